@@ -1,0 +1,19 @@
+import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
+import { openArchive } from '../archive-file.js';
+import { writeJson, writeOut } from '../output.js';
+import type { Command } from './types.js';
+
+const usage = `jianbao articles [--archive <file>] [--json]
+  Lists every article of the archive (default: the bundled seed archive).`;
+
+export const articles: Command = {
+  summary: 'list every article',
+  usage,
+  async run(args) {
+    const { values } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION }, usage);
+    const archive = await openArchive(values.archive);
+    if (values.json) return writeJson(archive.articles);
+    const lines = archive.articles.map((a) => `${a.id}  ${a.date ?? '????-??-??'}  ${a.paper ?? '?'}  ${a.title}${a.titleInferred ? ' (无标题)' : ''}`);
+    await writeOut(lines.join('\n') + '\n');
+  },
+};

@@ -1,0 +1,11 @@
+import type { Command } from './types.js';
+import { build } from './build.js';
+import { articles } from './articles.js';
+import { show } from './show.js';
+
+/** Every `jianbao` subcommand, one module each. */
+export const COMMANDS: Record<string, Command> = {
+  build,
+  articles,
+  show,
+};

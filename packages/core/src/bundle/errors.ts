@@ -1,0 +1,18 @@
+export type BundleErrorCode =
+  | 'empty'
+  | 'truncated'
+  | 'not-json'
+  | 'not-a-bundle'
+  | 'unsupported-version'
+  | 'invalid';
+
+/** A bundle that cannot be loaded; `message` is one line naming the problem. */
+export class BundleError extends Error {
+  override readonly name = 'BundleError';
+  constructor(
+    readonly code: BundleErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,35 @@
+import type { Article } from '../article.js';
+
+/**
+ * The archive bundle: one JSON document holding everything an archive needs at
+ * run time. It is a public contract (users keep bundles built by `jianbao
+ * build`), so:
+ * - `format` names the file type; `version` is bumped whenever an existing
+ *   field changes meaning or shape, and `migrate.ts` upgrades older versions;
+ * - sections added later (search index, lexicon, matcher) are optional fields:
+ *   a bundle without one is still valid and the section is rebuilt from the
+ *   articles on load.
+ */
+export const BUNDLE_FORMAT = 'jianbao-archive';
+export const BUNDLE_VERSION = 1;
+
+export interface BundleMeta {
+  /** Human-readable archive name, e.g. the folder it was built from. */
+  name: string;
+  articleCount: number;
+  /** Papers present, for filters and the status bar. */
+  papers: string[];
+  /** Earliest and latest issue dates (ISO), null when unknown. */
+  dateRange: [string, string] | null;
+  /** What built it, e.g. `jianbao 0.1.0`. */
+  generator: string;
+}
+
+export interface Bundle {
+  format: typeof BUNDLE_FORMAT;
+  version: typeof BUNDLE_VERSION;
+  meta: BundleMeta;
+  articles: Article[];
+  /** Optional sections, each owned by its module (search, lexicon, matcher). */
+  [section: string]: unknown;
+}

@@ -1,0 +1,73 @@
+import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
+import { BundleError } from './errors.js';
+import { migrate } from './migrate.js';
+import { validateArticle } from './validate.js';
+
+/**
+ * Parses and checks a bundle. Runs anywhere (no Node APIs): the CLI, the
+ * extension's service worker and VS Code all load bundles through here.
+ * Every failure is a BundleError whose message names the problem.
+ */
+export function parseBundle(input: string | unknown): Bundle {
+  const value = typeof input === 'string' ? parseJson(input) : input;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new BundleError('not-a-bundle', 'not a Jianbao archive bundle: expected a JSON object');
+  }
+  const raw = value as Record<string, unknown>;
+  if (raw.format !== BUNDLE_FORMAT) {
+    throw new BundleError('not-a-bundle', `not a Jianbao archive bundle: "format" is ${JSON.stringify(raw.format ?? null)}, expected "${BUNDLE_FORMAT}"`);
+  }
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version) || raw.version < 1) {
+    throw new BundleError('invalid', `invalid archive bundle: "version" must be a positive integer, got ${JSON.stringify(raw.version ?? null)}`);
+  }
+  if (raw.version > BUNDLE_VERSION) {
+    throw new BundleError(
+      'unsupported-version',
+      `archive bundle version ${raw.version} is newer than this Jianbao understands (up to ${BUNDLE_VERSION}): update Jianbao or rebuild the archive`,
+    );
+  }
+  const bundle = migrate(raw);
+  if (!Array.isArray(bundle.articles)) throw new BundleError('invalid', 'invalid archive bundle: "articles" must be an array');
+  bundle.articles.forEach(validateArticle);
+  const ids = new Set<string>();
+  for (const a of bundle.articles) {
+    if (ids.has(a.id)) throw new BundleError('invalid', `invalid archive bundle: duplicate article id ${a.id}`);
+    ids.add(a.id);
+  }
+  if (bundle.meta?.articleCount !== bundle.articles.length) {
+    throw new BundleError(
+      'invalid',
+      `invalid archive bundle: meta.articleCount says ${String(bundle.meta?.articleCount)} but it holds ${bundle.articles.length} articles (damaged or edited by hand?)`,
+    );
+  }
+  return bundle;
+}
+
+function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new BundleError('empty', 'archive bundle is empty');
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (endsOpen(text)) {
+      throw new BundleError('truncated', `archive bundle is truncated (the JSON ends early after ${text.length} characters)`);
+    }
+    throw new BundleError('not-json', `archive bundle is not valid JSON: ${message}`);
+  }
+}
+
+/** True when the text ends inside a string or with brackets still open: a cut-off download or copy. */
+function endsOpen(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return inString || depth > 0;
+}
