@@ -9,10 +9,10 @@ import { t } from './i18n.js';
 import { OWN_UI_ATTRIBUTE } from './text-blocks.js';
 
 const CSS = `
-:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; display: block !important;
-  contain: layout style; }
+:host { all: initial !important; display: block !important; }
 :host([hidden]) { display: none !important; }
-.card { box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(420px, calc(100vh - 16px)); overflow: auto;
+/* Positioned inside the shadow root, where the page cannot override left/top. */
+.card { position: fixed; z-index: 2147483647; left: 0; top: 0; box-sizing: border-box; width: min(360px, calc(100vw - 16px)); max-height: min(420px, calc(100vh - 16px)); overflow: auto;
   font: 14px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "WenQuanYi Zen Hei", sans-serif;
   color: #1d1d1f; background: #fff; border: 1px solid #d0d0d7; border-radius: 10px; box-shadow: 0 8px 28px rgba(0,0,0,.18);
   padding: 10px 12px; text-align: left; }
@@ -134,15 +134,19 @@ export class HoverCard {
     const margin = 8;
     const vw = this.doc.documentElement.clientWidth || this.doc.defaultView!.innerWidth;
     const vh = this.doc.defaultView!.innerHeight;
-    this.host.style.setProperty('left', '0px', 'important');
-    this.host.style.setProperty('top', '0px', 'important');
+    this.card.style.left = '0px';
+    this.card.style.top = '0px';
     const box = this.card.getBoundingClientRect();
     let top = anchor.bottom + 6;
     if (top + box.height > vh - margin) top = Math.max(margin, anchor.top - 6 - box.height);
     if (top + box.height > vh - margin) top = Math.max(margin, vh - margin - box.height);
     const left = Math.min(Math.max(margin, anchor.left), Math.max(margin, vw - margin - box.width));
-    this.host.style.setProperty('left', `${Math.round(left)}px`, 'important');
-    this.host.style.setProperty('top', `${Math.round(top)}px`, 'important');
+    this.card.style.left = `${Math.round(left)}px`;
+    this.card.style.top = `${Math.round(top)}px`;
+    if (this.options.exposeForTests) {
+      const r = this.card.getBoundingClientRect();
+      this.host.dataset.e2eRect = JSON.stringify({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    }
   }
 
   /** Moves keyboard focus into the card (Tab while it is open). */

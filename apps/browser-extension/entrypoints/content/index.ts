@@ -75,6 +75,13 @@ export default defineContentScript({
       sendResponse(extractArticleText());
       return true;
     });
+    if (E2E) {
+      // Test builds only: lets the Firefox harness open extension pages (automation cannot navigate to moz-extension://).
+      window.addEventListener('message', (e) => {
+        const path = (e.data as { jianbaoE2eOpen?: unknown } | null)?.jianbaoE2eOpen;
+        if (e.source === window && typeof path === 'string') void ask({ type: 'open-page', path });
+      });
+    }
     ctx.onInvalidated(() => {
       marker?.clear();
       hover.destroy();
