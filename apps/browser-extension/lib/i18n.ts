@@ -6,7 +6,7 @@ export function t(key: string, substitutions?: string | string[]): string {
   return message || key;
 }
 
-/** Fills every `data-i18n="key"` element's text (and `data-i18n-placeholder`, `data-i18n-title`) in a page. */
+/** Fills the text of every element with a data-i18n attribute (and the data-i18n-placeholder / data-i18n-title attributes) in a page. */
 export function localisePage(doc: Document): void {
   doc.documentElement.lang = browser.i18n.getUILanguage().startsWith('zh') ? 'zh-CN' : browser.i18n.getUILanguage();
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
