@@ -3,8 +3,8 @@
 # (apps/browser-extension/e2e). Idempotent: installs only what is missing and
 # runs `apt-get update` only when something is.
 set -euo pipefail
-# chromium-l10n: the zh-CN UI locale, so the extension shows its default (Chinese) messages under --lang=zh-CN.
-wanted=(chromium chromium-l10n firefox-esr fonts-wqy-zenhei)
+# chromium-l10n and firefox-esr-l10n-zh-cn: the zh-CN UI locale, so the extension shows its default (Chinese) messages in tests.
+wanted=(chromium chromium-l10n firefox-esr firefox-esr-l10n-zh-cn fonts-wqy-zenhei)
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
