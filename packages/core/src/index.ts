@@ -7,3 +7,5 @@ export { parseBundle } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
 export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive } from './archive.js';
+export { foldText, foldCode, foldTable } from './text/fold.js';
+export { compactText, type CompactText } from './text/compact.js';
