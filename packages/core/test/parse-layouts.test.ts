@@ -98,6 +98,11 @@ describe('plain layout (display lines before bodies)', () => {
     expect(articles[1]!.dateline).toEqual({ text: '2024年10月12日', iso: '2024-10-12' });
   });
 
+  it('after a news item that opens with a lead, a one-line headline starts a new item, not a sub-head', () => {
+    const briefs = ['甲县召开工作会议', '', '本报讯 3月1日，甲县召开工作会议。', '', '乙县新建公园开放', '', '近日，乙县新建的公园正式开放。'].join('\n');
+    expect(parsePage(page(briefs)).map((a) => a.title)).toEqual(['甲县召开工作会议', '乙县新建公园开放']);
+  });
+
   it('is detected as plain', () => {
     expect(parsePageDetailed(page(text)).layout).toBe('plain');
   });
@@ -131,6 +136,20 @@ describe('trailing layout (headline blocks after their bodies)', () => {
     expect(news!.paragraphs).toEqual(['本报讯 （记者毛静）2 月 13 日，全市组织部长会议召开，部署全年任务。']);
     expect(speech).toMatchObject({ title: '（无标题）元宵新春联谊会致辞', titleInferred: true, kind: 'document' });
     expect(speech!.paragraphs).toHaveLength(2);
+  });
+});
+
+describe('trailing layout: news items', () => {
+  it('a one-line headline after a news item closes it even when the next body has no lead', () => {
+    const text = ['本报讯 3月1日，甲县召开工作会议，部署全年工作。', '', '甲县召开工作会议', '', '近日，乙县新建的公园正式开放。', '', '乙县新建公园开放'].join('\n');
+    expect(parsePage(page(text)).map((a) => [a.title, a.paragraphs.length])).toEqual([['甲县召开工作会议', 1], ['乙县新建公园开放', 1]]);
+  });
+});
+
+describe('markdown details', () => {
+  it('drops closing #s of a heading and takes 新华社记者 as a reprint source', () => {
+    const [a] = parsePage(page(['## 某书出版发行 ##', '', '新华社记者 王某某', '', '某书近日出版，在全国发行。'].join('\n')));
+    expect(a).toMatchObject({ title: '某书出版发行', byline: '新华社记者 王某某', source: '新华社' });
   });
 });
 
