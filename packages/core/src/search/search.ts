@@ -1,0 +1,304 @@
+import type { Archive } from '../archive.js';
+import type { Article, ArticleKind } from '../article.js';
+import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, type SqueezedText } from './match.js';
+import { pinyinToChinese } from './pinyin.js';
+import {
+  buildSearchIndex,
+  fieldTexts,
+  isCurrentSection,
+  searchIndexFromSection,
+  searchIndexFromSectionAsync,
+  type SearchIndex,
+} from './search-index.js';
+import { makeSnippet } from './snippet.js';
+
+export interface SearchOptions {
+  limit?: number;
+  paper?: string;
+  /** ISO date or prefix (2024, 2024-02, 2024-02-13), inclusive. */
+  from?: string;
+  to?: string;
+  kind?: ArticleKind;
+  /** Lexicon hook: extra whole-token terms (see AnalyzeOptions.terms). */
+  terms?: readonly string[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  paper: string | null;
+  date: string | null;
+  score: number;
+  snippet: string;
+  /** UTF-16 [start, end) offsets into `snippet`, in reading order. */
+  highlights: [number, number][];
+}
+
+// ---- the index of an archive -------------------------------------------------
+
+const indexes = new WeakMap<Archive, SearchIndex>();
+
+function sectionFits(archive: Archive, section: unknown): boolean {
+  if (!isCurrentSection(section)) return false;
+  const docs = (section as { docs: string[] }).docs;
+  return docs.length === archive.articles.length && docs.every((id, i) => archive.articles[i]!.id === id);
+}
+
+/** The archive's search index: the bundle's `search` section, or built from the articles when it is absent or stale. */
+export function getSearchIndex(archive: Archive): SearchIndex {
+  let index = indexes.get(archive);
+  if (!index) {
+    const section = archive.bundle.search;
+    index = sectionFits(archive, section) ? searchIndexFromSection(section) : buildSearchIndex(archive.articles);
+    indexes.set(archive, index);
+  }
+  return index;
+}
+
+/** The same, yielding to the event loop while it decodes (for UI threads); later calls to `getSearchIndex` reuse it. */
+export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
+  const cached = indexes.get(archive);
+  if (cached) return cached;
+  const section = archive.bundle.search;
+  const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : buildSearchIndex(archive.articles);
+  indexes.set(archive, index);
+  return index;
+}
+
+// ---- query analysis ------------------------------------------------------------
+
+interface Segment {
+  /** Squeezed normalised text of the segment: what an exact phrase must equal. */
+  phrase: string;
+  /** Distinct index terms (bigrams, words) — what coverage is counted over. */
+  tokens: string[];
+  /** Lexicon terms found in the segment: a bonus only. */
+  extra: string[];
+  /** Contains Chinese: phrase and typo checks apply; otherwise whole-word matching via the index. */
+  chinese: boolean;
+}
+
+function planQuery(query: string, options: AnalyzeOptions): Segment[] {
+  const segments: Segment[] = [];
+  for (const part of query.split(/[\s\u3000]+/)) {
+    const norm = normalizeForSearch(part).text;
+    const tokens = tokenizeNormalized(norm, options);
+    const base = [...new Set(tokens.filter((t) => t.kind !== 'term').map((t) => t.term))].slice(0, 32);
+    if (!base.length) continue;
+    const phrase = squeeze(part).text;
+    segments.push({
+      phrase,
+      tokens: base,
+      extra: [...new Set(tokens.filter((t) => t.kind === 'term').map((t) => t.term))],
+      chinese: [...phrase].some((c) => isCjk(c.charCodeAt(0))),
+    });
+  }
+  return segments.slice(0, 8);
+}
+
+// ---- scoring ---------------------------------------------------------------------
+
+/** BM25 as MiniSearch uses it (k1 1.2, b 0.7, d 0.5), per field with boosts: a title match counts most. */
+const K1 = 1.2;
+const B = 0.7;
+const D = 0.5;
+const BOOSTS = [3, 1.5, 1];
+/** How many of the best BM25 candidates get the (costlier) phrase, typo and window checks. */
+const VERIFY = 200;
+
+/**
+ * The no-noise rule. Each query segment (a space-separated part) earns a
+ * quality in one field of the article:
+ *   1     the exact phrase (punctuation ignored),
+ *   0.75  the phrase with one character wrong (typo; phrases of ≥ 3 characters),
+ *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER in a
+ *         window (c = that fraction) — a paraphrase such as 农村环境整治 for
+ *         农村人居环境整治提升,
+ *   0     otherwise: scattered characters are not evidence.
+ * An article is a hit only if the mean quality over segments is ≥ 0.3: at
+ * least one segment in three is really there, or a paraphrase of the whole
+ * query is. A query with nothing relevant therefore returns nothing rather
+ * than the articles that merely share a common bigram (台风登陆 does not
+ * match an article that only says 登陆). Among hits, quality² multiplies
+ * BM25, so a phrase ranks above a paraphrase, a paraphrase above a typo-free
+ * scatter, whatever the raw term counts.
+ */
+const MIN_WINDOW_COVERAGE = 0.6;
+const MIN_QUALITY = 0.3;
+
+interface Scored {
+  doc: number;
+  bm25: number;
+  coverage: number;
+}
+
+function termIndexes(index: SearchIndex, token: string): number[] {
+  const exact = index.find(token);
+  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
+  if (token.length === 1 && isCjk(token.charCodeAt(0))) {
+    const out: number[] = exact >= 0 ? [exact] : [];
+    const [lo, hi] = index.prefixRange(token);
+    for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
+    index.terms.forEach((t, i) => {
+      if (t.length === 2 && t[1] === token && t[0] !== token) out.push(i);
+    });
+    return out;
+  }
+  return exact >= 0 ? [exact] : [];
+}
+
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: number) => boolean): Scored[] {
+  const n = index.docCount;
+  const bm25 = new Float64Array(n);
+  const masks = segments.map(() => new Uint32Array(n));
+  const touched: number[] = [];
+  segments.forEach((segment, s) => {
+    const all = [...segment.tokens, ...segment.extra];
+    const mask = masks[s]!;
+    all.forEach((token, t) => {
+      for (const termIndex of termIndexes(index, token)) {
+        const { docs, tfs } = index.postings(termIndex);
+        for (let f = 0; f < 3; f++) {
+          const list = docs[f]!;
+          if (!list.length) continue;
+          const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+          const avg = index.avgLength[f]! || 1;
+          for (let i = 0; i < list.length; i++) {
+            const doc = list[i]!;
+            const tf = tfs[f]![i]!;
+            const len = index.lengths[doc * 3 + f]!;
+            if (bm25[doc] === 0) touched.push(doc);
+            bm25[doc] = bm25[doc]! + BOOSTS[f]! * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+            if (t < segment.tokens.length) mask[doc] = mask[doc]! | (1 << t);
+          }
+        }
+      }
+    });
+  });
+  const out: Scored[] = [];
+  for (const doc of touched) {
+    let coverage = 0;
+    segments.forEach((segment, s) => {
+      coverage += popcount(masks[s]![doc]!) / segment.tokens.length;
+    });
+    coverage /= segments.length;
+    // Cheap pre-filter before the text checks: fewer than half the bigrams can neither be a phrase, a typo nor a paraphrase.
+    if (coverage * segments.length >= 0.5 && accept(doc)) out.push({ doc, bm25: bm25[doc]!, coverage });
+  }
+  return out;
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (; x; x &= x - 1) c++;
+  return c;
+}
+
+export interface SegmentMatch {
+  field: number;
+  quality: number;
+  /** ORIGINAL offsets of the match in that field's text. */
+  start: number;
+  end: number;
+}
+
+function matchSegment(segment: Segment, fields: SqueezedText[]): SegmentMatch {
+  let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
+  const consider = (field: number, quality: number, range: [number, number]) => {
+    if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
+  };
+  fields.forEach((text, field) => {
+    if (!text.text) return;
+    if (!segment.chinese) {
+      // Latin words and numbers: whole words only (ai is not in said).
+      const found = segment.tokens.map((t) => findWord(text, t, 1)[0]).filter((r): r is [number, number] => !!r);
+      if (found.length) consider(field, found.length / segment.tokens.length, found[0]!);
+      return;
+    }
+    const exact = text.text.indexOf(segment.phrase);
+    if (exact >= 0) return consider(field, 1, toOriginal(text, exact, exact + segment.phrase.length));
+    if (best.quality >= 0.75) return;
+    const typo = findOneSubstitution(text.text, segment.phrase);
+    if (typo >= 0) return consider(field, 0.75, toOriginal(text, typo, typo + segment.phrase.length));
+    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
+    if (window.coverage >= MIN_WINDOW_COVERAGE) consider(field, window.coverage / 2, toOriginal(text, window.start, window.end));
+  });
+  return best;
+}
+
+function passesFilters(article: Article, options: SearchOptions): boolean {
+  if (options.kind && article.kind !== options.kind) return false;
+  if (options.paper && article.paper !== options.paper) return false;
+  if (options.from || options.to) {
+    if (!article.date) return false;
+    if (options.from && article.date.slice(0, options.from.length) < options.from) return false;
+    if (options.to && article.date.slice(0, options.to.length) > options.to) return false;
+  }
+  return true;
+}
+
+interface RankedHit {
+  article: Article;
+  score: number;
+  fields: SqueezedText[];
+  matches: SegmentMatch[];
+}
+
+function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions): RankedHit[] {
+  const articleOf = (doc: number) => archive.get(index.docs[doc]!);
+  const candidates = scoreCandidates(index, segments, (doc) => {
+    const a = articleOf(doc);
+    return !!a && passesFilters(a, options);
+  });
+  candidates.sort((a, b) => b.bm25 * b.coverage ** 2 - a.bm25 * a.coverage ** 2);
+  const hits: RankedHit[] = [];
+  for (const c of candidates.slice(0, VERIFY)) {
+    const article = articleOf(c.doc)!;
+    const fields = fieldTexts(article).map(squeeze);
+    const matches = segments.map((s) => matchSegment(s, fields));
+    const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segments.length;
+    if (quality < MIN_QUALITY) continue;
+    const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
+    hits.push({ article, score: c.bm25 * quality ** 2 * (inTitle ? 1.5 : 1), fields, matches });
+  }
+  return hits.sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
+}
+
+// ---- the public entry point ---------------------------------------------------------
+
+/**
+ * Searches an archive. Query words separated by spaces are segments (each a
+ * phrase); Chinese is matched by bigrams with the phrase/typo/paraphrase rules
+ * above; a query made only of pinyin (qianwan gongcheng, Jinzhong) that finds
+ * nothing as Latin words is read as the Chinese it most likely spells.
+ */
+export function searchArchive(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
+  const index = getSearchIndex(archive);
+  const analyze: AnalyzeOptions = options.terms ? { terms: options.terms } : {};
+  let segments = planQuery(query, analyze);
+  if (!segments.length) return [];
+  let hits = rank(archive, index, segments, options);
+  if (!hits.length) {
+    const chinese = pinyinToChinese(index, query.trim().split(/\s+/).filter(Boolean));
+    if (chinese) {
+      segments = planQuery(chinese, analyze);
+      hits = rank(archive, index, segments, options);
+    }
+  }
+  const limit = options.limit ?? 20;
+  return hits.slice(0, limit).map((hit) => {
+    const { snippet, highlights } = makeSnippet(hit.fields, fieldTexts(hit.article), hit.matches, segments);
+    return {
+      id: hit.article.id,
+      title: hit.article.title,
+      paper: hit.article.paper,
+      date: hit.article.date,
+      score: Math.round(hit.score * 1000) / 1000,
+      snippet,
+      highlights,
+    };
+  });
+}
+
+export type { Segment };
