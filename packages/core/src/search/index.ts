@@ -1,4 +1,4 @@
-export { searchArchive, getSearchIndex, loadSearchIndex, type SearchHit, type SearchOptions } from './search.js';
+export { searchArchive, searchWithIndex, getSearchIndex, loadSearchIndex, type SearchHit, type SearchOptions } from './search.js';
 export {
   buildSearchIndex,
   searchIndexFromSection,

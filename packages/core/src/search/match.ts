@@ -1,4 +1,5 @@
-import { isCjk, normalizeForSearch, type NormalizedText } from '../text/analyze.js';
+import { foldSearchUnit, isCjk, normalizeForSearch, type NormalizedText } from '../text/analyze.js';
+import { foldTable } from '../text/fold.js';
 
 /**
  * Phrase checks run on a "squeezed" form of the normalised text: only Chinese
@@ -10,30 +11,37 @@ export interface SqueezedText {
   text: string;
   /** squeezed index → original index. */
   offsets: Uint32Array;
-  /** The normalised (folded, compacted) text it was squeezed from, for whole-word checks. */
-  norm: NormalizedText;
+  /** The normalised (folded, compacted) text, for whole-word checks; computed on first use. */
+  readonly norm: NormalizedText;
 }
 
 const isWordUnit = (c: number) => isCjk(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c < 0x3000 && /\p{L}/u.test(String.fromCharCode(c)));
 
+/** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
 export function squeeze(original: string): SqueezedText {
-  const norm: NormalizedText = normalizeForSearch(original);
-  const offsets = new Uint32Array(norm.text.length + 1);
-  let out = '';
+  const table = foldTable();
+  const codes = new Uint16Array(original.length);
+  const offsets = new Uint32Array(original.length + 1);
   let n = 0;
-  let runStart = -1;
-  for (let i = 0; i < norm.text.length; i++) {
-    if (isWordUnit(norm.text.charCodeAt(i))) {
-      if (runStart < 0) runStart = i;
-      offsets[n++] = norm.offsets[i]!;
-    } else if (runStart >= 0) {
-      out += norm.text.slice(runStart, i);
-      runStart = -1;
+  for (let i = 0; i < original.length; i++) {
+    let f = table[original.charCodeAt(i)]!;
+    if (f >= 0xa0 && !isCjk(f)) f = foldSearchUnit(f);
+    if (isWordUnit(f)) {
+      codes[n] = f;
+      offsets[n++] = i;
     }
   }
-  if (runStart >= 0) out += norm.text.slice(runStart);
   offsets[n] = original.length;
-  return { text: out, offsets: offsets.slice(0, n + 1), norm };
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  let norm: NormalizedText | undefined;
+  return {
+    text,
+    offsets: offsets.subarray(0, n + 1),
+    get norm() {
+      return (norm ??= normalizeForSearch(original));
+    },
+  };
 }
 
 /** The original range [start, end) of squeezed range [from, to). */

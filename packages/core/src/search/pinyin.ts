@@ -28,11 +28,12 @@ function tableFor(index: SearchIndex): PinyinTable {
   let table = tables.get(index);
   if (table) return table;
   const freq = new Map<string, number>();
-  index.terms.forEach((term, i) => {
-    if (term.length > 2 || !isCjk(term.charCodeAt(0))) return;
+  for (let i = 0; i < index.terms.length; i++) {
+    const term = index.terms.get(i);
+    if (term.length > 2 || !isCjk(term.charCodeAt(0))) continue;
     const df = index.documentFrequency(i);
     for (const ch of term) if (isCjk(ch.charCodeAt(0))) freq.set(ch, (freq.get(ch) ?? 0) + df);
-  });
+  }
   const all = [...freq.keys()];
   const readings = all.length ? (polyphonic(all.join(''), { toneType: 'none', type: 'array' }) as string[][]) : [];
   const chars = new Map<string, string[]>();

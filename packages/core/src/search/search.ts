@@ -105,7 +105,7 @@ const B = 0.7;
 const D = 0.5;
 const BOOSTS = [3, 1.5, 1];
 /** How many of the best BM25 candidates get the (costlier) phrase, typo and window checks. */
-const VERIFY = 200;
+const VERIFY = 60;
 
 /**
  * The no-noise rule. Each query segment (a space-separated part) earns a
@@ -140,9 +140,16 @@ function termIndexes(index: SearchIndex, token: string): number[] {
     const out: number[] = exact >= 0 ? [exact] : [];
     const [lo, hi] = index.prefixRange(token);
     for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
-    index.terms.forEach((t, i) => {
-      if (t.length === 2 && t[1] === token && t[0] !== token) out.push(i);
-    });
+    // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
+    const { joined } = index.terms;
+    for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
+      const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
+      const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
+      if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
+        const i = index.find(joined.slice(at - 1, at + 1));
+        if (i >= 0) out.push(i);
+      }
+    }
     return out;
   }
   return exact >= 0 ? [exact] : [];
@@ -245,7 +252,7 @@ interface RankedHit {
   matches: SegmentMatch[];
 }
 
-function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions): RankedHit[] {
+function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const articleOf = (doc: number) => archive.get(index.docs[doc]!);
   const candidates = scoreCandidates(index, segments, (doc) => {
     const a = articleOf(doc);
@@ -253,7 +260,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   });
   candidates.sort((a, b) => b.bm25 * b.coverage ** 2 - a.bm25 * a.coverage ** 2);
   const hits: RankedHit[] = [];
-  for (const c of candidates.slice(0, VERIFY)) {
+  for (const c of candidates.slice(0, Math.max(VERIFY, 3 * limit))) {
     const article = articleOf(c.doc)!;
     const fields = fieldTexts(article).map(squeeze);
     const matches = segments.map((s) => matchSegment(s, fields));
@@ -274,19 +281,32 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
  * nothing as Latin words is read as the Chinese it most likely spells.
  */
 export function searchArchive(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
-  const index = getSearchIndex(archive);
-  const analyze: AnalyzeOptions = options.terms ? { terms: options.terms } : {};
+  return searchWithIndex(archive, getSearchIndex(archive), query, options);
+}
+
+/**
+ * `searchArchive` over a given index — for hosts that keep the index apart
+ * and for the benchmark (which also runs the same engine over a word-segmented
+ * index: pass the AnalyzeOptions the index was built with as `analyzer`).
+ */
+export function searchWithIndex(
+  archive: Archive,
+  index: SearchIndex,
+  query: string,
+  options: SearchOptions & { analyzer?: AnalyzeOptions } = {},
+): SearchHit[] {
+  const analyze: AnalyzeOptions = { ...options.analyzer, ...(options.terms ? { terms: options.terms } : {}) };
   let segments = planQuery(query, analyze);
   if (!segments.length) return [];
-  let hits = rank(archive, index, segments, options);
+  const limit = options.limit ?? 20;
+  let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
     const chinese = pinyinToChinese(index, query.trim().split(/\s+/).filter(Boolean));
     if (chinese) {
       segments = planQuery(chinese, analyze);
-      hits = rank(archive, index, segments, options);
+      hits = rank(archive, index, segments, options, limit);
     }
   }
-  const limit = options.limit ?? 20;
   return hits.slice(0, limit).map((hit) => {
     const { snippet, highlights } = makeSnippet(hit.fields, fieldTexts(hit.article), hit.matches, segments);
     return {

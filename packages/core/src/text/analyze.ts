@@ -78,6 +78,11 @@ function nfkcUnit(c: number): number {
 /** Characters the fold table does not cover but NFKC does (compatibility forms, circled digits, ㎞…): skip the common ranges. */
 const mayNeedNfkc = (c: number): boolean => c >= 0xa0 && !(c >= 0x4e00 && c <= 0x9fff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef) && !(c >= 0xd800 && c <= 0xdfff);
 
+/** The fold of one already table-folded code unit beyond ASCII: NFKC where it stays one unit. */
+export function foldSearchUnit(c: number): number {
+  return mayNeedNfkc(c) ? foldTable()[nfkcUnit(c)]! : c;
+}
+
 /** Step 1: fold (+ one-unit NFKC) and remove OCR spaces, keeping a map back to the original. */
 export function normalizeForSearch(text: string): NormalizedText {
   const t = foldTable();
