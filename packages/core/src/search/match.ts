@@ -57,6 +57,9 @@ export function allIndexes(hay: string, needle: string, limit = 1000): number[] 
   return out;
 }
 
+/** The quality of a phrase found with one character wrong (see the no-noise rule in search.ts). */
+export const TYPO = 0.75;
+
 /**
  * The first place where `needle` occurs with exactly one character
  * substituted (常书名 → 常书铭, 集大元高铁 → 集大原高铁), or -1. Only for
@@ -80,7 +83,7 @@ export function findOneSubstitution(hay: string, needle: string): number {
 
 /**
  * The densest window: the fraction of distinct `tokens` found within `span`
- * characters of each other, and where. Used for paraphrases (农村环境整治 vs
+ * characters of each other, in the query's order, and where. Used for paraphrases (农村环境整治 vs
  * 农村人居环境整治提升): the words must be together, not scattered over the page.
  */
 export function bestWindow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
@@ -98,9 +101,24 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number)
     if (counts[hits[hi]!.token]!++ === 0) distinct++;
     while (hits[hi]!.pos - hits[lo]!.pos > span) if (--counts[hits[lo++]!.token]! === 0) distinct--;
     const coverage = distinct / tokens.length;
-    if (coverage > best.coverage) best = { coverage, start: hits[lo]!.pos, end: hits[hi]!.pos + tokens[hits[hi]!.token]!.length };
+    if (coverage > best.coverage && inQueryOrder(hits, lo, hi)) {
+      best = { coverage, start: hits[lo]!.pos, end: hits[hi]!.pos + tokens[hits[hi]!.token]!.length };
+    }
   }
   return best;
+}
+
+/** The window's words come in the query's order (环境…整治, not 整治…环境): first occurrences, by token number. */
+function inQueryOrder(hits: { pos: number; token: number }[], lo: number, hi: number): boolean {
+  const first = new Map<number, number>();
+  for (let k = lo; k <= hi; k++) if (!first.has(hits[k]!.token)) first.set(hits[k]!.token, hits[k]!.pos);
+  let last = -1;
+  for (const token of [...first.keys()].sort((a, b) => a - b)) {
+    const pos = first.get(token)!;
+    if (pos < last) return false;
+    last = pos;
+  }
+  return true;
 }
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);

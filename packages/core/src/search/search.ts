@@ -1,7 +1,7 @@
 import type { Archive } from '../archive.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
-import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, type SqueezedText } from './match.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
 import { pinyinToChinese } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -125,6 +125,7 @@ const VERIFY = 60;
  * scatter, whatever the raw term counts.
  */
 const MIN_WINDOW_COVERAGE = 0.6;
+
 const MIN_QUALITY = 0.3;
 
 interface Scored {
@@ -210,26 +211,45 @@ export interface SegmentMatch {
   end: number;
 }
 
-function matchSegment(segment: Segment, fields: SqueezedText[]): SegmentMatch {
+/** A field's text, squeezed only when a check needs it (most exact phrases are found in the raw text first). */
+class FieldText {
+  private squeezed: SqueezedText | undefined;
+  constructor(readonly raw: string) {}
+  get text(): SqueezedText {
+    return (this.squeezed ??= squeeze(this.raw));
+  }
+}
+
+const EMPTY = new FieldText('');
+
+function matchSegment(segment: Segment, fields: FieldText[]): SegmentMatch {
   let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
   const consider = (field: number, quality: number, range: [number, number]) => {
     if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
   };
-  fields.forEach((text, field) => {
-    if (!text.text) return;
+  if (segment.chinese) {
+    // Fast path: the phrase as typed (already normalised) is in the text as printed.
+    for (let field = 0; field < fields.length; field++) {
+      const at = fields[field]!.raw.indexOf(segment.phrase);
+      if (at >= 0) return { field, quality: 1, start: at, end: at + segment.phrase.length };
+    }
+  }
+  fields.forEach((field, f) => {
+    if (!field.raw) return;
+    const text = field.text;
     if (!segment.chinese) {
       // Latin words and numbers: whole words only (ai is not in said).
       const found = segment.tokens.map((t) => findWord(text, t, 1)[0]).filter((r): r is [number, number] => !!r);
-      if (found.length) consider(field, found.length / segment.tokens.length, found[0]!);
+      if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
       return;
     }
     const exact = text.text.indexOf(segment.phrase);
-    if (exact >= 0) return consider(field, 1, toOriginal(text, exact, exact + segment.phrase.length));
-    if (best.quality >= 0.75) return;
+    if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
+    if (best.quality >= TYPO) return;
     const typo = findOneSubstitution(text.text, segment.phrase);
-    if (typo >= 0) return consider(field, 0.75, toOriginal(text, typo, typo + segment.phrase.length));
+    if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
     const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
-    if (window.coverage >= MIN_WINDOW_COVERAGE) consider(field, window.coverage / 2, toOriginal(text, window.start, window.end));
+    if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
   });
   return best;
 }
@@ -248,8 +268,7 @@ function passesFilters(article: Article, options: SearchOptions): boolean {
 interface RankedHit {
   article: Article;
   score: number;
-  fields: SqueezedText[];
-  matches: SegmentMatch[];
+  fields: FieldText[];
 }
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
@@ -258,18 +277,52 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
   });
-  candidates.sort((a, b) => b.bm25 * b.coverage ** 2 - a.bm25 * a.coverage ** 2);
+  // Verify in order of BM25, an upper bound of the final score (quality ≤ 1, title bonus 1.5): once
+  // `limit` verified hits all beat 1.5 × the next candidate's BM25, no later one can enter the top.
+  candidates.sort((a, b) => b.bm25 - a.bm25);
+  const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
   const hits: RankedHit[] = [];
-  for (const c of candidates.slice(0, Math.max(VERIFY, 3 * limit))) {
+  const typoSeen: boolean[] = segments.map(() => false);
+  const exactSeen: boolean[] = segments.map(() => false);
+  const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
+  for (let i = 0; i < cap; i++) {
+    const c = candidates[i]!;
+    if (hits.length >= limit && hits[limit - 1]!.score >= 1.5 * c.bm25) break;
     const article = articleOf(c.doc)!;
-    const fields = fieldTexts(article).map(squeeze);
+    const fields = fieldTexts(article).map((t) => new FieldText(t));
     const matches = segments.map((s) => matchSegment(s, fields));
-    const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segments.length;
-    if (quality < MIN_QUALITY) continue;
-    const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
-    hits.push({ article, score: c.bm25 * quality ** 2 * (inTitle ? 1.5 : 1), fields, matches });
+    matches.forEach((m, s) => {
+      if (m.quality === 1) exactSeen[s] = true;
+      if (m.quality === TYPO) typoSeen[s] = true;
+    });
+    const hit = { article, score: finalScore(c.bm25, matches, segments.length), fields };
+    verified.push({ hit, matches, bm25: c.bm25 });
+    if (hit.score > 0) insertSorted(hits, hit);
   }
-  return hits.sort((a, b) => b.score - a.score || (a.article.id < b.article.id ? -1 : 1));
+  // A phrase that occurs as typed is not a typo: when it was found exactly somewhere, one-character-off
+  // matches of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence; drop them and re-score.
+  if (segments.some((_, s) => exactSeen[s] && typoSeen[s])) {
+    hits.length = 0;
+    for (const v of verified) {
+      const matches = v.matches.map((m, s) => (exactSeen[s] && m.quality === TYPO ? { ...m, quality: 0 } : m));
+      v.hit.score = finalScore(v.bm25, matches, segments.length);
+      if (v.hit.score > 0) insertSorted(hits, v.hit);
+    }
+  }
+  return hits;
+}
+
+function finalScore(bm25: number, matches: SegmentMatch[], segmentCount: number): number {
+  const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segmentCount;
+  if (quality < MIN_QUALITY) return 0;
+  const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
+  return bm25 * quality ** 2 * (inTitle ? 1.5 : 1);
+}
+
+function insertSorted(hits: RankedHit[], hit: RankedHit): void {
+  let i = hits.length;
+  while (i > 0 && (hits[i - 1]!.score < hit.score || (hits[i - 1]!.score === hit.score && hits[i - 1]!.article.id > hit.article.id))) i--;
+  hits.splice(i, 0, hit);
 }
 
 // ---- the public entry point ---------------------------------------------------------
@@ -307,8 +360,11 @@ export function searchWithIndex(
       hits = rank(archive, index, segments, options, limit);
     }
   }
+  const bodyOnly = (fields: FieldText[]) => [EMPTY, EMPTY, fields[2]!];
   return hits.slice(0, limit).map((hit) => {
-    const { snippet, highlights } = makeSnippet(hit.fields, fieldTexts(hit.article), hit.matches, segments);
+    // The snippet is cut from the body: locate each segment there, even where its best match was the title.
+    const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
+    const { snippet, highlights } = makeSnippet(hit.fields.map((f) => f.text), fieldTexts(hit.article), bodyMatches, segments);
     return {
       id: hit.article.id,
       title: hit.article.title,

@@ -1,4 +1,4 @@
-import { allIndexes, findWord, toOriginal, type SqueezedText } from './match.js';
+import { allIndexes, findWord, toOriginal, TYPO, type SqueezedText } from './match.js';
 import type { Segment, SegmentMatch } from './search.js';
 
 /** Snippet length in UTF-16 units (about two lines of a result list), and how much context precedes the match. */
@@ -45,8 +45,10 @@ export function makeSnippet(
         if (inside(r)) found.push(r);
       }
       const m = matches[s];
-      if (!found.length && m && m.field === field && m.quality < 1 && inside([m.start, m.end])) {
-        // A typo or paraphrase: mark its bigrams inside the matched passage.
+      if (!found.length && m && m.field === field && m.quality === TYPO && inside([m.start, m.end])) {
+        found.push([m.start, m.end]); // a typo: mark the word as printed (常书铭 for 常书名)
+      } else if (!found.length && m && m.field === field && m.quality < 1 && inside([m.start, m.end])) {
+        // A paraphrase: mark its bigrams inside the matched passage.
         for (const t of segment.tokens) {
           for (const at of allIndexes(squeezed.text, t)) {
             const r = toOriginal(squeezed, at, at + t.length);
