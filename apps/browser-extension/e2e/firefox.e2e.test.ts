@@ -167,7 +167,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const dir = mkdtempSync(join(tmpdir(), 'jianbao-bundles-'));
     writeFileSync(join(dir, 'broken.json'), bad);
     writeFileSync(join(dir, 'mine.json'), goodText);
-    const input = (await options.$('#bundle-file'))!;
+    const input = (await options.$('input#bundle-file'))!;
     await input.uploadFile(join(dir, 'broken.json'));
     await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.error')?.textContent), { timeout: 15_000 }).toBe(format(m, 'optionsImportFailed', ['broken.json', reason]));
     await input.uploadFile(join(dir, 'mine.json'));

@@ -7,7 +7,7 @@
  * fallbacks is then a one-file change.
  */
 import * as core from '@jianbao/core';
-import { articleBody, foldText, type Archive, type Article, type Bundle } from '@jianbao/core';
+import { articleBody, foldText, searchArchive as coreSearchArchive, type Archive, type Article, type Bundle } from '@jianbao/core';
 import type { Lexicon, Matcher, SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
 import type { FallbackMatcherSection } from './matcher.js';
 import { loadMatcherSection } from './matcher.js';
@@ -16,7 +16,6 @@ interface CoreFeatureApi {
   getLexicon?: (archive: Archive) => Lexicon;
   getMatcher?: (archive: Archive) => Matcher;
   matcherSectionOf?: (bundle: Bundle) => unknown;
-  searchArchive?: (archive: Archive, query: string, options?: SearchOptions) => SearchHit[];
   crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
 }
 const real = core as unknown as CoreFeatureApi;
@@ -26,7 +25,7 @@ export function implementationStatus(): Record<'lexicon' | 'matcher' | 'search' 
   return {
     lexicon: real.getLexicon ? 'core' : 'fallback',
     matcher: real.matcherSectionOf ? 'core' : 'fallback',
-    search: real.searchArchive ? 'core' : 'fallback',
+    search: 'core',
     xref: real.crossReference ? 'core' : 'fallback',
   };
 }
@@ -58,8 +57,7 @@ export function matcherOf(archive: Archive): Matcher {
 }
 
 export function searchArchive(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
-  if (real.searchArchive) return real.searchArchive(archive, query, options);
-  return fallbackSearch(archive, query, options);
+  return coreSearchArchive(archive, query, options);
 }
 
 export function crossReference(archive: Archive, draft: string): XrefReport {
@@ -68,7 +66,7 @@ export function crossReference(archive: Archive, draft: string): XrefReport {
 }
 
 // ---------------------------------------------------------------------------
-// TEMPORARY FALLBACKS — delete when core's lexicon, search and xref land.
+// TEMPORARY FALLBACKS — delete when core's lexicon and xref land.
 // ---------------------------------------------------------------------------
 
 /** A few terms of the seed archive, so marking and cards work before the lexicon lands. */
@@ -107,36 +105,6 @@ function fallbackLexicon(archive: Archive): Lexicon {
   }).filter((t) => t.mentions.length > 0);
   const byId = new Map(terms.map((t) => [t.id, t]));
   return { terms, get: (id) => byId.get(id) };
-}
-
-function fallbackSearch(archive: Archive, query: string, options: SearchOptions): SearchHit[] {
-  const words = foldText(query).split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  const hits: SearchHit[] = [];
-  for (const a of archive.articles) {
-    if (options.paper && a.paper !== options.paper) continue;
-    if (options.kind && a.kind !== options.kind) continue;
-    if (options.from && (a.date ?? '') < options.from) continue;
-    if (options.to && (a.date ?? '9999') > options.to) continue;
-    const title = foldText(a.title);
-    const body = articleBody(a);
-    const foldedBody = foldText(body);
-    let score = 0;
-    for (const w of words) {
-      if (title.includes(w)) score += 3;
-      if (foldedBody.includes(w)) score += 1;
-    }
-    if (!score) continue;
-    const first = Math.max(0, foldedBody.indexOf(words[0]!));
-    const from = Math.max(0, first - 30);
-    const snippet = body.slice(from, from + 120);
-    const foldedSnippet = foldText(snippet);
-    const highlights: [number, number][] = [];
-    for (const w of words) for (let i = foldedSnippet.indexOf(w); i !== -1; i = foldedSnippet.indexOf(w, i + w.length)) highlights.push([i, i + w.length]);
-    highlights.sort((x, y) => x[0] - y[0]);
-    hits.push({ id: a.id, title: a.title, paper: a.paper, date: a.date, score, snippet, highlights });
-  }
-  return hits.sort((x, y) => y.score - x.score).slice(0, options.limit ?? 20);
 }
 
 function fallbackCrossReference(archive: Archive, draft: string): XrefReport {

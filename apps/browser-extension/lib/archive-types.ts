@@ -4,7 +4,6 @@
  * @jianbao/core yet. Keep in step with core; archive-service.ts is the only
  * place that binds them to an implementation.
  */
-import type { ArticleKind } from '@jianbao/core';
 
 export type TermKind = 'person' | 'place' | 'organisation' | 'policy';
 export const TERM_KINDS: readonly TermKind[] = ['person', 'place', 'organisation', 'policy'];
@@ -41,23 +40,7 @@ export interface Matcher {
   findAll(text: string): TermMatch[];
 }
 
-export interface SearchOptions {
-  limit?: number;
-  paper?: string;
-  from?: string;
-  to?: string;
-  kind?: ArticleKind;
-}
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  paper: string | null;
-  date: string | null;
-  score: number;
-  snippet: string;
-  highlights: [number, number][];
-}
+export type { SearchHit, SearchOptions } from '@jianbao/core';
 
 export interface XrefReport {
   related: { id: string; title: string; score: number; reasons: string[] }[];
