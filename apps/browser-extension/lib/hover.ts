@@ -23,6 +23,8 @@ export class HoverController {
   private shown: { termId: string; mark: Mark } | null = null;
   private readonly cache = new Map<string, Promise<CardData | null>>();
   private returnFocus: HTMLElement | null = null;
+  /** When the pointer last moved (event time), for the e2e build's hover-to-card latency figure. */
+  private lastMoveAt = 0;
   private readonly listeners: [string, EventListener, AddEventListenerOptions][] = [];
 
   constructor(
@@ -59,6 +61,7 @@ export class HoverController {
       return;
     }
     const { clientX: x, clientY: y } = e;
+    this.lastMoveAt = e.timeStamp;
     clearTimeout(this.dwellTimer);
     this.dwellTimer = setTimeout(() => this.dwell(x, y), this.options.dwellMs ?? 300);
   }
@@ -91,6 +94,9 @@ export class HoverController {
     if (this.shown?.mark !== mark) return; // the pointer moved on meanwhile
     if (!card) return this.hide();
     this.card.show(card, anchorOf(mark));
+    if (this.options.exposeForTests) {
+      this.card.host.dataset.e2eLatency = JSON.stringify({ moveAt: this.lastMoveAt, shownAt: performance.now(), dwellMs: this.options.dwellMs ?? 300 });
+    }
   }
 
   private onKeydown(e: KeyboardEvent): void {

@@ -43,6 +43,8 @@ export interface MarkerStats {
   blocks: number;
   slices: number;
   longestSliceMs: number;
+  /** Total time spent marking (the sum of the slices). */
+  busyMs: number;
   startedAt: number;
   finishedAt: number;
 }
@@ -71,7 +73,7 @@ function yieldToPage(win: Window): Promise<void> {
 }
 
 export class Marker {
-  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, startedAt: 0, finishedAt: 0 };
+  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly perTerm = new Map<string, number>();
   private readonly highlights = new Map<TermKind, Set<Range>>();
@@ -146,6 +148,7 @@ export class Marker {
 
   private endSlice(ms: number): void {
     this.stats.slices++;
+    this.stats.busyMs += ms;
     if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
   }
 

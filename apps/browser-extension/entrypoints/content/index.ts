@@ -23,6 +23,7 @@ export default defineContentScript({
   matches: DEFAULT_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    const scriptStart = performance.now();
     const flag = '__jianbaoContentScript';
     const scope = globalThis as unknown as Record<string, boolean>;
     if (scope[flag]) return; // registered twice (default list and a user site): run once
@@ -35,7 +36,7 @@ export default defineContentScript({
       const root = document.documentElement;
       root.dataset.jianbaoState = state;
       root.dataset.jianbaoMarks = String(marker?.markCount ?? 0);
-      if (marker) root.dataset.jianbaoStats = JSON.stringify({ ...marker.stats, highlights: marker.usesHighlights });
+      if (marker) root.dataset.jianbaoStats = JSON.stringify({ ...marker.stats, scriptStart, highlights: marker.usesHighlights });
     };
 
     const hover = new HoverController(document, () => marker, {
