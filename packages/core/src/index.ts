@@ -1,7 +1,7 @@
 export * from './article.js';
 export { articleId, fnv1a } from './id.js';
 export {
-  parsePage, parsePages, parsePageDetailed, searchableText, inferMeta,
+  parsePage, parsePages, parsePageDetailed, searchableText, inferMeta, validateManifest, ManifestError,
   type Manifest, type PageInput, type PageMeta, type ParsedPage, type Layout, type InferredMeta,
 } from './parse/index.js';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';

@@ -180,6 +180,12 @@ describe('pages, manifest and continuation links', () => {
     expect(b!.continuationOf!.articleId).toBeNull();
   });
 
+  it('rejects a bad manifest with an error naming the file and the field', () => {
+    expect(() => parsePages([page(front, 'a.txt')], { pages: { 'a.txt': { date: '2025/02/14' } } })).toThrow('manifest.pages["a.txt"].date: expected YYYY-MM-DD, YYYY-MM or YYYY, got "2025/02/14"');
+    expect(() => parsePages([], { pages: { 'a.txt': { pageNumber: 0 } } })).toThrow(/pageNumber: expected a positive integer/);
+    expect(() => parsePages([], { pages: [] as never })).toThrow(/manifest.pages/);
+  });
+
   it('rejects a page whose text is not a string, naming the page', () => {
     expect(() => parsePage({ name: 'bad.txt', text: undefined as unknown as string })).toThrow(/bad\.txt/);
   });
