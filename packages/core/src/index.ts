@@ -12,3 +12,5 @@ export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
+export * from './search/index.js';
