@@ -158,6 +158,10 @@ describe('layout detection', () => {
     expect(detectLayout(tokenize('# 标题一\n\n正文。\n\n## 标题二\n\n正文。'))).toBe('markdown');
     expect(detectLayout(tokenize('标题一\n\n正文，说明。'))).toBe('plain');
     expect(detectLayout(tokenize('正文，说明情况。\n\n标题一\n\n本报讯 正文。'))).toBe('trailing');
+    expect(detectLayout(tokenize('近日，社区开展写春联活动。\n\n赵福胜 摄\n\n标题一\n\n本报讯 正文。'))).toBe('plain');
+    // A page opening with a continued article's tail: its end decides.
+    expect(detectLayout(tokenize('（上接第1版）\n\n续文，说明情况。\n\n标题一\n\n本报讯 正文。'))).toBe('plain');
+    expect(detectLayout(tokenize('（上接第1版）\n\n续文，说明情况。\n\n标题一\n\n本报讯 正文。\n\n标题二'))).toBe('trailing');
   });
 });
 
