@@ -190,6 +190,12 @@ describe('pages, manifest and continuation links', () => {
     expect(() => parsePages([], { pages: [] as never })).toThrow(/manifest.pages/);
   });
 
+  it('loses nothing on odd pages: headlines only, an untitled lead, empty text', () => {
+    expect(parsePage(page('# 只有标题')).map((a) => [a.title, a.paragraphs.length])).toEqual([['只有标题', 0]]);
+    expect(parsePage(page('本报讯 （记者 甲）3月1日，会议召开。')).map((a) => [a.title, a.titleInferred, a.byline])).toEqual([['（无标题）会议召开', true, '记者 甲']]);
+    expect(parsePage(page(' \n\n '))).toEqual([]);
+  });
+
   it('rejects a page whose text is not a string, naming the page', () => {
     expect(() => parsePage({ name: 'bad.txt', text: undefined as unknown as string })).toThrow(/bad\.txt/);
   });

@@ -159,9 +159,10 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
       }
     }
   });
-  if (cur && hasPending()) {
-    // Display lines after the last body: a headline printed below its article.
-    const last = cur as Draft;
+  if (hasPending()) {
+    // Display lines after the last body: a headline printed below its article (or a page of headlines only).
+    const last = (cur as Draft | null) ?? newDraft(firstPendingLine);
+    if (!cur) drafts.push(last);
     last.heads.push(...pending.map((h) => ({ ...h, trailing: true })));
     last.bylines.push(...pendingBylines);
     last.sources.push(...pendingSources);
