@@ -192,7 +192,7 @@ describe('pages, manifest and continuation links', () => {
 
   it('loses nothing on odd pages: headlines only, an untitled lead, empty text', () => {
     expect(parsePage(page('# 只有标题')).map((a) => [a.title, a.paragraphs.length])).toEqual([['只有标题', 0]]);
-    expect(parsePage(page('本报讯 （记者 甲）3月1日，会议召开。')).map((a) => [a.title, a.titleInferred, a.byline])).toEqual([['（无标题）会议召开', true, '记者 甲']]);
+    expect(parsePage(page('本报讯 （记者 毛静）3月1日，会议召开。')).map((a) => [a.title, a.titleInferred, a.byline])).toEqual([['（无标题）会议召开', true, '记者 毛静']]);
     expect(parsePage(page(' \n\n '))).toEqual([]);
   });
 
