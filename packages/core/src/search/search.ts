@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
-import { pinyinToChinese } from './pinyin.js';
+import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
   fieldTexts,
@@ -325,6 +325,36 @@ function insertSorted(hits: RankedHit[], hit: RankedHit): void {
   hits.splice(i, 0, hit);
 }
 
+/**
+ * Of several readings of a pinyin query, the one the archive contains most
+ * often as a phrase: a reading whose bigrams are each common can still be no
+ * phrase at all (前完工程 for qianwan gongcheng), so each is checked in the
+ * text of up to 20 articles that have all its bigrams.
+ */
+function bestReading(archive: Archive, index: SearchIndex, readings: string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const reading of readings) {
+    let docs: Set<number> | null = null;
+    for (let k = 0; k + 1 < reading.length && (!docs || docs.size); k++) {
+      const t = index.find(reading.slice(k, k + 2));
+      const here = new Set<number>();
+      if (t >= 0) for (const list of index.postings(t).docs) for (const d of list) if (!docs || docs.has(d)) here.add(d);
+      docs = here;
+    }
+    let count = 0;
+    for (const doc of [...(docs ?? [])].slice(0, 20)) {
+      const article = archive.get(index.docs[doc]!);
+      if (article && fieldTexts(article).some((t) => t.includes(reading))) count++;
+    }
+    if (count > bestCount) {
+      best = reading;
+      bestCount = count;
+    }
+  }
+  return best ?? readings[0] ?? null;
+}
+
 // ---- the public entry point ---------------------------------------------------------
 
 /**
@@ -354,7 +384,7 @@ export function searchWithIndex(
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
-    const chinese = pinyinToChinese(index, query.trim().split(/\s+/).filter(Boolean));
+    const chinese = bestReading(archive, index, pinyinReadings(index, query.trim().split(/\s+/).filter(Boolean)));
     if (chinese) {
       segments = planQuery(chinese, analyze);
       hits = rank(archive, index, segments, options, limit);
