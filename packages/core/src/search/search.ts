@@ -131,7 +131,24 @@ const MIN_QUALITY = 0.3;
 interface Scored {
   doc: number;
   bm25: number;
-  coverage: number;
+  /** Per segment, the best quality its indexed terms allow (see qualityBound). */
+  bounds: number[];
+  /** An upper bound of the final score. */
+  upper: number;
+}
+
+/**
+ * The best quality a segment can reach in an article, from which of its terms
+ * the index says the article has: the exact phrase needs them all; one wrong
+ * character removes at most two bigrams; a paraphrase needs 60 %. Lets the
+ * ranking skip the text checks of articles that cannot qualify, and stop early.
+ */
+function qualityBound(found: number, segment: Segment): number {
+  const total = segment.tokens.length;
+  if (!segment.chinese) return found / total;
+  if (found === total) return 1;
+  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
+  return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
 }
 
 function termIndexes(index: SearchIndex, token: string): number[] {
@@ -186,13 +203,9 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: 
   });
   const out: Scored[] = [];
   for (const doc of touched) {
-    let coverage = 0;
-    segments.forEach((segment, s) => {
-      coverage += popcount(masks[s]![doc]!) / segment.tokens.length;
-    });
-    coverage /= segments.length;
-    // Cheap pre-filter before the text checks: fewer than half the bigrams can neither be a phrase, a typo nor a paraphrase.
-    if (coverage * segments.length >= 0.5 && accept(doc)) out.push({ doc, bm25: bm25[doc]!, coverage });
+    const bounds = segments.map((segment, s) => qualityBound(popcount(masks[s]![doc]!), segment));
+    const mean = bounds.reduce((a, b) => a + b, 0) / segments.length;
+    if (mean >= MIN_QUALITY && accept(doc)) out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
   }
   return out;
 }
@@ -222,12 +235,13 @@ class FieldText {
 
 const EMPTY = new FieldText('');
 
-function matchSegment(segment: Segment, fields: FieldText[]): SegmentMatch {
+function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
   let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
+  if (bound <= 0) return best;
   const consider = (field: number, quality: number, range: [number, number]) => {
     if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
   };
-  if (segment.chinese) {
+  if (segment.chinese && bound === 1) {
     // Fast path: the phrase as typed (already normalised) is in the text as printed.
     for (let field = 0; field < fields.length; field++) {
       const at = fields[field]!.raw.indexOf(segment.phrase);
@@ -243,10 +257,10 @@ function matchSegment(segment: Segment, fields: FieldText[]): SegmentMatch {
       if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
       return;
     }
-    const exact = text.text.indexOf(segment.phrase);
+    const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
-    const typo = findOneSubstitution(text.text, segment.phrase);
+    const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
     const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
@@ -277,9 +291,9 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
   });
-  // Verify in order of BM25, an upper bound of the final score (quality ≤ 1, title bonus 1.5): once
-  // `limit` verified hits all beat 1.5 × the next candidate's BM25, no later one can enter the top.
-  candidates.sort((a, b) => b.bm25 - a.bm25);
+  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
+  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
+  candidates.sort((a, b) => b.upper - a.upper);
   const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
   const hits: RankedHit[] = [];
   const typoSeen: boolean[] = segments.map(() => false);
@@ -287,10 +301,10 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
   for (let i = 0; i < cap; i++) {
     const c = candidates[i]!;
-    if (hits.length >= limit && hits[limit - 1]!.score >= 1.5 * c.bm25) break;
+    if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
     const fields = fieldTexts(article).map((t) => new FieldText(t));
-    const matches = segments.map((s) => matchSegment(s, fields));
+    const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
       if (m.quality === TYPO) typoSeen[s] = true;
@@ -394,7 +408,7 @@ export function searchWithIndex(
   return hits.slice(0, limit).map((hit) => {
     // The snippet is cut from the body: locate each segment there, even where its best match was the title.
     const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
-    const { snippet, highlights } = makeSnippet(hit.fields.map((f) => f.text), fieldTexts(hit.article), bodyMatches, segments);
+    const { snippet, highlights } = makeSnippet(fieldTexts(hit.article), bodyMatches, segments);
     return {
       id: hit.article.id,
       title: hit.article.title,
