@@ -173,7 +173,7 @@ function termIndexes(index: SearchIndex, token: string): number[] {
   return exact >= 0 ? [exact] : [];
 }
 
-function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: number) => boolean): Scored[] {
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
   const n = index.docCount;
   const bm25 = new Float64Array(n);
   const masks = segments.map(() => new Uint32Array(n));
@@ -202,10 +202,14 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: 
     });
   });
   const out: Scored[] = [];
+  const single = segments.length === 1;
   for (const doc of touched) {
-    const bounds = segments.map((segment, s) => qualityBound(popcount(masks[s]![doc]!), segment));
-    const mean = bounds.reduce((a, b) => a + b, 0) / segments.length;
-    if (mean >= MIN_QUALITY && accept(doc)) out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+    let sum = 0;
+    for (let s = 0; s < segments.length; s++) sum += qualityBound(popcount(masks[s]![doc]!), segments[s]!);
+    const mean = sum / segments.length;
+    if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
+    const bounds = single ? [mean] : segments.map((segment, s) => qualityBound(popcount(masks[s]![doc]!), segment));
+    out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
   }
   return out;
 }
@@ -287,10 +291,11 @@ interface RankedHit {
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const articleOf = (doc: number) => archive.get(index.docs[doc]!);
-  const candidates = scoreCandidates(index, segments, (doc) => {
+  const filtered = !!(options.kind || options.paper || options.from || options.to);
+  const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
-  });
+  } : null);
   // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
   // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
   candidates.sort((a, b) => b.upper - a.upper);
