@@ -104,7 +104,7 @@ const K1 = 1.2;
 const B = 0.7;
 const D = 0.5;
 const BOOSTS = [3, 1.5, 1];
-/** How many of the best BM25 candidates get the (costlier) phrase, typo and window checks. */
+/** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
 const VERIFY = 60;
 
 /**
@@ -112,20 +112,22 @@ const VERIFY = 60;
  * quality in one field of the article:
  *   1     the exact phrase (punctuation ignored),
  *   0.75  the phrase with one character wrong (typo; phrases of ≥ 3 characters),
- *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER in a
- *         window (c = that fraction) — a paraphrase such as 农村环境整治 for
+ *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER, in
+ *         the query's order, within a window of twice the query's length
+ *         (c = that fraction) — a paraphrase such as 农村环境整治 for
  *         农村人居环境整治提升,
  *   0     otherwise: scattered characters are not evidence.
  * An article is a hit only if the mean quality over segments is ≥ 0.3: at
  * least one segment in three is really there, or a paraphrase of the whole
  * query is. A query with nothing relevant therefore returns nothing rather
  * than the articles that merely share a common bigram (台风登陆 does not
- * match an article that only says 登陆). Among hits, quality² multiplies
- * BM25, so a phrase ranks above a paraphrase, a paraphrase above a typo-free
- * scatter, whatever the raw term counts.
+ * match an article that only says 登陆). The thresholds are not fitted to
+ * any query set: 0.6 is "most of the words", 0.3 is "a real part of the
+ * query". Among hits, quality² multiplies BM25, so a phrase ranks above a
+ * typo, a typo above a paraphrase, whatever the raw term counts; a typo match
+ * is dropped when the phrase as typed occurs (see rank).
  */
 const MIN_WINDOW_COVERAGE = 0.6;
-
 const MIN_QUALITY = 0.3;
 
 interface Scored {
