@@ -2,12 +2,21 @@ import type { Article } from './article.js';
 import { createBundle } from './bundle/create.js';
 import type { Bundle } from './bundle/format.js';
 import { parsePages, type Manifest, type PageInput } from './parse/index.js';
+import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
+import { buildMatcherSection } from './matcher/matcher.js';
+import { matcherEntries } from './lexicon/build.js';
 
 export interface BuildOptions {
   name: string;
   manifest?: Manifest;
   /** Called as pages are parsed, for progress on large folders. */
   onProgress?: (done: number, total: number) => void;
+  /** User edits to the lexicon (`terms.txt` beside the pages, parsed with `parseLexiconEdits`). */
+  lexiconEdits?: readonly LexiconEdit[];
+  /** Non-fatal notes, e.g. an edit naming a term the archive does not have. */
+  onWarning?: (message: string) => void;
+  /** Leave out the lexicon and matcher sections (they are rebuilt on load). */
+  skipLexicon?: boolean;
 }
 
 /**
@@ -19,5 +28,11 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
   const articles = [...(input.articles ?? [])];
   if (input.pages?.length) articles.push(...parsePages(input.pages, options.manifest));
   options.onProgress?.(articles.length, articles.length);
-  return createBundle(articles, { name: options.name });
+  const bundle = createBundle(articles, { name: options.name });
+  if (!options.skipLexicon) {
+    const terms = buildLexicon(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
+    bundle.lexicon = lexiconSection(terms);
+    bundle.matcher = buildMatcherSection(matcherEntries(terms));
+  }
+  return bundle;
 }

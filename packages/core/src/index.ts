@@ -9,3 +9,12 @@ export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export {
+  getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
+  lexiconSection, readLexiconSection, TERM_KINDS,
+  type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
+} from './lexicon/index.js';
+export {
+  getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
+  type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
+} from './matcher/index.js';
