@@ -1,6 +1,7 @@
 import { rename, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { buildBundle, serializeBundle } from '@jianbao/core';
+import { buildBundle, EDITS_FILE, serializeBundle } from '@jianbao/core';
+import { readLexiconEdits } from '../lexicon-edits.js';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
 import { note } from '../output.js';
@@ -8,7 +9,8 @@ import { readPageFolder } from '../pages.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao build <folder> --out <file> [--name <name>]
-  Builds an archive bundle from a folder of pages (.txt, .md; manifest.json beside them supplies paper and date).
+  Builds an archive bundle from a folder of pages (.txt, .md; manifest.json beside them supplies paper and date;
+  terms.txt holds your lexicon edits: add, alias, rename, merge, suppress — see docs).
   Progress goes to stderr.`;
 
 export const build: Command = {
@@ -24,11 +26,14 @@ export const build: Command = {
     if (!info.isDirectory()) throw new UsageError(`${input} is not a folder of pages`);
 
     const started = Date.now();
-    const { pages, manifest } = await readPageFolder(input, (n) => {
+    const folder = await readPageFolder(input, (n) => {
       if (n % 500 === 0) note(`read ${n} pages…`);
     });
+    const { manifest } = folder;
+    const pages = folder.pages.filter((p) => p.name !== EDITS_FILE); // terms.txt holds the lexicon edits, not a page
     if (!pages.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
-    const bundle = buildBundle({ pages }, { name: values.name ?? basename(resolve(input)), manifest });
+    const lexiconEdits = await readLexiconEdits(input);
+    const bundle = buildBundle({ pages }, { name: values.name ?? basename(resolve(input)), manifest, lexiconEdits, onWarning: (m) => note(`terms.txt ${m}`) });
     const text = serializeBundle(bundle);
     // Write beside the target and rename, so a failed build never leaves half a bundle.
     const tmp = `${values.out}.tmp-${process.pid}`;

@@ -42,7 +42,10 @@ export function isGenericForm(form: string): boolean {
   return (GENERIC_LEVELS as readonly string[]).includes(f[0]!) && GENERIC_BODIES.includes(f.slice(1));
 }
 
-export const termId = (kind: TermKind, name: string) => `${kind[0]}${fnv1a(`${kind}:${name}`).toString(16).padStart(8, '0')}`;
+const ID_PREFIX: Record<TermKind, string> = { person: 'per', place: 'pla', organisation: 'org', policy: 'pol' };
+
+/** Stable across rebuilds: the same kind and canonical name give the same id. */
+export const termId = (kind: TermKind, name: string) => `${ID_PREFIX[kind]}-${fnv1a(`${kind}:${name}`).toString(16).padStart(8, '0')}`;
 
 /** What extraction needs to know about the whole archive. */
 interface ArchiveStats {
