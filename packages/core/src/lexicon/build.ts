@@ -47,65 +47,93 @@ const ID_PREFIX: Record<TermKind, string> = { person: 'per', place: 'pla', organ
 /** Stable across rebuilds: the same kind and canonical name give the same id. */
 export const termId = (kind: TermKind, name: string) => `${ID_PREFIX[kind]}-${fnv1a(`${kind}:${name}`).toString(16).padStart(8, '0')}`;
 
-/** What extraction needs to know about the whole archive. */
-interface ArchiveStats {
-  known: ReadonlySet<string>;
-  home: ReadonlySet<string>;
-  repeatedQuotes: ReadonlySet<string>;
-}
-
 const rawText = (article: Article) => {
   const body = articleBody(article);
   const head = [article.title, article.subtitle, article.byline].filter(Boolean).join('\n');
   return { text: head ? `${head}\n${body}` : body, bodyOffset: head ? head.length + 1 : 0 };
 };
 
-/**
- * Candidates from one article. Rules run on the whitespace-compacted text (OCR
- * puts spaces inside names: 丁 洁); bylines on the raw text, where spaces
- * separate names. Generic resolutions are mapped back to body offsets.
- */
-function extractArticle(article: Article, stats: ArchiveStats): Candidate[] {
-  const { text: raw, bodyOffset } = rawText(article);
-  const { text, offsets } = compactText(raw);
-  const ctx = { ...articleContext(article), homeProvinces: stats.home };
-  const { candidates: admin, covered } = extractAdministrative(text, ctx);
-  const generic = extractGeneric(text, ctx, covered).map((c) => {
-    if (!c.at) return c;
-    const start = offsets[c.at.start]! - bodyOffset;
-    const end = offsets[c.at.end - 1]! + 1 - bodyOffset;
-    return { ...c, at: start >= 0 ? { start, end } : undefined };
-  });
-  return [
-    ...extractTitledPeople(text, ctx, stats.known),
-    ...extractBylines(raw),
-    ...admin,
-    ...generic,
-    ...extractBySuffix(text, ctx, covered),
-    ...extractLocalities(text, covered),
-    ...extractNewspapers(text),
-    ...extractPolicies(text, stats.repeatedQuotes),
-  ];
+/** One article's text as the rules see it: compacted (OCR puts spaces inside names: 丁 洁), with the map back to the raw text. */
+interface Prepared {
+  raw: string;
+  bodyOffset: number;
+  text: string;
+  offsets: Uint32Array;
+  ctx: ArticleContext;
 }
 
-function archiveStats(articles: readonly Article[]): ArchiveStats {
-  const texts = articles.map((a) => compactText(rawText(a).text).text);
-  // Quoted on two or more pages (not merely twice in one story, which a page split into articles would double).
-  const quotePages = new Map<string, Set<string>>();
-  texts.forEach((t, i) => {
-    for (const q of quotedSpans(t)) quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
+/** Candidates that do not depend on archive statistics: places, organisations, generic resolutions, bylines. */
+function extractFixed(article: Article, p: Prepared): Candidate[] {
+  const { candidates: admin, covered } = extractAdministrative(p.text, p.ctx);
+  const generic = extractGeneric(p.text, p.ctx, covered).map((c) => {
+    if (!c.at) return c;
+    const start = p.offsets[c.at.start]! - p.bodyOffset;
+    const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
+    return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  const repeatedQuotes = new Set([...quotePages].filter(([, pages]) => pages.size >= 2).map(([q]) => q));
-  const stats: ArchiveStats = { known: new Set(), home: homeProvinces(texts), repeatedQuotes };
-  // Pass 1 finds names whose end the text shows; pass 2 also accepts those names where the end is unclear (段尚春印象深刻).
-  const known = new Set<string>();
-  for (const a of articles) for (const c of extractArticle(a, stats)) if (c.kind === 'person') known.add(c.name);
-  return { ...stats, known };
+  return [...extractBylines(p.raw), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNewspapers(p.text)];
+}
+
+/** How often each of some strings occurs in the texts (one pass of the matcher). */
+function countOccurrences(texts: readonly string[], words: Iterable<string>): Map<string, number> {
+  const list = [...new Set(words)].filter((w) => w.length >= 2);
+  const counts = new Map<string, number>(list.map((w) => [w, 0]));
+  const m = buildMatcher(list.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
+  for (const t of texts) for (const hit of m.findAll(t)) counts.set(hit.termId, counts.get(hit.termId)! + 1);
+  return counts;
+}
+
+/**
+ * Candidates of every article. Statistics over the whole archive decide the
+ * doubtful ones:
+ * - a person's name must carry a title (or a byline) in at least a tenth of its
+ *   occurrences: 常书铭 after 市委书记 3 times in 12 is a name; 强调 after 书记 a few
+ *   times in thousands is not;
+ * - a quoted phrase with no programme shape is a policy only when quoted on two
+ *   or more pages and at least half of its occurrences are quoted (“飞地经济”,
+ *   not “中国”);
+ * - pass 2 reads titles again knowing the names, so names whose end the text
+ *   does not show (段尚春印象深刻) are taken too.
+ */
+function extractAll(articles: readonly Article[]): Candidate[][] {
+  const prepared: Prepared[] = articles.map((a) => {
+    const { text: raw, bodyOffset } = rawText(a);
+    const { text, offsets } = compactText(raw);
+    return { raw, bodyOffset, text, offsets, ctx: articleContext(a) };
+  });
+  const texts = prepared.map((p) => p.text);
+  const home = homeProvinces(texts);
+  for (const p of prepared) p.ctx = { ...p.ctx, homeProvinces: home };
+  const fixed = articles.map((a, i) => extractFixed(a, prepared[i]!));
+
+  const titled = new Map<string, number>();
+  const bylined = new Set<string>();
+  for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
+  for (const p of prepared) for (const c of extractTitledPeople(p.text, p.ctx, new Set())) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
+  const quotePages = new Map<string, Set<string>>();
+  const quoteCount = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    for (const q of quotedSpans(p.text)) {
+      quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
+      quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
+    }
+  });
+  const totals = countOccurrences(texts, [...titled.keys(), ...quotePages.keys()]);
+  const known = new Set(bylined);
+  for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
+  const repeated = new Set<string>();
+  for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
+
+  return prepared.map((p, i) => [
+    ...extractTitledPeople(p.text, p.ctx, known).filter((c) => known.has(c.name)),
+    ...fixed[i]!,
+    ...extractPolicies(p.text, repeated),
+  ]);
 }
 
 /** Builds the lexicon of an archive: extraction over every article, pooling, user edits, then mentions found by the matcher itself. */
 export function buildLexicon(articles: readonly Article[], options: BuildLexiconOptions = {}): Term[] {
-  const stats = archiveStats(articles);
+  const extracted = extractAll(articles);
   const pool = new Map<string, Pooled>();
   const keyOf = (kind: TermKind, name: string) => `${kind}\u0000${name}`;
   const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
@@ -114,8 +142,8 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
     if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], generic: [], fromEdit }));
     return p;
   };
-  for (const article of articles) {
-    for (const c of extractArticle(article, stats)) {
+  for (const [index, article] of articles.entries()) {
+    for (const c of extracted[index]!) {
       if (isGenericForm(c.name) || [...c.name].length < 2) continue;
       const p = add(c.kind, c.name);
       for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);

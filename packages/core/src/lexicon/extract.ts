@@ -239,7 +239,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
-    if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !/^[生里内外]/.test(text.slice(m.end + suffix.length))) {
+    if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
       const orgName = m.word + suffix;
       const aliases: string[] = [];
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
@@ -270,13 +270,17 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
   return out;
 }
 
+/** Clause words of two or more characters: single characters (对, 和) occur inside names too (对外友好协会). */
+const SPAN_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
+const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从向'.split(''));
+
 /**
  * Scans back from a suffix to punctuation and keeps the name: from a named
  * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
  * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
  */
-function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): string | null {
-  if (/^[生里内外]/.test(text.slice(end))) return null; // 大学生, 园区内
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number } | null {
+  if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
   let s = start;
   while (s > 0 && !isDelimiter(text, s - 1) && start - s < 20) s--;
   let from = -1;
@@ -286,20 +290,19 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
     if (s > 0 && !isDelimiter(text, s - 1)) return null; // no clear left edge within reach
     from = s;
     for (let i = start - 1; i >= s; i--) {
-      const w = CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
+      const w = SPAN_CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
       if (w) {
         from = i + w.length;
         break;
       }
     }
-  } else {
-    // Keep a clause word out even after the place (灵石县 is fine; 太原市民营 is not our business here).
+    while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
   }
   const head = text.slice(from, start);
   if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一'))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
   for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
-  return text.slice(from, end);
+  return { span: text.slice(from, end), from };
 }
 
 /** Companies, schools, hospitals and other named bodies by their suffix; sites (平遥古城, …旧址). */
@@ -309,10 +312,11 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
   for (const [finder, kind] of [[f.orgSuffixes, 'organisation'], [f.siteSuffixes, 'place']] as const) {
     for (const m of finder.find(text)) {
       if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
-      let span = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word));
-      if (!span) continue;
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word));
+      if (!found) continue;
+      let span = found.span;
       const level = span[0]!;
-      if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[text.indexOf(span)]) {
+      if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {
         // 市第一人民医院: the paper's city's, where known.
         const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
         if (!place) continue;

@@ -58,8 +58,11 @@ export function gazetteer(): Map<string, Place> {
 }
 
 /** Short form → the places it may mean (several counties share a short form across provinces). */
+let byShortCache: Map<string, Place[]> | undefined;
+
 export function placesByShort(): Map<string, Place[]> {
-  const map = new Map<string, Place[]>();
+  if (byShortCache) return byShortCache;
+  const map = (byShortCache = new Map<string, Place[]>());
   for (const p of gazetteer().values()) {
     if (!p.short) continue;
     const list = map.get(p.short) ?? [];
@@ -70,8 +73,15 @@ export function placesByShort(): Map<string, Place[]> {
 }
 
 /** The city a paper serves, from its name: 晋中日报 → 晋中市, 山西日报 → 山西省 (a province paper). */
+const paperCache = new Map<string, Place | null>();
+
 export function paperPlace(paper: string | null | undefined): Place | null {
   if (!paper) return null;
+  if (!paperCache.has(paper)) paperCache.set(paper, findPaperPlace(paper));
+  return paperCache.get(paper)!;
+}
+
+function findPaperPlace(paper: string): Place | null {
   const stem = paper.replace(/[《》]/g, '').replace(/(日报|晚报|都市报|报)$/, '');
   const g = gazetteer();
   const direct = g.get(stem) ?? g.get(`${stem}市`) ?? g.get(`${stem}省`);
