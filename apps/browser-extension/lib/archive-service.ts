@@ -7,52 +7,31 @@
  * fallbacks is then a one-file change.
  */
 import * as core from '@jianbao/core';
-import { articleBody, foldText, searchArchive as coreSearchArchive, type Archive, type Article, type Bundle } from '@jianbao/core';
-import type { Lexicon, Matcher, SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
-import type { FallbackMatcherSection } from './matcher.js';
+import { articleBody, foldText, getLexicon, matcherSectionOf, searchArchive as coreSearchArchive, type Archive, type Article } from '@jianbao/core';
+import type { Lexicon, Matcher, SearchHit, SearchOptions, XrefReport } from './archive-types.js';
 import { loadMatcherSection } from './matcher.js';
 
-interface CoreFeatureApi {
-  getLexicon?: (archive: Archive) => Lexicon;
-  getMatcher?: (archive: Archive) => Matcher;
-  matcherSectionOf?: (bundle: Bundle) => unknown;
+interface CoreXrefApi {
   crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
 }
-const real = core as unknown as CoreFeatureApi;
+const real = core as unknown as CoreXrefApi;
 
-/** Which parts run on core's implementation (shown in the options page, asserted nowhere). */
+/** Which parts run on core's implementation (shown in archive-info, asserted nowhere). */
 export function implementationStatus(): Record<'lexicon' | 'matcher' | 'search' | 'xref', 'core' | 'fallback'> {
-  return {
-    lexicon: real.getLexicon ? 'core' : 'fallback',
-    matcher: real.matcherSectionOf ? 'core' : 'fallback',
-    search: 'core',
-    xref: real.crossReference ? 'core' : 'fallback',
-  };
+  return { lexicon: 'core', matcher: 'core', search: 'core', xref: real.crossReference ? 'core' : 'fallback' };
 }
 
-const lexicons = new WeakMap<Archive, Lexicon>();
-
 export function lexiconOf(archive: Archive): Lexicon {
-  let lexicon = lexicons.get(archive);
-  if (!lexicon) {
-    lexicon = real.getLexicon ? real.getLexicon(archive) : fallbackLexicon(archive);
-    lexicons.set(archive, lexicon);
-  }
-  return lexicon;
+  return getLexicon(archive);
 }
 
 /** The JSON section the background sends to content scripts (they build their matcher from it). */
 export function matcherSection(archive: Archive): unknown {
-  if (real.matcherSectionOf && real.getLexicon) return real.matcherSectionOf(archive.bundle);
-  const section: FallbackMatcherSection = {
-    fallback: true,
-    terms: lexiconOf(archive).terms.map((t) => ({ id: t.id, kind: t.kind, names: [t.name, ...t.aliases] })),
-  };
-  return section;
+  return matcherSectionOf(archive);
 }
 
+/** The matcher exactly as content scripts run it (across line breaks), for the background and tests. */
 export function matcherOf(archive: Archive): Matcher {
-  if (real.getMatcher && real.getLexicon) return real.getMatcher(archive);
   return loadMatcherSection(matcherSection(archive));
 }
 
@@ -66,46 +45,8 @@ export function crossReference(archive: Archive, draft: string): XrefReport {
 }
 
 // ---------------------------------------------------------------------------
-// TEMPORARY FALLBACKS — delete when core's lexicon and xref land.
+// TEMPORARY FALLBACK — delete when core's xref lands.
 // ---------------------------------------------------------------------------
-
-/** A few terms of the seed archive, so marking and cards work before the lexicon lands. */
-const FALLBACK_TERMS: { name: string; kind: TermKind; aliases?: string[]; roles?: string[] }[] = [
-  { name: '常书铭', kind: 'person', roles: ['市委书记'] },
-  { name: '段尚春', kind: 'person', roles: ['市人大代表', '祁县第六中学副校长'] },
-  { name: '晋中', kind: 'place' },
-  { name: '祁县', kind: 'place' },
-  { name: '榆次区', kind: 'place' },
-  { name: '灵石县', kind: 'place' },
-  { name: '平遥县', kind: 'place' },
-  { name: '左权县', kind: 'place' },
-  { name: '太谷区', kind: 'place' },
-  { name: '市人大常委会', kind: 'organisation' },
-  { name: '新质生产力', kind: 'policy' },
-  { name: '高质量发展', kind: 'policy' },
-];
-
-function fallbackLexicon(archive: Archive): Lexicon {
-  const terms: Term[] = FALLBACK_TERMS.map((t, i) => {
-    const mentions: Term['mentions'] = [];
-    for (const a of archive.articles) {
-      const body = foldText(articleBody(a));
-      const at = body.indexOf(foldText(t.name));
-      if (at !== -1) mentions.push({ articleId: a.id, start: at, end: at + t.name.length });
-    }
-    const first = mentions[0] ? archive.get(mentions[0].articleId) : undefined;
-    return {
-      id: `t${i}`,
-      name: t.name,
-      kind: t.kind,
-      aliases: t.aliases ?? [],
-      roles: (t.roles ?? []).map((title) => ({ title, articleId: first?.id ?? '', date: first?.date ?? null })),
-      mentions,
-    };
-  }).filter((t) => t.mentions.length > 0);
-  const byId = new Map(terms.map((t) => [t.id, t]));
-  return { terms, get: (id) => byId.get(id) };
-}
 
 function fallbackCrossReference(archive: Archive, draft: string): XrefReport {
   const reused: XrefReport['reused'] = [];

@@ -1,45 +1,10 @@
 /**
- * The agreed core interfaces (HELPER_BRIEF "Agreed core interfaces"), mirrored
- * here so the extension compiles whether or not a piece has landed in
- * @jianbao/core yet. Keep in step with core; archive-service.ts is the only
- * place that binds them to an implementation.
+ * The core shapes the extension uses, in one place. XrefReport is mirrored from
+ * the agreed interface until core's cross-referencing lands; the rest are core's.
  */
 
-export type TermKind = 'person' | 'place' | 'organisation' | 'policy';
-export const TERM_KINDS: readonly TermKind[] = ['person', 'place', 'organisation', 'policy'];
-
-export interface TermRole {
-  title: string;
-  articleId: string;
-  date: string | null;
-}
-
-export interface Term {
-  id: string;
-  name: string;
-  kind: TermKind;
-  aliases: string[];
-  roles: TermRole[];
-  mentions: { articleId: string; start: number; end: number }[];
-}
-
-export interface Lexicon {
-  terms: Term[];
-  get(termId: string): Term | undefined;
-}
-
-export interface TermMatch {
-  start: number;
-  end: number;
-  text: string;
-  termId: string;
-  kind: TermKind;
-}
-
-export interface Matcher {
-  findAll(text: string): TermMatch[];
-}
-
+export { TERM_KINDS } from '@jianbao/core';
+export type { Lexicon, Matcher, Term, TermKind, TermMatch, TermRole } from '@jianbao/core';
 export type { SearchHit, SearchOptions } from '@jianbao/core';
 
 export interface XrefReport {

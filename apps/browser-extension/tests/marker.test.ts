@@ -1,15 +1,14 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { Marker } from '../lib/marker.js';
-import { naiveMatcher } from '../lib/matcher.js';
+import { buildMatcher, buildMatcherSection } from '@jianbao/core';
+import { loadMatcherSection } from '../lib/matcher.js';
 import { TERM_KINDS } from '../lib/archive-types.js';
 
-const matcher = naiveMatcher({
-  fallback: true,
-  terms: [
-    { id: 'p1', kind: 'person', names: ['常书铭'] },
-    { id: 'g1', kind: 'place', names: ['晋中', '晉中'] },
-  ],
-});
+const entries = [
+  { termId: 'p1', kind: 'person' as const, forms: ['常书铭'] },
+  { termId: 'g1', kind: 'place' as const, forms: ['晋中'] },
+];
+const matcher = buildMatcher(entries);
 const allKinds = new Set(TERM_KINDS);
 
 afterEach(() => {
@@ -36,6 +35,14 @@ describe('Marker (wrapping fallback)', () => {
     const marker = new Marker(document, matcher, { kinds: new Set(['place'] as const) });
     await marker.markDocument();
     expect([...document.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['晉中']);
+  });
+
+  test('the content script’s matcher (from a JSON section) matches across source line breaks', async () => {
+    document.body.innerHTML = '<p>市委书记常书\n铭到晋中</p>';
+    const fromSection = loadMatcherSection(JSON.parse(JSON.stringify(buildMatcherSection(entries))));
+    const marker = new Marker(document, fromSection, { kinds: allKinds });
+    await marker.markDocument();
+    expect(marker.marks().map((m) => m.text).sort()).toEqual(['常书\n铭', '晋中'].sort());
   });
 
   test('caps the marks per term', async () => {
