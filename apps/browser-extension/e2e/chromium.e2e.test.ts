@@ -118,6 +118,32 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await page.close();
   });
 
+  test('a person’s card lists their titles with dates; the card follows dark mode', async () => {
+    const page = await openMarked('/plain.html');
+    const marks = await page.evaluate(collectMarks);
+    const service = serviceFor(fx.archive);
+    let person: { text: string; termId: string } | undefined;
+    for (const m of fx.expected['/plain.html']!.filter((e) => e.kind === 'person')) {
+      if ((await service.card(m.termId))?.term.roles.length) {
+        person = m;
+        break;
+      }
+    }
+    if (!person) return console.warn('no person with titles on the fixture page: titles not checked'); // depends on the archive's lexicon
+    const expected = (await service.card(person.termId))!;
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await hover(page, firstMarkWithText(marks, person.text)!);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.term), { timeout: 15_000 }).toBe(expected.term.name);
+    const card = await page.evaluate(cardState);
+    expect(card.kind).toBe(zh.kind_person!.message);
+    for (const role of expected.term.roles) expect(card.text).toContain(role.title);
+    for (const role of expected.term.roles) expect(card.text).toContain(role.date ?? zh.undated!.message);
+    const background = await page.evaluate(() => (document.querySelector('jianbao-card') as HTMLElement).dataset.e2eBackground);
+    expect(background).toBe('rgb(31, 32, 36)'); // the dark palette
+    await page.screenshot({ path: join(resultsDir, 'chromium-card-person-dark.png') });
+    await page.close();
+  });
+
   test('synthetic (untrusted) events from the page do not open the card', async () => {
     const page = await openMarked('/plain.html');
     const target = firstMarkWithText(await page.evaluate(collectMarks), fx.expected['/plain.html']![0]!.text)!;

@@ -117,6 +117,7 @@ export class HoverCard {
       this.host.dataset.e2eTerm = data.term.name;
       this.host.dataset.e2eKind = kindLabel;
       this.host.dataset.e2eText = this.card.textContent ?? '';
+      this.host.dataset.e2eBackground = getComputedStyle(this.card).backgroundColor;
       this.host.dataset.e2eArticles = JSON.stringify([...this.card.querySelectorAll('.article .title')].map((n) => n.textContent));
     }
   }
