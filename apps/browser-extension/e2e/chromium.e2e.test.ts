@@ -25,6 +25,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
   let fx: Fixtures;
   let extensionId: string;
   let profile: string;
+  const requests: string[] = [];
 
   beforeAll(async () => {
     fx = await startFixtures();
@@ -42,6 +43,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
         '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
       ],
     });
+    context.on('request', (r) => requests.push(r.url()));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
     extensionId = new URL(worker.url()).host;
   });
@@ -107,6 +109,8 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await expect.poll(() => reader.locator('article h1').textContent(), { timeout: 15_000 }).toBe(expected.articles[0]!.title);
     await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await reader.locator('dl.meta').textContent()).toContain(expected.articles[0]!.id);
+    const view = (await serviceFor(fx.archive).article(expected.articles[0]!.id))!;
+    await expect.poll(() => reader.locator('#related .title').allTextContents(), { timeout: 15_000 }).toEqual(view.related.map((r) => r.title));
     await reader.screenshot({ path: join(resultsDir, 'chromium-reader.png'), fullPage: false });
     await reader.close();
 
@@ -288,5 +292,24 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(await options.locator('#import-status.ok').textContent()).toBe(format(zh, 'optionsUsingDefault', [defaultName, fx.archive.meta.articleCount]));
     await options.screenshot({ path: join(resultsDir, 'chromium-options.png'), fullPage: true });
     await options.close();
+  });
+
+  test('options: the kinds of term to mark are honoured by pages', async () => {
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    const kind = fx.expected['/plain.html']![0]!.kind;
+    await options.locator(`input[data-kind="${kind}"]`).uncheck();
+    const page = await openMarked('/plain.html');
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 15_000 }).toEqual(markKeys(fx.expected['/plain.html']!.filter((m) => m.kind !== kind)));
+    await options.locator(`input[data-kind="${kind}"]`).check();
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 15_000 }).toEqual(markKeys(fx.expected['/plain.html']!));
+    await page.close();
+    await options.close();
+  });
+
+  test('no network requests: every request the browser made went to the fixture server or the extension itself', () => {
+    expect(requests.length).toBeGreaterThan(10);
+    const foreign = requests.filter((u) => !u.startsWith(fx.url('/')) && !u.startsWith(`chrome-extension://${extensionId}/`) && !/^(data|blob|about):/.test(u));
+    expect(foreign).toEqual([]);
   });
 });
