@@ -43,6 +43,8 @@ export interface MarkerStats {
   blocks: number;
   slices: number;
   longestSliceMs: number;
+  /** The longest single block (one findAll and its marks): the floor for a slice. */
+  longestBlockMs: number;
   /** Total time spent marking (the sum of the slices). */
   busyMs: number;
   startedAt: number;
@@ -73,7 +75,7 @@ function yieldToPage(win: Window): Promise<void> {
 }
 
 export class Marker {
-  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
+  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly perTerm = new Map<string, number>();
   private readonly highlights = new Map<TermKind, Set<Range>>();
@@ -138,7 +140,10 @@ export class Marker {
       if (i % 256 === 255 && !(await maybeYield())) return;
     }
     for (const block of [...visible, ...rest]) {
+      const t = performance.now();
       this.markBlock(block);
+      const took = performance.now() - t;
+      if (took > this.stats.longestBlockMs) this.stats.longestBlockMs = took;
       if (!(await maybeYield())) return;
     }
     this.endSlice(performance.now() - sliceStart);
