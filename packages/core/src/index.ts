@@ -9,3 +9,4 @@ export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export * from './xref/index.js';

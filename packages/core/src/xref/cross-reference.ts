@@ -1,0 +1,37 @@
+import type { Archive } from '../archive.js';
+import { findConflicts, type Conflict } from './conflicts.js';
+import { markdownSkipMask, toMatchText } from './normalize.js';
+import { rankRelated, type RelatedArticle } from './related.js';
+import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
+
+export type { Conflict } from './conflicts.js';
+export type { RelatedArticle } from './related.js';
+export type { ReusedPassage } from './reuse.js';
+
+export interface XrefReport {
+  related: RelatedArticle[];
+  reused: ReusedPassage[];
+  conflicts: Conflict[];
+}
+
+export interface XrefOptions extends ReuseOptions {
+  /** Related articles returned (default 10). */
+  relatedLimit?: number;
+  /** Treat the draft as Markdown and ignore its syntax (default true; plain text is unaffected). */
+  markdown?: boolean;
+}
+
+/**
+ * Checks a draft (plain text or Markdown) against the archive: related
+ * articles, passages that repeat archive text, and titles and numbers that
+ * contradict it. Offsets are UTF-16 offsets into `draft` exactly as given.
+ */
+export function crossReference(archive: Archive, draft: string, options: XrefOptions = {}): XrefReport {
+  if (typeof draft !== 'string') throw new TypeError('crossReference: the draft must be a string');
+  const skip = options.markdown === false ? undefined : markdownSkipMask(draft);
+  const text = toMatchText(draft, skip);
+  const reuse = findReuse(archive, draft, text, options);
+  const conflicts = findConflicts(archive, draft, text, reuse);
+  const related = rankRelated(archive, draft, text, reuse, conflicts, options.relatedLimit ?? 10);
+  return { related, reused: reuse.reused, conflicts };
+}

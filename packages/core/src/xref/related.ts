@@ -1,0 +1,64 @@
+import type { Archive } from '../archive.js';
+import type { Conflict } from './conflicts.js';
+import type { MatchText } from './normalize.js';
+import type { ReuseResult } from './reuse.js';
+
+export interface RelatedArticle {
+  id: string;
+  title: string;
+  score: number;
+  reasons: string[];
+}
+
+/**
+ * Articles an editor would want to open, best first: those the draft reuses,
+ * those it contradicts, then those sharing many rare fingerprints (the same
+ * event told in other words).
+ */
+export function rankRelated(
+  archive: Archive,
+  _raw: string,
+  draft: MatchText,
+  reuse: ReuseResult,
+  conflicts: Conflict[],
+  limit: number,
+): RelatedArticle[] {
+  const acc = new Map<string, { score: number; reasons: string[] }>();
+  const entry = (id: string) => {
+    let e = acc.get(id);
+    if (!e) acc.set(id, (e = { score: 0, reasons: [] }));
+    return e;
+  };
+  const reusedChars = new Map<string, { n: number; chars: number }>();
+  for (const r of reuse.reused) {
+    const e = reusedChars.get(r.articleId) ?? { n: 0, chars: 0 };
+    e.n++;
+    e.chars += r.end - r.start;
+    reusedChars.set(r.articleId, e);
+  }
+  for (const [id, { n, chars }] of reusedChars) {
+    const e = entry(id);
+    e.score += 10 + chars / 10;
+    e.reasons.push(`shared passages: ${n} (${chars} characters)`);
+  }
+  for (const c of conflicts) {
+    if (!c.articleId) continue;
+    const e = entry(c.articleId);
+    e.score += 5;
+    e.reasons.push(`${c.kind === 'title' ? 'title' : 'number'} differs: ${c.text} → ${c.expected}`);
+  }
+  // Shared rare fingerprints relative to the draft's size: the same event in other words.
+  const scale = Math.max(8, draft.length / 12);
+  for (const c of reuse.candidates.values()) {
+    const article = archive.articles[c.doc]!;
+    const strength = c.hits / scale;
+    if (strength < 0.1 && !acc.has(article.id)) continue;
+    const e = entry(article.id);
+    e.score += Math.min(5, strength * 5);
+    e.reasons.push(`shared terms: ${c.hits} rare phrases`);
+  }
+  return [...acc]
+    .map(([id, e]) => ({ id, title: archive.get(id)?.title ?? id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
+    .slice(0, limit);
+}
