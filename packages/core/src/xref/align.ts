@@ -1,4 +1,3 @@
-import { kgramHashes } from './kgrams.js';
 import type { MatchText } from './normalize.js';
 
 /** Seeds: exact runs of at least SEED_K content characters shared by draft and article. */
@@ -7,7 +6,7 @@ export const SEED_K = 5;
 const MAX_GAP = 10;
 /** How far (in article characters) a run may sit outside the passage's article range and still belong to it: clause reorder. */
 const REORDER = 60;
-/** Article positions remembered per k-gram: more are boilerplate repeated inside one article. */
+/** Draft positions followed per k-gram: more are boilerplate repeated inside the draft. */
 const MAX_OCCURRENCES = 8;
 
 /** A passage of the draft that repeats an article: ranges in matching-text positions. */
@@ -34,40 +33,46 @@ interface Run {
   len: number;
 }
 
-/** Positions of each article k-gram (hash → chain through `next`). */
-function articleGrams(article: MatchText): { head: Map<number, number>; next: Int32Array; hashes: Uint32Array } {
-  const hashes = kgramHashes(article.codes, SEED_K);
-  const head = new Map<number, number>();
-  const next = new Int32Array(hashes.length).fill(-1);
-  // Walk backwards so chains list positions left to right.
-  for (let j = hashes.length - 1; j >= 0; j--) {
-    const h = hashes[j]!;
-    const prev = head.get(h);
-    if (prev !== undefined) next[j] = prev;
-    head.set(h, j);
-  }
-  return { head, next, hashes };
-}
-
-/** Maximal exact runs (≥ SEED_K) shared by draft[from, to) and the article. */
-function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: MatchText): Run[] {
+/**
+ * Maximal exact runs (≥ SEED_K) shared by draft[from, to) and the article.
+ * The draft region's k-grams go into a small open-addressing table (typed
+ * arrays: a Map here cost 4× the whole search) and the article is scanned once.
+ */
+function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: MatchText, articleHashes: Uint32Array): Run[] {
   const runs: Run[] = [];
-  if (article.length < SEED_K) return runs;
-  const { head, next } = articleGrams(article);
+  const last = Math.min(to - SEED_K, draftHashes.length - 1);
+  if (last < from || articleHashes.length === 0) return runs;
+  let size = 64;
+  while (size < 2 * (last - from + 1)) size <<= 1;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(last - from + 1).fill(-1);
+  // Insert right to left so each chain lists draft positions left to right.
+  for (let i = last; i >= from; i--) {
+    const h = draftHashes[i]!;
+    let slot = h & mask;
+    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    keys[slot] = h;
+    next[i - from] = heads[slot]!;
+    heads[slot] = i;
+  }
   const D = draft.codes;
   const A = article.codes;
-  const last = Math.min(to - SEED_K, draftHashes.length - 1);
-  for (let i = from; i <= last; i++) {
-    let j = head.get(draftHashes[i]!);
+  for (let j = 0; j < articleHashes.length; j++) {
+    const h = articleHashes[j]!;
+    let slot = h & mask;
+    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    let i = heads[slot]!;
     let seen = 0;
-    while (j !== undefined && j >= 0 && seen++ < MAX_OCCURRENCES) {
+    while (i >= 0 && seen++ < MAX_OCCURRENCES) {
       // Only start a run at its left end (a maximal match), and verify: hashes can collide.
       if (!(i > from && j > 0 && D[i - 1] === A[j - 1])) {
         let len = 0;
         while (i + len < to && j + len < A.length && D[i + len] === A[j + len]) len++;
         if (len >= SEED_K) runs.push({ d: i, a: j, len });
       }
-      j = next[j]!;
+      i = next[i - from]!;
     }
   }
   runs.sort((x, y) => x.d - y.d || y.len - x.len);
@@ -85,9 +90,10 @@ export function alignPassages(
   from: number,
   to: number,
   article: MatchText,
+  articleHashes: Uint32Array,
   common: Uint8Array,
 ): Segment[] {
-  const runs = sharedRuns(draft, draftHashes, from, to, article);
+  const runs = sharedRuns(draft, draftHashes, from, to, article, articleHashes);
   const segments: Segment[] = [];
   let cur: Run[] = [];
   let dEnd = 0;
