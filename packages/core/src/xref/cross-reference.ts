@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.js';
-import { findConflicts, type Conflict } from './conflicts.js';
+import { findConflicts, type Conflict, type ConflictOptions } from './conflicts.js';
 import { markdownSkipMask, toMatchText } from './normalize.js';
 import { rankRelated, type RelatedArticle } from './related.js';
 import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
@@ -14,7 +14,7 @@ export interface XrefReport {
   conflicts: Conflict[];
 }
 
-export interface XrefOptions extends ReuseOptions {
+export interface XrefOptions extends ReuseOptions, ConflictOptions {
   /** Related articles returned (default 10). */
   relatedLimit?: number;
   /** Treat the draft as Markdown and ignore its syntax (default true; plain text is unaffected). */
@@ -31,7 +31,7 @@ export function crossReference(archive: Archive, draft: string, options: XrefOpt
   const skip = options.markdown === false ? undefined : markdownSkipMask(draft);
   const text = toMatchText(draft, skip);
   const reuse = findReuse(archive, draft, text, options);
-  const conflicts = findConflicts(archive, draft, text, reuse);
+  const conflicts = findConflicts(archive, draft, text, reuse, options);
   const related = rankRelated(archive, draft, text, reuse, conflicts, options.relatedLimit ?? 10);
   return { related, reused: reuse.reused, conflicts };
 }

@@ -48,13 +48,15 @@ export interface Candidate {
 
 export interface ReuseResult {
   reused: ReusedPassage[];
+  /** Stretches of the draft (matching-text positions) that share rare fingerprints with an article: where the same event may be told. */
+  regions: Region[];
   candidates: Map<number, Candidate>;
   /** Draft positions (matching text) that are common phrasing. */
   common: Uint8Array;
 }
 
 /** A stretch of the draft [from, to) worth aligning against one article. */
-interface Region {
+export interface Region {
   doc: number;
   from: number;
   to: number;
@@ -134,6 +136,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   // Align region by region, grouped per article so each article is prepared once.
   regions.sort((a, b) => a.doc - b.doc || a.from - b.from);
   const found: Found[] = [];
+  const merged: Region[] = [];
   let article: MatchText | undefined;
   let articleHashes: Uint32Array | undefined;
   let articleDoc = -1;
@@ -146,12 +149,17 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     }
     // Merge overlapping regions of one article.
     let to = region.to;
-    while (r + 1 < regions.length && regions[r + 1]!.doc === region.doc && regions[r + 1]!.from <= to) to = Math.max(to, regions[++r]!.to);
+    let hits = region.hits;
+    while (r + 1 < regions.length && regions[r + 1]!.doc === region.doc && regions[r + 1]!.from <= to) {
+      to = Math.max(to, regions[++r]!.to);
+      hits += regions[r]!.hits;
+    }
+    if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
     for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
       if (seg.matchedRare >= minChars && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
     }
   }
-  return { reused: report(archive, raw, draft, pickBest(found)), candidates, common };
+  return { reused: report(archive, raw, draft, pickBest(found)), regions: merged, candidates, common };
 }
 
 /** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */

@@ -1,0 +1,126 @@
+import { articleBody, type Article } from '../article.js';
+import { foldText } from '../text/fold.js';
+import { isContent } from './normalize.js';
+import { sentenceAt, sentenceRanges } from './sentences.js';
+
+/** A number with its unit as printed: 25.8 亿元, 220余名, 4期. */
+export interface Quantity {
+  start: number;
+  end: number;
+  value: number;
+  unit: string;
+  /** As printed, layout spaces removed: 25.8亿元. */
+  printed: string;
+  /** Up to 8 content characters before the number in its clause (总投资): what the number is of. */
+  lead: string;
+  sentence: [number, number];
+}
+
+// Longest first so 万千瓦 wins over 千瓦, 亿元 over 亿.
+const UNITS = [
+  '万平方米', '平方公里', '平方米', '万千瓦', '千瓦时', '万人次', '亿元', '万元', '千元', '亿吨', '万吨', '千瓦', '兆瓦', '万亩', '公里',
+  '千米', '人次', '万人', '元', '吨', '亩', '米', '人', '名', '个', '家', '项', '件', '次', '期', '户', '座', '所', '台', '辆', '套', '场',
+  '条', '批', '%', '倍', '天', '小时', '亿', '万',
+];
+const QUANTITY = new RegExp(`(\\d+(?:[ \\t]*\\.[ \\t]*\\d+)?)[ \\t]*(余|多)?[ \\t]*(${UNITS.join('|')})`, 'g');
+const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
+
+/** Quantities of a text (offsets into it). */
+export function quantities(text: string): Quantity[] {
+  const folded = foldText(text);
+  const ranges = sentenceRanges(folded);
+  const out: Quantity[] = [];
+  for (const m of folded.matchAll(QUANTITY)) {
+    const start = m.index;
+    const before = folded.charCodeAt(start - 1);
+    // Part of a longer number, or an ordinal (第3次): not a quantity of something.
+    if ((before >= 0x30 && before <= 0x39) || before === 0x2e || folded[start - 1] === '第') continue;
+    let lead = '';
+    for (let i = start - 1; i >= 0 && lead.length < 8; i--) {
+      const ch = folded[i]!;
+      if (CLAUSE_END.has(ch)) break;
+      if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
+    }
+    const sentence = sentenceAt(ranges, start);
+    if (!sentence) continue;
+    out.push({
+      start, end: start + m[0].length,
+      value: Number(m[1]!.replace(/[ \t]/g, '')),
+      unit: m[3]!,
+      printed: m[0].replace(/[ \t]/g, ''),
+      lead, sentence,
+    });
+  }
+  return out;
+}
+
+/** Content characters of a sentence without digits: what two statements of one fact share. */
+function words(text: string): string {
+  let out = '';
+  const folded = foldText(text);
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isContent(c) && !(c >= 0x30 && c <= 0x39) && c !== 0x25) out += folded[i];
+  }
+  return out.slice(0, 300);
+}
+
+/** Time words of a sentence (2024年, 6月, 今年): statements about different times are different facts. */
+function times(text: string): Set<string> {
+  const set = new Set<string>();
+  for (const m of foldText(text).replace(/[ \t]/g, '').matchAll(/\d{4}年|\d{1,2}月(?:份)?|\d{1,2}日|今年|去年|前年|明年|上半年|下半年|[一二三四]季度/g)) set.add(m[0].replace('月份', '月'));
+  return set;
+}
+
+/** Length of the longest common substring. */
+function longestCommon(a: string, b: string): number {
+  let best = 0;
+  let prev = new Uint16Array(b.length + 1);
+  let cur = new Uint16Array(b.length + 1);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : 0;
+      if (cur[j]! > best) best = cur[j]!;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+function commonSuffix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
+  return n;
+}
+
+/** Same fact: the same thing counted (lead and unit), in sentences sharing a long stretch of words, about the same time. */
+export const SAME_FACT_RUN = 8;
+
+export interface NumberEvidence {
+  article: Article;
+  quantity: Quantity;
+  /** Longest shared stretch of words between the two sentences. */
+  shared: number;
+}
+
+/** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
+export function sameFacts(draft: string, q: Quantity, articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
+  const sentence = draft.slice(q.sentence[0], q.sentence[1]);
+  const mine = words(sentence);
+  const myTimes = times(sentence);
+  const out: NumberEvidence[] = [];
+  for (const article of articles) {
+    const body = articleBody(article);
+    let list = cache.get(article.id);
+    if (!list) cache.set(article.id, (list = quantities(body)));
+    for (const r of list) {
+      if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
+      const theirs = body.slice(r.sentence[0], r.sentence[1]);
+      const theirTimes = times(theirs);
+      if (myTimes.size && theirTimes.size && ![...myTimes].every((t) => theirTimes.has(t))) continue;
+      const shared = longestCommon(mine, words(theirs));
+      if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared });
+    }
+  }
+  return out;
+}
