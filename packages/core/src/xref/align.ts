@@ -101,6 +101,7 @@ export function alignPassages(
   let aEnd = 0;
   const fits = (r: Run) => r.d <= dEnd + MAX_GAP && r.a >= aStart - REORDER && r.a + r.len <= aEnd + REORDER;
   const close = () => {
+    trimEdges(cur);
     if (cur.length) segments.push(summarise(cur, article, common));
     cur = [];
   };
@@ -128,6 +129,22 @@ export function alignPassages(
   }
   close();
   return segments;
+}
+
+/** A short run hanging off either end of a passage after a gap (…的成效，并现场提出意见建议) is chance, not reuse: drop it. */
+const EDGE_RUN = 8;
+function trimEdges(runs: Run[]): void {
+  const coveredEnd = (upto: number) => runs.slice(0, upto).reduce((m, r) => Math.max(m, r.d + r.len), 0);
+  while (runs.length > 1) {
+    const last = runs[runs.length - 1]!;
+    if (last.len < EDGE_RUN && last.d - coveredEnd(runs.length - 1) >= Math.max(3, last.len)) runs.pop();
+    else break;
+  }
+  while (runs.length > 1) {
+    const first = runs[0]!;
+    if (first.len < EDGE_RUN && runs[1]!.d - (first.d + first.len) >= Math.max(3, first.len)) runs.shift();
+    else break;
+  }
 }
 
 function summarise(runs: Run[], article: MatchText, common: Uint8Array): Segment {

@@ -50,10 +50,11 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
   const cache = new Map<string, Quantity[]>();
-  for (const q of quantities(raw)) {
+  const all = quantities(raw);
+  for (const q of all) {
     const nearby = nearbyArticles(archive, reuse, matchPosition(draft, q.start));
     if (!nearby.length) continue;
-    const facts = sameFacts(raw, q, nearby, cache);
+    const facts = sameFacts(raw, q, all, nearby, cache);
     if (!facts.length || facts.some((f) => f.quantity.value === q.value)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     out.push({
@@ -94,6 +95,12 @@ function posts(roles: Role[]): { byCore: Map<string, Post>; current: Post[] } {
   return { byCore, current: newest ? all.filter((p) => p.latest === newest) : all };
 }
 
+/** The administrative level of a local post: 市 for 市委书记, 市长, 副市长, 市人大常委会主任; null otherwise. */
+export function postLevel(core: string): string | null {
+  const m = /^([省市县区])(?:委|人大常委会|政协|政府|纪委|监委)/.exec(core) ?? /([省市县区])长$/.exec(core);
+  return m ? m[1]! : null;
+}
+
 /** A person named with a title the archive does not give them, or no longer gives them. */
 function titleConflicts(archive: Archive, raw: string, options: ConflictOptions): Conflict[] {
   const directory = getPersonDirectory(archive);
@@ -118,6 +125,10 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     if (!chain) continue;
     const { byCore, current } = posts(directory.get(name)!);
     if (!current.length) continue;
+    // Only local posts are compared (市长 vs 市委书记: both of the city): a national or
+    // occasional title (大会主席团常务主席) the archive happens not to record is no error.
+    const level = postLevel(chain.cores[0]!);
+    if (!level || !current.some((p) => postLevel(p.core) === level)) continue;
     const known = chain.cores.filter((c) => byCore.has(c));
     const expected = current.map((p) => p.title).join('、');
     const start = compact.offsets[chain.start]!;

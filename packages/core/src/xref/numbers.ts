@@ -35,6 +35,8 @@ export function quantities(text: string): Quantity[] {
     const before = folded.charCodeAt(start - 1);
     // Part of a longer number, or an ordinal (第3次): not a quantity of something.
     if ((before >= 0x30 && before <= 0x39) || before === 0x2e || folded[start - 1] === '第') continue;
+    // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
+    if (m[3] === '%' && /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅)[ \t]*$/.test(folded.slice(Math.max(0, start - 6), start))) continue;
     let lead = '';
     for (let i = start - 1; i >= 0 && lead.length < 8; i--) {
       const ch = folded[i]!;
@@ -65,11 +67,33 @@ function words(text: string): string {
   return out.slice(0, 300);
 }
 
-/** Time words of a sentence (2024年, 6月, 今年): statements about different times are different facts. */
-function times(text: string): Set<string> {
-  const set = new Set<string>();
-  for (const m of foldText(text).replace(/[ \t]/g, '').matchAll(/\d{4}年|\d{1,2}月(?:份)?|\d{1,2}日|今年|去年|前年|明年|上半年|下半年|[一二三四]季度/g)) set.add(m[0].replace('月份', '月'));
-  return set;
+const TIME_WORDS = /\d{4}年|前\d{1,2}个?月|\d{1,2}[—–-]\d{1,2}月|\d{1,2}月(?:份)?|\d{1,2}日|今年|去年|前年|明年|上半年|下半年|[一二三四]季度|前三季度/g;
+
+/**
+ * Time words of a statement (2024年, 前10个月, 6月, 今年): statements about
+ * different times are different facts. They come from the sentence, or when
+ * it has none from the nearest sentence before it that has some (the lead of
+ * a statistics story: 前10个月，…。其中，…), or from `heading` (the article's title).
+ */
+function times(text: string, sentence: [number, number], heading = ''): Set<string> {
+  const collect = (s: string) => {
+    const set = new Set<string>();
+    for (const m of foldText(s).replace(/[ \t]/g, '').matchAll(TIME_WORDS)) set.add(m[0].replace('月份', '月'));
+    return set;
+  };
+  const own = collect(text.slice(sentence[0], sentence[1]));
+  if (own.size) return own;
+  // Walk back sentence by sentence (bounded: the nearest 600 characters).
+  let end = sentence[0];
+  const floor = Math.max(0, sentence[0] - 600);
+  while (end > floor) {
+    let start = end - 1;
+    while (start > floor && !'。！？\n'.includes(text[start - 1]!)) start--;
+    const found = collect(text.slice(start, end));
+    if (found.size) return found;
+    end = start;
+  }
+  return collect(heading);
 }
 
 /** Length of the longest common substring. */
@@ -94,7 +118,12 @@ function commonSuffix(a: string, b: string): number {
 }
 
 /** Same fact: the same thing counted (lead and unit), in sentences sharing a long stretch of words, about the same time. */
-export const SAME_FACT_RUN = 8;
+export const SAME_FACT_RUN = 12;
+
+/** True when some other number of the draft sentence pairs with one of the article sentence (same unit and lead) and differs. */
+function othersDisagree(mine: Quantity[], theirs: Quantity[]): boolean {
+  return mine.some((m) => theirs.some((t) => t.unit === m.unit && commonSuffix(t.lead, m.lead) >= 2 && t.value !== m.value));
+}
 
 export interface NumberEvidence {
   article: Article;
@@ -104,10 +133,11 @@ export interface NumberEvidence {
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
-export function sameFacts(draft: string, q: Quantity, articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
+export function sameFacts(draft: string, q: Quantity, draftQuantities: Quantity[], articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
-  const myTimes = times(sentence);
+  const myTimes = times(draft, q.sentence);
+  const myOthers = draftQuantities.filter((o) => o !== q && o.sentence[0] === q.sentence[0]);
   const out: NumberEvidence[] = [];
   for (const article of articles) {
     const body = articleBody(article);
@@ -116,8 +146,10 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], cache
     for (const r of list) {
       if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
-      const theirTimes = times(theirs);
+      const theirTimes = times(body, r.sentence, article.title);
       if (myTimes.size && theirTimes.size && ![...myTimes].every((t) => theirTimes.has(t))) continue;
+      // A typo changes one number of a statement; a statement whose other numbers differ too is another period's (statistics told to a template).
+      if (r.value !== q.value && othersDisagree(myOthers, list.filter((o) => o !== r && o.sentence[0] === r.sentence[0]))) continue;
       const shared = longestCommon(mine, words(theirs));
       if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared });
     }
