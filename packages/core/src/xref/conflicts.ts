@@ -1,8 +1,7 @@
 import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
-import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
-import type { MatchText } from './normalize.js';
+import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts, type Quantity } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import type { ReuseResult } from './reuse.js';
@@ -35,14 +34,33 @@ function matchPosition(draft: MatchText, at: number): number {
   return lo;
 }
 
+/** Regions by 256-character block of the draft, for the lookup of articles near a position. */
+type RegionBlocks = Map<number, ReuseResult['regions']>;
+const BLOCK = 256;
+
+function regionBlocks(reuse: ReuseResult): RegionBlocks {
+  const blocks: RegionBlocks = new Map();
+  for (const r of reuse.regions) {
+    for (let b = Math.floor(Math.max(0, r.from - 40) / BLOCK); b <= Math.floor((r.to + 40) / BLOCK); b++) {
+      const list = blocks.get(b);
+      if (list) list.push(r);
+      else blocks.set(b, [r]);
+    }
+  }
+  return blocks;
+}
+
 /** Articles that tell the same event as the draft around position `p`: those sharing rare fingerprints there. */
-function nearbyArticles(archive: Archive, reuse: ReuseResult, p: number, limit = 8): Article[] {
-  return reuse.regions
+function nearbyArticles(archive: Archive, blocks: RegionBlocks, p: number, limit = 8): Article[] {
+  return (blocks.get(Math.floor(p / BLOCK)) ?? [])
     .filter((r) => r.from - 40 <= p && p < r.to + 40)
     .sort((a, b) => b.hits - a.hits || a.doc - b.doc)
     .slice(0, limit)
     .map((r) => archive.articles[r.doc]!);
 }
+
+/** Numbers checked per draft: a clear bound on the work for huge drafts (each needs sentence comparisons). */
+export const MAX_NUMBERS_CHECKED = 2000;
 
 const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''}`;
 
@@ -51,9 +69,12 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
   const out: Conflict[] = [];
   const cache = new Map<string, Quantity[]>();
   const all = quantities(raw);
+  const blocks = regionBlocks(reuse);
+  let checked = 0;
   for (const q of all) {
-    const nearby = nearbyArticles(archive, reuse, matchPosition(draft, q.start));
+    const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
     if (!nearby.length) continue;
+    if (++checked > MAX_NUMBERS_CHECKED) break;
     const facts = sameFacts(raw, q, all, nearby, cache);
     if (!facts.length || facts.some((f) => f.quantity.value === q.value)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
@@ -105,7 +126,7 @@ export function postLevel(core: string): string | null {
 function titleConflicts(archive: Archive, raw: string, options: ConflictOptions): Conflict[] {
   const directory = getPersonDirectory(archive);
   if (!directory.size) return [];
-  const compact = compactText(foldText(raw));
+  const compact = withoutSpaces(raw);
   const text = compact.text;
   const years = draftYears(raw, options.date);
   const out: Conflict[] = [];
@@ -142,7 +163,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     if (known.some((c) => current.some((p) => p.core === c))) continue;
     // Only former posts: right when the draft is about that time (时任…, or it names a year they held it).
     const former = known.map((c) => byCore.get(c)!);
-    const then = /(?:时任|原|前)$/.test(text.slice(Math.max(0, chain.start - 2), chain.start));
+    const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
     const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     if (then || years.some((y) => y <= lastYear)) continue;
     out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.title}”是其此前职务（最后见于${where(former[0]!)}）` });

@@ -95,3 +95,25 @@ export function markdownSkipMask(raw: string): Uint8Array {
   }
   return skip;
 }
+
+/**
+ * The text folded and without any whitespace, with offsets back — for title
+ * and name patterns, which must see 常书\n铭 as 常书铭. Like `compactText`
+ * (which keeps spaces between Latin words), but built in typed arrays: this
+ * runs over whole drafts, and compactText's per-character string building
+ * took 1.1 s on a 300,000-character draft.
+ */
+export function withoutSpaces(raw: string): { text: string; offsets: Uint32Array } {
+  const table = foldTable();
+  const codes = new Uint16Array(raw.length);
+  const offsets = new Uint32Array(raw.length + 1);
+  let n = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const c = table[raw.charCodeAt(i)]!;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0xa0) continue;
+    codes[n] = c;
+    offsets[n++] = i;
+  }
+  offsets[n] = raw.length;
+  return { text: decode(codes, 0, n), offsets: offsets.subarray(0, n + 1) };
+}

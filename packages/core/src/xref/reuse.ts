@@ -159,16 +159,20 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
       if (seg.matchedRare >= minChars && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
     }
   }
-  return { reused: report(archive, raw, draft, pickBest(found)), regions: merged, candidates, common };
+  return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };
 }
 
 /** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */
-function pickBest(found: Found[]): Found[] {
+function pickBest(found: Found[], length: number): Found[] {
   const order = [...found].sort((a, b) => b.matchedRare * b.similarity - a.matchedRare * a.similarity || a.doc - b.doc);
+  const taken = new Uint8Array(length); // linear in the draft, whatever the number of passages
   const kept: Found[] = [];
   for (const f of order) {
-    const overlap = kept.reduce((sum, k) => sum + Math.max(0, Math.min(k.dEnd, f.dEnd) - Math.max(k.dStart, f.dStart)), 0);
-    if (overlap * 3 <= f.dEnd - f.dStart) kept.push(f);
+    let overlap = 0;
+    for (let i = f.dStart; i < f.dEnd; i++) overlap += taken[i]!;
+    if (overlap * 3 > f.dEnd - f.dStart) continue;
+    kept.push(f);
+    taken.fill(1, f.dStart, f.dEnd);
   }
   return kept.sort((a, b) => a.dStart - b.dStart || a.doc - b.doc);
 }
