@@ -2,6 +2,7 @@ import type { Command } from './types.js';
 import { build } from './build.js';
 import { articles } from './articles.js';
 import { show } from './show.js';
+import { search } from './search.js';
 import { xref } from './xref.js';
 
 /** Every `jianbao` subcommand, one module each. */
@@ -9,5 +10,6 @@ export const COMMANDS: Record<string, Command> = {
   build,
   articles,
   show,
+  search,
   xref,
 };
