@@ -5,10 +5,11 @@ import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
 import type { Command } from './types.js';
 
-const usage = `jianbao xref <file|-> [--archive <file>] [--date <YYYY-MM-DD>] [--json]
+const usage = `jianbao xref <file|-> [--archive <file>] [--date <YYYY-MM-DD>] [--search] [--json]
   Checks a draft (plain text or Markdown; - reads stdin) against the archive: related articles,
   passages reused from it (verbatim or edited), titles and numbers that contradict it.
   --date: the draft's own date, when it reports on the past (titles held then are not errors).
+  --search: also search the archive for the draft's headline when ranking related articles (slower on large archives).
   Offsets (--json) are UTF-16 offsets into the draft exactly as given.`;
 
 async function readStdin(): Promise<string> {
@@ -21,13 +22,13 @@ export const xref: Command = {
   summary: 'cross-reference a draft against the archive',
   usage,
   async run(args) {
-    const { values, positionals } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION, date: { type: 'string' } }, usage);
+    const { values, positionals } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION, date: { type: 'string' }, search: { type: 'boolean' } }, usage);
     const [input] = positionals;
     if (!input) throw new UsageError(`missing the draft file (or - for stdin) — usage: ${usage.split('\n')[0]}`);
     if (values.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.date)) throw new UsageError(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${values.date}"`);
     const draft = input === '-' ? await readStdin() : await readTextFile(input, 'draft');
     const archive = await openArchive(values.archive);
-    const report = crossReference(archive, draft, { date: values.date });
+    const report = crossReference(archive, draft, { date: values.date, search: values.search ?? false });
     if (values.json) return writeJson(report);
     await writeOut(formatReport(report, draft));
   },

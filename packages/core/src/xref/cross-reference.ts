@@ -17,6 +17,13 @@ export interface XrefReport {
 export interface XrefOptions extends ReuseOptions, ConflictOptions {
   /** Related articles returned (default 10). */
   relatedLimit?: number;
+  /**
+   * Also search the archive for the draft's headline to rank related articles
+   * (default false: on a 20,000-story archive the search index takes over a
+   * minute to build when the bundle has no search section, and each query tens
+   * of milliseconds — more than the whole cross-reference).
+   */
+  search?: boolean;
   /** Treat the draft as Markdown and ignore its syntax (default true; plain text is unaffected). */
   markdown?: boolean;
 }
@@ -32,6 +39,6 @@ export function crossReference(archive: Archive, draft: string, options: XrefOpt
   const text = toMatchText(draft, skip);
   const reuse = findReuse(archive, draft, text, options);
   const conflicts = findConflicts(archive, draft, text, reuse, options);
-  const related = rankRelated(archive, draft, text, reuse, conflicts, options.relatedLimit ?? 10);
+  const related = rankRelated(archive, draft, text, reuse, conflicts, options.relatedLimit ?? 10, options.search ?? false);
   return { related, reused: reuse.reused, conflicts };
 }

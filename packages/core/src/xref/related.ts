@@ -1,4 +1,5 @@
 import type { Archive } from '../archive.js';
+import { searchArchive } from '../search/index.js';
 import type { Conflict } from './conflicts.js';
 import type { MatchText } from './normalize.js';
 import type { ReuseResult } from './reuse.js';
@@ -15,13 +16,22 @@ export interface RelatedArticle {
  * those it contradicts, then those sharing many rare fingerprints (the same
  * event told in other words).
  */
+/** The draft's headline: its first Markdown heading, or a short first line. */
+export function draftHeadline(raw: string): string | null {
+  const heading = /^#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(raw.slice(0, 4000));
+  if (heading) return heading[1]!.trim();
+  const first = raw.slice(0, 400).split('\n').map((l) => l.trim()).find(Boolean);
+  return first && first.length <= 40 && !/[。！？]$/.test(first) ? first : null;
+}
+
 export function rankRelated(
   archive: Archive,
-  _raw: string,
+  raw: string,
   draft: MatchText,
   reuse: ReuseResult,
   conflicts: Conflict[],
   limit: number,
+  search = false,
 ): RelatedArticle[] {
   const acc = new Map<string, { score: number; reasons: string[] }>();
   const entry = (id: string) => {
@@ -55,7 +65,17 @@ export function rankRelated(
     if (strength < 0.1 && !acc.has(article.id)) continue;
     const e = entry(article.id);
     e.score += Math.min(5, strength * 5);
-    e.reasons.push(`shared terms: ${c.hits} rare phrases`);
+    e.reasons.push(`shared rare phrases: ${c.hits}`);
+  }
+  // The headline searched in the archive: coverage of the same subject in other words.
+  const headline = search ? draftHeadline(raw) : null;
+  if (headline) {
+    for (const hit of searchArchive(archive, headline, { limit: 5 })) {
+      if (hit.score <= 0) continue;
+      const e = entry(hit.id);
+      e.score += Math.min(3, hit.score / 5);
+      e.reasons.push(`headline search “${headline}”: ${hit.score.toFixed(1)}`);
+    }
   }
   return [...acc]
     .map(([id, e]) => ({ id, title: archive.get(id)?.title ?? id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
