@@ -75,7 +75,7 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
     if (!nearby.length) continue;
     if (++checked > MAX_NUMBERS_CHECKED) break;
-    const facts = sameFacts(raw, q, all, nearby, cache);
+    const facts = sameFacts(raw, q, nearby, cache);
     if (!facts.length || facts.some((f) => f.quantity.value === q.value)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     out.push({

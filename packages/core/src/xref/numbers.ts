@@ -13,6 +13,8 @@ export interface Quantity {
   printed: string;
   /** Up to 8 content characters before the number in its clause (总投资): what the number is of. */
   lead: string;
+  /** Printed as approximate: 220余名, 50多个, 超16万, 近千, 约3亿. */
+  approximate: boolean;
   sentence: [number, number];
 }
 
@@ -51,6 +53,7 @@ export function quantities(text: string): Quantity[] {
       unit: m[3]!,
       printed: m[0].replace(/[ \t]/g, ''),
       lead, sentence,
+      approximate: Boolean(m[2]) || /(?:超|超过|突破|逾|近|约|将近|接近|多达|左右)$/.test(lead),
     });
   }
   return out;
@@ -120,9 +123,20 @@ function commonSuffix(a: string, b: string): number {
 /** Same fact: the same thing counted (lead and unit), in sentences sharing a long stretch of words, about the same time. */
 export const SAME_FACT_RUN = 12;
 
-/** True when some other number of the draft sentence pairs with one of the article sentence (same unit and lead) and differs. */
-function othersDisagree(mine: Quantity[], theirs: Quantity[]): boolean {
-  return mine.some((m) => theirs.some((t) => t.unit === m.unit && commonSuffix(t.lead, m.lead) >= 2 && t.value !== m.value));
+/** Whether `value` falls in what an approximate figure covers: 220余 → [220, 230), 50多 → [50, 60), 1000多 → [1000, 2000). */
+function within(q: Quantity, value: number): boolean {
+  if (!q.approximate) return value === q.value;
+  const digits = String(q.value);
+  const zeros = /\.|[1-9]0*$/.test(digits) ? (/0+$/.exec(digits)?.[0].length ?? 0) : 0;
+  const step = 10 ** Math.max(0, zeros);
+  return value >= q.value && value < q.value + step;
+}
+
+/** Every number of a sentence (as values) except the one starting at `skip`. */
+function numbersIn(sentence: string, skip: number): string[] {
+  const out: string[] = [];
+  for (const m of foldText(sentence).matchAll(/\d+(?:[ \t]*\.[ \t]*\d+)?/g)) if (m.index !== skip) out.push(String(Number(m[0].replace(/[ \t]/g, ''))));
+  return out;
 }
 
 export interface NumberEvidence {
@@ -133,11 +147,11 @@ export interface NumberEvidence {
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
-export function sameFacts(draft: string, q: Quantity, draftQuantities: Quantity[], articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
+export function sameFacts(draft: string, q: Quantity, articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
   const myTimes = times(draft, q.sentence);
-  const myOthers = draftQuantities.filter((o) => o !== q && o.sentence[0] === q.sentence[0]);
+  const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
   const out: NumberEvidence[] = [];
   for (const article of articles) {
     const body = articleBody(article);
@@ -145,11 +159,20 @@ export function sameFacts(draft: string, q: Quantity, draftQuantities: Quantity[
     if (!list) cache.set(article.id, (list = quantities(body)));
     for (const r of list) {
       if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
+      // 50多个 and 51个 agree; an approximate figure is no precise claim to contradict.
+      if (q.approximate || r.approximate) {
+        if (within(q, r.value) || within(r, q.value)) out.push({ article, quantity: { ...r, value: q.value }, shared: SAME_FACT_RUN });
+        continue;
+      }
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
       const theirTimes = times(body, r.sentence, article.title);
       if (myTimes.size && theirTimes.size && ![...myTimes].every((t) => theirTimes.has(t))) continue;
-      // A typo changes one number of a statement; a statement whose other numbers differ too is another period's (statistics told to a template).
-      if (r.value !== q.value && othersDisagree(myOthers, list.filter((o) => o !== r && o.sentence[0] === r.sentence[0]))) continue;
+      // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
+      // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
+      if (r.value !== q.value) {
+        const theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]));
+        if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
+      }
       const shared = longestCommon(mine, words(theirs));
       if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared });
     }
