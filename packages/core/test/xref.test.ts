@@ -179,7 +179,8 @@ describe('crossReference: contradictions', () => {
   it('takes an approximate figure as a range, not a claim to contradict', () => {
     const base = '2024年，像这样“履职培训+跨区域集中视察”相结合的培训，市人大常委会组织开展了4期，分别以榆社、左权、太谷、灵石为培训地点，共计';
     expect(crossReference(archive, `${base}225名基层人大代表参与。`).conflicts).toEqual([]);
-    expect(crossReference(archive, `${base}260余名基层人大代表参与。`).conflicts).toEqual([]);
+    expect(crossReference(archive, `${base}超200名基层人大代表参与。`).conflicts).toEqual([]);
+    expect(crossReference(archive, `${base}260余名基层人大代表参与。`).conflicts.map((c) => c.expected)).toEqual(['220余名']);
   });
 
   it('does not compare a number told about another time', () => {

@@ -76,7 +76,7 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     if (!nearby.length) continue;
     if (++checked > MAX_NUMBERS_CHECKED) break;
     const facts = sameFacts(raw, q, nearby, cache);
-    if (!facts.length || facts.some((f) => f.quantity.value === q.value)) continue;
+    if (!facts.length || facts.some((f) => f.agree)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     out.push({
       start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'number',

@@ -13,8 +13,8 @@ export interface Quantity {
   printed: string;
   /** Up to 8 content characters before the number in its clause (总投资): what the number is of. */
   lead: string;
-  /** Printed as approximate: 220余名, 50多个, 超16万, 近千, 约3亿. */
-  approximate: boolean;
+  /** The values the figure as printed allows: [25.8, 25.8]; 220余名 → [220, 230); 超16万 → [16, ∞); 近50 → [45, 50]; 约3 → [2.7, 3.3]. */
+  range: [number, number];
   sentence: [number, number];
 }
 
@@ -53,7 +53,7 @@ export function quantities(text: string): Quantity[] {
       unit: m[3]!,
       printed: m[0].replace(/[ \t]/g, ''),
       lead, sentence,
-      approximate: Boolean(m[2]) || /(?:超|超过|突破|逾|近|约|将近|接近|多达|左右)$/.test(lead),
+      range: rangeOf(Number(m[1]!.replace(/[ \t]/g, '')), Boolean(m[2]), lead, folded.slice(start + m[0].length, start + m[0].length + 2)),
     });
   }
   return out;
@@ -123,13 +123,20 @@ function commonSuffix(a: string, b: string): number {
 /** Same fact: the same thing counted (lead and unit), in sentences sharing a long stretch of words, about the same time. */
 export const SAME_FACT_RUN = 12;
 
-/** Whether `value` falls in what an approximate figure covers: 220余 → [220, 230), 50多 → [50, 60), 1000多 → [1000, 2000). */
-function within(q: Quantity, value: number): boolean {
-  if (!q.approximate) return value === q.value;
-  const digits = String(q.value);
-  const zeros = /\.|[1-9]0*$/.test(digits) ? (/0+$/.exec(digits)?.[0].length ?? 0) : 0;
-  const step = 10 ** Math.max(0, zeros);
-  return value >= q.value && value < q.value + step;
+/** The values a printed figure allows (see Quantity.range). */
+function rangeOf(value: number, about: boolean, lead: string, after: string): [number, number] {
+  if (about) {
+    // 余/多 stand for the next place down: 220余 → [220, 230), 1000多 → [1000, 2000), 25.8余 → [25.8, 25.9)
+    const text = String(value);
+    const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
+    const zeros = decimals ? 0 : (/0+$/.exec(text)?.[0].length ?? 0);
+    const step = decimals ? 10 ** -decimals : 10 ** zeros;
+    return [value, value + step - 1e-9];
+  }
+  if (/(?:超|超过|突破|逾|多达|以上)$/.test(lead) || after.startsWith('以上')) return [value, Infinity];
+  if (/(?:近|将近|接近)$/.test(lead)) return [value * 0.9, value];
+  if (/约$/.test(lead) || after.startsWith('左右')) return [value * 0.9, value * 1.1];
+  return [value, value];
 }
 
 /** Every number of a sentence (as values) except the one starting at `skip`. */
@@ -144,6 +151,8 @@ export interface NumberEvidence {
   quantity: Quantity;
   /** Longest shared stretch of words between the two sentences. */
   shared: number;
+  /** The two figures allow a common value. */
+  agree: boolean;
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
@@ -159,22 +168,19 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], cache
     if (!list) cache.set(article.id, (list = quantities(body)));
     for (const r of list) {
       if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
-      // 50多个 and 51个 agree; an approximate figure is no precise claim to contradict.
-      if (q.approximate || r.approximate) {
-        if (within(q, r.value) || within(r, q.value)) out.push({ article, quantity: { ...r, value: q.value }, shared: SAME_FACT_RUN });
-        continue;
-      }
+      // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
+      const agree = q.range[0] <= r.range[1] && r.range[0] <= q.range[1];
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
       const theirTimes = times(body, r.sentence, article.title);
       if (myTimes.size && theirTimes.size && ![...myTimes].every((t) => theirTimes.has(t))) continue;
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
-      if (r.value !== q.value) {
+      if (!agree) {
         const theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
       const shared = longestCommon(mine, words(theirs));
-      if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared });
+      if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared, agree });
     }
   }
   return out;
