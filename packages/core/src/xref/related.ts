@@ -1,4 +1,6 @@
 import type { Archive } from '../archive.js';
+import { getLexicon, type Term } from '../lexicon/index.js';
+import { getMatcher } from '../matcher/index.js';
 import { searchArchive } from '../search/index.js';
 import type { Conflict } from './conflicts.js';
 import type { MatchText } from './normalize.js';
@@ -67,6 +69,13 @@ export function rankRelated(
     e.score += Math.min(5, strength * 5);
     e.reasons.push(`shared rare phrases: ${c.hits}`);
   }
+  // Named terms (people, places, organisations, policies) the draft shares with an article, rarer ones weighing more.
+  for (const [id, shared] of sharedTerms(archive, raw)) {
+    if (shared.names.length < 2 && !acc.has(id)) continue;
+    const e = entry(id);
+    e.score += Math.min(4, shared.weight * 2);
+    e.reasons.push(`shared terms: ${shared.names.slice(0, 6).join('、')}`);
+  }
   // The headline searched in the archive: coverage of the same subject in other words.
   const headline = search ? draftHeadline(raw) : null;
   if (headline) {
@@ -81,4 +90,33 @@ export function rankRelated(
     .map(([id, e]) => ({ id, title: archive.get(id)?.title ?? id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, limit);
+}
+
+const articlesOf = new WeakMap<Term, string[]>();
+
+/** Articles sharing the draft's named terms: article id → the terms' names and a rarity weight. */
+function sharedTerms(archive: Archive, raw: string): Map<string, { names: string[]; weight: number }> {
+  const out = new Map<string, { names: string[]; weight: number }>();
+  const lexicon = getLexicon(archive);
+  if (!lexicon.terms.length) return out;
+  // A term in more than this many articles (晋中市 in a paper from 晋中) says nothing about relatedness.
+  const tooCommon = Math.max(20, archive.articles.length * 0.02);
+  const seen = new Set<string>();
+  for (const match of getMatcher(archive).findAll(raw.length > 200_000 ? raw.slice(0, 200_000) : raw)) {
+    if (seen.has(match.termId)) continue;
+    seen.add(match.termId);
+    const term = lexicon.get(match.termId);
+    if (!term) continue;
+    let ids = articlesOf.get(term);
+    if (!ids) articlesOf.set(term, (ids = [...new Set(term.mentions.map((m) => m.articleId))]));
+    if (ids.length > tooCommon) continue;
+    const weight = 1 / Math.log2(2 + ids.length);
+    for (const id of ids) {
+      const e = out.get(id) ?? { names: [], weight: 0 };
+      e.names.push(term.name);
+      e.weight += weight;
+      out.set(id, e);
+    }
+  }
+  return out;
 }
