@@ -4,7 +4,7 @@
  * wires this to runtime messages, so tests can drive it directly.
  */
 import { articleBody, loadArchive, type Archive } from '@jianbao/core';
-import { crossReference, implementationStatus, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
+import { crossReference, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
 
@@ -52,7 +52,7 @@ export class BackgroundService {
   }
 
   private info(archive: Archive, source: ArchiveInfo['source'], revision: string): ArchiveInfo {
-    return { name: archive.meta.name, articleCount: archive.meta.articleCount, source, revision, implementation: implementationStatus() };
+    return { name: archive.meta.name, articleCount: archive.meta.articleCount, source, revision };
   }
 
   async matcher(): Promise<{ section: unknown; revision: string }> {
@@ -106,7 +106,7 @@ export class BackgroundService {
   async check(text: string): Promise<PageCheck> {
     const { archive } = await this.archive();
     const report = crossReference(archive, text);
-    const ids = new Set([...report.related.map((r) => r.id), ...report.reused.map((r) => r.articleId), ...report.conflicts.map((c) => c.articleId)]);
+    const ids = new Set([...report.related.map((r) => r.id), ...report.reused.map((r) => r.articleId), ...report.conflicts.map((c) => c.articleId).filter((id): id is string => id !== null)]);
     const articles: PageCheck['articles'] = {};
     for (const id of ids) {
       const a = archive.get(id);

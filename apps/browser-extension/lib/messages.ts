@@ -28,7 +28,6 @@ export interface ArchiveInfo {
   source: 'default' | 'imported';
   /** Changes whenever the archive in use changes; content scripts reload their matcher on change. */
   revision: string;
-  implementation: Record<string, 'core' | 'fallback'>;
 }
 
 export interface ArticleView {

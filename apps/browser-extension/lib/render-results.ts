@@ -24,8 +24,8 @@ export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], 
 
 export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, open: (id: string) => void): void {
   const { report, articles } = check;
-  const link = (id: string) =>
-    h(doc, 'button', { class: 'result', attrs: { type: 'button', 'data-id': id }, on: { click: (e) => e.isTrusted && open(id) } },
+  const link = (id: string | null) =>
+    id === null ? null : h(doc, 'button', { class: 'result', attrs: { type: 'button', 'data-id': id }, on: { click: (e) => e.isTrusted && open(id) } },
       h(doc, 'span', { class: 'title' }, articles[id]?.title ?? id),
       h(doc, 'span', { class: 'muted' }, [articles[id]?.paper, articles[id]?.date ?? t('undated')].filter(Boolean).join(' · ')),
     );
