@@ -22,6 +22,12 @@ export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], 
   );
 }
 
+/** A long passage shortened to its start and end, so a reprinted article does not fill the popup. */
+export function shorten(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 24)} … ${flat.slice(-20)}`;
+}
+
 export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, open: (id: string) => void): void {
   const { report, articles } = check;
   const link = (id: string | null) =>
@@ -35,12 +41,12 @@ export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, o
   if (report.conflicts.length) {
     parts.push(h(doc, 'h2', {}, t('checkConflicts')));
     parts.push(h(doc, 'ul', { class: 'results conflicts' }, ...report.conflicts.map((c) =>
-      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, c.message), h(doc, 'span', { class: 'quote' }, `“${c.text}” → “${c.expected}”`), link(c.articleId)))));
+      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, c.message), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), link(c.articleId)))));
   }
   if (report.reused.length) {
     parts.push(h(doc, 'h2', {}, t('checkReused')));
     parts.push(h(doc, 'ul', { class: 'results reused' }, ...report.reused.slice(0, 20).map((r) =>
-      h(doc, 'li', {}, h(doc, 'span', { class: 'quote' }, `“${r.text}”`), h(doc, 'span', { class: 'muted' }, `${t(r.kind === 'verbatim' ? 'reuseVerbatim' : 'reuseEdited')} · ${Math.round(r.similarity * 100)}%`), link(r.articleId)))));
+      h(doc, 'li', {}, h(doc, 'span', { class: 'quote', attrs: { title: r.text } }, `“${shorten(r.text)}”`), h(doc, 'span', { class: 'muted' }, `${t(r.kind === 'verbatim' ? 'reuseVerbatim' : 'reuseEdited')} · ${Math.round(r.similarity * 100)}%`), link(r.articleId)))));
   }
   if (report.related.length) {
     parts.push(h(doc, 'h2', {}, t('checkRelated')));
