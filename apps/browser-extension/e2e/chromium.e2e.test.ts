@@ -241,6 +241,20 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await article.close();
   });
 
+  test('page check reports a changed figure as a contradiction with the archive', async () => {
+    const article = await openMarked('/edited.html');
+    const report = crossReference(fx.archive, (await article.evaluate(extractArticleText)).text);
+    expect(report.conflicts.length).toBeGreaterThan(0); // the fixture changed a figure the archive prints
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/edited.html'))}`);
+    await popup.locator('#check').click();
+    await expect.poll(() => popup.locator('#check-result .conflicts li .error').allTextContents(), { timeout: 30_000 }).toEqual(report.conflicts.map((c) => c.message));
+    await popup.locator('#check-result').screenshot({ path: join(resultsDir, 'chromium-popup-conflict.png') });
+    await popup.close();
+    await article.close();
+  });
+
   test('search page finds articles and opens them in the reader', async () => {
     const page = await context.newPage();
     const query = fx.expected['/plain.html']![0]!.text;

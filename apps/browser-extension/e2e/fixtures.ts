@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { articleBody, type Archive, type Article } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
-import { matcherOf } from '../lib/archive-service.js';
+import { crossReference, matcherOf } from '../lib/archive-service.js';
 import type { TermMatch } from '../lib/archive-types.js';
 
 export const CAP_PER_TERM = 100;
@@ -89,6 +89,19 @@ export async function startFixtures(): Promise<Fixtures> {
     bytes += Buffer.byteLength(p) + 8;
   }
 
+  // A reprint with one figure changed: the page check must report the contradiction.
+  let edited: { title: string; paragraphs: string[] } | undefined;
+  for (const a of archive.articles) {
+    const ps = [...a.paragraphs];
+    const i = ps.findIndex((p) => /\d+(亿元|万元|个|名|家|项|万人|公里|户)/.test(p));
+    if (i === -1) continue;
+    ps[i] = ps[i]!.replace(/(\d+)(亿元|万元|个|名|家|项|万人|公里|户)/, (_, n: string, unit: string) => `${Number(n) * 3 + 7}${unit}`);
+    if (crossReference(archive, [a.title, ...ps].join('\n')).conflicts.length) {
+      edited = { title: a.title, paragraphs: ps };
+      break;
+    }
+  }
+
   const pages: Record<string, { html: string; headers?: Record<string, string> }> = {
     '/plain.html': { html: chrome(title, `<article><h1>${esc(title)}</h1>${paragraphsHtml(paragraphs)}</article>${untouchables(firstMatch.text)}`) },
     '/late.html': {
@@ -107,6 +120,7 @@ document.documentElement.dataset.injected='1';},1200);</script>`),
     '/split.html': {
       html: chrome(title, `<article><h1>${esc(title)}</h1>${paragraphs.map((p) => splitParagraph(p, matcher.findAll(p))).join('\n')}</article>`),
     },
+    '/edited.html': { html: edited ? chrome(edited.title, `<article><h1>${esc(edited.title)}</h1>${paragraphsHtml(edited.paragraphs)}</article>`) : chrome('无', '<p>无</p>') },
     '/big.html': { html: chrome('长页面', `<article><h1>长页面</h1>${paragraphsHtml(bigParagraphs)}</article>`) },
   };
   const statics: Record<string, [string, string]> = {
