@@ -277,12 +277,21 @@ function loadXwlb(path: string): Article[] {
   });
 }
 
-/** 300 stories with a unique title and a body: query once by title (【…】 prefix stripped), once by a clause of the body. */
+/**
+ * 300 stories with a unique title and a body: query once by the title (【…】
+ * prefix stripped), once by a distinctive phrase of the body — a clause of
+ * 8–20 characters that occurs in no other story of the archive.
+ */
 function knownItems(articles: Article[], random: () => number): KnownItem[] {
   const stripped = (t: string) => t.replace(/^【[^】]*】/, '').trim();
   const titleCount = new Map<string, number>();
   for (const a of articles) titleCount.set(stripped(a.title), (titleCount.get(stripped(a.title)) ?? 0) + 1);
   const pool = articles.filter((a) => titleCount.get(stripped(a.title)) === 1 && articleBody(a).length >= 200);
+  const corpus = articles.map((a) => articleBody(a)).join('\u0000');
+  const unique = (phrase: string) => {
+    const first = corpus.indexOf(phrase);
+    return first >= 0 && corpus.indexOf(phrase, first + 1) < 0;
+  };
   const items: KnownItem[] = [];
   const used = new Set<number>();
   while (items.length < 600 && used.size < pool.length) {
@@ -293,8 +302,13 @@ function knownItems(articles: Article[], random: () => number): KnownItem[] {
     const clauses = articleBody(a)
       .split(/[，。；：！？、“”‘’（）《》\s]+/)
       .filter((c) => c.length >= 8 && c.length <= 20 && !/新闻联播|央视网/.test(c));
-    if (!clauses.length) continue;
-    const clause = clauses[Math.floor(random() * clauses.length)]!;
+    const start = clauses.length ? Math.floor(random() * clauses.length) : 0;
+    let clause: string | undefined;
+    for (let i = 0; i < clauses.length && !clause; i++) {
+      const c = clauses[(start + i) % clauses.length]!;
+      if (unique(c)) clause = c;
+    }
+    if (!clause) continue;
     items.push({ id: a.id, query: stripped(a.title), kind: 'title' }, { id: a.id, query: clause, kind: 'phrase' });
   }
   return items;
@@ -402,7 +416,7 @@ async function atScale(path: string): Promise<string> {
     ]),
   );
   return [
-    `xwlb: ${articles.length} stories (data/xwlb/stories.jsonl.gz${articles.length < 19876 ? ', fixed-seed sample; JIANBAO_BENCH_XWLB_DOCS=all for all' : ''}); ${items.length / 2} known items (fixed seed), each queried by its title (【…】 stripped) and by one body clause of 8–20 characters.`,
+    `xwlb: ${articles.length} stories (data/xwlb/stories.jsonl.gz${articles.length < 19876 ? ', fixed-seed sample; JIANBAO_BENCH_XWLB_DOCS=all for all' : ''}); ${items.length / 2} known items (fixed seed), each queried by its title (【…】 stripped) and by a distinctive body phrase (a clause of 8–20 characters found in no other story).`,
     '',
     '### Known-item quality',
     '',
