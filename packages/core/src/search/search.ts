@@ -105,7 +105,7 @@ const B = 0.7;
 const D = 0.5;
 const BOOSTS = [3, 1.5, 1];
 /** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
-const VERIFY = 60;
+const VERIFY = 30;
 
 /**
  * The no-noise rule. Each query segment (a space-separated part) earns a
