@@ -23,6 +23,7 @@ import { inferMeta, type InferredMeta } from './infer-meta.js';
 import { assembleLeading } from './layout-leading.js';
 import { assembleTrailing } from './layout-trailing.js';
 import { tokenize } from './tokens.js';
+import { validateManifest } from './manifest.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
 export type { Manifest, PageInput, PageMeta } from './types.js';
@@ -30,6 +31,7 @@ export type { Layout } from './detect-layout.js';
 export type { InferredMeta } from './infer-meta.js';
 export { searchableText } from './text.js';
 export { inferMeta } from './infer-meta.js';
+export { validateManifest, ManifestError } from './manifest.js';
 
 export interface ParsedPage {
   layout: Layout;
@@ -46,7 +48,7 @@ export function parsePageDetailed(page: PageInput, meta: PageMeta = {}): ParsedP
   if (layout !== 'trailing') reattachTails(drafts);
   const kept = drafts.filter((d) => d.paragraphs.length || d.heads.length);
   const inferred = inferMeta(
-    kept.map((d) => ({ paragraphs: d.paragraphs, reprint: reprintSource(d, null) !== null && !d.bylines.some((b) => /^本报/.test(b)) })),
+    kept.map((d) => ({ paragraphs: [...d.heads.map((h) => h.text), ...d.paragraphs], reprint: reprintSource(d, null) !== null && !d.bylines.some((b) => /^本报/.test(b)) })),
   );
   const paper = meta.paper ?? inferred.paper;
   const date = meta.date ?? inferred.date;
@@ -61,8 +63,12 @@ export function parsePage(page: PageInput, meta: PageMeta = {}): Article[] {
   return parsePageDetailed(page, meta).articles;
 }
 
-/** Parses a set of pages (in file-name order) into one list of articles with unique ids, continuation links resolved. */
+/**
+ * Parses a set of pages (in file-name order) into one list of articles with
+ * unique ids, continuation links resolved. Throws ManifestError on a bad manifest.
+ */
 export function parsePages(pages: PageInput[], manifest: Manifest = {}): Article[] {
+  validateManifest(manifest);
   const sorted = [...pages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const articles = dedupeIds(sorted.flatMap((p) => parsePage(p, manifest.pages?.[p.name])));
   const pageNumbers = new Map<string, number>();
