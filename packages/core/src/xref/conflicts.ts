@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
-import { quantities, sameFacts, type Quantity } from './numbers.js';
+import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import type { ReuseResult } from './reuse.js';
 import { titlesBefore, titleCore, type Role } from './titles.js';
@@ -67,7 +67,6 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 /** A number in the draft that differs from the archive's for the same fact. */
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
-  const cache = new Map<string, Quantity[]>();
   const all = quantities(raw);
   const blocks = regionBlocks(reuse);
   let checked = 0;
@@ -75,7 +74,7 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
     if (!nearby.length) continue;
     if (++checked > MAX_NUMBERS_CHECKED) break;
-    const facts = sameFacts(raw, q, nearby, cache);
+    const facts = sameFacts(raw, q, nearby);
     if (!facts.length || facts.some((f) => f.agree)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     out.push({

@@ -156,7 +156,10 @@ export interface NumberEvidence {
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
-export function sameFacts(draft: string, q: Quantity, articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
+/** An article's quantities, kept while the article lives (articles are immutable once loaded). */
+const articleQuantities = new WeakMap<Article, Quantity[]>();
+
+export function sameFacts(draft: string, q: Quantity, articles: Article[]): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
   const myTimes = times(draft, q.sentence);
@@ -164,8 +167,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], cache
   const out: NumberEvidence[] = [];
   for (const article of articles) {
     const body = articleBody(article);
-    let list = cache.get(article.id);
-    if (!list) cache.set(article.id, (list = quantities(body)));
+    let list = articleQuantities.get(article);
+    if (!list) articleQuantities.set(article, (list = quantities(body)));
     for (const r of list) {
       if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.

@@ -62,9 +62,9 @@ export function rankRelated(
   // Shared rare fingerprints relative to the draft's size: the same event in other words.
   const scale = Math.max(8, draft.length / 12);
   for (const c of reuse.candidates.values()) {
-    const article = archive.articles[c.doc]!;
     const strength = c.hits / scale;
-    if (strength < 0.1 && !acc.has(article.id)) continue;
+    if (c.hits < 3 || strength < 0.1) continue;
+    const article = archive.articles[c.doc]!;
     const e = entry(article.id);
     e.score += Math.min(5, strength * 5);
     e.reasons.push(`shared rare phrases: ${c.hits}`);
