@@ -4,7 +4,7 @@ import { foldText } from '../text/fold.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
-import type { ReuseResult } from './reuse.js';
+import { matchPosition, type ReuseResult } from './reuse.js';
 import { titlesBefore, titleCore, type Role } from './titles.js';
 
 export interface Conflict {
@@ -20,18 +20,6 @@ export interface Conflict {
 export interface ConflictOptions {
   /** The draft's own date (ISO), when it reports on the past: titles held then are not errors. */
   date?: string;
-}
-
-/** First matching-text position at or after raw offset `at`. */
-function matchPosition(draft: MatchText, at: number): number {
-  let lo = 0;
-  let hi = draft.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (draft.offsets[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Regions by 256-character block of the draft, for the lookup of articles near a position. */
