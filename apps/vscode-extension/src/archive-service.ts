@@ -1,0 +1,31 @@
+/**
+ * The ONE adapter between the extension and core's feature functions (search,
+ * lexicon, matcher, xref). Each agreed function is taken from @jianbao/core when
+ * core exports it; until then a clearly temporary fallback (fallback.ts) stands
+ * in, so the UI and the host tests work while core is built in parallel.
+ * Swapping to core is automatic; `fallbacksInUse()` says which are stand-ins.
+ */
+import * as core from '@jianbao/core';
+import type { Archive } from '@jianbao/core';
+import type { Lexicon, Matcher, SearchHit, SearchOptions, XrefReport } from './core-contract.js';
+import { fallbackCrossReference, fallbackLexicon, fallbackMatcher, fallbackSearch } from './fallback.js';
+
+type CoreFeatures = {
+  searchArchive?: (archive: Archive, query: string, options?: SearchOptions) => SearchHit[];
+  getLexicon?: (archive: Archive) => Lexicon;
+  getMatcher?: (archive: Archive) => Matcher;
+  crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
+};
+// Read through a plain object so that bundling does not fail on exports core does not have yet.
+const features: CoreFeatures = { ...(core as unknown as CoreFeatures) };
+
+export const searchArchive = features.searchArchive ?? fallbackSearch;
+export const getLexicon = features.getLexicon ?? fallbackLexicon;
+export const getMatcher = features.getMatcher ?? fallbackMatcher;
+export const crossReference: (archive: Archive, draft: string) => XrefReport =
+  features.crossReference ?? fallbackCrossReference;
+
+/** Names of the agreed core functions that are still served by the temporary fallbacks. */
+export function fallbacksInUse(): string[] {
+  return (['searchArchive', 'getLexicon', 'getMatcher', 'crossReference'] as const).filter((k) => !features[k]);
+}

@@ -1,0 +1,175 @@
+/**
+ * TEMPORARY fallbacks for core features that are being built in parallel
+ * (search, lexicon/matcher, xref). archive-service.ts uses one only while
+ * @jianbao/core does not export the real function; delete this file once all
+ * of them have landed. Deliberately simple: enough for the extension's UI and
+ * host tests to exercise the agreed shapes, not a replacement for core.
+ */
+import { articleBody, compactText, foldText, type Archive, type Article } from '@jianbao/core';
+import type {
+  Lexicon, Matcher, SearchHit, SearchOptions, Term, TermMatch, XrefConflict, XrefRelated, XrefReport, XrefReuse,
+} from './core-contract.js';
+
+const SNIPPET_RADIUS = 30;
+
+export function fallbackSearch(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
+  const q = foldText(query.replace(/\s+/g, ''));
+  if (!q) return [];
+  const grams = q.length === 1 ? [q] : Array.from({ length: q.length - 1 }, (_, i) => q.slice(i, i + 2));
+  const hits: SearchHit[] = [];
+  for (const article of archive.articles) {
+    if (options.paper && article.paper !== options.paper) continue;
+    if (options.kind && article.kind !== options.kind) continue;
+    if (options.from && (article.date ?? '') < options.from) continue;
+    if (options.to && (article.date ?? '') > options.to) continue;
+    const body = compactText(articleBody(article));
+    const folded = foldText(body.text);
+    const title = foldText(article.title);
+    let score = 0;
+    let at = folded.indexOf(q);
+    if (title.includes(q)) score += 3 * q.length;
+    if (at >= 0) score += q.length;
+    else {
+      const found = grams.filter((g) => folded.includes(g) || title.includes(g));
+      if (found.length * 2 < grams.length) continue;
+      score += found.length;
+      at = folded.indexOf(found[0] ?? q);
+    }
+    if (score === 0) continue;
+    const from = Math.max(0, at - SNIPPET_RADIUS);
+    const snippet = body.text.slice(from, Math.max(at, 0) + q.length + SNIPPET_RADIUS);
+    const highlights: [number, number][] = at >= 0 && folded.startsWith(q, at) ? [[at - from, at - from + q.length]] : [];
+    hits.push({ id: article.id, title: article.title, paper: article.paper, date: article.date, score, snippet, highlights });
+  }
+  return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 20);
+}
+
+const TITLES = [
+  '市委书记', '市委副书记', '市长', '副市长', '县委书记', '县长', '区委书记', '区长', '省委书记', '省长',
+  '副省长', '常务副市长', '人大常委会主任', '政协主席', '书记', '主任', '局长', '部长', '主席', '秘书长',
+].sort((a, b) => b.length - a.length);
+const TITLE_THEN_NAME = new RegExp(`(${TITLES.join('|')})([\\u4e00-\\u9fa5]{3})(?=[，。、在主出强指表：；（“\\s])`, 'g');
+
+const lexicons = new WeakMap<Archive, Lexicon>();
+
+export function fallbackLexicon(archive: Archive): Lexicon {
+  let lexicon = lexicons.get(archive);
+  if (lexicon) return lexicon;
+  const byName = new Map<string, Term>();
+  for (const article of archive.articles) {
+    const body = articleBody(article);
+    for (const m of body.matchAll(TITLE_THEN_NAME)) {
+      const [, title, name] = m as unknown as [string, string, string];
+      let term = byName.get(name);
+      if (!term) byName.set(name, (term = { id: `person:${name}`, name, kind: 'person', aliases: [], roles: [], mentions: [] }));
+      if (!term.roles.some((r) => r.title === title && r.articleId === article.id)) {
+        term.roles.push({ title, articleId: article.id, date: article.date });
+      }
+    }
+  }
+  for (const term of byName.values()) {
+    for (const article of archive.articles) {
+      const body = articleBody(article);
+      for (let at = body.indexOf(term.name); at >= 0; at = body.indexOf(term.name, at + 1)) {
+        term.mentions.push({ articleId: article.id, start: at, end: at + term.name.length });
+      }
+    }
+  }
+  const terms = [...byName.values()];
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  lexicon = { terms, get: (id) => byId.get(id) };
+  lexicons.set(archive, lexicon);
+  return lexicon;
+}
+
+export function fallbackMatcher(archive: Archive): Matcher {
+  const terms = fallbackLexicon(archive).terms;
+  return {
+    findAll(text: string): TermMatch[] {
+      const out: TermMatch[] = [];
+      for (const term of terms) {
+        for (const name of [term.name, ...term.aliases]) {
+          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+            out.push({ start: at, end: at + name.length, text: name, termId: term.id, kind: term.kind });
+          }
+        }
+      }
+      return out.sort((a, b) => a.start - b.start || b.end - a.end);
+    },
+  };
+}
+
+const SHINGLE = 10;
+const MIN_REUSE = 16;
+
+interface Shingles { index: Map<string, [number, number]>; bodies: { article: Article; compact: ReturnType<typeof compactText>; folded: string }[] }
+const shingleCache = new WeakMap<Archive, Shingles>();
+
+function shinglesOf(archive: Archive): Shingles {
+  let cached = shingleCache.get(archive);
+  if (cached) return cached;
+  const index = new Map<string, [number, number]>();
+  const bodies = archive.articles.map((article) => {
+    const compact = compactText(articleBody(article));
+    return { article, compact, folded: foldText(compact.text) };
+  });
+  bodies.forEach((b, n) => {
+    for (let i = 0; i + SHINGLE <= b.folded.length; i++) {
+      const key = b.folded.slice(i, i + SHINGLE);
+      if (!index.has(key)) index.set(key, [n, i]);
+    }
+  });
+  cached = { index, bodies };
+  shingleCache.set(archive, cached);
+  return cached;
+}
+
+export function fallbackCrossReference(archive: Archive, draft: string): XrefReport {
+  const { index, bodies } = shinglesOf(archive);
+  const compact = compactText(draft);
+  const folded = foldText(compact.text);
+  const reused: XrefReuse[] = [];
+  for (let i = 0; i + SHINGLE <= folded.length; ) {
+    const hit = index.get(folded.slice(i, i + SHINGLE));
+    if (!hit) { i++; continue; }
+    const [n, j] = hit;
+    const body = bodies[n]!;
+    let len = SHINGLE;
+    while (i + len < folded.length && j + len < body.folded.length && folded[i + len] === body.folded[j + len]) len++;
+    if (len >= MIN_REUSE) {
+      const start = compact.offsets[i]!;
+      const end = compact.offsets[i + len - 1]! + 1;
+      reused.push({
+        start, end, text: draft.slice(start, end), articleId: body.article.id, title: body.article.title,
+        articleStart: body.compact.offsets[j]!, articleEnd: body.compact.offsets[j + len - 1]! + 1,
+        similarity: 1, kind: 'verbatim',
+      });
+    }
+    i += len;
+  }
+
+  const conflicts: XrefConflict[] = [];
+  const lexicon = fallbackLexicon(archive);
+  for (const term of lexicon.terms) {
+    if (!term.roles.length) continue;
+    const latest = [...term.roles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0]!;
+    for (let at = draft.indexOf(term.name); at >= 0; at = draft.indexOf(term.name, at + 1)) {
+      const title = TITLES.find((t) => draft.endsWith(t, at));
+      if (!title || term.roles.some((r) => r.title === title)) continue;
+      conflicts.push({
+        start: at - title.length, end: at, text: title, kind: 'title', expected: latest.title, articleId: latest.articleId,
+        message: `${term.name}: ${latest.title}`,
+      });
+    }
+  }
+
+  const scores = new Map<string, XrefRelated>();
+  for (const r of reused) {
+    const rel = scores.get(r.articleId) ?? { id: r.articleId, title: r.title, score: 0, reasons: [] };
+    rel.score += r.end - r.start;
+    rel.reasons.push(`reuse:${r.text.slice(0, 12)}`);
+    scores.set(r.articleId, rel);
+  }
+  const related = [...scores.values()].sort((a, b) => b.score - a.score);
+  return { related, reused, conflicts };
+}
