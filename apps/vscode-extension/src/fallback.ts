@@ -102,13 +102,13 @@ export function fallbackMatcher(archive: Archive): Matcher {
 const SHINGLE = 10;
 const MIN_REUSE = 16;
 
-interface Shingles { index: Map<string, [number, number]>; bodies: { article: Article; compact: ReturnType<typeof compactText>; folded: string }[] }
+interface Shingles { index: Map<string, [number, number][]>; bodies: { article: Article; compact: ReturnType<typeof compactText>; folded: string }[] }
 const shingleCache = new WeakMap<Archive, Shingles>();
 
 function shinglesOf(archive: Archive): Shingles {
   let cached = shingleCache.get(archive);
   if (cached) return cached;
-  const index = new Map<string, [number, number]>();
+  const index = new Map<string, [number, number][]>();
   const bodies = archive.articles.map((article) => {
     const compact = compactText(articleBody(article));
     return { article, compact, folded: foldText(compact.text) };
@@ -116,7 +116,9 @@ function shinglesOf(archive: Archive): Shingles {
   bodies.forEach((b, n) => {
     for (let i = 0; i + SHINGLE <= b.folded.length; i++) {
       const key = b.folded.slice(i, i + SHINGLE);
-      if (!index.has(key)) index.set(key, [n, i]);
+      const list = index.get(key);
+      if (list) list.push([n, i]);
+      else index.set(key, [[n, i]]);
     }
   });
   cached = { index, bodies };
@@ -130,13 +132,20 @@ export function fallbackCrossReference(archive: Archive, draft: string): XrefRep
   const folded = foldText(compact.text);
   const reused: XrefReuse[] = [];
   for (let i = 0; i + SHINGLE <= folded.length; ) {
-    const hit = index.get(folded.slice(i, i + SHINGLE));
-    if (!hit) { i++; continue; }
-    const [n, j] = hit;
+    const hits = index.get(folded.slice(i, i + SHINGLE));
+    if (!hits) { i++; continue; }
+    // The longest extension among the places this shingle occurs in the archive.
+    let best: [number, number, number] = [0, 0, 0];
+    for (const [n, j] of hits) {
+      const other = bodies[n]!.folded;
+      let len = SHINGLE;
+      while (i + len < folded.length && j + len < other.length && folded[i + len] === other[j + len]) len++;
+      if (len > best[2]) best = [n, j, len];
+    }
+    const [n, j, len] = best;
     const body = bodies[n]!;
-    let len = SHINGLE;
-    while (i + len < folded.length && j + len < body.folded.length && folded[i + len] === body.folded[j + len]) len++;
-    if (len >= MIN_REUSE) {
+    if (len < MIN_REUSE) { i++; continue; }
+    {
       const start = compact.offsets[i]!;
       const end = compact.offsets[i + len - 1]! + 1;
       reused.push({
