@@ -19,6 +19,8 @@ import { searchItems, showSearch } from './search.js';
 export interface JianbaoApi {
   ready(): Promise<{ name: string; articles: number; source: string } | undefined>;
   statusText(): string;
+  /** The last archive error shown to the user, if the configured archive is missing or invalid. */
+  archiveError(): string | undefined;
   search(query: string): { id: string; title: string; paper: string | null; date: string | null; detail: string }[];
   check(uri: vscode.Uri): Promise<import('./core-contract.js').XrefReport | undefined>;
   related(): readonly import('./core-contract.js').XrefRelated[];
@@ -136,6 +138,7 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
       return loaded && { name: loaded.archive.meta.name, articles: loaded.archive.articles.length, source: loaded.source };
     },
     statusText: () => manager.statusText,
+    archiveError: () => manager.lastError,
     search: (query) => {
       const a = manager.current?.archive;
       return a ? searchItems(a, query).map((i) => ({ ...i.hit, detail: i.detail ?? '' })) : [];
