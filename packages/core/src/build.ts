@@ -2,6 +2,7 @@ import type { Article } from './article.js';
 import { createBundle } from './bundle/create.js';
 import type { Bundle } from './bundle/format.js';
 import { parsePages, type Manifest, type PageInput } from './parse/index.js';
+import { buildSearchIndex } from './search/search-index.js';
 
 export interface BuildOptions {
   name: string;
@@ -19,5 +20,8 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
   const articles = [...(input.articles ?? [])];
   if (input.pages?.length) articles.push(...parsePages(input.pages, options.manifest));
   options.onProgress?.(articles.length, articles.length);
-  return createBundle(articles, { name: options.name });
+  const bundle = createBundle(articles, { name: options.name });
+  // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
+  bundle.search = buildSearchIndex(bundle.articles).toSection();
+  return bundle;
 }

@@ -2,10 +2,12 @@ import type { Command } from './types.js';
 import { build } from './build.js';
 import { articles } from './articles.js';
 import { show } from './show.js';
+import { search } from './search.js';
 
 /** Every `jianbao` subcommand, one module each. */
 export const COMMANDS: Record<string, Command> = {
   build,
   articles,
   show,
+  search,
 };

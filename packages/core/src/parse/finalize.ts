@@ -11,7 +11,7 @@ import { looksLikeSpeech, untitledTitle } from './untitled.js';
 
 export type ArticleFields = Omit<Article, 'id' | 'page' | 'paper' | 'date'>;
 
-const OTHER_PAPER_REPORTER = /^(\S{2,8}(?:日报|晚报))记者/u;
+const OTHER_PAPER_REPORTER = /^(\S{2,8}(?:日报|晚报)|新华社|中新社)记者/u;
 
 /** Reprint source: a 据《…》 line, a 新华社…电 lead, or another paper's reporter. */
 export function reprintSource(draft: Draft, paper: string | null): string | null {

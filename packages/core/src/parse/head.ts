@@ -39,7 +39,7 @@ export function readHeads(items: HeadItem[], body: string, layout: HeadLayout): 
   // Column labels only where another line can be the headline, and not in trailing OCR order.
   if (layout !== 'trailing') {
     lines.forEach((item, i) => {
-      if (role[i] !== 'candidate' || !isLabelLike(item.text)) return;
+      if (role[i] !== 'candidate' || item.level === 1 || !isLabelLike(item.text)) return;
       const others = role.some((r, j) => j !== i && r === 'candidate' && !isLabelLike(lines[j]!.text));
       if (others) role[i] = 'label';
     });

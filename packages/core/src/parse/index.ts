@@ -46,7 +46,7 @@ export function parsePageDetailed(page: PageInput, meta: PageMeta = {}): ParsedP
   if (layout !== 'trailing') reattachTails(drafts);
   const kept = drafts.filter((d) => d.paragraphs.length || d.heads.length);
   const inferred = inferMeta(
-    kept.map((d) => ({ paragraphs: d.paragraphs, reprint: reprintSource(d, null) !== null && !d.bylines.some((b) => /^本报/.test(b)) })),
+    kept.map((d) => ({ paragraphs: [...d.heads.map((h) => h.text), ...d.paragraphs], reprint: reprintSource(d, null) !== null && !d.bylines.some((b) => /^本报/.test(b)) })),
   );
   const paper = meta.paper ?? inferred.paper;
   const date = meta.date ?? inferred.date;

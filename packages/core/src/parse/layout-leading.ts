@@ -6,7 +6,9 @@
  * A run of display lines before a body starts a new article, or is a sub-head
  * kept inside the current one. It is a sub-head when it is one line, deeper
  * than the article's own headline (markdown), the body after it is no news
- * lead (本报讯, 新华社…电) and the article was not closed by a 下转 note. So
+ * lead (本报讯, 新华社…电), the article was not closed by a 下转 note nor
+ * cut off mid-sentence, and (plain text, where nothing marks a heading) the
+ * article itself does not open with a news lead. So
  * `####` sub-heads stay inside a long feature while `####` briefs under a
  * `### 时政快讯` label (each with its own 本报讯) are articles of their own.
  *
@@ -15,6 +17,7 @@
  * than the next (character-bigram overlap) are given to the previous article.
  */
 import { newDraft, draftBody, type Draft, type HeadItem } from './draft.js';
+import { takePhoto } from './photo.js';
 import { readHeads } from './head.js';
 import { splitTrailingContinuation, startsWithLead, type ContinuationNote } from './lines.js';
 import type { Token } from './tokens.js';
@@ -84,6 +87,8 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
     if (cutOff(cur.paragraphs.at(-1))) return false;
     const only = pending[0]!;
     if (NOTICE_TITLE_RE.test(only.text)) return false;
+    // Unmarked (plain) lines: only features and documents have sub-heads; after a news lead a headline starts a new item.
+    if (only.level === null && !markdown && startsWithLead(cur.paragraphs[0] ?? '')) return false;
     if (only.level !== null && curTitleLevel !== null && only.level <= curTitleLevel) return false;
     return true;
   };
@@ -167,26 +172,4 @@ function lookaheadBody(tokens: Token[], index: number): string {
     if (t.t === 'para') parts.push(t.text);
   }
   return parts.join('\n');
-}
-
-/**
- * A photo credit makes a photo item: its caption is on the credit's line, or
- * is the paragraph just before it (taken out of the article it was glued to).
- */
-export function takePhoto(cur: Draft | null, caption: string | null, byline: string, line: number): Draft | null {
-  const photo = newDraft(line);
-  photo.photo = true;
-  photo.bylines.push(byline);
-  if (caption) {
-    photo.paragraphs.push(caption);
-    return photo;
-  }
-  if (!cur || !cur.paragraphs.length) return null;
-  if (cur.paragraphs.length === 1 && !cur.heads.length) {
-    cur.photo = true;
-    cur.bylines.push(byline);
-    return cur;
-  }
-  photo.paragraphs.push(cur.paragraphs.pop()!);
-  return photo;
 }

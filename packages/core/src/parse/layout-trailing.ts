@@ -5,7 +5,8 @@
  *
  * A run of display lines after a body closes that article (it is its
  * headline block) when the article was ended by a 下转 note, the next body
- * is a news lead, or the run carries a byline, kicker or subtitle, spans
+ * is a news lead, the closed article opened with one (news items have no
+ * sub-heads), or the run carries a byline, kicker or subtitle, spans
  * more than two lines or holds a two-part headline (`甲甲甲 乙乙乙`).
  * Otherwise it is a sub-head inside a feature (`把好理论实践“结合关”` /
  * `为履职“加油充电”`) and stays there as one paragraph.
@@ -14,7 +15,7 @@
  */
 import { newDraft, type Draft, type HeadItem } from './draft.js';
 import { isKicker, isSubtitle, splitTrailingContinuation, startsWithLead, type ContinuationNote } from './lines.js';
-import { takePhoto } from './layout-leading.js';
+import { takePhoto } from './photo.js';
 import type { Token } from './tokens.js';
 
 export function assembleTrailing(tokens: Token[]): Draft[] {
@@ -40,7 +41,8 @@ export function assembleTrailing(tokens: Token[]): Draft[] {
     date = null;
   };
   const isHeadlineBlock = (next: string): boolean =>
-    !cur || cur.closed || !cur.paragraphs.length || startsWithLead(next) || bylines.length > 0 || date !== null ||
+    !cur || cur.closed || !cur.paragraphs.length || startsWithLead(next) || startsWithLead(cur.paragraphs[0]!) ||
+    bylines.length > 0 || date !== null ||
     heads.length > 2 || heads.some((h) => isKicker(h.text) || isSubtitle(h.text) || /\p{Script=Han}\s+\p{Script=Han}{2}/u.test(h.text));
 
   for (const tok of tokens) {

@@ -13,7 +13,7 @@ export interface Heading {
 /** `# 标题` … `###### 标题`, or a whole-line `**粗体**` (a sub-head, level 5). */
 export function parseHeading(line: string): Heading | null {
   const md = /^(#{1,6})\s+(.*\S)\s*$/.exec(line);
-  if (md) return { level: md[1]!.length, text: md[2]!.trim() };
+  if (md) return { level: md[1]!.length, text: md[2]!.replace(/\s+#+$/, '').trim() };
   const bold = /^\s*\*\*(.+?)\*\*\s*$/.exec(line);
   if (bold) return { level: 5, text: bold[1]!.trim() };
   return null;

@@ -3,9 +3,9 @@
  * broken lines join, and the OCR spacing that search should not see.
  */
 
+import { compactText } from '../text/compact.js';
+
 const HAN = '\\p{Script=Han}';
-/** CJK and full-width punctuation (a regex class body). */
-const CJK_PUNCT = '\\u3000-\\u303f\\uff00-\\uffef“”‘’—…·';
 export const HAN_RE = new RegExp(HAN, 'u');
 
 /** Closing quotes/brackets that may follow a sentence end (“……。” ）). */
@@ -42,17 +42,14 @@ export function joinLine(a: string, b: string): string {
 }
 
 /**
- * Folds OCR spacing for search: drops whitespace next to a Han character or
- * CJK punctuation (`2 月 13 日` → `2月13日`, `220 余名` → `220余名`,
- * `丁 洁` → `丁洁`) and inside numbers (`25 .8`), keeps it between Latin words
- * and numbers (`5G AI`, `Windows 10`). Printed paragraphs keep their spacing;
- * search, lexicon and xref index this form.
+ * The searchable form of printed text: OCR spacing folded (`2 月 13 日` →
+ * `2月13日`, `220 余名` → `220余名`, `丁 洁` → `丁洁`; spaces between Latin
+ * words stay). Printed paragraphs keep their spacing for display; search,
+ * lexicon and xref index this form (`compactText` gives the offsets back to
+ * the printed text where a caller needs them).
  */
 export function searchableText(text: string): string {
-  return text
-    .replace(/[ \t\u3000\u00a0]+/g, ' ')
-    .replace(new RegExp(`(?<=[${HAN}${CJK_PUNCT}]) (?=\\S)|(?<=\\S) (?=[${HAN}${CJK_PUNCT}])`, 'gu'), '')
-    .replace(/(?<=\d) (?=[.,]\d)|(?<=\d[.,]) (?=\d)/g, '');
+  return compactText(text).text;
 }
 
 /**

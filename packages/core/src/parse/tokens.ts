@@ -107,9 +107,16 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/** `一是……` `二是……`: list items that a colon introduces. */
+const LIST_ITEM_RE = /^[一二三四五六七八九十]是/u;
+
+const FIELD_RE = /^[\p{Script=Han}]{2,8}[：:]/u;
+
 function joins(prevText: string, line: string, atBlockStart: boolean): boolean {
   // An enumerated item after a blank line, or after a finished sentence, starts a paragraph.
-  if (ENUM_RE.test(line) && (atBlockStart || endsSentence(prevText))) return false;
+  if ((ENUM_RE.test(line) || LIST_ITEM_RE.test(line)) && (atBlockStart || endsSentence(prevText))) return false;
+  // `……如下：` then `咨询电话：……`: a field line after a colon starts its own paragraph.
+  if (atBlockStart && /[：:]$/.test(prevText) && FIELD_RE.test(line)) return false;
   if (!atBlockStart) return true;
   return !endsSentence(prevText);
 }

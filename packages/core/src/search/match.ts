@@ -1,0 +1,137 @@
+import { foldSearchUnit, isCjk, normalizeForSearch, type NormalizedText } from '../text/analyze.js';
+import { foldTable } from '../text/fold.js';
+
+/**
+ * Phrase checks run on a "squeezed" form of the normalised text: only Chinese
+ * characters, letters and digits, so punctuation and quotes do not break a
+ * phrase (“1221”战略举措 contains 1221战略举措, “千万工程” contains 千万工程).
+ * `toOriginal` maps a squeezed range back to the text as printed.
+ */
+export interface SqueezedText {
+  text: string;
+  /** squeezed index → original index. */
+  offsets: Uint32Array;
+  /** The normalised (folded, compacted) text, for whole-word checks; computed on first use. */
+  readonly norm: NormalizedText;
+}
+
+const isWordUnit = (c: number) => isCjk(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c < 0x3000 && /\p{L}/u.test(String.fromCharCode(c)));
+
+/** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
+export function squeeze(original: string): SqueezedText {
+  const table = foldTable();
+  const codes = new Uint16Array(original.length);
+  const offsets = new Uint32Array(original.length + 1);
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    let f = table[original.charCodeAt(i)]!;
+    if (f >= 0xa0 && !isCjk(f)) f = foldSearchUnit(f);
+    if (isWordUnit(f)) {
+      codes[n] = f;
+      offsets[n++] = i;
+    }
+  }
+  offsets[n] = original.length;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  let norm: NormalizedText | undefined;
+  return {
+    text,
+    offsets: offsets.subarray(0, n + 1),
+    get norm() {
+      return (norm ??= normalizeForSearch(original));
+    },
+  };
+}
+
+/** The original range [start, end) of squeezed range [from, to). */
+export function toOriginal(s: SqueezedText, from: number, to: number): [number, number] {
+  return [s.offsets[from]!, s.offsets[to - 1]! + 1];
+}
+
+/** Every start of `needle` in `hay`. */
+export function allIndexes(hay: string, needle: string, limit = 1000): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = hay.indexOf(needle); i >= 0 && out.length < limit; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** The quality of a phrase found with one character wrong (see the no-noise rule in search.ts). */
+export const TYPO = 0.75;
+
+/**
+ * The first place where `needle` occurs with exactly one character
+ * substituted (常书名 → 常书铭, 集大元高铁 → 集大原高铁), or -1. Only for
+ * needles of three or more characters: with two, one wrong character leaves
+ * a single character, which is no evidence at all.
+ */
+export function findOneSubstitution(hay: string, needle: string): number {
+  const m = needle.length;
+  if (m < 3) return -1;
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  for (let i = 0; i + m <= hay.length; i++) {
+    // At least one of the first two characters must match, or two mismatches are already there.
+    if (hay.charCodeAt(i) !== first && hay.charCodeAt(i + 1) !== second) continue;
+    let misses = 0;
+    for (let k = 0; k < m && misses < 2; k++) if (hay.charCodeAt(i + k) !== needle.charCodeAt(k)) misses++;
+    if (misses === 1) return i;
+  }
+  return -1;
+}
+
+/**
+ * The densest window: the fraction of distinct `tokens` found within `span`
+ * characters of each other, in the query's order, and where. Used for paraphrases (农村环境整治 vs
+ * 农村人居环境整治提升): the words must be together, not scattered over the page.
+ */
+export function bestWindow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
+  const hits: { pos: number; token: number }[] = [];
+  tokens.forEach((t, token) => {
+    for (const pos of allIndexes(hay, t, 200)) hits.push({ pos, token });
+  });
+  if (!hits.length || !tokens.length) return { coverage: 0, start: 0, end: 0 };
+  hits.sort((a, b) => a.pos - b.pos);
+  const counts = new Array<number>(tokens.length).fill(0);
+  let distinct = 0;
+  let best = { coverage: 0, start: 0, end: 0 };
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    if (counts[hits[hi]!.token]!++ === 0) distinct++;
+    while (hits[hi]!.pos - hits[lo]!.pos > span) if (--counts[hits[lo++]!.token]! === 0) distinct--;
+    const coverage = distinct / tokens.length;
+    if (coverage > best.coverage && inQueryOrder(hits, lo, hi)) {
+      best = { coverage, start: hits[lo]!.pos, end: hits[hi]!.pos + tokens[hits[hi]!.token]!.length };
+    }
+  }
+  return best;
+}
+
+/** The window's words come in the query's order (环境…整治, not 整治…环境): first occurrences, by token number. */
+function inQueryOrder(hits: { pos: number; token: number }[], lo: number, hi: number): boolean {
+  const first = new Map<number, number>();
+  for (let k = lo; k <= hi; k++) if (!first.has(hits[k]!.token)) first.set(hits[k]!.token, hits[k]!.pos);
+  let last = -1;
+  for (const token of [...first.keys()].sort((a, b) => a - b)) {
+    const pos = first.get(token)!;
+    if (pos < last) return false;
+    last = pos;
+  }
+  return true;
+}
+
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+/** Original ranges of whole-word occurrences of a Latin/number token (`ai` does not match inside `said`). */
+export function findWord(s: SqueezedText, word: string, limit = 1000): [number, number][] {
+  const text = s.norm.text;
+  const out: [number, number][] = [];
+  for (let i = text.indexOf(word); i >= 0 && out.length < limit; i = text.indexOf(word, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+    const after = i + word.length < text.length ? text.charCodeAt(i + word.length) : 0;
+    if (isWordChar(before) || isWordChar(after)) continue;
+    out.push([s.norm.offsets[i]!, s.norm.offsets[i + word.length - 1]! + 1]);
+  }
+  return out;
+}

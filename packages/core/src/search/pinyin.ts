@@ -1,0 +1,128 @@
+import { polyphonic } from 'pinyin-pro';
+import { isCjk } from '../text/analyze.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * Pinyin queries (`qianwan gongcheng`, `Jinzhong`): turned into the Chinese
+ * the archive most likely means, using the archive's own vocabulary.
+ *
+ * pinyin-pro gives every reading of every character the index holds
+ * (polyphones included: 重 → zhong/chong); the typed letters are split into
+ * syllables (fewest syllables wins: xian is one, not xi-an); then a Viterbi
+ * pass picks, per syllable, the character that makes the most frequent chain
+ * of bigrams in the index. The result is searched like typed Chinese, so the
+ * phrase and typo rules apply unchanged.
+ */
+
+interface PinyinTable {
+  /** syllable → characters with that reading, most frequent first. */
+  chars: Map<string, string[]>;
+  freq: Map<string, number>;
+  longest: number;
+}
+
+const tables = new WeakMap<SearchIndex, PinyinTable>();
+const CANDIDATES_PER_SYLLABLE = 40;
+
+function tableFor(index: SearchIndex): PinyinTable {
+  let table = tables.get(index);
+  if (table) return table;
+  const freq = new Map<string, number>();
+  for (let i = 0; i < index.terms.length; i++) {
+    const term = index.terms.get(i);
+    if (term.length > 2 || !isCjk(term.charCodeAt(0))) continue;
+    const df = index.documentFrequency(i);
+    for (const ch of term) if (isCjk(ch.charCodeAt(0))) freq.set(ch, (freq.get(ch) ?? 0) + df);
+  }
+  const all = [...freq.keys()];
+  const readings = all.length ? (polyphonic(all.join(''), { toneType: 'none', type: 'array' }) as string[][]) : [];
+  const chars = new Map<string, string[]>();
+  let longest = 0;
+  all.forEach((ch, i) => {
+    for (const syllable of new Set(readings[i] ?? [])) {
+      if (!/^[a-zü]+$/.test(syllable)) continue;
+      const key = syllable.replace(/ü/g, 'v');
+      const list = chars.get(key) ?? [];
+      list.push(ch);
+      chars.set(key, list);
+      longest = Math.max(longest, key.length);
+    }
+  });
+  for (const [key, list] of chars) chars.set(key, list.sort((a, b) => freq.get(b)! - freq.get(a)!).slice(0, CANDIDATES_PER_SYLLABLE));
+  table = { chars, freq, longest };
+  tables.set(index, table);
+  return table;
+}
+
+/** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */
+export function splitSyllables(word: string, known: (s: string) => boolean, longest = 6): string[] | null {
+  const w = word.toLowerCase().replace(/ü/g, 'v');
+  const best: (string[] | null)[] = new Array(w.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < w.length; i++) {
+    const here = best[i];
+    if (!here) continue;
+    for (let len = 1; len <= longest && i + len <= w.length; len++) {
+      const s = w.slice(i, i + len);
+      if (!known(s)) continue;
+      const next = best[i + len];
+      if (!next || next.length > here.length + 1) best[i + len] = [...here, s];
+    }
+  }
+  return best[w.length] ?? null;
+}
+
+/**
+ * The Chinese a pinyin query most likely stands for in this archive, or null
+ * when the words are not all pinyin or give fewer than two syllables (a single
+ * syllable such as `ai` is far more likely a Latin word).
+ */
+export function pinyinToChinese(index: SearchIndex, words: string[]): string | null {
+  if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return null;
+  const table = tableFor(index);
+  const syllables: string[] = [];
+  for (const word of words) {
+    for (const part of word.split("'").filter(Boolean)) {
+      const split = splitSyllables(part, (s) => table.chars.has(s), table.longest);
+      if (!split) return null;
+      syllables.push(...split);
+    }
+  }
+  if (syllables.length < 2) return null;
+  const lattice = syllables.map((s) => table.chars.get(s)!);
+  const bigramScore = (a: string, b: string) => {
+    const t = index.find(a + b);
+    return t < 0 ? -10 : Math.log1p(index.documentFrequency(t));
+  };
+  // Viterbi over the lattice: best[i][j] = best score of a chain ending in lattice[i][j].
+  let scores = lattice[0]!.map((ch) => 0.01 * Math.log1p(table.freq.get(ch) ?? 0));
+  const back: number[][] = [];
+  for (let i = 1; i < lattice.length; i++) {
+    const prev = lattice[i - 1]!;
+    const cur = lattice[i]!;
+    const next: number[] = [];
+    const from: number[] = [];
+    for (const ch of cur) {
+      let best = -Infinity;
+      let arg = 0;
+      prev.forEach((p, k) => {
+        const s = scores[k]! + bigramScore(p, ch);
+        if (s > best) {
+          best = s;
+          arg = k;
+        }
+      });
+      next.push(best);
+      from.push(arg);
+    }
+    scores = next;
+    back.push(from);
+  }
+  let j = scores.indexOf(Math.max(...scores));
+  const out: string[] = [];
+  for (let i = lattice.length - 1; i >= 0; i--) {
+    out.push(lattice[i]![j]!);
+    if (i > 0) j = back[i - 1]![j]!;
+  }
+  return out.reverse().join('');
+}
