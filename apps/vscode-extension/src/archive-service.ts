@@ -7,11 +7,12 @@
  */
 import * as core from '@jianbao/core';
 import type { Archive } from '@jianbao/core';
-import type { Lexicon, Matcher, SearchHit, SearchOptions, XrefReport } from './core-contract.js';
-import { fallbackCrossReference, fallbackLexicon, fallbackMatcher, fallbackSearch } from './fallback.js';
+import type { Lexicon, Matcher, XrefReport } from './core-contract.js';
+import { fallbackCrossReference, fallbackLexicon, fallbackMatcher } from './fallback.js';
+
+export { searchArchive, type SearchHit, type SearchOptions } from '@jianbao/core';
 
 type CoreFeatures = {
-  searchArchive?: (archive: Archive, query: string, options?: SearchOptions) => SearchHit[];
   getLexicon?: (archive: Archive) => Lexicon;
   getMatcher?: (archive: Archive) => Matcher;
   crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
@@ -19,7 +20,6 @@ type CoreFeatures = {
 // Read through a plain object so that bundling does not fail on exports core does not have yet.
 const features: CoreFeatures = { ...(core as unknown as CoreFeatures) };
 
-export const searchArchive = features.searchArchive ?? fallbackSearch;
 export const getLexicon = features.getLexicon ?? fallbackLexicon;
 export const getMatcher = features.getMatcher ?? fallbackMatcher;
 export const crossReference: (archive: Archive, draft: string) => XrefReport =
@@ -27,5 +27,5 @@ export const crossReference: (archive: Archive, draft: string) => XrefReport =
 
 /** Names of the agreed core functions that are still served by the temporary fallbacks. */
 export function fallbacksInUse(): string[] {
-  return (['searchArchive', 'getLexicon', 'getMatcher', 'crossReference'] as const).filter((k) => !features[k]);
+  return (['getLexicon', 'getMatcher', 'crossReference'] as const).filter((k) => !features[k]);
 }

@@ -1,29 +1,9 @@
 /**
- * The agreed core interfaces (HELPER_BRIEF "Agreed core interfaces") that the
+ * The agreed core interfaces (search comes from core: see archive-service.ts) (HELPER_BRIEF "Agreed core interfaces") that the
  * extension consumes. While search, lexicon/matcher and xref are still being
  * built in core, these local copies keep the extension type-checked; once all
  * of them are exported by @jianbao/core this file re-exports core's types.
  */
-import type { ArticleKind } from '@jianbao/core';
-
-export interface SearchHit {
-  id: string;
-  title: string;
-  paper: string | null;
-  date: string | null;
-  score: number;
-  snippet: string;
-  /** UTF-16 offsets into snippet, best first. */
-  highlights: [number, number][];
-}
-
-export interface SearchOptions {
-  limit?: number;
-  paper?: string;
-  from?: string;
-  to?: string;
-  kind?: ArticleKind;
-}
 
 export type TermKind = 'person' | 'place' | 'organisation' | 'policy';
 

@@ -1,48 +1,12 @@
 /**
  * TEMPORARY fallbacks for core features that are being built in parallel
- * (search, lexicon/matcher, xref). archive-service.ts uses one only while
+ * (lexicon/matcher, xref). archive-service.ts uses one only while
  * @jianbao/core does not export the real function; delete this file once all
  * of them have landed. Deliberately simple: enough for the extension's UI and
  * host tests to exercise the agreed shapes, not a replacement for core.
  */
 import { articleBody, compactText, foldText, type Archive, type Article } from '@jianbao/core';
-import type {
-  Lexicon, Matcher, SearchHit, SearchOptions, Term, TermMatch, XrefConflict, XrefRelated, XrefReport, XrefReuse,
-} from './core-contract.js';
-
-const SNIPPET_RADIUS = 30;
-
-export function fallbackSearch(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
-  const q = foldText(query.replace(/\s+/g, ''));
-  if (!q) return [];
-  const grams = q.length === 1 ? [q] : Array.from({ length: q.length - 1 }, (_, i) => q.slice(i, i + 2));
-  const hits: SearchHit[] = [];
-  for (const article of archive.articles) {
-    if (options.paper && article.paper !== options.paper) continue;
-    if (options.kind && article.kind !== options.kind) continue;
-    if (options.from && (article.date ?? '') < options.from) continue;
-    if (options.to && (article.date ?? '') > options.to) continue;
-    const body = compactText(articleBody(article));
-    const folded = foldText(body.text);
-    const title = foldText(article.title);
-    let score = 0;
-    let at = folded.indexOf(q);
-    if (title.includes(q)) score += 3 * q.length;
-    if (at >= 0) score += q.length;
-    else {
-      const found = grams.filter((g) => folded.includes(g) || title.includes(g));
-      if (found.length * 2 < grams.length) continue;
-      score += found.length;
-      at = folded.indexOf(found[0] ?? q);
-    }
-    if (score === 0) continue;
-    const from = Math.max(0, at - SNIPPET_RADIUS);
-    const snippet = body.text.slice(from, Math.max(at, 0) + q.length + SNIPPET_RADIUS);
-    const highlights: [number, number][] = at >= 0 && folded.startsWith(q, at) ? [[at - from, at - from + q.length]] : [];
-    hits.push({ id: article.id, title: article.title, paper: article.paper, date: article.date, score, snippet, highlights });
-  }
-  return hits.sort((a, b) => b.score - a.score).slice(0, options.limit ?? 20);
-}
+import type { Lexicon, Matcher, Term, TermMatch, XrefConflict, XrefRelated, XrefReport, XrefReuse } from './core-contract.js';
 
 const TITLES = [
   '市委书记', '市委副书记', '市长', '副市长', '县委书记', '县长', '区委书记', '区长', '省委书记', '省长',

@@ -5,8 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
-import { searchArchive } from './archive-service.js';
-import type { SearchHit } from './core-contract.js';
+import { searchArchive, type SearchHit } from './archive-service.js';
 
 export interface SearchItem extends vscode.QuickPickItem {
   hit: SearchHit;
