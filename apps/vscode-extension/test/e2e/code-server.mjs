@@ -68,6 +68,7 @@ export async function startCodeServer({ scratch, settings = {}, smokeTestDriver 
     'extensions.autoUpdate': false,
     'workbench.tips.enabled': false,
     'chat.disableAIFeatures': true,
+    'files.autoSave': 'off',
     ...settings,
   }, null, 2));
   const args = [

@@ -104,6 +104,30 @@ suite('cross-referencing drafts', () => {
     assert.equal(ours(editor.document.uri).length, 0);
   });
 
+  test('the jianbao.check setting: on command only, then on save', async () => {
+    const config = vscode.workspace.getConfiguration('jianbao');
+    const { text } = passageOf(archive);
+    try {
+      await config.update('check', 'onCommand', vscode.ConfigurationTarget.Workspace);
+      const editor = await writeDraft('mode.md', `${text}\n`);
+      const uri = editor.document.uri;
+      await editor.edit((b) => b.insert(new vscode.Position(0, 0), '一'));
+      await new Promise((r) => setTimeout(r, 1500)); // well past the typing delay (150 ms here)
+      assert.equal(ours(uri).length, 0, 'no check while typing');
+      await vscode.commands.executeCommand('jianbao.checkDraft');
+      await waitFor('diagnostics after the command', () => ours(uri).length > 0 || undefined);
+
+      await config.update('check', 'onSave', vscode.ConfigurationTarget.Workspace);
+      await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, editor.document.lineAt(0).text.length), '全新的一行文字。'));
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.ok(ours(uri).length > 0, 'typing does not re-check (the old findings stay until save)');
+      await editor.document.save();
+      await waitFor('the findings gone after saving', () => ours(uri).length === 0 || undefined);
+    } finally {
+      await config.update('check', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   suite('evaluation drafts (../shared/eval/drafts-dev; skipped when absent)', () => {
     const shared = process.env.JIANBAO_E2E_SHARED;
     const dir = shared ? join(shared, 'eval/drafts-dev') : '';
