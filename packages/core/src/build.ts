@@ -3,12 +3,21 @@ import { createBundle } from './bundle/create.js';
 import type { Bundle } from './bundle/format.js';
 import { parsePages, type Manifest, type PageInput } from './parse/index.js';
 import { buildSearchIndex } from './search/search-index.js';
+import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
+import { buildMatcherSection } from './matcher/matcher.js';
+import { matcherEntries } from './lexicon/build.js';
 
 export interface BuildOptions {
   name: string;
   manifest?: Manifest;
   /** Called as pages are parsed, for progress on large folders. */
   onProgress?: (done: number, total: number) => void;
+  /** User edits to the lexicon (`terms.txt` beside the pages, parsed with `parseLexiconEdits`). */
+  lexiconEdits?: readonly LexiconEdit[];
+  /** Non-fatal notes, e.g. an edit naming a term the archive does not have. */
+  onWarning?: (message: string) => void;
+  /** Leave out the lexicon and matcher sections (they are rebuilt on load). */
+  skipLexicon?: boolean;
 }
 
 /**
@@ -23,5 +32,10 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
   const bundle = createBundle(articles, { name: options.name });
   // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
   bundle.search = buildSearchIndex(bundle.articles).toSection();
+  if (!options.skipLexicon) {
+    const terms = buildLexicon(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
+    bundle.lexicon = lexiconSection(terms);
+    bundle.matcher = buildMatcherSection(matcherEntries(terms));
+  }
   return bundle;
 }

@@ -1,7 +1,7 @@
 export * from './article.js';
 export { articleId, fnv1a } from './id.js';
 export {
-  parsePage, parsePages, parsePageDetailed, searchableText, inferMeta,
+  parsePage, parsePages, parsePageDetailed, searchableText, inferMeta, validateManifest, ManifestError,
   type Manifest, type PageInput, type PageMeta, type ParsedPage, type Layout, type InferredMeta,
 } from './parse/index.js';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';
@@ -14,3 +14,12 @@ export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
+export {
+  getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
+  lexiconSection, readLexiconSection, TERM_KINDS,
+  type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
+} from './lexicon/index.js';
+export {
+  getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
+  type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
+} from './matcher/index.js';

@@ -61,6 +61,9 @@ describe('what a line is', () => {
     expect(headLike('重大项目“加速跑” 奋力冲刺“开门红”')).toBe(true);
     expect(headLike('二、强化思想政治引领，团结引导产业工人')).toBe(true);
     expect(headLike('让代表善为有为')).toBe(true);
+    expect(headLike('人民日报评论员文章：忠实履行代表职责')).toBe(true);
+    expect(headLike('打造原始创新策源地')).toBe(true);
+    expect(headLike('咨询电话：0354-3025871')).toBe(false);
     expect(headLike('走进位于市城区顺城西街上的')).toBe(false);
     expect(headLike('会议要求，全市组织部门要传承优')).toBe(false);
     expect(headLike('本报讯 2月21日')).toBe(false);
@@ -110,11 +113,15 @@ describe('OCR spacing', () => {
 });
 
 describe('paragraph cleanup', () => {
-  it('drops paragraphs the layout printed twice, keeps short repeats and near-copies', () => {
+  it('drops paragraphs the layout printed twice, keeps short repeats and lone near-copies', () => {
+    const first = '代表们高度评价过去一年的成绩，一致认为，推动经济持续回升向好，开辟更加广阔的前景！';
     const a = '人民代表大会制度是我国的根本政治制度，是实现全过程人民民主的重要制度载体。';
     const b = '让我们更加紧密地团结在以习近平同志为核心的党中央周围，奋力谱写新篇章！';
-    const near = '重要指示精神，切实把思想和行动统一到决策部署上来，是实现全过程人民民主的重要制度载体。';
-    expect(dropRepeatedParagraphs([a, b, near, a, b, '特此通告', '特此通告'])).toEqual([a, b, near, '特此通告', '特此通告']);
+    const misread = '重要指示精神，切实把思想统一起来，一致认为，推动经济持续回升向好，开辟更加广阔的前景！';
+    // The block [first, a, b] printed again as [misread, a, b]: the whole second copy goes.
+    expect(dropRepeatedParagraphs([first, a, b, misread, a, b, '特此通告', '特此通告'])).toEqual([first, a, b, '特此通告', '特此通告']);
+    // Without repeats beside it, a paragraph that merely ends like another one stays.
+    expect(dropRepeatedParagraphs([first, a, misread])).toEqual([first, a, misread]);
     expect(dropRepeatedParagraphs(['2 月 13 日，会议召开，部署全年工作任务，要求狠抓落实。', '2月13日，会议召开，部署全年工作任务，要求狠抓落实。'])).toHaveLength(1);
   });
 

@@ -158,6 +158,10 @@ describe('layout detection', () => {
     expect(detectLayout(tokenize('# 标题一\n\n正文。\n\n## 标题二\n\n正文。'))).toBe('markdown');
     expect(detectLayout(tokenize('标题一\n\n正文，说明。'))).toBe('plain');
     expect(detectLayout(tokenize('正文，说明情况。\n\n标题一\n\n本报讯 正文。'))).toBe('trailing');
+    expect(detectLayout(tokenize('近日，社区开展写春联活动。\n\n赵福胜 摄\n\n标题一\n\n本报讯 正文。'))).toBe('plain');
+    // A page opening with a continued article's tail: its end decides.
+    expect(detectLayout(tokenize('（上接第1版）\n\n续文，说明情况。\n\n标题一\n\n本报讯 正文。'))).toBe('plain');
+    expect(detectLayout(tokenize('（上接第1版）\n\n续文，说明情况。\n\n标题一\n\n本报讯 正文。\n\n标题二'))).toBe('trailing');
   });
 });
 
@@ -178,6 +182,18 @@ describe('pages, manifest and continuation links', () => {
     const [a, b] = parsePages([page(front, 'a.txt'), page(second, 'b.txt')]);
     expect(a!.continues!.articleId).toBeNull();
     expect(b!.continuationOf!.articleId).toBeNull();
+  });
+
+  it('rejects a bad manifest with an error naming the file and the field', () => {
+    expect(() => parsePages([page(front, 'a.txt')], { pages: { 'a.txt': { date: '2025/02/14' } } })).toThrow('manifest.pages["a.txt"].date: expected YYYY-MM-DD, YYYY-MM or YYYY, got "2025/02/14"');
+    expect(() => parsePages([], { pages: { 'a.txt': { pageNumber: 0 } } })).toThrow(/pageNumber: expected a positive integer/);
+    expect(() => parsePages([], { pages: [] as never })).toThrow(/manifest.pages/);
+  });
+
+  it('loses nothing on odd pages: headlines only, an untitled lead, empty text', () => {
+    expect(parsePage(page('# 只有标题')).map((a) => [a.title, a.paragraphs.length])).toEqual([['只有标题', 0]]);
+    expect(parsePage(page('本报讯 （记者 毛静）3月1日，会议召开。')).map((a) => [a.title, a.titleInferred, a.byline])).toEqual([['（无标题）会议召开', true, '记者 毛静']]);
+    expect(parsePage(page(' \n\n '))).toEqual([]);
   });
 
   it('rejects a page whose text is not a string, naming the page', () => {

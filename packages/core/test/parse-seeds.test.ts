@@ -43,7 +43,8 @@ const HAND_LIST: Expected[] = [
   { page: '001', title: '彭雁带队调研“两节”期间文化市场安全工作', section: '时政快讯', byline: '记者 武跃林', kind: 'news', starts: '本报讯(记者 武跃林)1月21日', ends: '创造安全舒适的文化环境。', paragraphs: 2 },
   { page: '001', title: '全市农业重点工作推进会召开 李润军主持', section: '时政快讯', byline: '记者 赵福胜', kind: 'news', starts: '本报讯(记者 赵福胜)1月20日', ends: '全力跑出农业高质量发展加速度。', paragraphs: 2 },
   { page: '001', title: '（无标题）图片：民盟朔州市文教支部联合朔城区雁门街中心社区开展了…', inferred: true, byline: '赵福胜 摄', kind: 'photo', starts: '近日,民盟朔州市文教支部', ends: '把新春最美好的祝愿送到千家万户。', paragraphs: 1 },
-  { page: '001', title: '在新征程上奋力谱写中国式现代化山西篇章', kind: 'editorial', starts: '代表们高度评价过去一年', ends: '推动中国式现代化山西实践在新的征程开辟更加广阔的前景!', paragraphs: 4 },
+  // Printed as [A B C] then again as [A' B C] (A' misread at its start): the body is A B C.
+  { page: '001', title: '在新征程上奋力谱写中国式现代化山西篇章', kind: 'editorial', starts: '代表们高度评价过去一年', ends: '为推进强国建设、民族复兴伟业作出山西贡献!', paragraphs: 3 },
   { page: '001', title: '建设美丽山西 促进共同富裕 维护和谐稳定', subtitle: '我省社会各界热议政府工作报告', byline: '山西日报记者 韩乐 李家鸣 薛志浩 马占富 周明飞 王少科 郭玉琴 李强 苏晓晨', source: '山西日报', kind: 'feature', starts: '出台全面推进美丽山西建设实施意见', ends: '实现社区平安、社会和谐作出应有的贡献。', paragraphs: 17 },
   // 002 — 晋中日报 2021: markdown with a headline after its body and an article tail printed before its headline.
   { page: '002', title: '聚焦“1221”战略举措 善谋实干扬优成势', subtitle: '市第五次党代会党代表热议报告', section: '热点话题', byline: '本报记者 雷甫 郭娟 王晶', kind: 'feature', starts: '“担负起时代和人民赋予的光荣使命', ends: '着力提升农村干部为民服务能力。', paragraphs: 11 },

@@ -1,10 +1,11 @@
 import { rename, stat, writeFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { buildBundle, serializeBundle } from '@jianbao/core';
+import { basename, dirname, resolve } from 'node:path';
+import { buildBundle, serializeBundle, EDITS_FILE, type Article, type Manifest, type PageInput } from '@jianbao/core';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
-import { note } from '../output.js';
 import { readJsonlArticles } from '../jsonl.js';
+import { readLexiconEdits } from '../lexicon-edits.js';
+import { note } from '../output.js';
 import { readPageFolder } from '../pages.js';
 import type { Command } from './types.js';
 
@@ -13,6 +14,7 @@ const usage = `jianbao build <folder | file.jsonl[.gz]> --out <file> [--name <na
   or from a .jsonl file (gzip accepted) with one article a line:
     {"title": "…", "paragraphs": ["…"] or "text": "…", "date"?: "20220924" or "2022-09-24", "paper"?, "id"?, "kind"?}
   A bad .jsonl line stops the build with its line number; --skip-bad skips such lines and counts them on stderr.
+  ${EDITS_FILE} in the folder (or beside the .jsonl file) holds your lexicon edits: add, alias, rename, merge, suppress.
   Progress goes to stderr.`;
 
 export const build: Command = {
@@ -30,6 +32,8 @@ export const build: Command = {
     const info = await stat(input).catch(() => null);
     if (!info) throw new Error(`input not found: ${input}`);
     const started = Date.now();
+
+    let source: { pages?: PageInput[]; articles?: Article[]; manifest?: Manifest; what: string; name: string; editsDir: string };
     if (info.isFile() && /\.jsonl(\.gz)?$/i.test(input)) {
       const { articles, skipped } = await readJsonlArticles(input, {
         skipBad: values['skip-bad'],
@@ -40,21 +44,26 @@ export const build: Command = {
         note(`skipped ${skipped.length} bad line${skipped.length > 1 ? 's' : ''} (${first}${skipped.length > 5 ? '; …' : ''})`);
       }
       if (!articles.length) throw new Error(`no articles found in ${input}`);
-      note(`indexing ${articles.length} articles…`);
-      const bundle = buildBundle({ articles }, { name: values.name ?? basename(input).replace(/\.jsonl(\.gz)?$/i, '') });
-      const size = await writeBundle(serializeBundle(bundle), values.out);
-      note(`built ${values.out}: ${bundle.meta.articleCount} articles from ${input}, ${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms`);
-      return;
+      source = { articles, what: input, name: basename(input).replace(/\.jsonl(\.gz)?$/i, ''), editsDir: dirname(input) };
+    } else if (info.isDirectory()) {
+      const folder = await readPageFolder(input, (n) => {
+        if (n % 500 === 0) note(`read ${n} pages…`);
+      });
+      const pages = folder.pages.filter((p) => p.name !== EDITS_FILE); // the lexicon edits, not a page
+      if (!pages.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
+      source = { pages, manifest: folder.manifest, what: `${pages.length} pages`, name: basename(resolve(input)), editsDir: input };
+    } else {
+      throw new UsageError(`${input} is neither a folder of pages nor a .jsonl file`);
     }
-    if (!info.isDirectory()) throw new UsageError(`${input} is neither a folder of pages nor a .jsonl file`);
 
-    const { pages, manifest } = await readPageFolder(input, (n) => {
-      if (n % 500 === 0) note(`read ${n} pages…`);
-    });
-    if (!pages.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
-    const bundle = buildBundle({ pages }, { name: values.name ?? basename(resolve(input)), manifest });
+    const lexiconEdits = await readLexiconEdits(source.editsDir);
+    note(`indexing…`);
+    const bundle = buildBundle(
+      { pages: source.pages, articles: source.articles },
+      { name: values.name ?? source.name, manifest: source.manifest, lexiconEdits, onWarning: (m) => note(`${EDITS_FILE} ${m}`) },
+    );
     const size = await writeBundle(serializeBundle(bundle), values.out);
-    note(`built ${values.out}: ${bundle.meta.articleCount} articles from ${pages.length} pages, ${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms`);
+    note(`built ${values.out}: ${bundle.meta.articleCount} articles from ${source.what}, ${(size / 1024).toFixed(0)} KiB, ${Date.now() - started} ms`);
   },
 };
 

@@ -3,6 +3,8 @@ import { build } from './build.js';
 import { articles } from './articles.js';
 import { show } from './show.js';
 import { search } from './search.js';
+import { terms } from './terms.js';
+import { annotate } from './annotate.js';
 
 /** Every `jianbao` subcommand, one module each. */
 export const COMMANDS: Record<string, Command> = {
@@ -10,4 +12,6 @@ export const COMMANDS: Record<string, Command> = {
   articles,
   show,
   search,
+  terms,
+  annotate,
 };

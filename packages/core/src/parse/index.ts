@@ -23,6 +23,7 @@ import { inferMeta, type InferredMeta } from './infer-meta.js';
 import { assembleLeading } from './layout-leading.js';
 import { assembleTrailing } from './layout-trailing.js';
 import { tokenize } from './tokens.js';
+import { validateManifest } from './manifest.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
 export type { Manifest, PageInput, PageMeta } from './types.js';
@@ -30,6 +31,7 @@ export type { Layout } from './detect-layout.js';
 export type { InferredMeta } from './infer-meta.js';
 export { searchableText } from './text.js';
 export { inferMeta } from './infer-meta.js';
+export { validateManifest, ManifestError } from './manifest.js';
 
 export interface ParsedPage {
   layout: Layout;
@@ -61,8 +63,12 @@ export function parsePage(page: PageInput, meta: PageMeta = {}): Article[] {
   return parsePageDetailed(page, meta).articles;
 }
 
-/** Parses a set of pages (in file-name order) into one list of articles with unique ids, continuation links resolved. */
+/**
+ * Parses a set of pages (in file-name order) into one list of articles with
+ * unique ids, continuation links resolved. Throws ManifestError on a bad manifest.
+ */
 export function parsePages(pages: PageInput[], manifest: Manifest = {}): Article[] {
+  validateManifest(manifest);
   const sorted = [...pages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const articles = dedupeIds(sorted.flatMap((p) => parsePage(p, manifest.pages?.[p.name])));
   const pageNumbers = new Map<string, number>();

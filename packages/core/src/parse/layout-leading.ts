@@ -8,7 +8,9 @@
  * than the article's own headline (markdown), the body after it is no news
  * lead (本报讯, 新华社…电), the article was not closed by a 下转 note nor
  * cut off mid-sentence, and (plain text, where nothing marks a heading) the
- * article itself does not open with a news lead. So
+ * article is a feature or document: it opens with no news lead and has a
+ * byline, kicker/subtitle or document date under its headline, or the head
+ * is enumerated (`一、总体要求`). So
  * `####` sub-heads stay inside a long feature while `####` briefs under a
  * `### 时政快讯` label (each with its own 本报讯) are articles of their own.
  *
@@ -19,7 +21,7 @@
 import { newDraft, draftBody, type Draft, type HeadItem } from './draft.js';
 import { takePhoto } from './photo.js';
 import { readHeads } from './head.js';
-import { splitTrailingContinuation, startsWithLead, type ContinuationNote } from './lines.js';
+import { ENUM_RE, splitTrailingContinuation, startsWithLead, type ContinuationNote } from './lines.js';
 import type { Token } from './tokens.js';
 import { overlap } from './text.js';
 import { cutOff } from './cleanup.js';
@@ -87,8 +89,13 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
     if (cutOff(cur.paragraphs.at(-1))) return false;
     const only = pending[0]!;
     if (NOTICE_TITLE_RE.test(only.text)) return false;
-    // Unmarked (plain) lines: only features and documents have sub-heads; after a news lead a headline starts a new item.
-    if (only.level === null && !markdown && startsWithLead(cur.paragraphs[0] ?? '')) return false;
+    if (!markdown && only.level === null && !ENUM_RE.test(only.text)) {
+      // Unmarked lines: a one-line head is a sub-head only inside a feature or document (a byline, a
+      // kicker/subtitle or a document date under its headline, or sub-heads already), never after a news lead.
+      if (startsWithLead(cur.paragraphs[0] ?? '')) return false;
+      const featureLike = cur.bylines.length > 0 || cur.dateText !== null || cur.subheads.length > 0 || cur.heads.length >= 2;
+      if (!featureLike) return false;
+    }
     if (only.level !== null && curTitleLevel !== null && only.level <= curTitleLevel) return false;
     return true;
   };
@@ -152,9 +159,10 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
       }
     }
   });
-  if (cur && hasPending()) {
-    // Display lines after the last body: a headline printed below its article.
-    const last = cur as Draft;
+  if (hasPending()) {
+    // Display lines after the last body: a headline printed below its article (or a page of headlines only).
+    const last = (cur as Draft | null) ?? newDraft(firstPendingLine);
+    if (!cur) drafts.push(last);
     last.heads.push(...pending.map((h) => ({ ...h, trailing: true })));
     last.bylines.push(...pendingBylines);
     last.sources.push(...pendingSources);

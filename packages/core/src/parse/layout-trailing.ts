@@ -29,7 +29,11 @@ export function assembleTrailing(tokens: Token[]): Draft[] {
 
   const hasRun = () => heads.length > 0 || bylines.length > 0 || date !== null;
   const closeWithRun = () => {
-    if (!cur) return;
+    if (!cur) {
+      // Display lines with no body before them: keep them as an item of their own.
+      cur = newDraft(0);
+      drafts.push(cur);
+    }
     cur.heads.push(...heads.map((h) => ({ ...h, trailing: true })));
     cur.bylines.push(...bylines);
     cur.sources.push(...sources);

@@ -133,8 +133,8 @@ export function dateLine(line: string): string | null {
   return m ? m[1]!.replace(/\s+/g, '') : null;
 }
 
-/** News leads: 本报讯, 新华社北京2月13日电, 据新华社…电. */
-export const LEAD_RE = /^\s*(本报讯|本报[^\s，,。（(]{1,8}讯|(据)?新华社[^\s，,。]{0,12}电|中新社[^\s，,。]{0,12}电|人民日报[^\s，,。]{0,12}电)/u;
+/** News leads: 本报讯, 新华社北京2月13日电, 据新华社…电, 央视网消息（…）：. */
+export const LEAD_RE = /^\s*(本报讯|本报[^\s，,。（(]{1,8}讯|(据)?新华社[^\s，,。]{0,12}电|中新社[^\s，,。]{0,12}电|人民日报[^\s，,。]{0,12}电|(据)?[^\s，,。：:（(]{1,10}消息(?=[（(：:\s]))/u;
 
 export function startsWithLead(text: string): boolean {
   return LEAD_RE.test(text);
@@ -144,7 +144,7 @@ export function startsWithLead(text: string): boolean {
 export const ENUM_RE = /^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.、．](?!\d))/u;
 
 /** Characters a headline does not end with (a line ending so was cut mid-sentence). */
-const DANGLING_END = new Set([...'的地得和与及或在对从把被将向以了并而但且其之等所跟同由于']);
+const DANGLING_END = new Set([...'的得和与及或在从把被将向以了并而但且其之所跟同由于']);
 
 /**
  * Text that could be a headline, kicker, sub-head or label on its own: short,
@@ -154,7 +154,10 @@ const DANGLING_END = new Set([...'的地得和与及或在对从把被将向以�
 export function headLike(line: string): boolean {
   const t = line.trim();
   if (!t || hanLength(t) < 2 || t.length > 60) return false;
-  if (/[。！？!?；;：:]/.test(t)) return false;
+  if (/[。！？!?；;]/.test(t)) return false;
+  // One colon is a headline's (`人民日报评论员文章：……`, `专访某某：……`), not a field line (`咨询电话：0354-…`).
+  const colon = t.split(/[：:]/);
+  if (colon.length > 2 || (colon.length === 2 && (hanLength(colon[0]!) < 2 || hanLength(colon[1]!) < 4))) return false;
   if (/[，,]/.test(t) && !ENUM_RE.test(t)) return false;
   if (DANGLING_END.has([...t].at(-1)!) || /[、，,（(“《]$/.test(t)) return false;
   if (startsWithLead(t)) return false;

@@ -4,6 +4,8 @@
  * (`（无标题）图片：……`), a speech (`（无标题）元宵新春联谊会致辞`: the
  * festival and the gathering it names, + 致辞), else the opening words.
  */
+import { LEAD_RE } from './lines.js';
+
 export const UNTITLED = '（无标题）';
 
 const FESTIVALS = ['元宵', '春节', '中秋', '端午', '重阳', '清明', '七夕', '国庆', '元旦', '新春', '新年', '五一', '三八', '七一'];
@@ -18,7 +20,10 @@ export function looksLikeSpeech(paragraphs: string[]): boolean {
 }
 
 function opening(text: string, max = 24): string {
-  const t = text.replace(/^(近日|日前|连日来|目前|\d{1,2}\s*月\s*\d{1,2}\s*日)[，,]\s*/u, '');
+  const t = text
+    .replace(LEAD_RE, '').replace(/^\s*[（(][^）)]{0,30}[）)]\s*/u, '')
+    .replace(/^\s*(近日|日前|连日来|目前|\d{1,2}\s*月\s*\d{1,2}\s*日)[，,]\s*/u, '')
+    .trim();
   const clause = t.split(/[，,。；;！？]/u)[0] ?? t;
   return [...clause].length > max ? `${[...clause].slice(0, max).join('')}…` : clause;
 }

@@ -6,4 +6,4 @@ export {
   SearchIndex,
   type SearchSection,
 } from './search-index.js';
-export { pinyinToChinese } from './pinyin.js';
+export { pinyinReadings, pinyinToChinese } from './pinyin.js';

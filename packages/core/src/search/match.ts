@@ -15,18 +15,36 @@ export interface SqueezedText {
   readonly norm: NormalizedText;
 }
 
-const isWordUnit = (c: number) => isCjk(c) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c < 0x3000 && /\p{L}/u.test(String.fromCharCode(c)));
+let unitTable: Uint16Array | undefined;
+
+/**
+ * One lookup per character for squeezing: the folded code unit (fold table,
+ * then one-unit NFKC) when it is a word unit (Chinese, letter, digit), else 0.
+ * Built once (65,536 entries); a regex per punctuation mark was most of the
+ * cost of a query.
+ */
+function squeezeTable(): Uint16Array {
+  if (unitTable) return unitTable;
+  const fold = foldTable();
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let f = fold[c]!;
+    if (f >= 0xa0 && !isCjk(f)) f = foldSearchUnit(f);
+    const word = isCjk(f) || (f >= 0x61 && f <= 0x7a) || (f >= 0x30 && f <= 0x39) || (f >= 0xc0 && f < 0x3000 && !(f >= 0xd800 && f <= 0xdfff) && /\p{L}/u.test(String.fromCharCode(f)));
+    t[c] = word ? f : 0;
+  }
+  return (unitTable = t);
+}
 
 /** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
 export function squeeze(original: string): SqueezedText {
-  const table = foldTable();
+  const table = squeezeTable();
   const codes = new Uint16Array(original.length);
   const offsets = new Uint32Array(original.length + 1);
   let n = 0;
   for (let i = 0; i < original.length; i++) {
-    let f = table[original.charCodeAt(i)]!;
-    if (f >= 0xa0 && !isCjk(f)) f = foldSearchUnit(f);
-    if (isWordUnit(f)) {
+    const f = table[original.charCodeAt(i)]!;
+    if (f !== 0) {
       codes[n] = f;
       offsets[n++] = i;
     }

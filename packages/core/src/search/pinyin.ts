@@ -72,57 +72,45 @@ export function splitSyllables(word: string, known: (s: string) => boolean, long
   return best[w.length] ?? null;
 }
 
+const BEAM = 8;
+
 /**
- * The Chinese a pinyin query most likely stands for in this archive, or null
- * when the words are not all pinyin or give fewer than two syllables (a single
- * syllable such as `ai` is far more likely a Latin word).
+ * The Chinese readings a pinyin query most likely stands for in this archive,
+ * best first (a beam search over the syllable lattice, scored by how often
+ * each bigram of the reading occurs), or [] when the words are not all pinyin
+ * or give fewer than two syllables (a single syllable such as `ai` is far more
+ * likely a Latin word). The caller picks among them by what the archive
+ * actually contains (`searchWithIndex` checks each reading as a phrase).
  */
-export function pinyinToChinese(index: SearchIndex, words: string[]): string | null {
-  if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return null;
+export function pinyinReadings(index: SearchIndex, words: string[]): string[] {
+  if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return [];
   const table = tableFor(index);
   const syllables: string[] = [];
   for (const word of words) {
     for (const part of word.split("'").filter(Boolean)) {
       const split = splitSyllables(part, (s) => table.chars.has(s), table.longest);
-      if (!split) return null;
+      if (!split) return [];
       syllables.push(...split);
     }
   }
-  if (syllables.length < 2) return null;
-  const lattice = syllables.map((s) => table.chars.get(s)!);
+  if (syllables.length < 2) return [];
   const bigramScore = (a: string, b: string) => {
     const t = index.find(a + b);
     return t < 0 ? -10 : Math.log1p(index.documentFrequency(t));
   };
-  // Viterbi over the lattice: best[i][j] = best score of a chain ending in lattice[i][j].
-  let scores = lattice[0]!.map((ch) => 0.01 * Math.log1p(table.freq.get(ch) ?? 0));
-  const back: number[][] = [];
-  for (let i = 1; i < lattice.length; i++) {
-    const prev = lattice[i - 1]!;
-    const cur = lattice[i]!;
-    const next: number[] = [];
-    const from: number[] = [];
-    for (const ch of cur) {
-      let best = -Infinity;
-      let arg = 0;
-      prev.forEach((p, k) => {
-        const s = scores[k]! + bigramScore(p, ch);
-        if (s > best) {
-          best = s;
-          arg = k;
-        }
-      });
-      next.push(best);
-      from.push(arg);
+  let beam = table.chars.get(syllables[0]!)!.slice(0, BEAM).map((ch) => ({ text: ch, score: 0.01 * Math.log1p(table.freq.get(ch) ?? 0) }));
+  for (const syllable of syllables.slice(1)) {
+    const next: { text: string; score: number }[] = [];
+    for (const state of beam) {
+      const last = state.text[state.text.length - 1]!;
+      for (const ch of table.chars.get(syllable)!) next.push({ text: state.text + ch, score: state.score + bigramScore(last, ch) });
     }
-    scores = next;
-    back.push(from);
+    beam = next.sort((a, b) => b.score - a.score).slice(0, BEAM);
   }
-  let j = scores.indexOf(Math.max(...scores));
-  const out: string[] = [];
-  for (let i = lattice.length - 1; i >= 0; i--) {
-    out.push(lattice[i]![j]!);
-    if (i > 0) j = back[i - 1]![j]!;
-  }
-  return out.reverse().join('');
+  return beam.map((s) => s.text);
+}
+
+/** The single most likely reading (see pinyinReadings), or null. */
+export function pinyinToChinese(index: SearchIndex, words: string[]): string | null {
+  return pinyinReadings(index, words)[0] ?? null;
 }

@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
-import { pinyinToChinese } from './pinyin.js';
+import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
   fieldTexts,
@@ -104,7 +104,7 @@ const K1 = 1.2;
 const B = 0.7;
 const D = 0.5;
 const BOOSTS = [3, 1.5, 1];
-/** How many of the best BM25 candidates get the (costlier) phrase, typo and window checks. */
+/** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
 const VERIFY = 60;
 
 /**
@@ -112,26 +112,45 @@ const VERIFY = 60;
  * quality in one field of the article:
  *   1     the exact phrase (punctuation ignored),
  *   0.75  the phrase with one character wrong (typo; phrases of ≥ 3 characters),
- *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER in a
- *         window (c = that fraction) — a paraphrase such as 农村环境整治 for
+ *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER, in
+ *         the query's order, within a window of twice the query's length
+ *         (c = that fraction) — a paraphrase such as 农村环境整治 for
  *         农村人居环境整治提升,
  *   0     otherwise: scattered characters are not evidence.
  * An article is a hit only if the mean quality over segments is ≥ 0.3: at
  * least one segment in three is really there, or a paraphrase of the whole
  * query is. A query with nothing relevant therefore returns nothing rather
  * than the articles that merely share a common bigram (台风登陆 does not
- * match an article that only says 登陆). Among hits, quality² multiplies
- * BM25, so a phrase ranks above a paraphrase, a paraphrase above a typo-free
- * scatter, whatever the raw term counts.
+ * match an article that only says 登陆). The thresholds are not fitted to
+ * any query set: 0.6 is "most of the words", 0.3 is "a real part of the
+ * query". Among hits, quality² multiplies BM25, so a phrase ranks above a
+ * typo, a typo above a paraphrase, whatever the raw term counts; a typo match
+ * is dropped when the phrase as typed occurs (see rank).
  */
 const MIN_WINDOW_COVERAGE = 0.6;
-
 const MIN_QUALITY = 0.3;
 
 interface Scored {
   doc: number;
   bm25: number;
-  coverage: number;
+  /** Per segment, the best quality its indexed terms allow (see qualityBound). */
+  bounds: number[];
+  /** An upper bound of the final score. */
+  upper: number;
+}
+
+/**
+ * The best quality a segment can reach in an article, from which of its terms
+ * the index says the article has: the exact phrase needs them all; one wrong
+ * character removes at most two bigrams; a paraphrase needs 60 %. Lets the
+ * ranking skip the text checks of articles that cannot qualify, and stop early.
+ */
+function qualityBound(found: number, segment: Segment): number {
+  const total = segment.tokens.length;
+  if (!segment.chinese) return found / total;
+  if (found === total) return 1;
+  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
+  return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
 }
 
 function termIndexes(index: SearchIndex, token: string): number[] {
@@ -156,7 +175,7 @@ function termIndexes(index: SearchIndex, token: string): number[] {
   return exact >= 0 ? [exact] : [];
 }
 
-function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: number) => boolean): Scored[] {
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
   const n = index.docCount;
   const bm25 = new Float64Array(n);
   const masks = segments.map(() => new Uint32Array(n));
@@ -185,14 +204,14 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: (doc: 
     });
   });
   const out: Scored[] = [];
+  const single = segments.length === 1;
   for (const doc of touched) {
-    let coverage = 0;
-    segments.forEach((segment, s) => {
-      coverage += popcount(masks[s]![doc]!) / segment.tokens.length;
-    });
-    coverage /= segments.length;
-    // Cheap pre-filter before the text checks: fewer than half the bigrams can neither be a phrase, a typo nor a paraphrase.
-    if (coverage * segments.length >= 0.5 && accept(doc)) out.push({ doc, bm25: bm25[doc]!, coverage });
+    let sum = 0;
+    for (let s = 0; s < segments.length; s++) sum += qualityBound(popcount(masks[s]![doc]!), segments[s]!);
+    const mean = sum / segments.length;
+    if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
+    const bounds = single ? [mean] : segments.map((segment, s) => qualityBound(popcount(masks[s]![doc]!), segment));
+    out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
   }
   return out;
 }
@@ -222,12 +241,13 @@ class FieldText {
 
 const EMPTY = new FieldText('');
 
-function matchSegment(segment: Segment, fields: FieldText[]): SegmentMatch {
+function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
   let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
+  if (bound <= 0) return best;
   const consider = (field: number, quality: number, range: [number, number]) => {
     if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
   };
-  if (segment.chinese) {
+  if (segment.chinese && bound === 1) {
     // Fast path: the phrase as typed (already normalised) is in the text as printed.
     for (let field = 0; field < fields.length; field++) {
       const at = fields[field]!.raw.indexOf(segment.phrase);
@@ -243,10 +263,10 @@ function matchSegment(segment: Segment, fields: FieldText[]): SegmentMatch {
       if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
       return;
     }
-    const exact = text.text.indexOf(segment.phrase);
+    const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
-    const typo = findOneSubstitution(text.text, segment.phrase);
+    const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
     const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
@@ -273,13 +293,14 @@ interface RankedHit {
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const articleOf = (doc: number) => archive.get(index.docs[doc]!);
-  const candidates = scoreCandidates(index, segments, (doc) => {
+  const filtered = !!(options.kind || options.paper || options.from || options.to);
+  const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
-  });
-  // Verify in order of BM25, an upper bound of the final score (quality ≤ 1, title bonus 1.5): once
-  // `limit` verified hits all beat 1.5 × the next candidate's BM25, no later one can enter the top.
-  candidates.sort((a, b) => b.bm25 - a.bm25);
+  } : null);
+  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
+  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
+  candidates.sort((a, b) => b.upper - a.upper);
   const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
   const hits: RankedHit[] = [];
   const typoSeen: boolean[] = segments.map(() => false);
@@ -287,10 +308,10 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
   for (let i = 0; i < cap; i++) {
     const c = candidates[i]!;
-    if (hits.length >= limit && hits[limit - 1]!.score >= 1.5 * c.bm25) break;
+    if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
     const fields = fieldTexts(article).map((t) => new FieldText(t));
-    const matches = segments.map((s) => matchSegment(s, fields));
+    const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
       if (m.quality === TYPO) typoSeen[s] = true;
@@ -325,6 +346,36 @@ function insertSorted(hits: RankedHit[], hit: RankedHit): void {
   hits.splice(i, 0, hit);
 }
 
+/**
+ * Of several readings of a pinyin query, the one the archive contains most
+ * often as a phrase: a reading whose bigrams are each common can still be no
+ * phrase at all (前完工程 for qianwan gongcheng), so each is checked in the
+ * text of up to 20 articles that have all its bigrams.
+ */
+function bestReading(archive: Archive, index: SearchIndex, readings: string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const reading of readings) {
+    let docs: Set<number> | null = null;
+    for (let k = 0; k + 1 < reading.length && (!docs || docs.size); k++) {
+      const t = index.find(reading.slice(k, k + 2));
+      const here = new Set<number>();
+      if (t >= 0) for (const list of index.postings(t).docs) for (const d of list) if (!docs || docs.has(d)) here.add(d);
+      docs = here;
+    }
+    let count = 0;
+    for (const doc of [...(docs ?? [])].slice(0, 20)) {
+      const article = archive.get(index.docs[doc]!);
+      if (article && fieldTexts(article).some((t) => t.includes(reading))) count++;
+    }
+    if (count > bestCount) {
+      best = reading;
+      bestCount = count;
+    }
+  }
+  return best ?? readings[0] ?? null;
+}
+
 // ---- the public entry point ---------------------------------------------------------
 
 /**
@@ -354,7 +405,7 @@ export function searchWithIndex(
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
-    const chinese = pinyinToChinese(index, query.trim().split(/\s+/).filter(Boolean));
+    const chinese = bestReading(archive, index, pinyinReadings(index, query.trim().split(/\s+/).filter(Boolean)));
     if (chinese) {
       segments = planQuery(chinese, analyze);
       hits = rank(archive, index, segments, options, limit);
@@ -364,7 +415,7 @@ export function searchWithIndex(
   return hits.slice(0, limit).map((hit) => {
     // The snippet is cut from the body: locate each segment there, even where its best match was the title.
     const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
-    const { snippet, highlights } = makeSnippet(hit.fields.map((f) => f.text), fieldTexts(hit.article), bodyMatches, segments);
+    const { snippet, highlights } = makeSnippet(fieldTexts(hit.article), bodyMatches, segments);
     return {
       id: hit.article.id,
       title: hit.article.title,

@@ -1,4 +1,4 @@
-import { allIndexes, findWord, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { allIndexes, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
 import type { Segment, SegmentMatch } from './search.js';
 
 /** Snippet length in UTF-16 units (about two lines of a result list), and how much context precedes the match. */
@@ -13,14 +13,12 @@ const BEFORE = 30;
  * UTF-16 [start, end) offsets into the returned snippet, in reading order.
  */
 export function makeSnippet(
-  fields: SqueezedText[],
   texts: readonly string[],
   matches: SegmentMatch[],
   segments: Segment[],
 ): { snippet: string; highlights: [number, number][] } {
   const field = texts[2] ? 2 : matches.find((m) => m.field >= 0)?.field ?? 0;
   const text = texts[field] ?? '';
-  const squeezed = fields[field]!;
   const anchor = matches.filter((m) => m.field === field).sort((a, b) => b.quality - a.quality)[0];
 
   let start = anchor ? Math.max(0, anchor.start - BEFORE) : 0;
@@ -35,6 +33,8 @@ export function makeSnippet(
 
   const ranges: [number, number][] = [];
   const inside = (r: [number, number]) => r[0] >= start && r[1] <= end;
+  // Only the snippet's own text is squeezed (the fold is per character, so a slice squeezes alike).
+  const squeezed = shift(squeeze(text.slice(start, end)), start);
   for (const [s, segment] of segments.entries()) {
     const found: [number, number][] = [];
     if (!segment.chinese) {
@@ -74,4 +74,17 @@ function merge(ranges: [number, number][]): [number, number][] {
     else out.push([r[0], r[1]]);
   }
   return out;
+}
+
+/** A squeezed slice with its offsets moved to the whole text's. */
+function shift(s: SqueezedText, by: number): SqueezedText {
+  const offsets = s.offsets.map((o) => o + by);
+  return {
+    text: s.text,
+    offsets,
+    get norm() {
+      const norm = s.norm;
+      return { text: norm.text, offsets: norm.offsets.map((o) => o + by) };
+    },
+  };
 }

@@ -1,0 +1,31 @@
+import { getLexicon, TERM_KINDS, type TermKind } from '@jianbao/core';
+import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
+import { openArchive } from '../archive-file.js';
+import { UsageError } from '../errors.js';
+import { writeJson, writeOut } from '../output.js';
+import type { Command } from './types.js';
+
+const usage = `jianbao terms [--archive <file>] [--kind person|place|organisation|policy] [--json]
+  Lists the archive's terms (people with their roles, places, organisations, policies) and where they are mentioned.`;
+
+export const terms: Command = {
+  summary: 'list the terms the archive knows',
+  usage,
+  async run(args) {
+    const { values } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION, kind: { type: 'string', short: 'k' } }, usage);
+    if (values.kind !== undefined && !TERM_KINDS.includes(values.kind as TermKind)) {
+      throw new UsageError(`unknown kind "${values.kind}" (expected one of: ${TERM_KINDS.join(', ')})`);
+    }
+    const archive = await openArchive(values.archive);
+    const list = getLexicon(archive).terms.filter((t) => !values.kind || t.kind === values.kind);
+    if (values.json) {
+      return writeJson(list.map((t) => ({ id: t.id, name: t.name, kind: t.kind, aliases: t.aliases, roles: t.roles, mentions: t.mentions })));
+    }
+    const lines = list.map((t) => {
+      const roles = [...new Set(t.roles.map((r) => r.title))];
+      const extra = [t.aliases.length ? `又名 ${t.aliases.join('、')}` : '', roles.length ? `职务 ${roles.join('、')}` : ''].filter(Boolean).join('  ');
+      return `${t.id}  ${t.kind.padEnd(12)} ${t.name}  ×${t.mentions.length}${extra ? `  ${extra}` : ''}`;
+    });
+    await writeOut(lines.join('\n') + (lines.length ? '\n' : ''));
+  },
+};

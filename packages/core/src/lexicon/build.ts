@@ -1,0 +1,275 @@
+import { articleBody, type Article } from '../article.js';
+import { fnv1a } from '../id.js';
+import { buildMatcher } from '../matcher/matcher.js';
+import type { MatcherEntry } from '../matcher/types.js';
+import { compactText } from '../text/compact.js';
+import { foldText } from '../text/fold.js';
+import type { LexiconEdit } from './edits.js';
+import {
+  extractAdministrative, extractBySuffix, extractBylines, extractGeneric, extractLocalities, extractNewspapers, extractPolicies,
+  extractTitledPeople, homeProvinces, quotedSpans, type ArticleContext, type Candidate,
+} from './extract.js';
+import { gazetteer, paperPlace } from './gazetteer.js';
+import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
+import { GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+
+export interface BuildLexiconOptions {
+  edits?: readonly LexiconEdit[];
+  /** Edits naming terms the archive does not have (line + message), for the CLI to print. */
+  onWarning?: (message: string) => void;
+}
+
+interface Pooled {
+  kind: TermKind;
+  name: string;
+  aliases: Set<string>;
+  roles: TermRole[];
+  generic: TermMention[];
+  fromEdit: boolean;
+}
+
+/** The city and province whose generic bodies (市委, 省委) an article means: its paper's. */
+export function articleContext(article: Pick<Article, 'paper'>): ArticleContext {
+  const place = paperPlace(article.paper);
+  if (!place) return { city: null, province: null };
+  const province = place.level === 'province' ? place : place.province ? gazetteer().get(place.province) ?? null : null;
+  return { city: place.level === 'city' ? place : null, province };
+}
+
+/** Bare generic forms are never terms and never surface forms: 市委 means a different body in each paper. */
+export function isGenericForm(form: string): boolean {
+  const f = foldText(form);
+  return (GENERIC_LEVELS as readonly string[]).includes(f[0]!) && GENERIC_BODIES.includes(f.slice(1));
+}
+
+const ID_PREFIX: Record<TermKind, string> = { person: 'per', place: 'pla', organisation: 'org', policy: 'pol' };
+
+/** Stable across rebuilds: the same kind and canonical name give the same id. */
+export const termId = (kind: TermKind, name: string) => `${ID_PREFIX[kind]}-${fnv1a(`${kind}:${name}`).toString(16).padStart(8, '0')}`;
+
+const rawText = (article: Article) => {
+  const body = articleBody(article);
+  const head = [article.title, article.subtitle, article.byline].filter(Boolean).join('\n');
+  return { text: head ? `${head}\n${body}` : body, bodyOffset: head ? head.length + 1 : 0 };
+};
+
+/** One article's text as the rules see it: compacted (OCR puts spaces inside names: 丁 洁), with the map back to the raw text. */
+interface Prepared {
+  raw: string;
+  bodyOffset: number;
+  text: string;
+  offsets: Uint32Array;
+  ctx: ArticleContext;
+}
+
+/** Candidates that do not depend on archive statistics: places, organisations, generic resolutions, bylines. */
+function extractFixed(article: Article, p: Prepared): Candidate[] {
+  const { candidates: admin, covered } = extractAdministrative(p.text, p.ctx);
+  const generic = extractGeneric(p.text, p.ctx, covered).map((c) => {
+    if (!c.at) return c;
+    const start = p.offsets[c.at.start]! - p.bodyOffset;
+    const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
+    return { ...c, at: start >= 0 ? { start, end } : undefined };
+  });
+  return [...extractBylines(p.raw), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNewspapers(p.text)];
+}
+
+/** How often each of some strings occurs in the texts (one pass of the matcher). */
+function countOccurrences(texts: readonly string[], words: Iterable<string>): Map<string, number> {
+  const list = [...new Set(words)].filter((w) => w.length >= 2);
+  const counts = new Map<string, number>(list.map((w) => [w, 0]));
+  const m = buildMatcher(list.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
+  for (const t of texts) for (const hit of m.findAll(t)) counts.set(hit.termId, counts.get(hit.termId)! + 1);
+  return counts;
+}
+
+/**
+ * Candidates of every article. Statistics over the whole archive decide the
+ * doubtful ones:
+ * - a person's name must carry a title (or a byline) in at least a tenth of its
+ *   occurrences: 常书铭 after 市委书记 3 times in 12 is a name; 强调 after 书记 a few
+ *   times in thousands is not;
+ * - a quoted phrase with no programme shape is a policy only when quoted on two
+ *   or more pages and at least half of its occurrences are quoted (“飞地经济”,
+ *   not “中国”);
+ * - pass 2 reads titles again knowing the names, so names whose end the text
+ *   does not show (段尚春印象深刻) are taken too.
+ */
+function extractAll(articles: readonly Article[]): Candidate[][] {
+  const prepared: Prepared[] = articles.map((a) => {
+    const { text: raw, bodyOffset } = rawText(a);
+    const { text, offsets } = compactText(raw);
+    return { raw, bodyOffset, text, offsets, ctx: articleContext(a) };
+  });
+  const texts = prepared.map((p) => p.text);
+  const home = homeProvinces(texts);
+  for (const p of prepared) p.ctx = { ...p.ctx, homeProvinces: home };
+  const fixed = articles.map((a, i) => extractFixed(a, prepared[i]!));
+
+  const titled = new Map<string, number>();
+  const bylined = new Set<string>();
+  for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
+  for (const p of prepared) for (const c of extractTitledPeople(p.text, p.ctx, new Set())) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
+  const quotePages = new Map<string, Set<string>>();
+  const quoteCount = new Map<string, number>();
+  prepared.forEach((p, i) => {
+    for (const q of quotedSpans(p.text)) {
+      quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
+      quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
+    }
+  });
+  const totals = countOccurrences(texts, [...titled.keys(), ...quotePages.keys()]);
+  const known = new Set(bylined);
+  for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
+  const repeated = new Set<string>();
+  for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
+
+  return prepared.map((p, i) => [
+    ...extractTitledPeople(p.text, p.ctx, known).filter((c) => known.has(c.name)),
+    ...fixed[i]!,
+    ...extractPolicies(p.text, repeated),
+  ]);
+}
+
+/** Builds the lexicon of an archive: extraction over every article, pooling, user edits, then mentions found by the matcher itself. */
+export function buildLexicon(articles: readonly Article[], options: BuildLexiconOptions = {}): Term[] {
+  const extracted = extractAll(articles);
+  const pool = new Map<string, Pooled>();
+  const keyOf = (kind: TermKind, name: string) => `${kind}\u0000${name}`;
+  const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
+    const key = keyOf(kind, name);
+    let p = pool.get(key);
+    if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], generic: [], fromEdit }));
+    return p;
+  };
+  for (const [index, article] of articles.entries()) {
+    for (const c of extracted[index]!) {
+      if (isGenericForm(c.name) || [...c.name].length < 2) continue;
+      const p = add(c.kind, c.name);
+      for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);
+      for (const title of c.roles ?? []) {
+        if (!p.roles.some((r) => r.title === title && r.articleId === article.id)) p.roles.push({ title, articleId: article.id, date: article.date });
+      }
+      if (c.at) p.generic.push({ articleId: article.id, start: c.at.start, end: c.at.end });
+    }
+  }
+  applyEdits(pool, options.edits ?? [], keyOf, add, options.onWarning);
+
+  // One term per canonical name: a name pooled under two kinds keeps the more specific kind (organisation > place > policy > person).
+  const priority: TermKind[] = ['organisation', 'place', 'policy', 'person'];
+  const entries = [...pool.values()].sort((a, b) => priority.indexOf(a.kind) - priority.indexOf(b.kind) || a.name.localeCompare(b.name));
+  const seenForms = new Set<string>();
+  const terms: Term[] = [];
+  for (const p of entries) {
+    const folded = foldText(p.name);
+    if (seenForms.has(folded) && !p.fromEdit) continue;
+    seenForms.add(folded);
+    const aliases = [...p.aliases].filter((a) => !seenForms.has(foldText(a)) && a !== p.name).sort();
+    for (const a of aliases) seenForms.add(foldText(a));
+    terms.push({ id: termId(p.kind, p.name), name: p.name, kind: p.kind, aliases, roles: p.roles, mentions: [] });
+  }
+  const matcher = buildMatcher(matcherEntries(terms));
+  const byId = new Map(terms.map((t) => [t.id, t]));
+  for (const article of articles) {
+    for (const m of matcher.findAll(articleBody(article))) byId.get(m.termId)!.mentions.push({ articleId: article.id, start: m.start, end: m.end });
+  }
+  // Resolved generic forms (市委 in 晋中日报 → 晋中市委) are mentions of the body they name in that article, though never marked bare.
+  for (const p of entries) {
+    const term = byId.get(termId(p.kind, p.name));
+    if (!term) continue;
+    for (const g of p.generic) {
+      if (!term.mentions.some((m) => m.articleId === g.articleId && m.start < g.end && g.start < m.end)) term.mentions.push(g);
+    }
+    term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
+  }
+  return terms.sort((a, b) => TERM_KINDS.indexOf(a.kind) - TERM_KINDS.indexOf(b.kind) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+}
+
+/** The surface forms the matcher marks for each term: its name and aliases, never a generic form or a single character. */
+export function matcherEntries(terms: readonly Term[]): MatcherEntry[] {
+  return terms.map((t) => ({
+    termId: t.id,
+    kind: t.kind,
+    forms: [t.name, ...t.aliases].filter((f) => [...f].length >= 2 && !isGenericForm(f)),
+  }));
+}
+
+function applyEdits(
+  pool: Map<string, Pooled>,
+  edits: readonly LexiconEdit[],
+  keyOf: (kind: TermKind, name: string) => string,
+  add: (kind: TermKind, name: string, fromEdit?: boolean) => Pooled,
+  warn: ((message: string) => void) | undefined,
+): void {
+  const find = (name: string): Pooled | undefined => {
+    const f = foldText(name);
+    let byAlias: Pooled | undefined;
+    for (const p of pool.values()) {
+      if (foldText(p.name) === f) return p;
+      if (!byAlias && [...p.aliases].some((a) => foldText(a) === f)) byAlias = p;
+    }
+    return byAlias;
+  };
+  const missing = (e: LexiconEdit, name: string) => warn?.(`line ${e.line}: ${e.op}: no term "${name}" in this archive (edit kept, nothing to apply)`);
+  for (const e of edits) {
+    switch (e.op) {
+      case 'add': {
+        const p = add(e.kind, e.name, true);
+        p.fromEdit = true;
+        for (const a of e.aliases) p.aliases.add(a);
+        break;
+      }
+      case 'alias': {
+        const p = find(e.name);
+        if (!p) missing(e, e.name);
+        else for (const a of e.aliases) p.aliases.add(a);
+        break;
+      }
+      case 'rename': {
+        const p = find(e.name);
+        if (!p) {
+          missing(e, e.name);
+          break;
+        }
+        pool.delete(keyOf(p.kind, p.name));
+        const renamed = add(p.kind, e.to, true);
+        renamed.fromEdit = true;
+        for (const a of [p.name, ...p.aliases]) if (a !== e.to) renamed.aliases.add(a);
+        renamed.roles.push(...p.roles);
+        renamed.generic.push(...p.generic);
+        break;
+      }
+      case 'merge': {
+        const from = find(e.name);
+        const into = find(e.into);
+        if (!from) missing(e, e.name);
+        if (!into) missing(e, e.into);
+        if (!from || !into || from === into) break;
+        pool.delete(keyOf(from.kind, from.name));
+        for (const a of [from.name, ...from.aliases]) if (a !== into.name) into.aliases.add(a);
+        into.roles.push(...from.roles);
+        into.generic.push(...from.generic);
+        into.fromEdit = true;
+        break;
+      }
+      case 'suppress': {
+        const f = foldText(e.name);
+        let hit = false;
+        for (const [key, p] of pool) {
+          if (foldText(p.name) === f) {
+            pool.delete(key);
+            hit = true;
+          }
+          for (const a of p.aliases) {
+            if (foldText(a) === f) {
+              p.aliases.delete(a);
+              hit = true;
+            }
+          }
+        }
+        if (!hit) missing(e, e.name);
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,433 @@
+import { foldText } from '../text/fold.js';
+import { gazetteer, placesByShort, type Place } from './gazetteer.js';
+import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
+import type { TermKind } from './types.js';
+import {
+  BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
+  LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
+  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES,
+} from './words.js';
+
+/**
+ * Extraction rules: each finds one kind of term in one text and reports
+ * candidates. They are anchored on closed word lists (titles, byline roles,
+ * the gazetteer, organisation and site suffixes, quotation marks) so that
+ * what they return is a name with high probability; the builder then pools
+ * candidates over the archive.
+ */
+export interface Candidate {
+  kind: TermKind;
+  name: string;
+  aliases?: string[];
+  /** People: the title as printed before the name, and its resolved form (市委书记 → 晋中市委书记). */
+  roles?: string[];
+  /** Generic-form resolutions: where in the text the bare form stood (市委 meaning 晋中市委). */
+  at?: { start: number; end: number };
+}
+
+/** What the rules know about the article's paper: its city (for 市委) and province (for 省委). */
+export interface ArticleContext {
+  city: Place | null;
+  province: Place | null;
+  /** Provinces the archive is about (most of its full place names): short forms (太谷) and two-character names (祁县) count only there. */
+  homeProvinces?: ReadonlySet<string>;
+}
+
+let finders: { titles: WordFinder; places: WordFinder; orgSuffixes: WordFinder; siteSuffixes: WordFinder; national: WordFinder; policies: WordFinder; followers: Set<string> } | undefined;
+
+function getFinders() {
+  if (finders) return finders;
+  const placeWords = [...gazetteer().keys(), ...placesByShort().keys()];
+  finders = {
+    titles: wordFinder(TITLES),
+    places: wordFinder(placeWords, 'place'),
+    orgSuffixes: wordFinder(ORG_SUFFIXES),
+    siteSuffixes: wordFinder(SITE_SUFFIXES),
+    national: wordFinder(NATIONAL_BODIES),
+    policies: wordFinder(KNOWN_POLICIES),
+    followers: new Set(NAME_FOLLOWERS),
+  };
+  return finders;
+}
+
+// ——— people ———
+
+/** How strongly position i ends a name: 3 punctuation/end, 2 a multi-character follower word, 1 a one-character follower, 0 none. */
+function boundaryStrength(text: string, i: number, known: ReadonlySet<string>): number {
+  if (isDelimiter(text, i) || !isHan(text[i])) return 3;
+  const { followers } = getFinders();
+  for (let len = 3; len >= 1; len--) {
+    if (followers.has(text.slice(i, i + len))) return len >= 2 ? 2 : 1;
+  }
+  for (const n of [3, 2]) if (known.has(text.slice(i, i + n))) return 2; // 范兆森刘星: another name follows
+  return 0;
+}
+
+/** Is this a plausible personal name (surname + one or two given-name characters)? */
+export function looksLikeName(name: string): boolean {
+  if (!allHan(name) || name.length < 2 || name.length > 4) return false;
+  const compound = COMPOUND_SURNAMES.some((s) => name.startsWith(s));
+  if (!compound && (!SURNAMES.has(name[0]!) || name.length > 3)) return false;
+  if (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) return false;
+  for (const c of name.slice(compound ? 2 : 1)) if (NEVER_IN_NAME.has(c)) return false;
+  return true;
+}
+
+const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让'.split(''));
+
+/** The name that starts at i, if the text shows where it ends. */
+export function nameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
+  const compound = COMPOUND_SURNAMES.some((s) => text.startsWith(s, i));
+  const lengths = compound ? [3, 4] : [2, 3];
+  let best: string | null = null;
+  let bestScore = 0;
+  // 李旸说 / 王晶在: a third character that is itself a strong follower ends a two-character name.
+  if (STRONG_FOLLOWERS.has(text[i + lengths[0]!] ?? '') && looksLikeName(text.slice(i, i + lengths[0]!)) && !known.has(text.slice(i, i + lengths[1]!))) {
+    return text.slice(i, i + lengths[0]!);
+  }
+  for (const len of lengths) {
+    const cand = text.slice(i, i + len);
+    if (cand.length < len || !looksLikeName(cand)) continue;
+    if (known.has(cand)) {
+      // A longer known name wins over a shorter one (常书铭 over 常书).
+      best = cand;
+      bestScore = 10;
+      continue;
+    }
+    const score = boundaryStrength(text, i + len, known);
+    if (score > 0 && score >= bestScore && bestScore < 10) {
+      best = cand;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+const ROLE_STOP = new Set('，。；：！？“”（）()《》【】\n \u3000,.;:!?0123456789'.split(''));
+
+const ROLE_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
+
+/** The printed role ending at `end` (back to punctuation), without a leading verb (会见了省委书记 → 省委书记). */
+function roleBefore(text: string, end: number, titleStart: number): { role: string; start: number } | null {
+  let start = titleStart;
+  while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && end - start < 16) start--;
+  let role = text.slice(start, end);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const v of LEADING_VERBS) {
+      if (role.startsWith(v) && role.length > v.length + 1) {
+        role = role.slice(v.length);
+        start += v.length;
+        changed = true;
+      }
+    }
+    // A clause glued on by missing punctuation (…合力武晓花参加省委常委): keep what follows its last verb.
+    for (const w of ROLE_CLAUSE_WORDS) {
+      const k = role.lastIndexOf(w);
+      if (k >= 0 && k + w.length < role.length - 1) {
+        role = role.slice(k + w.length);
+        start += k + w.length;
+        changed = true;
+      }
+    }
+    const cut = Math.max(role.lastIndexOf('的'), role.lastIndexOf('了'));
+    if (cut >= 0 && cut < role.length - 2) {
+      role = role.slice(cut + 1);
+      start += cut + 1;
+      changed = true;
+    }
+  }
+  return role.length >= 2 ? { role, start } : null;
+}
+
+/** 市委书记 → 晋中市委书记 where the paper's city is known; 省委常委 → 山西省委常委. */
+export function resolveRole(role: string, ctx: ArticleContext): string | null {
+  if (role.startsWith('市') && ctx.city?.level === 'city') return ctx.city.name + role.slice(1);
+  if (role.startsWith('省') && ctx.province) return ctx.province.name + role.slice(1);
+  return null;
+}
+
+/** Title + name sequences: 晋中市委书记常书铭, 省委常委、太原市委书记韦韬, 市领导裴耀军、薛维柱. */
+export function extractTitledPeople(text: string, ctx: ArticleContext, known: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of getFinders().titles.find(text)) {
+    const name = nameAt(text, t.end, known);
+    if (!name) continue;
+    const roles: string[] = [];
+    let r = roleBefore(text, t.end, t.start);
+    while (r) {
+      roles.unshift(r.role);
+      if (text[r.start - 1] !== '、') break;
+      const prevEnd = r.start - 1;
+      const prevTitle = TITLES.find((title) => text.endsWith(title, prevEnd));
+      if (!prevTitle) break;
+      r = roleBefore(text, prevEnd, prevEnd - prevTitle.length);
+    }
+    const withResolved = roles.flatMap((role) => [role, resolveRole(role, ctx)].filter((x): x is string => !!x));
+    out.push({ kind: 'person', name, roles: withResolved });
+    if (LIST_TITLES.has(t.word)) {
+      let at = t.end + name.length;
+      while (text[at] === '、') {
+        const next = nameAt(text, at + 1, known);
+        if (!next) break;
+        out.push({ kind: 'person', name: next, roles: withResolved });
+        at += 1 + next.length;
+      }
+    }
+  }
+  return out;
+}
+
+const BYLINE_RE = new RegExp(`(?:^|[\\n（(【\\s、])(?:本报|本台|本刊)?(${BYLINE_ROLES.join('|')})[ \\u3000:：]*([^\\n（）()【】]{2,40})`, 'g');
+
+/** Splits a run of byline names (雷甫 郭娟 王晶 / 殷雪鸢、胡引平 / 丁 洁, a two-character name padded with a space); null unless every token is a name. */
+export function bylineNames(run: string): string[] | null {
+  const tokens = run.trim().split(/[、，,;；]|[\s\u3000]{2,}/).flatMap((part) => {
+    const pieces = part.trim().split(/[\s\u3000]+/).filter(Boolean);
+    // Single characters side by side are one name the typesetter spaced out.
+    if (pieces.length && pieces.every((p) => p.length === 1)) return [pieces.join('')];
+    return pieces;
+  });
+  if (!tokens.length) return null;
+  for (const token of tokens) if (!looksLikeName(token) || token.length > 3) return null;
+  return tokens;
+}
+
+/** Reporters, correspondents and photographers: 本报记者 雷甫 郭娟 王晶, （记者 殷雪鸢、胡引平）, 记者 武跃林. */
+export function extractBylines(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const roleSplit = new RegExp(`(?:${BYLINE_ROLES.join('|')})`);
+  for (const m of text.matchAll(BYLINE_RE)) {
+    // The run ends where the names do: anything but Han, spaces and separators, or the next byline role.
+    const run = m[2]!.replace(/[^\u4e00-\u9fff \u3000、，,].*$/s, '').split(roleSplit)[0]!;
+    const names = bylineNames(run);
+    if (names) for (const name of names) out.push({ kind: 'person', name, roles: [m[1]!] });
+  }
+  // A closing bracket of names at the end of a paragraph: （丁 洁、王春宇）.
+  for (const m of text.matchAll(/（([\u4e00-\u9fff \u3000、]{2,24})）[ \u3000]*(?:\n|$)/g)) {
+    const names = bylineNames(m[1]!);
+    if (names) for (const name of names) out.push({ kind: 'person', name, roles: ['署名'] });
+  }
+  return out;
+}
+
+// ——— places and organisations ———
+
+const LEVEL_WORDS = new Set(['城市', '都市', '超市', '上市', '全市', '本市', '我市', '该市', '各市', '两市', '门市', '股市', '夜市', '集市', '全省', '本省', '我省', '外省', '各省', '全县', '本县', '我县', '该县', '各县', '全区', '本区', '我区', '该区', '各区', '社区', '景区', '园区', '城区', '山区', '矿区', '新区', '片区', '街区', '辖区', '校区', '厂区', '小区', '牧区', '湖区', '灾区', '老区', '地区', '市区', '县区', '省市', '市县', '县市', '区县', '开发区', '示范区', '先行区', '高新区']);
+
+/** Full names that are also common words (城区, 矿区): never taken from the gazetteer alone. */
+const AMBIGUOUS_FULL = new Set(['城区', '矿区', '郊区', '新区', '市中区', '市辖区']);
+
+/** Places named in the gazetteer, and organisations named after them (晋中市委, 左权县人大常委会, 山西日报). */
+export function extractAdministrative(text: string, ctx: ArticleContext): { candidates: Candidate[]; covered: Uint8Array } {
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(text.length);
+  const g = gazetteer();
+  const byShort = placesByShort();
+  const home = ctx.homeProvinces;
+  const atHome = (p: Place) => !home || (p.province !== null && home.has(p.province));
+  for (const m of finders_().places.find(text)) {
+    const full = g.get(m.word);
+    let place = full;
+    if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place) {
+      // A short form alone (太谷, 榆社) only where it names one place, in a province the archive is about.
+      const options = (byShort.get(m.word) ?? []).filter(atHome);
+      if (options.length !== 1 || !home) continue;
+      place = options[0]!;
+    }
+    covered.fill(1, m.start, m.end);
+    out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
+    const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
+    if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
+      const orgName = m.word + suffix;
+      const aliases: string[] = [];
+      if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
+      out.push({ kind: 'organisation', name: orgName, aliases });
+      covered.fill(1, m.end, m.end + suffix.length);
+    }
+  }
+  return { candidates: out, covered };
+}
+
+const finders_ = () => getFinders();
+
+/** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
+export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const level = text[i]!;
+    if (!(GENERIC_LEVELS as readonly string[]).includes(level) || covered[i]) continue;
+    if (i > 0 && LEVEL_WORDS.has(text.slice(i - 1, i + 1))) continue;
+    if (i > 1 && LEVEL_WORDS.has(text.slice(i - 2, i + 1))) continue;
+    const body = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
+    if (!body) continue;
+    if (body === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
+    const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
+    if (!place) continue;
+    out.push({ kind: 'organisation', name: place.name + body, at: { start: i, end: i + 1 + body.length } });
+  }
+  return out;
+}
+
+/** Clause words of two or more characters: single characters (对, 和) occur inside names too (对外友好协会). */
+const SPAN_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
+const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从向'.split(''));
+
+/**
+ * Scans back from a suffix to punctuation and keeps the name: from a named
+ * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
+ * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
+ */
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number } | null {
+  if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
+  let s = start;
+  while (s > 0 && !isDelimiter(text, s - 1) && start - s < 20) s--;
+  let from = -1;
+  for (let i = s; i < start; i++) if (covered[i] && (i === s || !covered[i - 1])) from = from < 0 ? i : from;
+  if (from < 0) {
+    if (placeAnchored) return null;
+    if (s > 0 && !isDelimiter(text, s - 1)) return null; // no clear left edge within reach
+    from = s;
+    for (let i = start - 1; i >= s; i--) {
+      const w = SPAN_CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
+      if (w) {
+        from = i + w.length;
+        break;
+      }
+    }
+    while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
+  }
+  const head = text.slice(from, start);
+  if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一'))) return null;
+  if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
+  for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
+  return { span: text.slice(from, end), from };
+}
+
+/** Companies, schools, hospitals and other named bodies by their suffix; sites (平遥古城, …旧址). */
+export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const f = getFinders();
+  for (const [finder, kind] of [[f.orgSuffixes, 'organisation'], [f.siteSuffixes, 'place']] as const) {
+    for (const m of finder.find(text)) {
+      if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word));
+      if (!found) continue;
+      let span = found.span;
+      const level = span[0]!;
+      if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {
+        // 市第一人民医院: the paper's city's, where known.
+        const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
+        if (!place) continue;
+        span = place.name + span.slice(1);
+      }
+      out.push({ kind, name: span });
+    }
+  }
+  return out;
+}
+
+/** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
+export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const AFTER_BAD = new Set('民庄落级集委干务容组貌医史里镇村企情风振长亲土音愁党区域道路口'.split(''));
+  const verbs = LEADING_VERBS.filter((v) => v.length >= 2);
+  for (const m of text.matchAll(/镇|乡|村|街道/g)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    if (m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
+    if (NOT_LOCALITY.has(text.slice(at - 1, end))) continue;
+    for (const len of [2, 3]) {
+      const s = at - len;
+      if (s < 0) break;
+      const head = text.slice(s, at);
+      if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c) || '镇乡村县区市省'.includes(c))) break;
+      if (CLAUSE_WORDS.includes(head) || GENERIC_HEADS.some((h) => head.startsWith(h))) break;
+      const leftOk = isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s));
+      if (leftOk) {
+        out.push({ kind: 'place', name: head + m[0] });
+        covered.fill(1, s, end);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Newspapers cited by name: 《山西日报》. */
+export function extractNewspapers(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/《([\u4e00-\u9fff]{2,10}(?:日报|晚报|报|杂志))》/g)) out.push({ kind: 'organisation', name: m[1]! });
+  for (const m of getFinders().national.find(text)) out.push({ kind: 'organisation', name: m.word });
+  return out;
+}
+
+// ——— policies ———
+
+const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''));
+
+/**
+ * A quoted span is a programme name when its shape says so: digits (“1221”),
+ * a middle dot (“晋创谷·晋中”), a numeral lead (“六新”, “十四五”, “六个一体化”),
+ * a programme ending (“千万工程”), a naming word after the quote (“1221”战略举措),
+ * or when the archive quotes it in several articles (`repeated`).
+ */
+export function quotedPolicy(inner: string, after: string, repeated = false): { name: string; aliases: string[] } | null {
+  if (inner.length < 2 || inner.length > 12 || /[，。、；：！？,.;:!?\s“”]/.test(inner)) return null;
+  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!)) return null;
+  if (DATE_NUMERALS.has(inner)) return null;
+  const ending = POLICY_NAME_ENDINGS.find((e) => after.startsWith(e));
+  const hasDigit = /[0-9]/.test(inner);
+  const numeralLed = CN_NUMERALS.has(inner[0]!) && ([...inner].every((c) => CN_NUMERALS.has(c)) || NUMERAL_SECOND.has(inner[1]!));
+  const ok =
+    (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
+    (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
+    (numeralLed && allHan(inner)) ||
+    (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
+    (!!ending && allHan(inner.replace(/[0-9]/g, '一'))) ||
+    (repeated && allHan(inner) && inner.length <= 8);
+  if (!ok) return null;
+  const quoted = `“${inner}”`;
+  const bareOk = !/^[0-9a-z+·]+$/.test(inner); // bare 1221 would mark every number
+  if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
+  return { name: quoted, aliases: bareOk ? [inner] : [] };
+}
+
+/** Every quoted span's inner text (for counting how many articles quote it). */
+export function quotedSpans(text: string): string[] {
+  return [...foldText(text).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
+}
+
+/** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
+export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
+  const out: Candidate[] = [];
+  const folded = foldText(text);
+  for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
+    const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!));
+    if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
+  }
+  for (const m of getFinders().policies.find(folded)) out.push({ kind: 'policy', name: m.word });
+  const shorts = placesByShort();
+  for (const m of folded.matchAll(/([\u4e00-\u9fff]{2,3}?)([\u4e00-\u9fff]{2,3}?)(一体化|同城化)/g)) {
+    if ((shorts.has(m[1]!) || gazetteer().has(m[1]!)) && (shorts.has(m[2]!) || gazetteer().has(m[2]!))) out.push({ kind: 'policy', name: m[0] });
+  }
+  return out;
+}
+
+/** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */
+export function homeProvinces(texts: Iterable<string>): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const g = gazetteer();
+  for (const text of texts) {
+    for (const m of getFinders().places.find(text)) {
+      const p = g.get(m.word);
+      if (!p || m.word.length < 3 || !p.province) continue;
+      counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
+      total++;
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
+}

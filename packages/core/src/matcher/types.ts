@@ -1,0 +1,48 @@
+import type { TermKind } from '../lexicon/types.js';
+
+/** One marked term: UTF-16 offsets into the text exactly as given (DOM Ranges and VS Code positions use them directly). */
+export interface TermMatch {
+  start: number;
+  end: number;
+  text: string;
+  termId: string;
+  kind: TermKind;
+}
+
+export interface Matcher {
+  /** Leftmost-longest, non-overlapping matches of every surface form, in text order. */
+  findAll(text: string): TermMatch[];
+}
+
+/** What the matcher needs to know about each term. */
+export interface MatcherEntry {
+  termId: string;
+  kind: TermKind;
+  /** Surface forms as printed; they are folded (`foldText`) when the automaton is built. */
+  forms: readonly string[];
+}
+
+/**
+ * The bundle's `matcher` section: JSON-serialisable and self-contained, so a
+ * content script can load it without the articles or the index. Typed arrays
+ * are base64 of their little-endian bytes.
+ */
+export interface MatcherSection {
+  format: 'jianbao-matcher';
+  version: 1;
+  kinds: TermKind[];
+  /** Term ids; a term's index is what the automaton's outputs refer to. */
+  termIds: string[];
+  /** base64 Uint8Array: index into `kinds`, per term. */
+  termKinds: string;
+  /** The automaton's alphabet: folded characters in symbol order. */
+  alphabet: string;
+  /** base64 Int32Arrays of equal length (the double array and its failure links). */
+  base: string;
+  check: string;
+  fail: string;
+  /** base64 Int32Array: 0, or (term index << 7 | form length) of the longest form ending at the state. */
+  out: string;
+  /** base64 Uint8Array: each state's depth. */
+  depth: string;
+}
