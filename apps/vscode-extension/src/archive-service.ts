@@ -7,25 +7,21 @@
  */
 import * as core from '@jianbao/core';
 import type { Archive } from '@jianbao/core';
-import type { Lexicon, Matcher, XrefReport } from './core-contract.js';
-import { fallbackCrossReference, fallbackLexicon, fallbackMatcher } from './fallback.js';
+import type { XrefReport } from './core-contract.js';
+import { fallbackCrossReference } from './fallback.js';
 
-export { searchArchive, type SearchHit, type SearchOptions } from '@jianbao/core';
+export { searchArchive, getLexicon, getMatcher, type SearchHit, type SearchOptions } from '@jianbao/core';
 
 type CoreFeatures = {
-  getLexicon?: (archive: Archive) => Lexicon;
-  getMatcher?: (archive: Archive) => Matcher;
   crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
 };
 // Read through a plain object so that bundling does not fail on exports core does not have yet.
 const features: CoreFeatures = { ...(core as unknown as CoreFeatures) };
 
-export const getLexicon = features.getLexicon ?? fallbackLexicon;
-export const getMatcher = features.getMatcher ?? fallbackMatcher;
 export const crossReference: (archive: Archive, draft: string) => XrefReport =
   features.crossReference ?? fallbackCrossReference;
 
 /** Names of the agreed core functions that are still served by the temporary fallbacks. */
 export function fallbacksInUse(): string[] {
-  return (['getLexicon', 'getMatcher', 'crossReference'] as const).filter((k) => !features[k]);
+  return (['crossReference'] as const).filter((k) => !features[k]);
 }

@@ -1,67 +1,17 @@
 /**
- * TEMPORARY fallbacks for core features that are being built in parallel
- * (lexicon/matcher, xref). archive-service.ts uses one only while
+ * TEMPORARY fallback for the core feature still being built in parallel
+ * (xref). archive-service.ts uses one only while
  * @jianbao/core does not export the real function; delete this file once all
  * of them have landed. Deliberately simple: enough for the extension's UI and
  * host tests to exercise the agreed shapes, not a replacement for core.
  */
-import { articleBody, compactText, foldText, type Archive, type Article } from '@jianbao/core';
-import type { Lexicon, Matcher, Term, TermMatch, XrefConflict, XrefRelated, XrefReport, XrefReuse } from './core-contract.js';
+import { articleBody, compactText, foldText, getLexicon, type Archive, type Article } from '@jianbao/core';
+import type { XrefConflict, XrefRelated, XrefReport, XrefReuse } from './core-contract.js';
 
 const TITLES = [
   '市委书记', '市委副书记', '市长', '副市长', '县委书记', '县长', '区委书记', '区长', '省委书记', '省长',
   '副省长', '常务副市长', '人大常委会主任', '政协主席', '书记', '主任', '局长', '部长', '主席', '秘书长',
 ].sort((a, b) => b.length - a.length);
-const TITLE_THEN_NAME = new RegExp(`(${TITLES.join('|')})([\\u4e00-\\u9fa5]{3})(?=[，。、在主出强指表：；（“\\s])`, 'g');
-
-const lexicons = new WeakMap<Archive, Lexicon>();
-
-export function fallbackLexicon(archive: Archive): Lexicon {
-  let lexicon = lexicons.get(archive);
-  if (lexicon) return lexicon;
-  const byName = new Map<string, Term>();
-  for (const article of archive.articles) {
-    const body = articleBody(article);
-    for (const m of body.matchAll(TITLE_THEN_NAME)) {
-      const [, title, name] = m as unknown as [string, string, string];
-      let term = byName.get(name);
-      if (!term) byName.set(name, (term = { id: `person:${name}`, name, kind: 'person', aliases: [], roles: [], mentions: [] }));
-      if (!term.roles.some((r) => r.title === title && r.articleId === article.id)) {
-        term.roles.push({ title, articleId: article.id, date: article.date });
-      }
-    }
-  }
-  for (const term of byName.values()) {
-    for (const article of archive.articles) {
-      const body = articleBody(article);
-      for (let at = body.indexOf(term.name); at >= 0; at = body.indexOf(term.name, at + 1)) {
-        term.mentions.push({ articleId: article.id, start: at, end: at + term.name.length });
-      }
-    }
-  }
-  const terms = [...byName.values()];
-  const byId = new Map(terms.map((t) => [t.id, t]));
-  lexicon = { terms, get: (id) => byId.get(id) };
-  lexicons.set(archive, lexicon);
-  return lexicon;
-}
-
-export function fallbackMatcher(archive: Archive): Matcher {
-  const terms = fallbackLexicon(archive).terms;
-  return {
-    findAll(text: string): TermMatch[] {
-      const out: TermMatch[] = [];
-      for (const term of terms) {
-        for (const name of [term.name, ...term.aliases]) {
-          for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
-            out.push({ start: at, end: at + name.length, text: name, termId: term.id, kind: term.kind });
-          }
-        }
-      }
-      return out.sort((a, b) => a.start - b.start || b.end - a.end);
-    },
-  };
-}
 
 const SHINGLE = 10;
 const MIN_REUSE = 16;
@@ -122,7 +72,7 @@ export function fallbackCrossReference(archive: Archive, draft: string): XrefRep
   }
 
   const conflicts: XrefConflict[] = [];
-  const lexicon = fallbackLexicon(archive);
+  const lexicon = getLexicon(archive);
   for (const term of lexicon.terms) {
     if (!term.roles.length) continue;
     const latest = [...term.roles].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))[0]!;
