@@ -35,6 +35,7 @@ else
   PATH="$NODE_HOME/bin:$PATH" npm_config_nodedir="$NODE_HOME" \
     npm install --prefix "$DIR/code-server" --no-audit --no-fund --loglevel=error --unsafe-perm \
     "code-server@$CODE_SERVER_VERSION" >&2
-  "$NODE_HOME/bin/node" "$DIR/code-server/node_modules/code-server/out/node/entry.js" --version >&2
+  # A smoke test of the install; its scratch config stays out of the user's ~/.config.
+  XDG_CONFIG_HOME="$(mktemp -d)" "$NODE_HOME/bin/node" "$DIR/code-server/node_modules/code-server/out/node/entry.js" --version >&2
   touch "$MARKER"
 fi

@@ -30,7 +30,10 @@ await Promise.all([
     outfile: join(root, 'dist/web/extension.cjs'),
   }),
   build({
-    entryPoints: readdirSync(join(root, 'test/e2e/suite')).filter((n) => n.endsWith('.ts')).map((n) => join(root, 'test/e2e/suite', n)),
+    entryPoints: [
+      ...readdirSync(join(root, 'test/e2e/suite')).filter((n) => n.endsWith('.ts')).map((n) => join(root, 'test/e2e/suite', n)),
+      join(root, 'test/bench/host.ts'),
+    ],
     outdir: join(root, 'dist/e2e'),
     bundle: true,
     format: 'cjs',

@@ -12,13 +12,18 @@ import { fallbackCrossReference } from './fallback.js';
 
 export { searchArchive, getLexicon, getMatcher, type SearchHit, type SearchOptions } from '@jianbao/core';
 
+/** What the extension passes to xref: whether to ignore the draft's Markdown syntax. */
+export interface DraftOptions {
+  markdown?: boolean;
+}
+
 type CoreFeatures = {
-  crossReference?: (archive: Archive, draft: string, options?: unknown) => XrefReport;
+  crossReference?: (archive: Archive, draft: string, options?: DraftOptions) => XrefReport;
 };
 // Read through a plain object so that bundling does not fail on exports core does not have yet.
 const features: CoreFeatures = { ...(core as unknown as CoreFeatures) };
 
-export const crossReference: (archive: Archive, draft: string) => XrefReport =
+export const crossReference: (archive: Archive, draft: string, options?: DraftOptions) => XrefReport =
   features.crossReference ?? fallbackCrossReference;
 
 /** Names of the agreed core functions that are still served by the temporary fallbacks. */

@@ -123,7 +123,7 @@ export class DraftChecker implements vscode.Disposable {
     const archive = await this.archive();
     if (!archive) return undefined;
     const version = document.version;
-    const report = crossReference(archive, document.getText());
+    const report = crossReference(archive, document.getText(), { markdown: document.languageId === 'markdown' });
     if (document.version !== version || document.isClosed) return undefined; // a newer check follows
     this.reports.set(document.uri.toString(), report);
     this.collection.set(document.uri, toDiagnostics(document, archive, report, this.intended()));

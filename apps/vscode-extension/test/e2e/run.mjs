@@ -11,7 +11,9 @@ import { extensionRoot, launchChromium, repoRoot, startCodeServer } from './code
 
 const TIMEOUT_MS = Number(process.env.JIANBAO_E2E_TIMEOUT_MS ?? 300_000);
 const extension = join(extensionRoot, 'dist/extension');
-const tests = join(extensionRoot, 'dist/e2e/index.cjs');
+// JIANBAO_E2E_TESTS runs another host module instead (the benchmark: dist/e2e/host.cjs), with
+// JIANBAO_E2E_SETTINGS (JSON) merged into the user settings; JIANBAO_BENCH_* reach the host.
+const tests = process.env.JIANBAO_E2E_TESTS || join(extensionRoot, 'dist/e2e/index.cjs');
 for (const p of [join(extension, 'package.json'), tests]) {
   if (!existsSync(p)) throw new Error(`e2e: ${p} is missing: run \`pnpm build\` first`);
 }
@@ -23,11 +25,12 @@ cpSync(join(extensionRoot, 'test/fixtures/workspace'), workspace, { recursive: t
 
 const server = await startCodeServer({
   scratch,
-  settings: { 'jianbao.checkDelay': 150 },
+  settings: { 'jianbao.checkDelay': 150, ...JSON.parse(process.env.JIANBAO_E2E_SETTINGS || '{}') },
   env: {
     JIANBAO_E2E_WORKSPACE: workspace,
     JIANBAO_E2E_SHARED: existsSync(join(shared, 'eval/drafts-dev')) ? shared : '',
     JIANBAO_E2E_GREP: process.env.JIANBAO_E2E_GREP ?? '',
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('JIANBAO_BENCH_'))),
   },
 });
 let browser;
