@@ -15,6 +15,8 @@ const TITLES = [
 
 const SHINGLE = 10;
 const MIN_REUSE = 16;
+/** Only every STRIDE-th archive position is indexed (memory on 20,000-story archives); matches extend backwards to their start. */
+const STRIDE = 4;
 
 interface Shingles { index: Map<string, [number, number][]>; bodies: { article: Article; compact: ReturnType<typeof compactText>; folded: string }[] }
 const shingleCache = new WeakMap<Archive, Shingles>();
@@ -28,7 +30,7 @@ function shinglesOf(archive: Archive): Shingles {
     return { article, compact, folded: foldText(compact.text) };
   });
   bodies.forEach((b, n) => {
-    for (let i = 0; i + SHINGLE <= b.folded.length; i++) {
+    for (let i = 0; i + SHINGLE <= b.folded.length; i += STRIDE) {
       const key = b.folded.slice(i, i + SHINGLE);
       const list = index.get(key);
       if (list) list.push([n, i]);
@@ -45,21 +47,25 @@ export function fallbackCrossReference(archive: Archive, draft: string): XrefRep
   const compact = compactText(draft);
   const folded = foldText(compact.text);
   const reused: XrefReuse[] = [];
+  let done = 0; // draft text before this is already reported
   for (let i = 0; i + SHINGLE <= folded.length; ) {
     const hits = index.get(folded.slice(i, i + SHINGLE));
     if (!hits) { i++; continue; }
-    // The longest extension among the places this shingle occurs in the archive.
-    let best: [number, number, number] = [0, 0, 0];
+    // The longest match (extended both ways) among the places this shingle occurs in the archive.
+    let best: [number, number, number, number] = [0, 0, 0, 0]; // article, draft start, archive start, length
     for (const [n, j] of hits) {
       const other = bodies[n]!.folded;
+      let back = 0;
+      while (i - back > done && j - back > 0 && folded[i - back - 1] === other[j - back - 1]) back++;
       let len = SHINGLE;
       while (i + len < folded.length && j + len < other.length && folded[i + len] === other[j + len]) len++;
-      if (len > best[2]) best = [n, j, len];
+      if (back + len > best[3]) best = [n, i - back, j - back, back + len];
     }
-    const [n, j, len] = best;
+    const [n, from, j, len] = best;
     const body = bodies[n]!;
     if (len < MIN_REUSE) { i++; continue; }
     {
+      const i = from;
       const start = compact.offsets[i]!;
       const end = compact.offsets[i + len - 1]! + 1;
       reused.push({
@@ -68,7 +74,7 @@ export function fallbackCrossReference(archive: Archive, draft: string): XrefRep
         similarity: 1, kind: 'verbatim',
       });
     }
-    i += len;
+    i = done = from + len;
   }
 
   const conflicts: XrefConflict[] = [];
