@@ -21,6 +21,7 @@ const common = {
   // core reads optional features through a namespace object (archive-service.ts): missing ones are expected.
   logOverride: { 'import-is-undefined': 'silent' },
 };
+rmSync(join(root, 'dist/e2e'), { recursive: true, force: true });
 await Promise.all([
   build({ ...common, platform: 'node', outfile: join(root, 'dist/node/extension.cjs') }),
   build({
@@ -34,6 +35,8 @@ await Promise.all([
       ...readdirSync(join(root, 'test/e2e/suite')).filter((n) => n.endsWith('.ts')).map((n) => join(root, 'test/e2e/suite', n)),
       join(root, 'test/bench/host.ts'),
     ],
+    // Flat: dist/e2e/index.cjs, *.test.cjs (found by index.cjs) and host.cjs (the benchmark).
+    entryNames: '[name]',
     outdir: join(root, 'dist/e2e'),
     bundle: true,
     format: 'cjs',

@@ -80,12 +80,12 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
     vscode.window.registerTreeDataProvider('jianbao.related', related),
     vscode.commands.registerCommand('jianbao.search', async (query?: string) => {
       const a = await archive();
-      if (a) showSearch(a, { open: (id) => openArticle(id), cite: (id, e) => cite(id, e) }, 'open', typeof query === 'string' ? query : '');
+      if (a) showSearch(a, { open: (id, preview) => openArticle(id, preview), cite: (id, e) => cite(id, e) }, 'open', typeof query === 'string' ? query : '');
     }),
     vscode.commands.registerCommand('jianbao.insertCitation', async (id?: string) => {
       if (typeof id === 'string') return cite(id);
       const a = await archive();
-      if (a) showSearch(a, { open: (i) => openArticle(i), cite: (i, e) => cite(i, e) }, 'cite');
+      if (a) showSearch(a, { open: (i, preview) => openArticle(i, preview), cite: (i, e) => cite(i, e) }, 'cite');
       return undefined;
     }),
     vscode.commands.registerCommand('jianbao.openArticle', (id: string, preview?: boolean) => openArticle(id, preview === true)),

@@ -1,7 +1,7 @@
 /**
  * "剪报: Search archive": a quick pick whose results follow the typing (title,
- * paper, date, snippet). Enter opens the article read-only; the item's button
- * inserts a citation at the cursor of the editor that was active before.
+ * paper, date, snippet). Enter opens the article read-only; the item's buttons
+ * insert a citation at the cursor of the editor that was active before, or open a preview.
  */
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
@@ -25,7 +25,7 @@ export function markSnippet(hit: SearchHit): string {
   return (out + hit.snippet.slice(at)).replace(/\s+/g, ' ').trim();
 }
 
-export function searchItems(archive: Archive, query: string, insertButton?: vscode.QuickInputButton): SearchItem[] {
+export function searchItems(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): SearchItem[] {
   if (!query.trim()) return [];
   return searchArchive(archive, query, { limit: RESULT_LIMIT }).map((hit) => ({
     label: hit.title,
@@ -33,13 +33,13 @@ export function searchItems(archive: Archive, query: string, insertButton?: vsco
     detail: markSnippet(hit),
     // The archive search decides what matches: the quick pick must not filter its results again.
     alwaysShow: true,
-    buttons: insertButton ? [insertButton] : [],
+    buttons,
     hit,
   }));
 }
 
 export interface SearchActions {
-  open(id: string): Promise<unknown>;
+  open(id: string, preview?: boolean): Promise<unknown>;
   cite(id: string, editor: vscode.TextEditor | undefined): Promise<unknown>;
 }
 
@@ -50,6 +50,10 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
     iconPath: new vscode.ThemeIcon('quote'),
     tooltip: vscode.l10n.t('Insert citation'),
   };
+  const previewButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('open-preview'),
+    tooltip: vscode.l10n.t('Open preview'),
+  };
   const pick = vscode.window.createQuickPick<SearchItem>();
   pick.placeholder = mode === 'open'
     ? vscode.l10n.t('Search {0} ({1} articles): Enter opens, the quote button inserts a citation', archive.meta.name, archive.articles.length)
@@ -57,7 +61,7 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   const update = (value: string) => {
-    pick.items = searchItems(archive, value, insertButton);
+    pick.items = searchItems(archive, value, [insertButton, previewButton]);
   };
   pick.onDidChangeValue(update);
   pick.onDidAccept(() => {
@@ -68,7 +72,7 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
   });
   pick.onDidTriggerItemButton((e) => {
     pick.hide();
-    void actions.cite(e.item.hit.id, editor);
+    void (e.button === previewButton ? actions.open(e.item.hit.id, true) : actions.cite(e.item.hit.id, editor));
   });
   pick.onDidHide(() => pick.dispose());
   pick.value = initial;
