@@ -35,6 +35,7 @@ export async function run(): Promise<void> {
   const info = await api.ready();
   const readyMs = performance.now() - t0;
   const memoryLoaded = process.memoryUsage();
+  const timings = api.timings();
 
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(draftPath));
   const editor = await vscode.window.showTextDocument(doc);
@@ -56,7 +57,8 @@ export async function run(): Promise<void> {
   const report = await api.check(doc.uri);
   writeFileSync(out, JSON.stringify({
     archive: info, wasActive, draftChars: doc.getText().length, fallbacks: api.fallbacks(),
-    activationMs, readyMs, firstCheckMs, editMs,
+    activationMs: timings.activateMs, archiveLoadMs: timings.archiveLoadMs, waitedForActivationMs: activationMs, readyMs,
+    firstCheckMs, editMs,
     findings: { reused: report?.reused.length ?? 0, conflicts: report?.conflicts.length ?? 0, related: report?.related.length ?? 0 },
     memoryMb: {
       before: { rss: mb(memoryBefore.rss), heapUsed: mb(memoryBefore.heapUsed) },
