@@ -6,8 +6,10 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000,
+    // Every wait is on a condition; the default poll limit (1 s) is too short for a loaded 2-core CI machine.
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     reporters: ['default'],
   },
 });

@@ -87,8 +87,8 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(target).toBeDefined();
     const expected = (await serviceFor(fx.archive).card(first.termId))!;
     await hover(page, target);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 15_000 }).toBe(true);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 15_000 }).toEqual(expected.articles.map((a) => a.title));
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 30_000 }).toEqual(expected.articles.map((a) => a.title));
     const card = await page.evaluate(cardState);
     expect(card.term).toBe(expected.term.name);
     expect(card.kind).toBe(zh[`kind_${expected.term.kind}`]!.message);
@@ -106,17 +106,17 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const [reader] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
     await reader.waitForURL(/reader\.html\?id=/);
     expect(new URL(reader.url()).searchParams.get('id')).toBe(expected.articles[0]!.id);
-    await expect.poll(() => reader.locator('article h1').textContent(), { timeout: 15_000 }).toBe(expected.articles[0]!.title);
-    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => reader.locator('article h1').textContent(), { timeout: 30_000 }).toBe(expected.articles[0]!.title);
+    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await reader.locator('dl.meta').textContent()).toContain(expected.articles[0]!.id);
     const view = (await serviceFor(fx.archive).article(expected.articles[0]!.id))!;
-    await expect.poll(() => reader.locator('#related .title').allTextContents(), { timeout: 15_000 }).toEqual(view.related.map((r) => r.title));
+    await expect.poll(() => reader.locator('#related .title').allTextContents(), { timeout: 30_000 }).toEqual(view.related.map((r) => r.title));
     await reader.screenshot({ path: join(resultsDir, 'chromium-reader.png'), fullPage: false });
     await reader.close();
 
     await page.bringToFront();
     await hover(page, { x: target.x + 1, y: target.y });
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 30_000 }).toBe(true);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
     await page.close();
@@ -137,7 +137,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const expected = (await service.card(person.termId))!;
     await page.emulateMedia({ colorScheme: 'dark' });
     await hover(page, firstMarkWithText(marks, person.text)!);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.term), { timeout: 15_000 }).toBe(expected.term.name);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.term), { timeout: 30_000 }).toBe(expected.term.name);
     const card = await page.evaluate(cardState);
     expect(card.kind).toBe(zh.kind_person!.message);
     for (const role of expected.term.roles) expect(card.text).toContain(role.title);
@@ -175,7 +175,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(markKeys(marks)).toEqual(markKeys(fx.expected['/strict.html']!));
     const first = fx.expected['/strict.html']![0]!;
     await hover(page, firstMarkWithText(marks, first.text)!);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 15_000 }).toBe(true);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible), { timeout: 30_000 }).toBe(true);
     const card = await page.evaluate(cardState);
     // The card's own stylesheet applied despite style-src 'self': it is at most 360px wide (unstyled it would be full width).
     expect(card.rect!.right - card.rect!.left).toBeLessThanOrEqual(362);
@@ -212,7 +212,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const expectedHits = searchArchive(fx.archive, query, { limit: 8 });
     expect(expectedHits.length).toBeGreaterThan(0);
     await popup.locator('#query').fill(query);
-    await expect.poll(() => popup.locator('#results .title').allTextContents(), { timeout: 15_000 }).toEqual(expectedHits.map((h) => h.title));
+    await expect.poll(() => popup.locator('#results .title').allTextContents(), { timeout: 30_000 }).toEqual(expectedHits.map((h) => h.title));
     expect(await popup.locator('#results .snippet mark').count()).toBeGreaterThan(0);
     expect(await popup.locator('#site-toggle').isChecked()).toBe(true);
     await popup.screenshot({ path: join(resultsDir, 'chromium-popup-search.png') });
@@ -229,14 +229,14 @@ describe.skipIf(!available)('extension in Chromium', () => {
 
     // Clicking a hit opens the reader.
     const [reader] = await Promise.all([context.waitForEvent('page'), popup.locator('#results .result').first().click()]);
-    await expect.poll(() => reader.locator('article h1').textContent(), { timeout: 15_000 }).toBe(expectedHits[0]!.title);
+    await expect.poll(() => reader.locator('article h1').textContent(), { timeout: 30_000 }).toBe(expectedHits[0]!.title);
     await reader.close();
 
     // Marking off for this site: the page's marks go away; on again: they come back.
     await popup.locator('#site-toggle').uncheck();
-    await expect.poll(() => article.evaluate(collectMarks).then((m) => m.length), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => article.evaluate(collectMarks).then((m) => m.length), { timeout: 30_000 }).toBe(0);
     await popup.locator('#site-toggle').check();
-    await expect.poll(() => article.evaluate(collectMarks).then((m) => m.length), { timeout: 15_000 }).toBe(fx.expected['/plain.html']!.length);
+    await expect.poll(() => article.evaluate(collectMarks).then((m) => m.length), { timeout: 30_000 }).toBe(fx.expected['/plain.html']!.length);
     await popup.close();
     await article.close();
   });
@@ -260,9 +260,9 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const query = fx.expected['/plain.html']![0]!.text;
     await page.goto(`chrome-extension://${extensionId}/search.html?q=${encodeURIComponent(query)}`);
     const expectedHits = searchArchive(fx.archive, query, { limit: 50 });
-    await expect.poll(() => page.locator('#results .title').allTextContents(), { timeout: 15_000 }).toEqual(expectedHits.map((h) => h.title));
+    await expect.poll(() => page.locator('#results .title').allTextContents(), { timeout: 30_000 }).toEqual(expectedHits.map((h) => h.title));
     await page.locator('#results .result').first().click();
-    await expect.poll(() => page.locator('article h1').textContent(), { timeout: 15_000 }).toBe(expectedHits[0]!.title);
+    await expect.poll(() => page.locator('article h1').textContent(), { timeout: 30_000 }).toBe(expectedHits[0]!.title);
     await page.close();
   });
 
@@ -270,7 +270,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const defaultName = fx.archive.meta.name;
-    await expect.poll(() => options.locator('#archive-info').textContent(), { timeout: 15_000 }).toContain(defaultName);
+    await expect.poll(() => options.locator('#archive-info').textContent(), { timeout: 30_000 }).toContain(defaultName);
 
     const good = createBundle(fx.articles.slice(0, 2).concat(fx.archive.articles.filter((a) => !fx.articles.includes(a)).slice(0, 3)), { name: 'E2E 导入档案' });
     const goodText = serializeBundle(good);
@@ -283,11 +283,11 @@ describe.skipIf(!available)('extension in Chromium', () => {
     }
     expect(reason).not.toBe('');
     await options.locator('#bundle-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-    await expect.poll(() => options.locator('#import-status.error').textContent(), { timeout: 15_000 }).toBe(format(zh, 'optionsImportFailed', ['broken.json', reason]));
+    await expect.poll(() => options.locator('#import-status.error').textContent(), { timeout: 30_000 }).toBe(format(zh, 'optionsImportFailed', ['broken.json', reason]));
     expect(await options.locator('#archive-info').textContent()).toContain(defaultName);
 
     await options.locator('#bundle-file').setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(goodText) });
-    await expect.poll(() => options.locator('#import-status.ok').textContent(), { timeout: 15_000 }).toBe(format(zh, 'optionsImported', ['E2E 导入档案', 5]));
+    await expect.poll(() => options.locator('#import-status.ok').textContent(), { timeout: 30_000 }).toBe(format(zh, 'optionsImported', ['E2E 导入档案', 5]));
     await expect.poll(() => options.locator('#archive-info').textContent()).toContain('E2E 导入档案');
 
     // Pages now mark and explain terms from the imported archive.
@@ -297,12 +297,12 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const expected = (await serviceFor(fx.archive, goodText).card(firstImported.termId))!;
     expect(expected.articles.every((a) => imported.get(a.id))).toBe(true);
     await hover(page, firstMarkWithText(await page.evaluate(collectMarks), firstImported.text)!);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 15_000 }).toEqual(expected.articles.map((a) => a.title));
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 30_000 }).toEqual(expected.articles.map((a) => a.title));
     await page.close();
 
     await options.bringToFront();
     await options.locator('#use-default').click();
-    await expect.poll(() => options.locator('#archive-info').textContent(), { timeout: 15_000 }).toContain(defaultName);
+    await expect.poll(() => options.locator('#archive-info').textContent(), { timeout: 30_000 }).toContain(defaultName);
     expect(await options.locator('#import-status.ok').textContent()).toBe(format(zh, 'optionsUsingDefault', [defaultName, fx.archive.meta.articleCount]));
     await options.screenshot({ path: join(resultsDir, 'chromium-options.png'), fullPage: true });
     await options.close();
@@ -314,9 +314,9 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const kind = fx.expected['/plain.html']![0]!.kind;
     await options.locator(`input[data-kind="${kind}"]`).uncheck();
     const page = await openMarked('/plain.html');
-    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 15_000 }).toEqual(markKeys(fx.expected['/plain.html']!.filter((m) => m.kind !== kind)));
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 30_000 }).toEqual(markKeys(fx.expected['/plain.html']!.filter((m) => m.kind !== kind)));
     await options.locator(`input[data-kind="${kind}"]`).check();
-    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 15_000 }).toEqual(markKeys(fx.expected['/plain.html']!));
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks)), { timeout: 30_000 }).toEqual(markKeys(fx.expected['/plain.html']!));
     await page.close();
     await options.close();
   });

@@ -112,7 +112,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const target = firstMarkWithText(await page.evaluate(collectMarks), first.text)!;
     const expected = (await serviceFor(fx.archive).card(first.termId))!;
     await hover(page, target);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 15_000 }).toEqual(expected.articles.map((a) => a.title));
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 30_000 }).toEqual(expected.articles.map((a) => a.title));
     const card = await page.evaluate(cardState);
     m = card.kind === en[`kind_${expected.term.kind}`]!.message ? en : zh;
     expect(card.kind).toBe(m[`kind_${expected.term.kind}`]!.message);
@@ -126,8 +126,8 @@ describe.skipIf(!available)('extension in Firefox', () => {
     await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
 
     const reader = await openExtensionPage(page, `/reader.html?id=${expected.articles[0]!.id}`);
-    await expect.poll(() => reader.evaluate(() => document.querySelector('article h1')?.textContent), { timeout: 15_000 }).toBe(expected.articles[0]!.title);
-    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => reader.evaluate(() => document.querySelector('article h1')?.textContent), { timeout: 30_000 }).toBe(expected.articles[0]!.title);
+    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 30_000 }).toBeGreaterThan(0);
     await reader.close();
     await page.close();
   });
@@ -139,7 +139,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const hits = searchArchive(fx.archive, query, { limit: 8 });
     await popup.waitForSelector('#query');
     await popup.type('#query', query);
-    await expect.poll(() => popup.$$eval('#results .title', (els) => els.map((e) => e.textContent)), { timeout: 15_000 }).toEqual(hits.map((h) => h.title));
+    await expect.poll(() => popup.$$eval('#results .title', (els) => els.map((e) => e.textContent)), { timeout: 30_000 }).toEqual(hits.map((h) => h.title));
     await popup.screenshot({ path: join(resultsDir, 'firefox-popup-search.png') });
     const report = crossReference(fx.archive, (await article.evaluate(extractArticleText)).text);
     await popup.click('#check');
@@ -153,7 +153,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
   test('options: a bad bundle is refused with core’s reason, a good one is imported, then back to the default', async () => {
     const page = await openMarked('/plain.html');
     const options = await openExtensionPage(page, '/options.html');
-    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 15_000 }).toContain(fx.archive.meta.name);
+    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 30_000 }).toContain(fx.archive.meta.name);
     const goodText = serializeBundle(createBundle(fx.archive.articles.slice(0, 4), { name: 'Firefox 导入档案' }));
     const bad = goodText.slice(0, 200);
     const reason = (() => {
@@ -169,11 +169,11 @@ describe.skipIf(!available)('extension in Firefox', () => {
     writeFileSync(join(dir, 'mine.json'), goodText);
     const input = (await options.$('input#bundle-file'))!;
     await input.uploadFile(join(dir, 'broken.json'));
-    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.error')?.textContent), { timeout: 15_000 }).toBe(format(m, 'optionsImportFailed', ['broken.json', reason]));
+    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.error')?.textContent), { timeout: 30_000 }).toBe(format(m, 'optionsImportFailed', ['broken.json', reason]));
     await input.uploadFile(join(dir, 'mine.json'));
-    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.ok')?.textContent), { timeout: 15_000 }).toBe(format(m, 'optionsImported', ['Firefox 导入档案', 4]));
+    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.ok')?.textContent), { timeout: 30_000 }).toBe(format(m, 'optionsImported', ['Firefox 导入档案', 4]));
     await options.click('#use-default');
-    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 15_000 }).toContain(fx.archive.meta.name);
+    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 30_000 }).toContain(fx.archive.meta.name);
     rmSync(dir, { recursive: true, force: true });
     await options.close();
     await page.close();
