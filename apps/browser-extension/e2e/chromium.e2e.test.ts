@@ -112,6 +112,11 @@ describe.skipIf(!available)('extension in Chromium', () => {
     const view = (await serviceFor(fx.archive).article(expected.articles[0]!.id))!;
     await expect.poll(() => reader.locator('#related .title').allTextContents(), { timeout: 30_000 }).toEqual(view.related.map((r) => r.title));
     await reader.screenshot({ path: join(resultsDir, 'chromium-reader.png'), fullPage: false });
+    // Hover works in the reader too.
+    const readerMark = (await reader.evaluate(collectMarks)).filter((m) => m.y > 0 && m.y < 780).sort((a, b) => a.top - b.top)[0]!;
+    await hover(reader, readerMark);
+    await expect.poll(() => reader.evaluate(cardState).then((c) => c.visible)).toBe(true);
+    expect(await reader.title()).toBe(`${expected.articles[0]!.title} — ${zh.extName!.message}`);
     await reader.close();
 
     await page.bringToFront();

@@ -9,6 +9,7 @@ export function t(key: string, substitutions?: string | string[]): string {
 /** Fills the text of every element with a data-i18n attribute (and the data-i18n-placeholder / data-i18n-title attributes) in a page. */
 export function localisePage(doc: Document): void {
   doc.documentElement.lang = browser.i18n.getUILanguage().startsWith('zh') ? 'zh-CN' : browser.i18n.getUILanguage();
+  doc.title = t(doc.documentElement.dataset.i18nTitleKey ?? 'extName');
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n!);
   for (const el of doc.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder!);
   for (const el of doc.querySelectorAll<HTMLElement>('[data-i18n-title]')) el.title = t(el.dataset.i18nTitle!);
