@@ -41,7 +41,7 @@ function regionBlocks(reuse: ReuseResult): RegionBlocks {
 /** Articles that tell the same event as the draft around position `p`: those sharing rare fingerprints there. */
 function nearbyArticles(archive: Archive, blocks: RegionBlocks, p: number, limit = 8): Article[] {
   return (blocks.get(Math.floor(p / BLOCK)) ?? [])
-    .filter((r) => r.from - 40 <= p && p < r.to + 40)
+    .filter((r) => r.hits >= 4 && r.from - 40 <= p && p < r.to + 40)
     .sort((a, b) => b.hits - a.hits || a.doc - b.doc)
     .slice(0, limit)
     .map((r) => archive.articles[r.doc]!);
@@ -138,7 +138,8 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const level = postLevel(chain.cores[0]!);
     if (!level || !current.some((p) => postLevel(p.core) === level)) continue;
     const known = chain.cores.filter((c) => byCore.has(c));
-    const expected = current.map((p) => p.title).join('、');
+    // As the archive prints it (晋中市委书记), unless the lexicon's title is long enough to be noise.
+    const expected = [...new Set(current.map((p) => (p.title.length <= 12 ? p.title : p.core)))].join('、');
     const start = compact.offsets[chain.start]!;
     const end = compact.offsets[after + name.length - 1]! + 1;
     const base = { start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId };
@@ -153,7 +154,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
     const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     if (then || years.some((y) => y <= lastYear)) continue;
-    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.title}”是其此前职务（最后见于${where(former[0]!)}）` });
+    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
   }
   return out;
 }

@@ -221,7 +221,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
         const theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
-      const shared = longestCommon(mine, words(theirs));
+      const theirWords = words(theirs);
+      const shared = longestCommon(mine, theirWords);
       if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared, agree });
     }
   }
