@@ -5,7 +5,7 @@ import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
-import { titlesBefore, titleCore, type Role } from './titles.js';
+import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
 
 export interface Conflict {
   start: number;
@@ -128,8 +128,25 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
         break;
       }
     }
-    if (!name) continue;
-    const chain = titlesBefore(text, after);
+    let chain = name ? titlesBefore(text, after) : null;
+    let spanStart = -1;
+    let spanEnd = name ? after + name.length : -1;
+    if (!name) {
+      // The name before its title, as speech has it: 常书铭市长, 常书铭书记.
+      const core = CORE_AT_END.exec(text.slice(Math.max(0, m.index - 8), after));
+      const coreStart = core ? after - core[0].length : m.index;
+      for (const len of [3, 2, 4]) {
+        const cand = text.slice(coreStart - len, coreStart);
+        if (coreStart - len >= 0 && directory.has(cand)) {
+          name = cand;
+          spanStart = coreStart - len;
+          break;
+        }
+      }
+      if (!name || !core) continue;
+      chain = { cores: [core[0]], start: coreStart };
+      spanEnd = after;
+    }
     if (!chain) continue;
     const { byCore, current } = posts(directory.get(name)!);
     if (!current.length) continue;
@@ -140,8 +157,8 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const known = chain.cores.filter((c) => byCore.has(c));
     // As the archive prints it (晋中市委书记), unless the lexicon's title is long enough to be noise.
     const expected = [...new Set(current.map((p) => (p.title.length <= 12 ? p.title : p.core)))].join('、');
-    const start = compact.offsets[chain.start]!;
-    const end = compact.offsets[after + name.length - 1]! + 1;
+    const start = compact.offsets[spanStart >= 0 ? spanStart : chain.start]!;
+    const end = compact.offsets[spanEnd - 1]! + 1;
     const base = { start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId };
     const where = (p: Post) => describe(archive.get(p.articleId) ?? ({ title: p.articleId, date: p.latest } as Article));
     if (!known.length) {
