@@ -47,7 +47,7 @@ const REGION_GAP = 120;
 /** Alignment looks this far beyond a region's first and last hit. */
 const MARGIN = 60;
 /** A region needs at least this many rare fingerprints the article shares. */
-const MIN_HITS = 3;
+const MIN_HITS = 4;
 
 /** Per-article evidence from the index, kept for ranking related articles. */
 export interface Candidate {
