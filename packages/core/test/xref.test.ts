@@ -159,6 +159,11 @@ describe('crossReference: contradictions', () => {
     expect(now.conflicts[0]!.message).toMatch(/此前职务/);
     expect(now.conflicts[0]!.text).toBe('市长常书铭');
 
+    // the name before its title, as speech has it
+    const spoken = crossReference(archive, '本报讯 常书铭市长到灵石县调研重点项目。');
+    expect(spoken.conflicts.map((c) => [c.text, c.expected])).toEqual([['常书铭市长', '市委书记']]);
+    expect(crossReference(archive, '本报讯 常书铭书记到灵石县调研重点项目。').conflicts).toEqual([]);
+
     expect(crossReference(archive, '2021年5月，晋中市市长常书铭出席春季植树动员会。').conflicts).toEqual([]);
     expect(crossReference(archive, '时任晋中市市长常书铭出席春季植树动员会。').conflicts).toEqual([]);
     expect(crossReference(archive, today, { date: '2021-05-21' }).conflicts).toEqual([]);

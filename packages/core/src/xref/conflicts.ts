@@ -5,7 +5,7 @@ import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
-import { titlesBefore, titleCore, type Role } from './titles.js';
+import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
 
 export interface Conflict {
   start: number;
@@ -41,7 +41,7 @@ function regionBlocks(reuse: ReuseResult): RegionBlocks {
 /** Articles that tell the same event as the draft around position `p`: those sharing rare fingerprints there. */
 function nearbyArticles(archive: Archive, blocks: RegionBlocks, p: number, limit = 8): Article[] {
   return (blocks.get(Math.floor(p / BLOCK)) ?? [])
-    .filter((r) => r.from - 40 <= p && p < r.to + 40)
+    .filter((r) => r.hits >= 4 && r.from - 40 <= p && p < r.to + 40)
     .sort((a, b) => b.hits - a.hits || a.doc - b.doc)
     .slice(0, limit)
     .map((r) => archive.articles[r.doc]!);
@@ -128,8 +128,25 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
         break;
       }
     }
-    if (!name) continue;
-    const chain = titlesBefore(text, after);
+    let chain = name ? titlesBefore(text, after) : null;
+    let spanStart = -1;
+    let spanEnd = name ? after + name.length : -1;
+    if (!name) {
+      // The name before its title, as speech has it: 常书铭市长, 常书铭书记.
+      const core = CORE_AT_END.exec(text.slice(Math.max(0, m.index - 8), after));
+      const coreStart = core ? after - core[0].length : m.index;
+      for (const len of [3, 2, 4]) {
+        const cand = text.slice(coreStart - len, coreStart);
+        if (coreStart - len >= 0 && directory.has(cand)) {
+          name = cand;
+          spanStart = coreStart - len;
+          break;
+        }
+      }
+      if (!name || !core) continue;
+      chain = { cores: [core[0]], start: coreStart };
+      spanEnd = after;
+    }
     if (!chain) continue;
     const { byCore, current } = posts(directory.get(name)!);
     if (!current.length) continue;
@@ -138,9 +155,10 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const level = postLevel(chain.cores[0]!);
     if (!level || !current.some((p) => postLevel(p.core) === level)) continue;
     const known = chain.cores.filter((c) => byCore.has(c));
-    const expected = current.map((p) => p.title).join('、');
-    const start = compact.offsets[chain.start]!;
-    const end = compact.offsets[after + name.length - 1]! + 1;
+    // As the archive prints it (晋中市委书记), unless the lexicon's title is long enough to be noise.
+    const expected = [...new Set(current.map((p) => (p.title.length <= 12 ? p.title : p.core)))].join('、');
+    const start = compact.offsets[spanStart >= 0 ? spanStart : chain.start]!;
+    const end = compact.offsets[spanEnd - 1]! + 1;
     const base = { start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId };
     const where = (p: Post) => describe(archive.get(p.articleId) ?? ({ title: p.articleId, date: p.latest } as Article));
     if (!known.length) {
@@ -153,7 +171,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
     const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     if (then || years.some((y) => y <= lastYear)) continue;
-    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.title}”是其此前职务（最后见于${where(former[0]!)}）` });
+    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
   }
   return out;
 }

@@ -194,6 +194,9 @@ export interface NumberEvidence {
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
+/** The time words of an archive statement, computed once. */
+const timesOf = new WeakMap<Quantity, Times>();
+
 /** An article's quantities, kept while the article lives (articles are immutable once loaded). */
 const articleQuantities = new WeakMap<Article, Quantity[]>();
 
@@ -213,7 +216,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
       const agree = agrees(q, r);
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
-      const theirTimes = times(body, r.sentence, article.title);
+      let theirTimes = timesOf.get(r);
+      if (!theirTimes) timesOf.set(r, (theirTimes = times(body, r.sentence, article.title)));
       if (differentTimes(myTimes, theirTimes)) continue;
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
@@ -221,7 +225,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
         const theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
-      const shared = longestCommon(mine, words(theirs));
+      const theirWords = words(theirs);
+      const shared = longestCommon(mine, theirWords);
       if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared, agree });
     }
   }

@@ -47,7 +47,7 @@ const REGION_GAP = 120;
 /** Alignment looks this far beyond a region's first and last hit. */
 const MARGIN = 60;
 /** A region needs at least this many rare fingerprints the article shares. */
-const MIN_HITS = 3;
+const MIN_HITS = 4;
 
 /** Per-article evidence from the index, kept for ranking related articles. */
 export interface Candidate {
@@ -146,6 +146,25 @@ interface Found extends Segment {
   article: MatchText;
 }
 
+/** Articles prepared for alignment (matching text and seed hashes), most recently used kept: an editor checks one draft again and again. */
+const PREPARED_KEEP = 2048;
+const prepared = new WeakMap<Archive, Map<number, { text: MatchText; hashes: Uint32Array }>>();
+
+function preparedArticle(archive: Archive, doc: number): { text: MatchText; hashes: Uint32Array } {
+  let cache = prepared.get(archive);
+  if (!cache) prepared.set(archive, (cache = new Map()));
+  let entry = cache.get(doc);
+  if (entry) {
+    cache.delete(doc); // re-insert: Map order is the recency order
+  } else {
+    const text = toMatchText(articleBody(archive.articles[doc]!));
+    entry = { text, hashes: kgramHashes(text.codes, SEED_K) };
+    if (cache.size >= PREPARED_KEEP) cache.delete(cache.keys().next().value!);
+  }
+  cache.set(doc, entry);
+  return entry;
+}
+
 /** Reused passages of a draft (its raw text and matching text) against the archive. */
 export function findReuse(archive: Archive, raw: string, draft: MatchText, options: ReuseOptions = {}): ReuseResult {
   const minChars = options.minChars ?? 20;
@@ -174,8 +193,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     const region = regions[r]!;
     if (region.doc !== articleDoc) {
       articleDoc = region.doc;
-      article = toMatchText(articleBody(archive.articles[region.doc]!));
-      articleHashes = kgramHashes(article.codes, SEED_K);
+      ({ text: article, hashes: articleHashes } = preparedArticle(archive, region.doc));
     }
     // Merge overlapping regions of one article.
     let to = region.to;
