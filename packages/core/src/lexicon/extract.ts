@@ -5,7 +5,7 @@ import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
   LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
-  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES,
+  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
 /**
@@ -33,14 +33,15 @@ export interface ArticleContext {
   homeProvinces?: ReadonlySet<string>;
 }
 
-let finders: { titles: WordFinder; places: WordFinder; orgSuffixes: WordFinder; siteSuffixes: WordFinder; national: WordFinder; policies: WordFinder; followers: Set<string> } | undefined;
+let finders: { titles: WordFinder; titlesAfter: WordFinder; places: WordFinder; orgSuffixes: WordFinder; siteSuffixes: WordFinder; national: WordFinder; policies: WordFinder; followers: Set<string> } | undefined;
 
 function getFinders() {
   if (finders) return finders;
   const placeWords = [...gazetteer().keys(), ...placesByShort().keys()];
   finders = {
     titles: wordFinder(TITLES),
-    places: wordFinder(placeWords, 'place'),
+    titlesAfter: wordFinder(TITLES_AFTER),
+    places: wordFinder([...placeWords, ...COUNTRIES], 'place'),
     orgSuffixes: wordFinder(ORG_SUFFIXES),
     siteSuffixes: wordFinder(SITE_SUFFIXES),
     national: wordFinder(NATIONAL_BODIES),
@@ -178,6 +179,25 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   return out;
 }
 
+/** Name + title (江泽民主席, 王小明同志): the name must start right after punctuation or a list joiner. */
+export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of getFinders().titlesAfter.find(text)) {
+    for (const len of [3, 2]) {
+      const start = t.start - len;
+      if (start < 0) continue;
+      const name = text.slice(start, t.start);
+      const leftOk = isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!);
+      if (!leftOk || !looksLikeName(name)) continue;
+      // 三个字 where the first two are a known name is that name plus something else.
+      if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
+      out.push({ kind: 'person', name, roles: [t.word] });
+      break;
+    }
+  }
+  return out;
+}
+
 const BYLINE_RE = new RegExp(`(?:^|[\\n（(【\\s、])(?:本报|本台|本刊)?(${BYLINE_ROLES.join('|')})[ \\u3000:：]*([^\\n（）()【】]{2,40})`, 'g');
 
 /** Splits a run of byline names (雷甫 郭娟 王晶 / 殷雪鸢、胡引平 / 丁 洁, a two-character name padded with a space); null unless every token is a name. */
@@ -230,10 +250,18 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     const full = g.get(m.word);
     let place = full;
     if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place && COUNTRY_SET.has(m.word)) {
+      covered.fill(1, m.start, m.end);
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
     if (!place) {
-      // A short form alone (太谷, 榆社) only where it names one place, in a province the archive is about.
-      const options = (byShort.get(m.word) ?? []).filter(atHome);
-      if (options.length !== 1 || !home) continue;
+      // A short form alone: a province or prefecture city's (山西, 晋中) anywhere; a county's (太谷, 榆社) only where it
+      // names one place in a province the archive is about.
+      const all = byShort.get(m.word) ?? [];
+      const big = all.filter((p) => p.level !== 'county');
+      const options = big.length === 1 ? big : all.filter(atHome);
+      if (options.length !== 1 || (!home && big.length !== 1)) continue;
       place = options[0]!;
     }
     covered.fill(1, m.start, m.end);
@@ -251,6 +279,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 }
 
 const finders_ = () => getFinders();
+const COUNTRY_SET = new Set(COUNTRIES);
 
 /** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
 export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
