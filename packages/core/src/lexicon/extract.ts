@@ -263,6 +263,8 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       const options = big.length === 1 ? big : all.filter(atHome);
       if (options.length !== 1 || (!home && big.length !== 1)) continue;
       place = options[0]!;
+      // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
+      if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
