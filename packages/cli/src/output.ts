@@ -14,3 +14,8 @@ export function writeOut(text: string): Promise<void> {
 export function note(text: string): void {
   process.stderr.write(text + '\n');
 }
+
+/** A title for terminal output: generated titles are marked as such unless the generator already did. */
+export function displayTitle(a: { title: string; titleInferred: boolean }): string {
+  return a.titleInferred && !a.title.includes('无标题') ? `${a.title}（无标题）` : a.title;
+}

@@ -2,6 +2,7 @@ import type { Article } from './article.js';
 import { createBundle } from './bundle/create.js';
 import type { Bundle } from './bundle/format.js';
 import { parsePages, type Manifest, type PageInput } from './parse/index.js';
+import { buildSearchIndex } from './search/search-index.js';
 import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
 import { buildMatcherSection } from './matcher/matcher.js';
 import { matcherEntries } from './lexicon/build.js';
@@ -29,6 +30,8 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
   if (input.pages?.length) articles.push(...parsePages(input.pages, options.manifest));
   options.onProgress?.(articles.length, articles.length);
   const bundle = createBundle(articles, { name: options.name });
+  // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
+  bundle.search = buildSearchIndex(bundle.articles).toSection();
   if (!options.skipLexicon) {
     const terms = buildLexicon(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
     bundle.lexicon = lexiconSection(terms);

@@ -1,6 +1,9 @@
 export * from './article.js';
 export { articleId, fnv1a } from './id.js';
-export { parsePage, parsePages, type Manifest, type PageInput, type PageMeta } from './parse/index.js';
+export {
+  parsePage, parsePages, parsePageDetailed, searchableText, inferMeta, validateManifest, ManifestError,
+  type Manifest, type PageInput, type PageMeta, type ParsedPage, type Layout, type InferredMeta,
+} from './parse/index.js';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle } from './bundle/load.js';
@@ -9,6 +12,8 @@ export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
+export * from './search/index.js';
 export {
   getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
   lexiconSection, readLexiconSection, TERM_KINDS,
@@ -18,3 +23,4 @@ export {
   getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
+export * from './xref/index.js';

@@ -1,6 +1,6 @@
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
-import { writeJson, writeOut } from '../output.js';
+import { displayTitle, writeJson, writeOut } from '../output.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao articles [--archive <file>] [--json]
@@ -13,7 +13,7 @@ export const articles: Command = {
     const { values } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION }, usage);
     const archive = await openArchive(values.archive);
     if (values.json) return writeJson(archive.articles);
-    const lines = archive.articles.map((a) => `${a.id}  ${a.date ?? '????-??-??'}  ${a.paper ?? '?'}  ${a.title}${a.titleInferred ? ' (无标题)' : ''}`);
+    const lines = archive.articles.map((a) => `${a.id}  ${a.date ?? '????-??-??'}  ${a.paper ?? '?'}  ${displayTitle(a)}`);
     await writeOut(lines.join('\n') + '\n');
   },
 };

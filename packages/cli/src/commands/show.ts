@@ -2,7 +2,7 @@ import type { Article } from '@jianbao/core';
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
 import { UsageError } from '../errors.js';
-import { writeJson, writeOut } from '../output.js';
+import { displayTitle, writeJson, writeOut } from '../output.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao show <id> [--archive <file>] [--json]
@@ -26,7 +26,7 @@ export const show: Command = {
 export function formatArticle(a: Article): string {
   const lines: string[] = [];
   if (a.section) lines.push(`【${a.section}】`);
-  lines.push(a.titleInferred ? `${a.title}（无标题）` : a.title);
+  lines.push(displayTitle(a));
   if (a.subtitle) lines.push(...a.subtitle.split('\n'));
   if (a.byline) lines.push(a.byline);
   const meta = [a.paper, a.date, a.dateline?.text && `电头 ${a.dateline.text}`, a.source && `来源 ${a.source}`, a.kind, a.page]

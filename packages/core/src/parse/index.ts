@@ -1,46 +1,81 @@
+/**
+ * The page parser: OCR'd newspaper pages → articles.
+ *
+ * Pipeline: tokenize (join OCR line breaks, recognise display lines) →
+ * detect the layout → assemble articles (layout-leading.ts for markdown and
+ * plain pages, layout-trailing.ts for pages whose headlines follow their
+ * bodies) → cleanup (repeated paragraphs, orphaned tails) → infer paper and
+ * date (infer-meta.ts; the manifest overrides) → Article fields.
+ *
+ * Text policy: `paragraphs` keep the printed text (OCR line breaks joined,
+ * OCR spacing such as `2 月 13 日` kept for display); `searchableText()`
+ * gives the folded form that search, lexicon and xref index. Display lines
+ * (title, subtitle, section, byline) lose typesetting letter-spacing.
+ * Sub-heads inside features stay in the article as their own paragraphs.
+ */
 import type { Article } from '../article.js';
 import { articleId, dedupeIds } from '../id.js';
+import { reattachTails } from './cleanup.js';
+import { linkContinuations } from './continuation.js';
+import { detectLayout, type Layout } from './detect-layout.js';
+import { finalizeDraft, reprintSource } from './finalize.js';
+import { inferMeta, type InferredMeta } from './infer-meta.js';
+import { assembleLeading } from './layout-leading.js';
+import { assembleTrailing } from './layout-trailing.js';
+import { tokenize } from './tokens.js';
+import { validateManifest } from './manifest.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
 export type { Manifest, PageInput, PageMeta } from './types.js';
+export type { Layout } from './detect-layout.js';
+export type { InferredMeta } from './infer-meta.js';
+export { searchableText } from './text.js';
+export { inferMeta } from './infer-meta.js';
+export { validateManifest, ManifestError } from './manifest.js';
 
-/**
- * PLACEHOLDER parser (skeleton): one article per blank-line-separated block
- * led by a short line. Replaced by the layout-aware parser.
- */
-export function parsePage(page: PageInput, meta: PageMeta = {}): Article[] {
-  const blocks = page.text.split(/\n\s*\n/).map((b) => b.trim()).filter(Boolean);
-  const articles: Article[] = [];
-  for (const block of blocks) {
-    const [first = '', ...rest] = block.split('\n');
-    const title = first.replace(/^#+\s*/, '').trim();
-    if (!rest.length && articles.length) {
-      articles[articles.length - 1]!.paragraphs.push(title);
-      continue;
-    }
-    articles.push({
-      id: articleId(page.name, articles.length, title),
-      paper: meta.paper ?? null,
-      date: meta.date ?? null,
-      page: page.name,
-      title,
-      titleInferred: false,
-      subtitle: null,
-      section: null,
-      byline: null,
-      dateline: null,
-      kind: 'news',
-      source: null,
-      paragraphs: rest.length ? [rest.join('')] : [],
-      continues: null,
-      continuationOf: null,
-    });
-  }
-  return articles;
+export interface ParsedPage {
+  layout: Layout;
+  inferred: InferredMeta;
+  articles: Article[];
 }
 
-/** Parses a set of pages (in file-name order) into one list of articles with unique ids. */
+/** Parses one page, with the layout and the inferred metadata (before the manifest's overrides). */
+export function parsePageDetailed(page: PageInput, meta: PageMeta = {}): ParsedPage {
+  if (typeof page.text !== 'string') throw new TypeError(`page ${page.name}: text must be a string`);
+  const tokens = tokenize(page.text);
+  const layout = detectLayout(tokens);
+  const drafts = layout === 'trailing' ? assembleTrailing(tokens) : assembleLeading(tokens, layout === 'markdown');
+  if (layout !== 'trailing') reattachTails(drafts);
+  const kept = drafts.filter((d) => d.paragraphs.length || d.heads.length);
+  const inferred = inferMeta(
+    kept.map((d) => ({ paragraphs: [...d.heads.map((h) => h.text), ...d.paragraphs], reprint: reprintSource(d, null) !== null && !d.bylines.some((b) => /^本报/.test(b)) })),
+  );
+  const paper = meta.paper ?? inferred.paper;
+  const date = meta.date ?? inferred.date;
+  const articles = kept.map((draft, ordinal): Article => {
+    const fields = finalizeDraft(draft, layout, paper, date);
+    return { id: articleId(page.name, ordinal, fields.title), paper, date, page: page.name, ...fields };
+  });
+  return { layout, inferred, articles };
+}
+
+export function parsePage(page: PageInput, meta: PageMeta = {}): Article[] {
+  return parsePageDetailed(page, meta).articles;
+}
+
+/**
+ * Parses a set of pages (in file-name order) into one list of articles with
+ * unique ids, continuation links resolved. Throws ManifestError on a bad manifest.
+ */
 export function parsePages(pages: PageInput[], manifest: Manifest = {}): Article[] {
+  validateManifest(manifest);
   const sorted = [...pages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  return dedupeIds(sorted.flatMap((p) => parsePage(p, manifest.pages?.[p.name])));
+  const articles = dedupeIds(sorted.flatMap((p) => parsePage(p, manifest.pages?.[p.name])));
+  const pageNumbers = new Map<string, number>();
+  for (const p of sorted) {
+    const n = manifest.pages?.[p.name]?.pageNumber;
+    if (typeof n === 'number') pageNumbers.set(p.name, n);
+  }
+  linkContinuations(articles, pageNumbers);
+  return articles;
 }

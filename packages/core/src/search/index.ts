@@ -1,0 +1,9 @@
+export { searchArchive, searchWithIndex, getSearchIndex, loadSearchIndex, type SearchHit, type SearchOptions } from './search.js';
+export {
+  buildSearchIndex,
+  searchIndexFromSection,
+  searchIndexFromSectionAsync,
+  SearchIndex,
+  type SearchSection,
+} from './search-index.js';
+export { pinyinReadings, pinyinToChinese } from './pinyin.js';

@@ -1,0 +1,149 @@
+import { foldSearchUnit, isCjk } from '../text/analyze.js';
+import { foldTable } from '../text/fold.js';
+
+/**
+ * Phrase checks run on a "squeezed" form of the normalised text: only Chinese
+ * characters, letters and digits, so punctuation and quotes do not break a
+ * phrase (“1221”战略举措 contains 1221战略举措, “千万工程” contains 千万工程).
+ * `toOriginal` maps a squeezed range back to the text as printed.
+ */
+export interface SqueezedText {
+  text: string;
+  /** squeezed index → original index. */
+  offsets: Uint32Array;
+  /** The text it was squeezed from (offsets point into it). */
+  original: string;
+}
+
+let unitTable: Uint16Array | undefined;
+
+/**
+ * One lookup per character for squeezing: the folded code unit (fold table,
+ * then one-unit NFKC) when it is a word unit (Chinese, letter, digit), else 0.
+ * Built once (65,536 entries); a regex per punctuation mark was most of the
+ * cost of a query.
+ */
+function squeezeTable(): Uint16Array {
+  if (unitTable) return unitTable;
+  const fold = foldTable();
+  const t = new Uint16Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    let f = fold[c]!;
+    if (f >= 0xa0 && !isCjk(f)) f = foldSearchUnit(f);
+    const word = isCjk(f) || (f >= 0x61 && f <= 0x7a) || (f >= 0x30 && f <= 0x39) || (f >= 0xc0 && f < 0x3000 && !(f >= 0xd800 && f <= 0xdfff) && /\p{L}/u.test(String.fromCharCode(f)));
+    t[c] = word ? f : 0;
+  }
+  return (unitTable = t);
+}
+
+/** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
+export function squeeze(original: string): SqueezedText {
+  const table = squeezeTable();
+  const codes = new Uint16Array(original.length);
+  const offsets = new Uint32Array(original.length + 1);
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    const f = table[original.charCodeAt(i)]!;
+    if (f !== 0) {
+      codes[n] = f;
+      offsets[n++] = i;
+    }
+  }
+  offsets[n] = original.length;
+  let text = '';
+  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  return { text, offsets: offsets.subarray(0, n + 1), original };
+}
+
+/** The original range [start, end) of squeezed range [from, to). */
+export function toOriginal(s: SqueezedText, from: number, to: number): [number, number] {
+  return [s.offsets[from]!, s.offsets[to - 1]! + 1];
+}
+
+/** Every start of `needle` in `hay`. */
+export function allIndexes(hay: string, needle: string, limit = 1000): number[] {
+  const out: number[] = [];
+  if (!needle) return out;
+  for (let i = hay.indexOf(needle); i >= 0 && out.length < limit; i = hay.indexOf(needle, i + 1)) out.push(i);
+  return out;
+}
+
+/** The quality of a phrase found with one character wrong (see the no-noise rule in search.ts). */
+export const TYPO = 0.75;
+
+/**
+ * The first place where `needle` occurs with exactly one character
+ * substituted (常书名 → 常书铭, 集大元高铁 → 集大原高铁), or -1. Only for
+ * needles of three or more characters: with two, one wrong character leaves
+ * a single character, which is no evidence at all.
+ */
+export function findOneSubstitution(hay: string, needle: string): number {
+  const m = needle.length;
+  if (m < 3) return -1;
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  for (let i = 0; i + m <= hay.length; i++) {
+    // At least one of the first two characters must match, or two mismatches are already there.
+    if (hay.charCodeAt(i) !== first && hay.charCodeAt(i + 1) !== second) continue;
+    let misses = 0;
+    for (let k = 0; k < m && misses < 2; k++) if (hay.charCodeAt(i + k) !== needle.charCodeAt(k)) misses++;
+    if (misses === 1) return i;
+  }
+  return -1;
+}
+
+/**
+ * The densest window: the fraction of distinct `tokens` found within `span`
+ * characters of each other, in the query's order, and where. Used for paraphrases (农村环境整治 vs
+ * 农村人居环境整治提升): the words must be together, not scattered over the page.
+ */
+export function bestWindow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
+  const hits: { pos: number; token: number }[] = [];
+  tokens.forEach((t, token) => {
+    for (const pos of allIndexes(hay, t, 200)) hits.push({ pos, token });
+  });
+  if (!hits.length || !tokens.length) return { coverage: 0, start: 0, end: 0 };
+  hits.sort((a, b) => a.pos - b.pos);
+  const counts = new Array<number>(tokens.length).fill(0);
+  let distinct = 0;
+  let best = { coverage: 0, start: 0, end: 0 };
+  let lo = 0;
+  for (let hi = 0; hi < hits.length; hi++) {
+    if (counts[hits[hi]!.token]!++ === 0) distinct++;
+    while (hits[hi]!.pos - hits[lo]!.pos > span) if (--counts[hits[lo++]!.token]! === 0) distinct--;
+    const coverage = distinct / tokens.length;
+    if (coverage > best.coverage && inQueryOrder(hits, lo, hi)) {
+      best = { coverage, start: hits[lo]!.pos, end: hits[hi]!.pos + tokens[hits[hi]!.token]!.length };
+    }
+  }
+  return best;
+}
+
+/** The window's words come in the query's order (环境…整治, not 整治…环境): first occurrences, by token number. */
+function inQueryOrder(hits: { pos: number; token: number }[], lo: number, hi: number): boolean {
+  const first = new Map<number, number>();
+  for (let k = lo; k <= hi; k++) if (!first.has(hits[k]!.token)) first.set(hits[k]!.token, hits[k]!.pos);
+  let last = -1;
+  for (const token of [...first.keys()].sort((a, b) => a - b)) {
+    const pos = first.get(token)!;
+    if (pos < last) return false;
+    last = pos;
+  }
+  return true;
+}
+
+const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+
+/** Original ranges of whole-word occurrences of a Latin/number token (`ai` does not match inside `said`, nor `5g` in `5 g`). */
+export function findWord(s: SqueezedText, word: string, limit = 1000): [number, number][] {
+  const fold = foldTable();
+  const isWordAt = (i: number) => i >= 0 && i < s.original.length && isWordChar(fold[s.original.charCodeAt(i)]!);
+  const out: [number, number][] = [];
+  for (let i = s.text.indexOf(word); i >= 0 && out.length < limit; i = s.text.indexOf(word, i + 1)) {
+    const start = s.offsets[i]!;
+    const end = s.offsets[i + word.length - 1]! + 1;
+    if (end - start !== word.length || isWordAt(start - 1) || isWordAt(end)) continue;
+    out.push([start, end]);
+  }
+  return out;
+}

@@ -1,0 +1,116 @@
+import { polyphonic } from 'pinyin-pro';
+import { isCjk } from '../text/analyze.js';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * Pinyin queries (`qianwan gongcheng`, `Jinzhong`): turned into the Chinese
+ * the archive most likely means, using the archive's own vocabulary.
+ *
+ * pinyin-pro gives every reading of every character the index holds
+ * (polyphones included: 重 → zhong/chong); the typed letters are split into
+ * syllables (fewest syllables wins: xian is one, not xi-an); then a Viterbi
+ * pass picks, per syllable, the character that makes the most frequent chain
+ * of bigrams in the index. The result is searched like typed Chinese, so the
+ * phrase and typo rules apply unchanged.
+ */
+
+interface PinyinTable {
+  /** syllable → characters with that reading, most frequent first. */
+  chars: Map<string, string[]>;
+  freq: Map<string, number>;
+  longest: number;
+}
+
+const tables = new WeakMap<SearchIndex, PinyinTable>();
+const CANDIDATES_PER_SYLLABLE = 40;
+
+function tableFor(index: SearchIndex): PinyinTable {
+  let table = tables.get(index);
+  if (table) return table;
+  const freq = new Map<string, number>();
+  for (let i = 0; i < index.terms.length; i++) {
+    const term = index.terms.get(i);
+    if (term.length > 2 || !isCjk(term.charCodeAt(0))) continue;
+    const df = index.documentFrequency(i);
+    for (const ch of term) if (isCjk(ch.charCodeAt(0))) freq.set(ch, (freq.get(ch) ?? 0) + df);
+  }
+  const all = [...freq.keys()];
+  const readings = all.length ? (polyphonic(all.join(''), { toneType: 'none', type: 'array' }) as string[][]) : [];
+  const chars = new Map<string, string[]>();
+  let longest = 0;
+  all.forEach((ch, i) => {
+    for (const syllable of new Set(readings[i] ?? [])) {
+      if (!/^[a-zü]+$/.test(syllable)) continue;
+      const key = syllable.replace(/ü/g, 'v');
+      const list = chars.get(key) ?? [];
+      list.push(ch);
+      chars.set(key, list);
+      longest = Math.max(longest, key.length);
+    }
+  });
+  for (const [key, list] of chars) chars.set(key, list.sort((a, b) => freq.get(b)! - freq.get(a)!).slice(0, CANDIDATES_PER_SYLLABLE));
+  table = { chars, freq, longest };
+  tables.set(index, table);
+  return table;
+}
+
+/** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */
+export function splitSyllables(word: string, known: (s: string) => boolean, longest = 6): string[] | null {
+  const w = word.toLowerCase().replace(/ü/g, 'v');
+  const best: (string[] | null)[] = new Array(w.length + 1).fill(null);
+  best[0] = [];
+  for (let i = 0; i < w.length; i++) {
+    const here = best[i];
+    if (!here) continue;
+    for (let len = 1; len <= longest && i + len <= w.length; len++) {
+      const s = w.slice(i, i + len);
+      if (!known(s)) continue;
+      const next = best[i + len];
+      if (!next || next.length > here.length + 1) best[i + len] = [...here, s];
+    }
+  }
+  return best[w.length] ?? null;
+}
+
+const BEAM = 8;
+
+/**
+ * The Chinese readings a pinyin query most likely stands for in this archive,
+ * best first (a beam search over the syllable lattice, scored by how often
+ * each bigram of the reading occurs), or [] when the words are not all pinyin
+ * or give fewer than two syllables (a single syllable such as `ai` is far more
+ * likely a Latin word). The caller picks among them by what the archive
+ * actually contains (`searchWithIndex` checks each reading as a phrase).
+ */
+export function pinyinReadings(index: SearchIndex, words: string[]): string[] {
+  if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return [];
+  const table = tableFor(index);
+  const syllables: string[] = [];
+  for (const word of words) {
+    for (const part of word.split("'").filter(Boolean)) {
+      const split = splitSyllables(part, (s) => table.chars.has(s), table.longest);
+      if (!split) return [];
+      syllables.push(...split);
+    }
+  }
+  if (syllables.length < 2) return [];
+  const bigramScore = (a: string, b: string) => {
+    const t = index.find(a + b);
+    return t < 0 ? -10 : Math.log1p(index.documentFrequency(t));
+  };
+  let beam = table.chars.get(syllables[0]!)!.slice(0, BEAM).map((ch) => ({ text: ch, score: 0.01 * Math.log1p(table.freq.get(ch) ?? 0) }));
+  for (const syllable of syllables.slice(1)) {
+    const next: { text: string; score: number }[] = [];
+    for (const state of beam) {
+      const last = state.text[state.text.length - 1]!;
+      for (const ch of table.chars.get(syllable)!) next.push({ text: state.text + ch, score: state.score + bigramScore(last, ch) });
+    }
+    beam = next.sort((a, b) => b.score - a.score).slice(0, BEAM);
+  }
+  return beam.map((s) => s.text);
+}
+
+/** The single most likely reading (see pinyinReadings), or null. */
+export function pinyinToChinese(index: SearchIndex, words: string[]): string | null {
+  return pinyinReadings(index, words)[0] ?? null;
+}

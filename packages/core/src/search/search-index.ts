@@ -1,0 +1,288 @@
+import { articleBody, type Article } from '../article.js';
+import { tokenizeNormalized, normalizeForSearch, type AnalyzeOptions } from '../text/analyze.js';
+import { ByteWriter, fromBase64, fromBase64Async, readVarint, toBase64 } from './codec.js';
+
+/**
+ * The search index: an inverted index of the analyser's terms (Chinese
+ * bigrams, Latin words, lexicon terms) over three fields, with BM25 scoring.
+ *
+ * Why not MiniSearch's own index: measured on the 19,876-story xwlb archive
+ * (benchmarks/src/suites/search.ts, and by hand on this machine) MiniSearch
+ * with this bigram analyser took 111 s to build, serialised to 68 MB of JSON
+ * (1.8× MiniSearch's default-tokenizer JSON) and `loadJSON` took 40 s — every
+ * posting becomes a JSON object key, then a Map entry, on load. Here the
+ * postings are delta-encoded varints in one base64 string, decoded lazily per
+ * query term, so loading is a split and a base64 decode. MiniSearch stays the
+ * reference peer in the benchmark (and its BM25 parameters are the ones used).
+ */
+
+// Every host (Node, browsers, service workers) has setTimeout; core's lib settings do not declare it.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+export const FIELDS = ['title', 'subtitle', 'body'] as const;
+export type SearchField = (typeof FIELDS)[number];
+export const ANALYZER_ID = 'bigram-1';
+export const SECTION_VERSION = 1;
+
+/** The serialised index: bundle section `search`. */
+export interface SearchSection {
+  version: number;
+  analyzer: string;
+  /** Article ids, by document number. */
+  docs: string[];
+  /** base64 varints: per document, the token count of each field. */
+  lengths: string;
+  /** Sorted terms joined by "\n" (terms never contain whitespace). */
+  terms: string;
+  /** base64 varints: per term, the byte length of its postings. */
+  sizes: string;
+  /** base64 postings: per term, the document count of each field, then per field (docDelta·2 + [tf>1], [tf−2]). */
+  postings: string;
+}
+
+/** The texts of each field as indexed (and as snippets and phrase checks see them). */
+export function fieldTexts(a: Article): [string, string, string] {
+  const meta = [a.subtitle, a.section, a.byline, a.source].filter((s): s is string => !!s).join('\n');
+  return [a.title, meta, articleBody(a)];
+}
+
+/**
+ * The sorted vocabulary as one string and an array of where each term starts:
+ * splitting 400,000 terms into strings on load costs more than the rest of
+ * loading together, and a lookup only needs ~19 slices.
+ */
+export class TermList {
+  readonly length: number;
+  private readonly starts: Uint32Array;
+
+  constructor(readonly joined: string) {
+    let count = joined ? 1 : 0;
+    for (let i = joined.indexOf('\n'); i >= 0; i = joined.indexOf('\n', i + 1)) count++;
+    this.length = count;
+    this.starts = new Uint32Array(count + 1);
+    let k = 0;
+    if (joined) {
+      for (let i = joined.indexOf('\n'); i >= 0; i = joined.indexOf('\n', i + 1)) this.starts[++k] = i + 1;
+    }
+    this.starts[count] = joined.length + 1;
+  }
+
+  static of(sortedTerms: readonly string[]): TermList {
+    return new TermList(sortedTerms.join('\n'));
+  }
+
+  get(i: number): string {
+    return this.joined.slice(this.starts[i]!, this.starts[i + 1]! - 1);
+  }
+}
+
+export interface Postings {
+  /** Per field: document numbers (ascending) and term frequencies. */
+  docs: Uint32Array[];
+  tfs: Uint16Array[];
+}
+
+export class SearchIndex {
+  readonly docCount: number;
+  readonly avgLength: number[];
+  private idToDoc: Map<string, number> | undefined;
+
+  constructor(
+    readonly docs: string[],
+    /** 3 per document. */
+    readonly lengths: Uint32Array,
+    readonly terms: TermList,
+    /** starts[i]..starts[i+1] is term i's postings in `bytes`. */
+    readonly starts: Uint32Array,
+    readonly bytes: Uint8Array,
+  ) {
+    this.docCount = docs.length;
+    this.avgLength = FIELDS.map((_, f) => {
+      let sum = 0;
+      for (let d = 0; d < docs.length; d++) sum += lengths[d * 3 + f]!;
+      return docs.length ? sum / docs.length : 0;
+    });
+  }
+
+  docOf(articleId: string): number | undefined {
+    this.idToDoc ??= new Map(this.docs.map((id, i) => [id, i]));
+    return this.idToDoc.get(articleId);
+  }
+
+  /** The term's number, or -1. */
+  find(term: string): number {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms.get(mid) < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.terms.length && this.terms.get(lo) === term ? lo : -1;
+  }
+
+  /** Term numbers [from, to) of the terms starting with `prefix`. */
+  prefixRange(prefix: string): [number, number] {
+    let lo = 0;
+    let hi = this.terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.terms.get(mid) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < this.terms.length && this.terms.get(end).startsWith(prefix)) end++;
+    return [lo, end];
+  }
+
+  /** Documents containing the term, per field. */
+  fieldCounts(termIndex: number): [number, number, number] {
+    const pos = { at: this.starts[termIndex]! };
+    return [readVarint(this.bytes, pos), readVarint(this.bytes, pos), readVarint(this.bytes, pos)];
+  }
+
+  documentFrequency(termIndex: number): number {
+    const [a, b, c] = this.fieldCounts(termIndex);
+    return Math.max(a, b, c);
+  }
+
+  postings(termIndex: number): Postings {
+    const pos = { at: this.starts[termIndex]! };
+    const counts = [readVarint(this.bytes, pos), readVarint(this.bytes, pos), readVarint(this.bytes, pos)];
+    const docs: Uint32Array[] = [];
+    const tfs: Uint16Array[] = [];
+    for (const count of counts) {
+      const d = new Uint32Array(count);
+      const t = new Uint16Array(count);
+      let doc = 0;
+      for (let i = 0; i < count; i++) {
+        const v = readVarint(this.bytes, pos);
+        doc += v >>> 1;
+        d[i] = doc;
+        t[i] = v & 1 ? readVarint(this.bytes, pos) + 2 : 1;
+      }
+      docs.push(d);
+      tfs.push(t);
+    }
+    return { docs, tfs };
+  }
+
+  toSection(): SearchSection {
+    const lengths = new ByteWriter();
+    for (const n of this.lengths) lengths.varint(n);
+    const sizes = new ByteWriter();
+    for (let i = 0; i < this.terms.length; i++) sizes.varint(this.starts[i + 1]! - this.starts[i]!);
+    return {
+      version: SECTION_VERSION,
+      analyzer: ANALYZER_ID,
+      docs: this.docs,
+      lengths: toBase64(lengths.bytes()),
+      terms: this.terms.joined,
+      sizes: toBase64(sizes.bytes()),
+      postings: toBase64(this.bytes),
+    };
+  }
+}
+
+/** Builds the index of a list of articles. */
+export function buildSearchIndex(articles: readonly Article[], options: AnalyzeOptions = {}): SearchIndex {
+  const termIds = new Map<string, number>();
+  // Per term, flat [doc·4 + field, tf, …] in document order.
+  const lists: number[][] = [];
+  const lengths = new Uint32Array(articles.length * 3);
+  const tf = new Map<number, number>();
+  articles.forEach((article, doc) => {
+    fieldTexts(article).forEach((text, field) => {
+      if (!text) return;
+      const tokens = tokenizeNormalized(normalizeForSearch(text).text, options);
+      lengths[doc * 3 + field] = tokens.length;
+      tf.clear();
+      for (const { term } of tokens) {
+        let id = termIds.get(term);
+        if (id === undefined) {
+          id = lists.length;
+          termIds.set(term, id);
+          lists.push([]);
+        }
+        tf.set(id, (tf.get(id) ?? 0) + 1);
+      }
+      for (const [id, n] of tf) lists[id]!.push(doc * 4 + field, n);
+    });
+  });
+  const sorted = [...termIds.keys()].sort();
+  const writer = new ByteWriter();
+  const starts = new Uint32Array(sorted.length + 1);
+  sorted.forEach((term, i) => {
+    starts[i] = writer.length;
+    const list = lists[termIds.get(term)!]!;
+    const counts = [0, 0, 0];
+    for (let k = 0; k < list.length; k += 2) counts[list[k]! & 3]!++;
+    for (const c of counts) writer.varint(c);
+    for (let field = 0; field < 3; field++) {
+      if (!counts[field]) continue;
+      let last = 0;
+      for (let k = 0; k < list.length; k += 2) {
+        if ((list[k]! & 3) !== field) continue;
+        const doc = list[k]! >>> 2;
+        const n = list[k + 1]!;
+        writer.varint((doc - last) * 2 + (n > 1 ? 1 : 0));
+        if (n > 1) writer.varint(Math.min(n, 0xffff) - 2);
+        last = doc;
+      }
+    }
+  });
+  starts[sorted.length] = writer.length;
+  return new SearchIndex(articles.map((a) => a.id), lengths, TermList.of(sorted), starts, writer.bytes().slice());
+}
+
+function checkSection(section: unknown): asserts section is SearchSection {
+  const s = section as Partial<SearchSection> | null;
+  if (!s || typeof s !== 'object' || !Array.isArray(s.docs) || typeof s.terms !== 'string' || typeof s.postings !== 'string' || typeof s.sizes !== 'string' || typeof s.lengths !== 'string') {
+    throw new Error('invalid search section: expected { version, analyzer, docs, lengths, terms, sizes, postings }');
+  }
+}
+
+/** True when a bundle's `search` section was written by this analyser and format (otherwise it is rebuilt). */
+export function isCurrentSection(section: unknown): boolean {
+  const s = section as Partial<SearchSection> | null;
+  return !!s && typeof s === 'object' && s.version === SECTION_VERSION && s.analyzer === ANALYZER_ID;
+}
+
+function decodeVarints(base64: string, count: number): Uint32Array {
+  const bytes = fromBase64(base64);
+  const out = new Uint32Array(count);
+  const pos = { at: 0 };
+  for (let i = 0; i < count; i++) out[i] = readVarint(bytes, pos);
+  return out;
+}
+
+/** Loads a serialised index synchronously. */
+export function searchIndexFromSection(section: unknown): SearchIndex {
+  checkSection(section);
+  const terms = new TermList(section.terms);
+  const sizes = decodeVarints(section.sizes, terms.length);
+  const starts = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + sizes[i]!;
+  return new SearchIndex(section.docs, decodeVarints(section.lengths, section.docs.length * 3), terms, starts, fromBase64(section.postings));
+}
+
+/**
+ * Loads a serialised index without holding the thread for long: the same work
+ * as `searchIndexFromSection`, with a yield to the event loop between steps
+ * (each step is one split or one base64 decode: tens of milliseconds on the
+ * large archive, see the benchmark).
+ */
+export async function searchIndexFromSectionAsync(section: unknown): Promise<SearchIndex> {
+  checkSection(section);
+  const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  const terms = new TermList(section.terms);
+  await tick();
+  const sizes = decodeVarints(section.sizes, terms.length);
+  const starts = new Uint32Array(terms.length + 1);
+  for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + sizes[i]!;
+  await tick();
+  const lengths = decodeVarints(section.lengths, section.docs.length * 3);
+  await tick();
+  const bytes = await fromBase64Async(section.postings, tick);
+  return new SearchIndex(section.docs, lengths, terms, starts, bytes);
+}

@@ -1,0 +1,457 @@
+import type { Archive } from '../archive.js';
+import type { Article, ArticleKind } from '../article.js';
+import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { pinyinReadings } from './pinyin.js';
+import {
+  buildSearchIndex,
+  fieldTexts,
+  isCurrentSection,
+  searchIndexFromSection,
+  searchIndexFromSectionAsync,
+  type SearchIndex,
+} from './search-index.js';
+import { makeSnippet } from './snippet.js';
+
+export interface SearchOptions {
+  limit?: number;
+  paper?: string;
+  /** ISO date or prefix (2024, 2024-02, 2024-02-13), inclusive. */
+  from?: string;
+  to?: string;
+  kind?: ArticleKind;
+  /** Lexicon hook: extra whole-token terms (see AnalyzeOptions.terms). */
+  terms?: readonly string[];
+}
+
+export interface SearchHit {
+  id: string;
+  title: string;
+  paper: string | null;
+  date: string | null;
+  score: number;
+  snippet: string;
+  /** UTF-16 [start, end) offsets into `snippet`, in reading order. */
+  highlights: [number, number][];
+}
+
+// ---- the index of an archive -------------------------------------------------
+
+const indexes = new WeakMap<Archive, SearchIndex>();
+
+function sectionFits(archive: Archive, section: unknown): boolean {
+  if (!isCurrentSection(section)) return false;
+  const docs = (section as { docs: string[] }).docs;
+  return docs.length === archive.articles.length && docs.every((id, i) => archive.articles[i]!.id === id);
+}
+
+/** The archive's search index: the bundle's `search` section, or built from the articles when it is absent or stale. */
+export function getSearchIndex(archive: Archive): SearchIndex {
+  let index = indexes.get(archive);
+  if (!index) {
+    const section = archive.bundle.search;
+    index = sectionFits(archive, section) ? searchIndexFromSection(section) : buildSearchIndex(archive.articles);
+    indexes.set(archive, index);
+  }
+  return index;
+}
+
+/** The same, yielding to the event loop while it decodes (for UI threads); later calls to `getSearchIndex` reuse it. */
+export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
+  const cached = indexes.get(archive);
+  if (cached) return cached;
+  const section = archive.bundle.search;
+  const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : buildSearchIndex(archive.articles);
+  indexes.set(archive, index);
+  return index;
+}
+
+// ---- query analysis ------------------------------------------------------------
+
+interface Segment {
+  /** Squeezed normalised text of the segment: what an exact phrase must equal. */
+  phrase: string;
+  /** Distinct index terms (bigrams, words) — what coverage is counted over. */
+  tokens: string[];
+  /** Lexicon terms found in the segment: a bonus only. */
+  extra: string[];
+  /** Contains Chinese: phrase and typo checks apply; otherwise whole-word matching via the index. */
+  chinese: boolean;
+}
+
+function planQuery(query: string, options: AnalyzeOptions): Segment[] {
+  const segments: Segment[] = [];
+  for (const part of query.split(/[\s\u3000]+/)) {
+    const norm = normalizeForSearch(part).text;
+    const tokens = tokenizeNormalized(norm, options);
+    const base = [...new Set(tokens.filter((t) => t.kind !== 'term').map((t) => t.term))].slice(0, 32);
+    if (!base.length) continue;
+    const phrase = squeeze(part).text;
+    segments.push({
+      phrase,
+      tokens: base,
+      extra: [...new Set(tokens.filter((t) => t.kind === 'term').map((t) => t.term))],
+      chinese: [...phrase].some((c) => isCjk(c.charCodeAt(0))),
+    });
+  }
+  return segments.slice(0, 8);
+}
+
+// ---- scoring ---------------------------------------------------------------------
+
+/** BM25 as MiniSearch uses it (k1 1.2, b 0.7, d 0.5), per field with boosts: a title match counts most. */
+const K1 = 1.2;
+const B = 0.7;
+const D = 0.5;
+const BOOSTS = [3, 1.5, 1];
+/** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
+const VERIFY = 30;
+
+/**
+ * The no-noise rule. Each query segment (a space-separated part) earns a
+ * quality in one field of the article:
+ *   1     the exact phrase (punctuation ignored),
+ *   0.75  the phrase with one character wrong (typo; phrases of ≥ 3 characters),
+ *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER, in
+ *         the query's order, within a window of twice the query's length
+ *         (c = that fraction) — a paraphrase such as 农村环境整治 for
+ *         农村人居环境整治提升,
+ *   0     otherwise: scattered characters are not evidence.
+ * An article is a hit only if the mean quality over segments is ≥ 0.3: at
+ * least one segment in three is really there, or a paraphrase of the whole
+ * query is. A query with nothing relevant therefore returns nothing rather
+ * than the articles that merely share a common bigram (台风登陆 does not
+ * match an article that only says 登陆). The thresholds are not fitted to
+ * any query set: 0.6 is "most of the words", 0.3 is "a real part of the
+ * query". Among hits, quality² multiplies BM25, so a phrase ranks above a
+ * typo, a typo above a paraphrase, whatever the raw term counts; a typo match
+ * is dropped when the phrase as typed occurs (see rank).
+ */
+const MIN_WINDOW_COVERAGE = 0.6;
+const MIN_QUALITY = 0.3;
+
+interface Scored {
+  doc: number;
+  bm25: number;
+  /** Per segment, the best quality its indexed terms allow (see qualityBound). */
+  bounds: number[];
+  /** An upper bound of the final score. */
+  upper: number;
+}
+
+/**
+ * The best quality a segment can reach in an article, from which of its terms
+ * the index says the article has: the exact phrase needs them all; one wrong
+ * character removes at most two bigrams; a paraphrase needs 60 %. Lets the
+ * ranking skip the text checks of articles that cannot qualify, and stop early.
+ */
+function qualityBound(found: number, segment: Segment, total: number): number {
+  if (!segment.chinese) return found / total;
+  if (found === total) return 1;
+  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
+  return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
+}
+
+function termIndexes(index: SearchIndex, token: string): number[] {
+  const exact = index.find(token);
+  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
+  if (token.length === 1 && isCjk(token.charCodeAt(0))) {
+    const out: number[] = exact >= 0 ? [exact] : [];
+    const [lo, hi] = index.prefixRange(token);
+    for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
+    // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
+    const { joined } = index.terms;
+    for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
+      const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
+      const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
+      if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
+        const i = index.find(joined.slice(at - 1, at + 1));
+        if (i >= 0) out.push(i);
+      }
+    }
+    return out;
+  }
+  return exact >= 0 ? [exact] : [];
+}
+
+/**
+ * Long segments (a pasted headline or sentence) are scored on their rarest
+ * terms only: an article with the phrase has them all, one with a typo all
+ * but two, so candidates are the same, and the commonest bigrams (发展, 中国)
+ * — long posting lists, almost no weight in BM25 — are most of the work.
+ */
+const MAX_SCORED_TERMS = 12;
+
+function scoredTerms(index: SearchIndex, segment: Segment): string[] {
+  if (segment.tokens.length <= MAX_SCORED_TERMS) return segment.tokens;
+  const df = (t: string) => {
+    const i = index.find(t);
+    return i < 0 ? 0 : index.documentFrequency(i);
+  };
+  return segment.tokens
+    .map((t) => ({ t, df: df(t) }))
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MAX_SCORED_TERMS)
+    .map((x) => x.t);
+}
+
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
+  const n = index.docCount;
+  const bm25 = new Float64Array(n);
+  const masks = segments.map(() => new Uint32Array(n));
+  const touched: number[] = [];
+  const scored = segments.map((segment) => scoredTerms(index, segment));
+  segments.forEach((segment, s) => {
+    const terms = scored[s]!;
+    const all = [...terms, ...segment.extra];
+    const mask = masks[s]!;
+    all.forEach((token, t) => {
+      for (const termIndex of termIndexes(index, token)) {
+        const { docs, tfs } = index.postings(termIndex);
+        for (let f = 0; f < 3; f++) {
+          const list = docs[f]!;
+          if (!list.length) continue;
+          const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+          const avg = index.avgLength[f]! || 1;
+          const boost = BOOSTS[f]!;
+          const bit = t < terms.length ? 1 << t : 0;
+          const tfList = tfs[f]!;
+          for (let i = 0; i < list.length; i++) {
+            const doc = list[i]!;
+            const tf = tfList[i]!;
+            const len = index.lengths[doc * 3 + f]!;
+            if (bm25[doc] === 0) touched.push(doc);
+            bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+            mask[doc] = mask[doc]! | bit;
+          }
+        }
+      }
+    });
+  });
+  const out: Scored[] = [];
+  const single = segments.length === 1;
+  const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+  for (const doc of touched) {
+    let sum = 0;
+    for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
+    const mean = sum / segments.length;
+    if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
+    const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
+    out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+  }
+  return out;
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (; x; x &= x - 1) c++;
+  return c;
+}
+
+export interface SegmentMatch {
+  field: number;
+  quality: number;
+  /** ORIGINAL offsets of the match in that field's text. */
+  start: number;
+  end: number;
+}
+
+/** A field's text, squeezed only when a check needs it (most exact phrases are found in the raw text first). */
+class FieldText {
+  private squeezed: SqueezedText | undefined;
+  constructor(readonly raw: string) {}
+  get text(): SqueezedText {
+    return (this.squeezed ??= squeeze(this.raw));
+  }
+}
+
+const EMPTY = new FieldText('');
+
+function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
+  let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
+  if (bound <= 0) return best;
+  const consider = (field: number, quality: number, range: [number, number]) => {
+    if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
+  };
+  if (segment.chinese && bound === 1) {
+    // Fast path: the phrase as typed (already normalised) is in the text as printed.
+    for (let field = 0; field < fields.length; field++) {
+      const at = fields[field]!.raw.indexOf(segment.phrase);
+      if (at >= 0) return { field, quality: 1, start: at, end: at + segment.phrase.length };
+    }
+  }
+  fields.forEach((field, f) => {
+    if (!field.raw) return;
+    const text = field.text;
+    if (!segment.chinese) {
+      // Latin words and numbers: whole words only (ai is not in said).
+      const found = segment.tokens.map((t) => findWord(text, t, 1)[0]).filter((r): r is [number, number] => !!r);
+      if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
+      return;
+    }
+    const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
+    if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
+    if (best.quality >= TYPO) return;
+    const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
+    if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
+    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
+    if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
+  });
+  return best;
+}
+
+function passesFilters(article: Article, options: SearchOptions): boolean {
+  if (options.kind && article.kind !== options.kind) return false;
+  if (options.paper && article.paper !== options.paper) return false;
+  if (options.from || options.to) {
+    if (!article.date) return false;
+    if (options.from && article.date.slice(0, options.from.length) < options.from) return false;
+    if (options.to && article.date.slice(0, options.to.length) > options.to) return false;
+  }
+  return true;
+}
+
+interface RankedHit {
+  article: Article;
+  score: number;
+  fields: FieldText[];
+}
+
+function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
+  const articleOf = (doc: number) => archive.get(index.docs[doc]!);
+  const filtered = !!(options.kind || options.paper || options.from || options.to);
+  const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
+    const a = articleOf(doc);
+    return !!a && passesFilters(a, options);
+  } : null);
+  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
+  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
+  candidates.sort((a, b) => b.upper - a.upper);
+  const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
+  const hits: RankedHit[] = [];
+  const typoSeen: boolean[] = segments.map(() => false);
+  const exactSeen: boolean[] = segments.map(() => false);
+  const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
+  for (let i = 0; i < cap; i++) {
+    const c = candidates[i]!;
+    if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
+    const article = articleOf(c.doc)!;
+    const fields = fieldTexts(article).map((t) => new FieldText(t));
+    const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
+    matches.forEach((m, s) => {
+      if (m.quality === 1) exactSeen[s] = true;
+      if (m.quality === TYPO) typoSeen[s] = true;
+    });
+    const hit = { article, score: finalScore(c.bm25, matches, segments.length), fields };
+    verified.push({ hit, matches, bm25: c.bm25 });
+    if (hit.score > 0) insertSorted(hits, hit);
+  }
+  // A phrase that occurs as typed is not a typo: when it was found exactly somewhere, one-character-off
+  // matches of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence; drop them and re-score.
+  if (segments.some((_, s) => exactSeen[s] && typoSeen[s])) {
+    hits.length = 0;
+    for (const v of verified) {
+      const matches = v.matches.map((m, s) => (exactSeen[s] && m.quality === TYPO ? { ...m, quality: 0 } : m));
+      v.hit.score = finalScore(v.bm25, matches, segments.length);
+      if (v.hit.score > 0) insertSorted(hits, v.hit);
+    }
+  }
+  return hits;
+}
+
+function finalScore(bm25: number, matches: SegmentMatch[], segmentCount: number): number {
+  const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segmentCount;
+  if (quality < MIN_QUALITY) return 0;
+  const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
+  return bm25 * quality ** 2 * (inTitle ? 1.5 : 1);
+}
+
+function insertSorted(hits: RankedHit[], hit: RankedHit): void {
+  let i = hits.length;
+  while (i > 0 && (hits[i - 1]!.score < hit.score || (hits[i - 1]!.score === hit.score && hits[i - 1]!.article.id > hit.article.id))) i--;
+  hits.splice(i, 0, hit);
+}
+
+/**
+ * Of several readings of a pinyin query, the one the archive contains most
+ * often as a phrase: a reading whose bigrams are each common can still be no
+ * phrase at all (前完工程 for qianwan gongcheng), so each is checked in the
+ * text of up to 20 articles that have all its bigrams.
+ */
+function bestReading(archive: Archive, index: SearchIndex, readings: string[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const reading of readings) {
+    let docs: Set<number> | null = null;
+    for (let k = 0; k + 1 < reading.length && (!docs || docs.size); k++) {
+      const t = index.find(reading.slice(k, k + 2));
+      const here = new Set<number>();
+      if (t >= 0) for (const list of index.postings(t).docs) for (const d of list) if (!docs || docs.has(d)) here.add(d);
+      docs = here;
+    }
+    let count = 0;
+    for (const doc of [...(docs ?? [])].slice(0, 20)) {
+      const article = archive.get(index.docs[doc]!);
+      if (article && fieldTexts(article).some((t) => t.includes(reading))) count++;
+    }
+    if (count > bestCount) {
+      best = reading;
+      bestCount = count;
+    }
+  }
+  return best ?? readings[0] ?? null;
+}
+
+// ---- the public entry point ---------------------------------------------------------
+
+/**
+ * Searches an archive. Query words separated by spaces are segments (each a
+ * phrase); Chinese is matched by bigrams with the phrase/typo/paraphrase rules
+ * above; a query made only of pinyin (qianwan gongcheng, Jinzhong) that finds
+ * nothing as Latin words is read as the Chinese it most likely spells.
+ */
+export function searchArchive(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {
+  return searchWithIndex(archive, getSearchIndex(archive), query, options);
+}
+
+/**
+ * `searchArchive` over a given index — for hosts that keep the index apart
+ * and for the benchmark (which also runs the same engine over a word-segmented
+ * index: pass the AnalyzeOptions the index was built with as `analyzer`).
+ */
+export function searchWithIndex(
+  archive: Archive,
+  index: SearchIndex,
+  query: string,
+  options: SearchOptions & { analyzer?: AnalyzeOptions } = {},
+): SearchHit[] {
+  const analyze: AnalyzeOptions = { ...options.analyzer, ...(options.terms ? { terms: options.terms } : {}) };
+  let segments = planQuery(query, analyze);
+  if (!segments.length) return [];
+  const limit = options.limit ?? 20;
+  let hits = rank(archive, index, segments, options, limit);
+  if (!hits.length) {
+    const chinese = bestReading(archive, index, pinyinReadings(index, query.trim().split(/\s+/).filter(Boolean)));
+    if (chinese) {
+      segments = planQuery(chinese, analyze);
+      hits = rank(archive, index, segments, options, limit);
+    }
+  }
+  const bodyOnly = (fields: FieldText[]) => [EMPTY, EMPTY, fields[2]!];
+  return hits.slice(0, limit).map((hit) => {
+    // The snippet is cut from the body: locate each segment there, even where its best match was the title.
+    const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
+    const { snippet, highlights } = makeSnippet(fieldTexts(hit.article), bodyMatches, segments);
+    return {
+      id: hit.article.id,
+      title: hit.article.title,
+      paper: hit.article.paper,
+      date: hit.article.date,
+      score: Math.round(hit.score * 1000) / 1000,
+      snippet,
+      highlights,
+    };
+  });
+}
+
+export type { Segment };

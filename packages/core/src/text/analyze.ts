@@ -1,0 +1,175 @@
+import { compactText } from './compact.js';
+import { foldTable } from './fold.js';
+
+/**
+ * The ONE analysis pipeline for search: the index and the query go through
+ * exactly these steps, so whatever a user types lands on the same terms the
+ * archive was indexed with.
+ *
+ * 1. normalise (`normalizeForSearch`): core's length-preserving `foldText`
+ *    table (full-width → half-width, traditional → simplified, quote and
+ *    middle-dot variants, case), NFKC for the remaining compatibility
+ *    characters where it stays one code unit (① → 1, ㎞ is three and stays),
+ *    then `compactText` to drop OCR spaces between CJK
+ *    characters and digits. The result keeps an offset map into the original,
+ *    so snippets and highlights point at the text as printed.
+ * 2. tokenise (`tokenizeNormalized`): a run of Chinese characters gives its
+ *    overlapping character bigrams (a one-character run gives that character);
+ *    Latin letters and digits give whole words (`5g`, `1221`, `ai`, `g336`,
+ *    `3.5`); optional extra whole-token terms (the lexicon hook) are emitted
+ *    where they occur.
+ *
+ * Why bigrams and not a word segmenter: measured in benchmarks/src/suites/search.ts
+ * (the "Jianbao, Intl.Segmenter words" row): a segmenter splits names and
+ * slogans it does not know (常书铭, 千万工程) inconsistently between a query and
+ * the archive, so recall drops; bigrams always line up.
+ */
+
+export type TokenKind = 'cjk' | 'word' | 'term';
+
+export interface Token {
+  term: string;
+  /** Offsets into the NORMALISED text (map through `offsets` for the original). */
+  start: number;
+  end: number;
+  kind: TokenKind;
+}
+
+export interface NormalizedText {
+  /** Folded and compacted text. */
+  text: string;
+  /** `offsets[i]` is the original offset of `text[i]`; `offsets[text.length]` is the original length. */
+  offsets: Uint32Array;
+}
+
+export interface AnalyzeOptions {
+  /**
+   * Extra whole-token terms (e.g. the lexicon's names: 常书铭, 千万工程), in
+   * any form: they are normalised here. Where one occurs it is emitted as a
+   * token of its own besides the bigrams, so a lexicon term matches as a unit.
+   */
+  terms?: readonly string[];
+  /** 'bigram' (default) or 'words' (Intl.Segmenter), kept for the benchmark comparison. */
+  chinese?: 'bigram' | 'words';
+}
+
+export const isCjk = (c: number): boolean =>
+  (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+
+const isAsciiWordChar = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** Other letters and digits (accented Latin, Greek, Cyrillic…) that make words too. */
+const LETTER = /[\p{L}\p{N}]/u;
+const isOtherWordChar = (c: number): boolean => c >= 0x80 && !isCjk(c) && !(c >= 0xd800 && c <= 0xdfff) && LETTER.test(String.fromCharCode(c));
+
+const nfkcCache = new Map<number, number>();
+/** NFKC of one code unit where the result is still one code unit (length-preserving), else the unit itself. */
+function nfkcUnit(c: number): number {
+  let r = nfkcCache.get(c);
+  if (r === undefined) {
+    const n = String.fromCharCode(c).normalize('NFKC');
+    r = n.length === 1 ? n.charCodeAt(0) : c;
+    nfkcCache.set(c, r);
+  }
+  return r;
+}
+
+/** Characters the fold table does not cover but NFKC does (compatibility forms, circled digits, ㎞…): skip the common ranges. */
+const mayNeedNfkc = (c: number): boolean => c >= 0xa0 && !(c >= 0x4e00 && c <= 0x9fff) && !(c >= 0x3000 && c <= 0x303f) && !(c >= 0xff00 && c <= 0xffef) && !(c >= 0xd800 && c <= 0xdfff);
+
+/** The fold of one already table-folded code unit beyond ASCII: NFKC where it stays one unit. */
+export function foldSearchUnit(c: number): number {
+  return mayNeedNfkc(c) ? foldTable()[nfkcUnit(c)]! : c;
+}
+
+/** Step 1: fold (+ one-unit NFKC) and remove OCR spaces, keeping a map back to the original. */
+export function normalizeForSearch(text: string): NormalizedText {
+  const t = foldTable();
+  let folded = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let f = t[c]!;
+    if (mayNeedNfkc(f)) f = t[nfkcUnit(f)]!;
+    if (f !== c) {
+      folded += text.slice(start, i) + String.fromCharCode(f);
+      start = i + 1;
+    }
+  }
+  folded = start === 0 ? text : folded + text.slice(start);
+  return compactText(folded);
+}
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/** Step 2 on already normalised text. */
+export function tokenizeNormalized(text: string, options: AnalyzeOptions = {}): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      let j = i + 1;
+      while (j < n && isCjk(text.charCodeAt(j))) j++;
+      if (options.chinese === 'words' && segmenter) {
+        for (const s of segmenter.segment(text.slice(i, j))) tokens.push({ term: s.segment, start: i + s.index, end: i + s.index + s.segment.length, kind: 'cjk' });
+      } else if (j - i === 1) tokens.push({ term: text[i]!, start: i, end: j, kind: 'cjk' });
+      else for (let k = i; k + 1 < j; k++) tokens.push({ term: text.slice(k, k + 2), start: k, end: k + 2, kind: 'cjk' });
+      i = j;
+    } else if (isAsciiWordChar(c) || isOtherWordChar(c)) {
+      let j = i + 1;
+      for (;;) {
+        if (j < n && (isAsciiWordChar(text.charCodeAt(j)) || isOtherWordChar(text.charCodeAt(j)))) j++;
+        // 3.5, 1,200: a separator between two digits stays inside the number.
+        else if (j + 1 < n && (text[j] === '.' || text[j] === ',') && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j += 2;
+        else break;
+      }
+      tokens.push({ term: text.slice(i, j).replace(/,/g, ''), start: i, end: j, kind: 'word' });
+      i = j;
+    } else i++;
+  }
+  if (options.terms?.length) tokens.push(...findTerms(text, options.terms));
+  return tokens;
+}
+
+/** The lexicon hook: every occurrence of an extra term (normalised, ≥ 3 characters so it never collides with a bigram). */
+function findTerms(text: string, terms: readonly string[]): Token[] {
+  const byFirst = termTable(terms);
+  const out: Token[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = byFirst.get(text[i]!);
+    if (!list) continue;
+    for (const term of list) if (text.startsWith(term, i)) out.push({ term, start: i, end: i + term.length, kind: 'term' });
+  }
+  return out;
+}
+
+const termTables = new WeakMap<readonly string[], Map<string, string[]>>();
+function termTable(terms: readonly string[]): Map<string, string[]> {
+  let table = termTables.get(terms);
+  if (!table) {
+    table = new Map();
+    for (const raw of terms) {
+      const term = normalizeForSearch(raw).text.replace(/\s+/g, '');
+      if (term.length < 3) continue;
+      const list = table.get(term[0]!) ?? [];
+      if (!list.includes(term)) list.push(term);
+      table.set(term[0]!, list);
+    }
+    termTables.set(terms, table);
+  }
+  return table;
+}
+
+/** Both steps: the tokens of a raw text, offsets into its normalised form. */
+export function analyze(text: string, options: AnalyzeOptions = {}): { normalized: NormalizedText; tokens: Token[] } {
+  const normalized = normalizeForSearch(text);
+  return { normalized, tokens: tokenizeNormalized(normalized.text, options) };
+}
+
+/** Just the index terms of a text (what MiniSearch's `tokenize` returns). */
+export function analyzeTerms(text: string, options: AnalyzeOptions = {}): string[] {
+  return tokenizeNormalized(normalizeForSearch(text).text, options).map((t) => t.term);
+}

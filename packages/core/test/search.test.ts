@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/article.js';
+import { loadArchive } from '../src/archive.js';
+import { buildBundle } from '../src/build.js';
+import { createBundle } from '../src/bundle/create.js';
+import { normalizeForSearch } from '../src/text/analyze.js';
+import {
+  getSearchIndex,
+  loadSearchIndex,
+  searchArchive,
+  searchIndexFromSection,
+  searchIndexFromSectionAsync,
+  searchWithIndex,
+} from '../src/search/index.js';
+
+let n = 0;
+function article(title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  n++;
+  return {
+    id: `a${String(n).padStart(3, '0')}`, paper: '晋中日报', date: '2025-02-13', page: 'test', title, titleInferred: false,
+    subtitle: null, section: null, byline: null, dateline: null, kind: 'news', source: null, paragraphs,
+    continues: null, continuationOf: null, ...extra,
+  };
+}
+
+const filler = '会议强调，要坚持以人民为中心的发展思想，统筹推进各项工作，确保取得实效。';
+const ARTICLES = [
+  article('蓄力赋能向前行', ['围绕“学习运用‘千万工程’经验、推动农村人居环境整治提升”这个主题，组织代表集中视察。', filler]),
+  // 千万 and 工程 far apart, several times: scattered characters, not the phrase.
+  article('千万家庭 工程建设', [`千万家庭受益。${filler.repeat(3)}工程建设加快推进，工程质量稳步提高。千万群众点赞。`]),
+  article('全市组织部长会议召开', ['市委书记常书铭作出批示。', filler], { date: '2025-01-20', paper: '山西日报' }),
+  article('太原晋中一体化发展对接座谈会举行', ['常书\n铭讲话。太原晋中一体化发展取得新进展。'], { date: '2024-12-01', kind: 'feature' }),
+  article('集大原高铁开通运营', ['集大原高铁全线贯通，沿线群众出行更便捷。', filler], { date: '2024-06-30' }),
+  article('高铁建设提速', ['多条高铁建设加快。大同市召开会议。', filler], { date: '2024-05-01' }),
+  article('台风防御', ['做好台风防御准备。', filler, filler, filler, '某型登陆艇完成测试。'], { date: '2023-08-01' }),
+  article('5G应用加速落地', ['全市建成5G基站1200个，AI赋能制造业。G336国道改造完工。']),
+  article('Reading notes', ['He said the plan is ready.']),
+  article('晋中市重点项目', ['晋中市加快推进重点项目建设。', filler]),
+];
+const archive = loadArchive(createBundle(ARTICLES, { name: 'test' }));
+const ids = (query: string, options = {}) => searchArchive(archive, query, options).map((h) => h.id);
+const byTitle = (title: string) => ARTICLES.find((a) => a.title === title)!.id;
+
+describe('searchArchive ranking', () => {
+  it('finds a phrase inside a sentence and prefers it to the same characters scattered', () => {
+    const hits = ids('千万工程');
+    expect(hits[0]).toBe(byTitle('蓄力赋能向前行'));
+    // The scattered article is not evidence: it is below the phrase, or (with the no-noise rule) absent.
+    const scattered = hits.indexOf(byTitle('千万家庭 工程建设'));
+    expect(scattered === -1 || scattered > 0).toBe(true);
+  });
+
+  it('ranks a title match above a body match', () => {
+    const hits = ids('太原晋中一体化');
+    expect(hits[0]).toBe(byTitle('太原晋中一体化发展对接座谈会举行'));
+  });
+
+  it('finds simplified text from a traditional query', () => {
+    expect(ids('太原晉中一體化')).toEqual(ids('太原晋中一体化'));
+    expect(ids('太原晉中一體化').length).toBeGreaterThan(0);
+  });
+
+  it('tolerates one wrong character without flooding', () => {
+    expect(ids('常书名')).toEqual(expect.arrayContaining([byTitle('全市组织部长会议召开'), byTitle('太原晋中一体化发展对接座谈会举行')]));
+    const typo = ids('集大元高铁');
+    expect(typo).toEqual([byTitle('集大原高铁开通运营')]); // not every article about 高铁
+  });
+
+  it('returns nothing for a query with nothing relevant', () => {
+    // 台风 and 登陆 are both in one article, but far apart and unrelated.
+    expect(ids('台风登陆')).toEqual([]);
+    expect(ids('量子计算机')).toEqual([]);
+    expect(ids('   ')).toEqual([]);
+  });
+
+  it('matches a paraphrase whose words stand together', () => {
+    expect(ids('农村环境整治')[0]).toBe(byTitle('蓄力赋能向前行'));
+  });
+
+  it('matches Latin words, numbers and mixed tokens as whole words', () => {
+    expect(ids('5G')).toEqual([byTitle('5G应用加速落地')]);
+    expect(ids('ai')).toEqual([byTitle('5G应用加速落地')]); // not "said"
+    expect(ids('G336')).toEqual([byTitle('5G应用加速落地')]);
+    expect(ids('1200')).toEqual([byTitle('5G应用加速落地')]);
+  });
+
+  it('reads pinyin as the Chinese the archive contains', () => {
+    expect(ids('qianwan gongcheng')[0]).toBe(byTitle('蓄力赋能向前行'));
+    expect(ids('Jinzhong')).toContain(byTitle('晋中市重点项目'));
+    expect(ids('changshuming')).toContain(byTitle('全市组织部长会议召开'));
+  });
+
+  it('answers one-character queries', () => {
+    expect(ids('晋')).toEqual(expect.arrayContaining([byTitle('晋中市重点项目'), byTitle('太原晋中一体化发展对接座谈会举行')]));
+  });
+
+  it('treats space-separated parts as separate phrases, both present ranking first', () => {
+    const hits = ids('晋中 重点项目');
+    expect(hits[0]).toBe(byTitle('晋中市重点项目'));
+  });
+});
+
+describe('snippets and highlights', () => {
+  it('returns highlight ranges whose text, normalised, is the matched phrase', () => {
+    for (const query of ['千万工程', '常书铭', '太原晋中一体化', '5G']) {
+      const hits = searchArchive(archive, query);
+      expect(hits.length, query).toBeGreaterThan(0);
+      for (const hit of hits) {
+        let last = 0;
+        for (const [start, end] of hit.highlights) {
+          expect(start).toBeGreaterThanOrEqual(last);
+          expect(end).toBeGreaterThan(start);
+          expect(end).toBeLessThanOrEqual(hit.snippet.length);
+          last = end;
+        }
+        const marked = hit.highlights.map(([s, e]) => normalizeForSearch(hit.snippet.slice(s, e)).text.replace(/[^\p{L}\p{N}]/gu, ''));
+        if (marked.length) expect(marked, `${query} in ${hit.id}`).toContain(normalizeForSearch(query).text);
+      }
+    }
+  });
+
+  it('highlights a name broken by an OCR line break as printed', () => {
+    const hit = searchArchive(archive, '常书铭').find((h) => h.id === byTitle('太原晋中一体化发展对接座谈会举行'))!;
+    expect(hit.highlights).toHaveLength(1);
+    const [s, e] = hit.highlights[0]!;
+    expect(hit.snippet.slice(s, e)).toBe('常书 铭'); // the newline becomes a space in the snippet, same length
+  });
+
+  it('marks the word as printed for a typo', () => {
+    const hit = searchArchive(archive, '集大元高铁')[0]!;
+    const [s, e] = hit.highlights[0]!;
+    expect(hit.snippet.slice(s, e)).toBe('集大原高铁');
+  });
+
+  it('cuts long bodies around the match with an ellipsis', () => {
+    const long = article('长文', [`${filler.repeat(6)}这里提到千万工程经验。${filler.repeat(6)}`]);
+    const a = loadArchive(createBundle([long], { name: 'long' }));
+    const [hit] = searchArchive(a, '千万工程');
+    expect(hit!.snippet.startsWith('…')).toBe(true);
+    expect(hit!.snippet.endsWith('…')).toBe(true);
+    expect(hit!.snippet.length).toBeLessThanOrEqual(110);
+    const [s, e] = hit!.highlights[0]!;
+    expect(hit!.snippet.slice(s, e)).toBe('千万工程');
+  });
+});
+
+describe('filters', () => {
+  it('filters by paper, date range and kind', () => {
+    expect(ids('常书铭', { paper: '山西日报' })).toEqual([byTitle('全市组织部长会议召开')]);
+    expect(ids('高铁', { from: '2024-06', to: '2024-12-31' })).toEqual([byTitle('集大原高铁开通运营')]);
+    expect(ids('高铁', { to: '2024-05' })).toEqual([byTitle('高铁建设提速')]);
+    expect(ids('常书铭', { kind: 'feature' })).toEqual([byTitle('太原晋中一体化发展对接座谈会举行')]);
+    expect(ids('常书铭', { from: '2026' })).toEqual([]);
+  });
+
+  it('honours the limit', () => {
+    expect(ids('晋', { limit: 1 })).toHaveLength(1);
+  });
+});
+
+describe('the search section of the bundle', () => {
+  const bundle = buildBundle({ articles: ARTICLES }, { name: 'with-section' });
+
+  it('is written by buildBundle and survives JSON, sync and async', async () => {
+    expect(bundle.search).toBeTruthy();
+    const roundTrip = JSON.parse(JSON.stringify(bundle));
+    const fromSection = loadArchive(roundTrip);
+    const sync = searchIndexFromSection(roundTrip.search);
+    const async = await searchIndexFromSectionAsync(roundTrip.search);
+    for (const q of ['千万工程', '常书名', 'qianwan gongcheng', '5G']) {
+      const expected = searchArchive(archive, q);
+      expect(searchWithIndex(fromSection, sync, q)).toEqual(expected);
+      expect(searchWithIndex(fromSection, async, q)).toEqual(expected);
+      expect(searchArchive(fromSection, q)).toEqual(expected);
+    }
+  });
+
+  it('is rebuilt from the articles when absent or written for other articles', async () => {
+    const without = loadArchive({ ...JSON.parse(JSON.stringify(bundle)), search: undefined });
+    expect(searchArchive(without, '千万工程').map((h) => h.id)).toEqual(ids('千万工程'));
+    const other = buildBundle({ articles: ARTICLES.slice(0, 3) }, { name: 'other' });
+    const stale = loadArchive({ ...JSON.parse(JSON.stringify(bundle)), search: other.search });
+    expect((await loadSearchIndex(stale)).docCount).toBe(ARTICLES.length);
+    expect(getSearchIndex(stale).docCount).toBe(ARTICLES.length);
+  });
+
+  it('rejects a damaged section with a clear error', () => {
+    expect(() => searchIndexFromSection({ version: 1 })).toThrow(/invalid search section/);
+  });
+});
+
+describe('index codec', () => {
+  it('round-trips base64 in one go and in slices', async () => {
+    const { toBase64, fromBase64, fromBase64Async } = await import('../src/search/codec.js');
+    for (const size of [0, 1, 2, 3, 4, 5, 1000, 4099]) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 7919 + size) & 0xff);
+      const text = toBase64(bytes);
+      expect(Array.from(fromBase64(text))).toEqual(Array.from(bytes));
+      expect(Array.from(await fromBase64Async(text, async () => {}, 8))).toEqual(Array.from(bytes));
+    }
+  });
+});
