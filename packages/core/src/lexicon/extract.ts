@@ -164,7 +164,15 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
       if (!prevTitle) break;
       r = roleBefore(text, prevEnd, prevEnd - prevTitle.length);
     }
-    const withResolved = roles.flatMap((role) => [role, resolveRole(role, ctx)].filter((x): x is string => !!x));
+    // 晋中市委副书记、市长: a bare 市长 after a role that names its city is that city's, not the paper's.
+    let chainCtx = ctx;
+    const withResolved = roles.flatMap((role) => {
+      const resolved = resolveRole(role, chainCtx);
+      const named = /^([\u4e00-\u9fff]{2,4}?市)/.exec(role)?.[1];
+      const place = named ? gazetteer().get(named) : undefined;
+      if (place?.level === 'city') chainCtx = { ...ctx, city: place };
+      return [role, resolved].filter((x): x is string => !!x);
+    });
     out.push({ kind: 'person', name, roles: withResolved });
     if (LIST_TITLES.has(t.word)) {
       let at = t.end + name.length;
