@@ -10,6 +10,8 @@ class DoubleArrayMatcher implements Matcher {
   private readonly symOf: Uint16Array;
   /** The root's transition for every code unit (0 = stay at the root): the scan skips text that starts no form at one lookup a character. */
   private readonly rootNext: Int32Array;
+  /** base and check interleaved (bc[2s] = base[s], bc[2s + 1] = check[s]): a step reads one cache line, not two. */
+  private readonly bc: Int32Array;
 
   constructor(
     private readonly termIds: readonly string[],
@@ -22,6 +24,11 @@ class DoubleArrayMatcher implements Matcher {
     private readonly depth: Uint8Array,
   ) {
     this.symOf = symbolTable(alphabet);
+    this.bc = new Int32Array(base.length * 2);
+    for (let i = 0; i < base.length; i++) {
+      this.bc[2 * i] = base[i]!;
+      this.bc[2 * i + 1] = check[i]!;
+    }
     this.rootNext = new Int32Array(0x10000);
     const b0 = base[0]!;
     for (let c = 0; c < 0x10000; c++) {
@@ -46,7 +53,7 @@ class DoubleArrayMatcher implements Matcher {
    * (so forms that began inside the discarded look-ahead are found again).
    */
   scan(text: string, emit: (start: number, end: number, term: number) => void): number {
-    const { symOf, rootNext, base, check, fail, out, depth } = this;
+    const { symOf, rootNext, bc, fail, out, depth } = this;
     const n = text.length;
     let count = 0;
     let i = 0;
@@ -78,8 +85,8 @@ class DoubleArrayMatcher implements Matcher {
           if (pStart < 0) continue;
         } else {
           for (;;) {
-            const t = base[s]! + sym;
-            if (check[t] === s) {
+            const t = bc[2 * s]! + sym;
+            if (bc[2 * t + 1] === s) {
               s = t;
               break;
             }
