@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'happy-dom',
+    // Generous: CI machines have 2 cores and turbo runs packages' tests side by side. No test asserts a duration.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
