@@ -99,7 +99,8 @@ function seedRows(): { rows: (string | number)[][]; note: string } {
   };
   const dir = join(REPO_ROOT, 'seeds');
   const pages = fixture.pages.map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
-  const terms = buildLexicon(parsePages(pages));
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const terms = buildLexicon(parsePages(pages, manifest));
   const rows: (string | number)[][] = [];
   for (const kind of ['person', 'place', 'organisation', 'policy', 'all'] as const) {
     const gold = fixture.terms.filter((t) => kind === 'all' || t.kind === kind);

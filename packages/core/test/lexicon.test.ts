@@ -28,6 +28,9 @@ describe('people after titles', () => {
     expect(names(found)).toEqual(['韦韬', '常书铭', '刘星']);
     expect(found[0]!.roles).toEqual(['省委常委', '山西省委常委', '太原市委书记']);
     expect(found[2]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
+    // In another city's paper, 市长 after 晋中市委副书记 is still 晋中's.
+    const taiyuan = { ...unknown, city: gazetteer().get('太原市')! };
+    expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
   });
 
   it('gives every name of a list after a list title', () => {

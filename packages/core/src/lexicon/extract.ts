@@ -5,7 +5,7 @@ import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
   LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
-  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES,
+  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
 /**
@@ -33,14 +33,15 @@ export interface ArticleContext {
   homeProvinces?: ReadonlySet<string>;
 }
 
-let finders: { titles: WordFinder; places: WordFinder; orgSuffixes: WordFinder; siteSuffixes: WordFinder; national: WordFinder; policies: WordFinder; followers: Set<string> } | undefined;
+let finders: { titles: WordFinder; titlesAfter: WordFinder; places: WordFinder; orgSuffixes: WordFinder; siteSuffixes: WordFinder; national: WordFinder; policies: WordFinder; followers: Set<string> } | undefined;
 
 function getFinders() {
   if (finders) return finders;
   const placeWords = [...gazetteer().keys(), ...placesByShort().keys()];
   finders = {
     titles: wordFinder(TITLES),
-    places: wordFinder(placeWords, 'place'),
+    titlesAfter: wordFinder(TITLES_AFTER),
+    places: wordFinder([...placeWords, ...COUNTRIES], 'place'),
     orgSuffixes: wordFinder(ORG_SUFFIXES),
     siteSuffixes: wordFinder(SITE_SUFFIXES),
     national: wordFinder(NATIONAL_BODIES),
@@ -163,7 +164,15 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
       if (!prevTitle) break;
       r = roleBefore(text, prevEnd, prevEnd - prevTitle.length);
     }
-    const withResolved = roles.flatMap((role) => [role, resolveRole(role, ctx)].filter((x): x is string => !!x));
+    // 晋中市委副书记、市长: a bare 市长 after a role that names its city is that city's, not the paper's.
+    let chainCtx = ctx;
+    const withResolved = roles.flatMap((role) => {
+      const resolved = resolveRole(role, chainCtx);
+      const named = /^([\u4e00-\u9fff]{2,4}?市)/.exec(role)?.[1];
+      const place = named ? gazetteer().get(named) : undefined;
+      if (place?.level === 'city') chainCtx = { ...ctx, city: place };
+      return [role, resolved].filter((x): x is string => !!x);
+    });
     out.push({ kind: 'person', name, roles: withResolved });
     if (LIST_TITLES.has(t.word)) {
       let at = t.end + name.length;
@@ -173,6 +182,25 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
         out.push({ kind: 'person', name: next, roles: withResolved });
         at += 1 + next.length;
       }
+    }
+  }
+  return out;
+}
+
+/** Name + title (江泽民主席, 王小明同志): the name must start right after punctuation or a list joiner. */
+export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  for (const t of getFinders().titlesAfter.find(text)) {
+    for (const len of [3, 2]) {
+      const start = t.start - len;
+      if (start < 0) continue;
+      const name = text.slice(start, t.start);
+      const leftOk = isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!);
+      if (!leftOk || !looksLikeName(name)) continue;
+      // 三个字 where the first two are a known name is that name plus something else.
+      if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
+      out.push({ kind: 'person', name, roles: [t.word] });
+      break;
     }
   }
   return out;
@@ -230,11 +258,21 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     const full = g.get(m.word);
     let place = full;
     if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place && COUNTRY_SET.has(m.word)) {
+      covered.fill(1, m.start, m.end);
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
     if (!place) {
-      // A short form alone (太谷, 榆社) only where it names one place, in a province the archive is about.
-      const options = (byShort.get(m.word) ?? []).filter(atHome);
-      if (options.length !== 1 || !home) continue;
+      // A short form alone: a province or prefecture city's (山西, 晋中) anywhere; a county's (太谷, 榆社) only where it
+      // names one place in a province the archive is about.
+      const all = byShort.get(m.word) ?? [];
+      const big = all.filter((p) => p.level !== 'county');
+      const options = big.length === 1 ? big : all.filter(atHome);
+      if (options.length !== 1 || (!home && big.length !== 1)) continue;
       place = options[0]!;
+      // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
+      if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
@@ -251,6 +289,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 }
 
 const finders_ = () => getFinders();
+const COUNTRY_SET = new Set(COUNTRIES);
 
 /** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
 export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {

@@ -8,6 +8,10 @@ import type { Matcher, MatcherEntry, MatcherSection, TermMatch } from './types.j
 /** The automaton in memory, ready to scan. */
 class DoubleArrayMatcher implements Matcher {
   private readonly symOf: Uint16Array;
+  /** The root's transition for every code unit (0 = stay at the root): the scan skips text that starts no form at one lookup a character. */
+  private readonly rootNext: Int32Array;
+  /** base and check interleaved (bc[2s] = base[s], bc[2s + 1] = check[s]): a step reads one cache line, not two. */
+  private readonly bc: Int32Array;
 
   constructor(
     private readonly termIds: readonly string[],
@@ -20,6 +24,17 @@ class DoubleArrayMatcher implements Matcher {
     private readonly depth: Uint8Array,
   ) {
     this.symOf = symbolTable(alphabet);
+    this.bc = new Int32Array(base.length * 2);
+    for (let i = 0; i < base.length; i++) {
+      this.bc[2 * i] = base[i]!;
+      this.bc[2 * i + 1] = check[i]!;
+    }
+    this.rootNext = new Int32Array(0x10000);
+    const b0 = base[0]!;
+    for (let c = 0; c < 0x10000; c++) {
+      const sym = this.symOf[c]!;
+      if (sym !== 0 && check[b0 + sym] === 0) this.rootNext[c] = b0 + sym;
+    }
   }
 
   findAll(text: string): TermMatch[] {
@@ -38,7 +53,7 @@ class DoubleArrayMatcher implements Matcher {
    * (so forms that began inside the discarded look-ahead are found again).
    */
   scan(text: string, emit: (start: number, end: number, term: number) => void): number {
-    const { symOf, base, check, fail, out, depth } = this;
+    const { symOf, rootNext, bc, fail, out, depth } = this;
     const n = text.length;
     let count = 0;
     let i = 0;
@@ -48,6 +63,21 @@ class DoubleArrayMatcher implements Matcher {
     let pOut = 0;
     for (;;) {
       while (i < n) {
+        if (s === 0 && pStart < 0) {
+          // At the root with nothing pending: skip characters that start no form.
+          let t = 0;
+          while (i < n && (t = rootNext[text.charCodeAt(i)]!) === 0) i++;
+          if (i === n) break;
+          i++;
+          s = t;
+          const o = out[s]!;
+          if (o !== 0) {
+            pStart = i - (o & 127);
+            pEnd = i;
+            pOut = o;
+          }
+          continue;
+        }
         const sym = symOf[text.charCodeAt(i)]!;
         i++;
         if (sym === 0) {
@@ -55,8 +85,8 @@ class DoubleArrayMatcher implements Matcher {
           if (pStart < 0) continue;
         } else {
           for (;;) {
-            const t = base[s]! + sym;
-            if (check[t] === s) {
+            const t = bc[2 * s]! + sym;
+            if (bc[2 * t + 1] === s) {
               s = t;
               break;
             }
