@@ -30,12 +30,16 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
   if (input.pages?.length) articles.push(...parsePages(input.pages, options.manifest));
   options.onProgress?.(articles.length, articles.length);
   const bundle = createBundle(articles, { name: options.name });
-  // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
-  bundle.search = buildSearchIndex(bundle.articles).toSection();
+  let wholeTerms: string[] = [];
   if (!options.skipLexicon) {
     const terms = buildLexicon(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
     bundle.lexicon = lexiconSection(terms);
-    bundle.matcher = buildMatcherSection(matcherEntries(terms));
+    const entries = matcherEntries(terms);
+    bundle.matcher = buildMatcherSection(entries);
+    // The lexicon's names and aliases become whole search tokens besides the bigrams.
+    wholeTerms = entries.flatMap((e) => e.forms);
   }
+  // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
+  bundle.search = buildSearchIndex(bundle.articles, { terms: wholeTerms }).toSection();
   return bundle;
 }

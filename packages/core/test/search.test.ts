@@ -13,6 +13,7 @@ import {
   searchWithIndex,
 } from '../src/search/index.js';
 
+const indexModule = await import('../src/search/index.js');
 let n = 0;
 function article(title: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
   n++;
@@ -168,10 +169,11 @@ describe('the search section of the bundle', () => {
     const sync = searchIndexFromSection(roundTrip.search);
     const async = await searchIndexFromSectionAsync(roundTrip.search);
     for (const q of ['千万工程', '常书名', 'qianwan gongcheng', '5G']) {
-      const expected = searchArchive(archive, q);
-      expect(searchWithIndex(fromSection, sync, q)).toEqual(expected);
+      const expected = searchWithIndex(fromSection, sync, q);
       expect(searchWithIndex(fromSection, async, q)).toEqual(expected);
       expect(searchArchive(fromSection, q)).toEqual(expected);
+      // The lexicon's whole-token terms (in this section, not in `archive`'s) change weights, not what is found.
+      expect(expected.map((h) => h.id).sort()).toEqual(ids(q).sort());
     }
   });
 
@@ -182,6 +184,20 @@ describe('the search section of the bundle', () => {
     const stale = loadArchive({ ...JSON.parse(JSON.stringify(bundle)), search: other.search });
     expect((await loadSearchIndex(stale)).docCount).toBe(ARTICLES.length);
     expect(getSearchIndex(stale).docCount).toBe(ARTICLES.length);
+  });
+
+  it('indexes the lexicon hook\'s whole-token terms and analyses queries with the same list', () => {
+    const { buildSearchIndex } = indexModule;
+    const index = buildSearchIndex(ARTICLES, { terms: ['常書銘', '千万工程'] });
+    expect(index.find('常书铭')).toBeGreaterThanOrEqual(0); // normalised, a token of its own
+    expect(index.find('千万工程')).toBeGreaterThanOrEqual(0);
+    const section = JSON.parse(JSON.stringify(index.toSection()));
+    expect(section.wholeTerms).toEqual(['千万工程', '常書銘']);
+    const loaded = searchIndexFromSection(section);
+    expect(loaded.wholeTerms).toEqual(['千万工程', '常書銘']);
+    // Same articles found; the whole term only adds weight.
+    expect(searchWithIndex(archive, loaded, '常书铭').map((h) => h.id).sort()).toEqual(ids('常书铭').sort());
+    expect(searchWithIndex(archive, loaded, '千万工程')[0]!.id).toBe(byTitle('蓄力赋能向前行'));
   });
 
   it('rejects a damaged section with a clear error', () => {

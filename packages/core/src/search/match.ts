@@ -77,12 +77,12 @@ export const TYPO = 0.75;
  * needles of three or more characters: with two, one wrong character leaves
  * a single character, which is no evidence at all.
  */
-export function findOneSubstitution(hay: string, needle: string): number {
+export function findOneSubstitution(hay: string, needle: string, from = 0): number {
   const m = needle.length;
   if (m < 3) return -1;
   const first = needle.charCodeAt(0);
   const second = needle.charCodeAt(1);
-  for (let i = 0; i + m <= hay.length; i++) {
+  for (let i = from; i + m <= hay.length; i++) {
     // At least one of the first two characters must match, or two mismatches are already there.
     if (hay.charCodeAt(i) !== first && hay.charCodeAt(i + 1) !== second) continue;
     let misses = 0;

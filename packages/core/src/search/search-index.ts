@@ -38,6 +38,8 @@ export interface SearchSection {
   sizes: string;
   /** base64 postings: per term, the document count of each field, then per field (docDelta·2 + [tf>1], [tf−2]). */
   postings: string;
+  /** Extra whole-token terms the index was built with (the lexicon's names), so queries are analysed alike. */
+  wholeTerms?: string[];
 }
 
 /** The texts of each field as indexed (and as snippets and phrase checks see them). */
@@ -95,6 +97,8 @@ export class SearchIndex {
     /** starts[i]..starts[i+1] is term i's postings in `bytes`. */
     readonly starts: Uint32Array,
     readonly bytes: Uint8Array,
+    /** The extra whole-token terms (lexicon names) indexed besides the bigrams; queries use the same list. */
+    readonly wholeTerms: readonly string[] = [],
   ) {
     this.docCount = docs.length;
     this.avgLength = FIELDS.map((_, f) => {
@@ -180,6 +184,7 @@ export class SearchIndex {
       terms: this.terms.joined,
       sizes: toBase64(sizes.bytes()),
       postings: toBase64(this.bytes),
+      ...(this.wholeTerms.length ? { wholeTerms: [...this.wholeTerms] } : {}),
     };
   }
 }
@@ -232,7 +237,8 @@ export function buildSearchIndex(articles: readonly Article[], options: AnalyzeO
     }
   });
   starts[sorted.length] = writer.length;
-  return new SearchIndex(articles.map((a) => a.id), lengths, TermList.of(sorted), starts, writer.bytes().slice());
+  const whole = [...new Set(options.terms ?? [])].sort();
+  return new SearchIndex(articles.map((a) => a.id), lengths, TermList.of(sorted), starts, writer.bytes().slice(), whole);
 }
 
 function checkSection(section: unknown): asserts section is SearchSection {
@@ -246,6 +252,11 @@ function checkSection(section: unknown): asserts section is SearchSection {
 export function isCurrentSection(section: unknown): boolean {
   const s = section as Partial<SearchSection> | null;
   return !!s && typeof s === 'object' && s.version === SECTION_VERSION && s.analyzer === ANALYZER_ID;
+}
+
+function wholeTermsOf(section: SearchSection): string[] {
+  const w = section.wholeTerms;
+  return Array.isArray(w) && w.every((t) => typeof t === 'string') ? w : [];
 }
 
 function decodeVarints(base64: string, count: number): Uint32Array {
@@ -263,7 +274,7 @@ export function searchIndexFromSection(section: unknown): SearchIndex {
   const sizes = decodeVarints(section.sizes, terms.length);
   const starts = new Uint32Array(terms.length + 1);
   for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + sizes[i]!;
-  return new SearchIndex(section.docs, decodeVarints(section.lengths, section.docs.length * 3), terms, starts, fromBase64(section.postings));
+  return new SearchIndex(section.docs, decodeVarints(section.lengths, section.docs.length * 3), terms, starts, fromBase64(section.postings), wholeTermsOf(section));
 }
 
 /**
@@ -284,5 +295,5 @@ export async function searchIndexFromSectionAsync(section: unknown): Promise<Sea
   const lengths = decodeVarints(section.lengths, section.docs.length * 3);
   await tick();
   const bytes = await fromBase64Async(section.postings, tick);
-  return new SearchIndex(section.docs, lengths, terms, starts, bytes);
+  return new SearchIndex(section.docs, lengths, terms, starts, bytes, wholeTermsOf(section));
 }

@@ -425,7 +425,9 @@ export function searchWithIndex(
   query: string,
   options: SearchOptions & { analyzer?: AnalyzeOptions } = {},
 ): SearchHit[] {
-  const analyze: AnalyzeOptions = { ...options.analyzer, ...(options.terms ? { terms: options.terms } : {}) };
+  // The lexicon hook: the whole-token terms the index was built with, unless the caller gives its own.
+  const terms = options.terms ?? (index.wholeTerms.length ? index.wholeTerms : undefined);
+  const analyze: AnalyzeOptions = { ...options.analyzer, ...(terms ? { terms } : {}) };
   let segments = planQuery(query, analyze);
   if (!segments.length) return [];
   const limit = options.limit ?? 20;

@@ -1,4 +1,4 @@
-import { allIndexes, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { allIndexes, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
 import type { Segment, SegmentMatch } from './search.js';
 
 /** Snippet length in UTF-16 units (about two lines of a result list), and how much context precedes the match. */
@@ -45,8 +45,11 @@ export function makeSnippet(
         if (inside(r)) found.push(r);
       }
       const m = matches[s];
-      if (!found.length && m && m.field === field && m.quality === TYPO && inside([m.start, m.end])) {
-        found.push([m.start, m.end]); // a typo: mark the word as printed (常书铭 for 常书名)
+      if (!found.length && m && m.field === field && m.quality === TYPO) {
+        // A typo: mark every occurrence of the word as printed (常书铭 for 常书名).
+        for (let at = findOneSubstitution(squeezed.text, segment.phrase); at >= 0; at = findOneSubstitution(squeezed.text, segment.phrase, at + 1)) {
+          found.push(toOriginal(squeezed, at, at + segment.phrase.length));
+        }
       } else if (!found.length && m && m.field === field && m.quality < 1 && inside([m.start, m.end])) {
         // A paraphrase: mark its bigrams inside the matched passage.
         for (const t of segment.tokens) {
