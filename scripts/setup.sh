@@ -11,4 +11,7 @@ if ! command -v pnpm >/dev/null 2>&1 || [[ "$(pnpm --version)" != 12.* ]]; then
 fi
 pnpm install --frozen-lockfile
 pnpm build
+# The extension packages: browser zips (.output/*.zip) and the VS Code .vsix.
+pnpm --filter @jianbao/browser-extension zip
+pnpm --filter @jianbao/vscode-extension package
 echo "setup: done. Try: pnpm --silent jianbao articles" >&2
