@@ -23,6 +23,8 @@ export interface Segment {
   /** Runs chained into the passage, and the longest. */
   runs: number;
   longestRun: number;
+  /** Longest stretch of a run that is not common phrasing (names and titles included). */
+  longestOwn: number;
   /** (matchedDraft + matchedArticle) / (draft span + article span): 1 for an exact copy. */
   similarity: number;
 }
@@ -156,13 +158,19 @@ function summarise(runs: Run[], article: MatchText, common: Uint8Array): Segment
   let matchedRare = 0;
   let covered = -1; // draft runs come in order: count each position once
   let longestRun = 0;
+  let longestOwn = 0;
   for (const r of runs) {
     dStart = Math.min(dStart, r.d);
     dEnd = Math.max(dEnd, r.d + r.len);
     aStart = Math.min(aStart, r.a);
     aEnd = Math.max(aEnd, r.a + r.len);
     longestRun = Math.max(longestRun, r.len);
-    for (let i = Math.max(r.d, covered); i < r.d + r.len; i++) {
+    let streak = 0;
+    for (let i = r.d; i < r.d + r.len; i++) {
+      // common[i]: 1 = common phrasing, 2 = a name or title (own wording only where 0)
+      streak = common[i] === 1 ? 0 : streak + 1;
+      if (streak > longestOwn) longestOwn = streak;
+      if (i < covered) continue;
       matchedDraft++;
       if (!common[i]) matchedRare++;
     }
@@ -180,7 +188,7 @@ function summarise(runs: Run[], article: MatchText, common: Uint8Array): Segment
   const span = dEnd - dStart + (aEnd - aStart);
   return {
     dStart, dEnd, aStart, aEnd, matchedDraft, matchedArticle, matchedRare,
-    runs: runs.length, longestRun,
+    runs: runs.length, longestRun, longestOwn,
     similarity: span > 0 ? (matchedDraft + matchedArticle) / span : 0,
   };
 }

@@ -2,9 +2,9 @@ import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
-import { quantities, sameFacts, type Quantity } from './numbers.js';
+import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
-import type { ReuseResult } from './reuse.js';
+import { matchPosition, type ReuseResult } from './reuse.js';
 import { titlesBefore, titleCore, type Role } from './titles.js';
 
 export interface Conflict {
@@ -20,18 +20,6 @@ export interface Conflict {
 export interface ConflictOptions {
   /** The draft's own date (ISO), when it reports on the past: titles held then are not errors. */
   date?: string;
-}
-
-/** First matching-text position at or after raw offset `at`. */
-function matchPosition(draft: MatchText, at: number): number {
-  let lo = 0;
-  let hi = draft.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (draft.offsets[mid]! < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** Regions by 256-character block of the draft, for the lookup of articles near a position. */
@@ -67,7 +55,6 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 /** A number in the draft that differs from the archive's for the same fact. */
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
-  const cache = new Map<string, Quantity[]>();
   const all = quantities(raw);
   const blocks = regionBlocks(reuse);
   let checked = 0;
@@ -75,7 +62,7 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
     if (!nearby.length) continue;
     if (++checked > MAX_NUMBERS_CHECKED) break;
-    const facts = sameFacts(raw, q, nearby, cache);
+    const facts = sameFacts(raw, q, nearby);
     if (!facts.length || facts.some((f) => f.agree)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     out.push({

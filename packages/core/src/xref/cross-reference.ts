@@ -1,4 +1,5 @@
 import type { Archive } from '../archive.js';
+import { getMatcher } from '../matcher/index.js';
 import { findConflicts, type Conflict, type ConflictOptions } from './conflicts.js';
 import { markdownSkipMask, toMatchText } from './normalize.js';
 import { rankRelated, type RelatedArticle } from './related.js';
@@ -37,8 +38,9 @@ export function crossReference(archive: Archive, draft: string, options: XrefOpt
   if (typeof draft !== 'string') throw new TypeError('crossReference: the draft must be a string');
   const skip = options.markdown === false ? undefined : markdownSkipMask(draft);
   const text = toMatchText(draft, skip);
-  const reuse = findReuse(archive, draft, text, options);
+  const terms = getMatcher(archive).findAll(draft);
+  const reuse = findReuse(archive, draft, text, { terms, ...options });
   const conflicts = findConflicts(archive, draft, text, reuse, options);
-  const related = rankRelated(archive, draft, text, reuse, conflicts, options.relatedLimit ?? 10, options.search ?? false);
+  const related = rankRelated(archive, draft, text, reuse, conflicts, terms, options.relatedLimit ?? 10, options.search ?? false);
   return { related, reused: reuse.reused, conflicts };
 }

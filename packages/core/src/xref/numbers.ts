@@ -13,8 +13,12 @@ export interface Quantity {
   printed: string;
   /** Up to 8 content characters before the number in its clause (总投资): what the number is of. */
   lead: string;
+  /** Up to 8 content characters after the unit in its clause (基层人大代表参与). */
+  trail: string;
   /** The values the figure as printed allows: [25.8, 25.8]; 220余名 → [220, 230); 超16万 → [16, ∞); 近50 → [45, 50]; 约3 → [2.7, 3.3]. */
   range: [number, number];
+  /** How the figure is qualified: exact, 余/多 (about), a lower bound (超/突破), an upper bound (近), or around (约/左右). */
+  qualifier: 'exact' | 'about' | 'atLeast' | 'atMost' | 'around';
   sentence: [number, number];
 }
 
@@ -45,6 +49,12 @@ export function quantities(text: string): Quantity[] {
       if (CLAUSE_END.has(ch)) break;
       if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
     }
+    let trail = '';
+    for (let i = start + m[0].length; i < folded.length && trail.length < 8; i++) {
+      const ch = folded[i]!;
+      if (CLAUSE_END.has(ch)) break;
+      if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
+    }
     const sentence = sentenceAt(ranges, start);
     if (!sentence) continue;
     out.push({
@@ -52,8 +62,8 @@ export function quantities(text: string): Quantity[] {
       value: Number(m[1]!.replace(/[ \t]/g, '')),
       unit: m[3]!,
       printed: m[0].replace(/[ \t]/g, ''),
-      lead, sentence,
-      range: rangeOf(Number(m[1]!.replace(/[ \t]/g, '')), Boolean(m[2]), lead, folded.slice(start + m[0].length, start + m[0].length + 2)),
+      lead, trail, sentence,
+      ...rangeOf(Number(m[1]!.replace(/[ \t]/g, '')), Boolean(m[2]), lead, folded.slice(start + m[0].length, start + m[0].length + 2)),
     });
   }
   return out;
@@ -70,33 +80,49 @@ function words(text: string): string {
   return out.slice(0, 300);
 }
 
-const TIME_WORDS = /\d{4}年|前\d{1,2}个?月|\d{1,2}[—–-]\d{1,2}月|\d{1,2}月(?:份)?|\d{1,2}日|今年|去年|前年|明年|上半年|下半年|[一二三四]季度|前三季度/g;
+/** Absolute time words by kind: a year, a span of months, a month or day, a part of the year. Relative ones (今年) name no time by themselves. */
+const TIME_KINDS: [string, RegExp][] = [
+  ['year', /\d{4}年/g],
+  ['span', /前\d{1,2}个?月|\d{1,2}[—–-]\d{1,2}月/g],
+  ['month', /(?<![—–-]|\d)\d{1,2}月(?:份)?(?:\d{1,2}日)?/g],
+  ['part', /上半年|下半年|前三季度|[一二三四]季度/g],
+];
+
+type Times = Map<string, Set<string>>;
 
 /**
- * Time words of a statement (2024年, 前10个月, 6月, 今年): statements about
+ * Time words of a statement (2024年, 前10个月, 6月): statements about
  * different times are different facts. They come from the sentence, or when
- * it has none from the nearest sentence before it that has some (the lead of
- * a statistics story: 前10个月，…。其中，…), or from `heading` (the article's title).
+ * it has none from the sentences before it in its paragraph (the lead of a
+ * statistics story: 前10个月，…。其中，…), or from `heading` (the article's title).
  */
-function times(text: string, sentence: [number, number], heading = ''): Set<string> {
+function times(text: string, sentence: [number, number], heading = ''): Times {
   const collect = (s: string) => {
-    const set = new Set<string>();
-    for (const m of foldText(s).replace(/[ \t]/g, '').matchAll(TIME_WORDS)) set.add(m[0].replace('月份', '月'));
-    return set;
+    const found: Times = new Map();
+    const flat = foldText(s).replace(/[ \t]/g, '');
+    for (const [kind, re] of TIME_KINDS) {
+      for (const m of flat.matchAll(re)) {
+        const set = found.get(kind) ?? new Set<string>();
+        set.add(m[0].replace('月份', '月'));
+        found.set(kind, set);
+      }
+    }
+    return found;
   };
   const own = collect(text.slice(sentence[0], sentence[1]));
   if (own.size) return own;
-  // Walk back sentence by sentence (bounded: the nearest 600 characters).
-  let end = sentence[0];
-  const floor = Math.max(0, sentence[0] - 600);
-  while (end > floor) {
-    let start = end - 1;
-    while (start > floor && !'。！？\n'.includes(text[start - 1]!)) start--;
-    const found = collect(text.slice(start, end));
-    if (found.size) return found;
-    end = start;
+  const paragraphStart = text.lastIndexOf('\n', sentence[0] - 1) + 1;
+  const before = collect(text.slice(Math.max(paragraphStart, sentence[0] - 600), sentence[0]));
+  return before.size ? before : collect(heading);
+}
+
+/** Different times: some kind of time word both name, with nothing in common (2023年 vs 2024年; 前7个月 vs 前10个月). */
+function differentTimes(a: Times, b: Times): boolean {
+  for (const [kind, set] of a) {
+    const other = b.get(kind);
+    if (other && ![...set].some((t) => other.has(t))) return true;
   }
-  return collect(heading);
+  return false;
 }
 
 /** Length of the longest common substring. */
@@ -114,6 +140,12 @@ function longestCommon(a: string, b: string): number {
   return best;
 }
 
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
+
 function commonSuffix(a: string, b: string): number {
   let n = 0;
   while (n < a.length && n < b.length && a[a.length - 1 - n] === b[b.length - 1 - n]) n++;
@@ -123,20 +155,26 @@ function commonSuffix(a: string, b: string): number {
 /** Same fact: the same thing counted (lead and unit), in sentences sharing a long stretch of words, about the same time. */
 export const SAME_FACT_RUN = 12;
 
-/** The values a printed figure allows (see Quantity.range). */
-function rangeOf(value: number, about: boolean, lead: string, after: string): [number, number] {
+/** The values a printed figure allows (see Quantity.range), and how it is qualified. */
+function rangeOf(value: number, about: boolean, lead: string, after: string): Pick<Quantity, 'range' | 'qualifier'> {
   if (about) {
     // 余/多 stand for the next place down: 220余 → [220, 230), 1000多 → [1000, 2000), 25.8余 → [25.8, 25.9)
     const text = String(value);
     const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
     const zeros = decimals ? 0 : (/0+$/.exec(text)?.[0].length ?? 0);
     const step = decimals ? 10 ** -decimals : 10 ** zeros;
-    return [value, value + step - 1e-9];
+    return { range: [value, value + step - 1e-9], qualifier: 'about' };
   }
-  if (/(?:超|超过|突破|逾|多达|以上)$/.test(lead) || after.startsWith('以上')) return [value, Infinity];
-  if (/(?:近|将近|接近)$/.test(lead)) return [value * 0.9, value];
-  if (/约$/.test(lead) || after.startsWith('左右')) return [value * 0.9, value * 1.1];
-  return [value, value];
+  if (/(?:超|超过|突破|逾|多达|以上)$/.test(lead) || after.startsWith('以上')) return { range: [value, Infinity], qualifier: 'atLeast' };
+  if (/(?:近|将近|接近)$/.test(lead)) return { range: [value * 0.9, value], qualifier: 'atMost' };
+  if (/约$/.test(lead) || after.startsWith('左右')) return { range: [value * 0.9, value * 1.1], qualifier: 'around' };
+  return { range: [value, value], qualifier: 'exact' };
+}
+
+/** Two printed figures agree: the same bound when qualified alike (突破1000 vs 突破2000 differ), else ranges that meet. */
+function agrees(q: Quantity, r: Quantity): boolean {
+  if (q.qualifier === r.qualifier && q.qualifier !== 'about') return q.value === r.value;
+  return q.range[0] <= r.range[1] && r.range[0] <= q.range[1];
 }
 
 /** Every number of a sentence (as values) except the one starting at `skip`. */
@@ -156,7 +194,10 @@ export interface NumberEvidence {
 }
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
-export function sameFacts(draft: string, q: Quantity, articles: Article[], cache: Map<string, Quantity[]>): NumberEvidence[] {
+/** An article's quantities, kept while the article lives (articles are immutable once loaded). */
+const articleQuantities = new WeakMap<Article, Quantity[]>();
+
+export function sameFacts(draft: string, q: Quantity, articles: Article[]): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
   const myTimes = times(draft, q.sentence);
@@ -164,15 +205,16 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], cache
   const out: NumberEvidence[] = [];
   for (const article of articles) {
     const body = articleBody(article);
-    let list = cache.get(article.id);
-    if (!list) cache.set(article.id, (list = quantities(body)));
+    let list = articleQuantities.get(article);
+    if (!list) articleQuantities.set(article, (list = quantities(body)));
     for (const r of list) {
-      if (r.unit !== q.unit || commonSuffix(r.lead, q.lead) < 2) continue;
+      // The same thing counted: the words before the number agree (总投资), or those after it (…余名基层人大代表) when a word before was swapped (共计 → 共有).
+      if (r.unit !== q.unit || (commonSuffix(r.lead, q.lead) < 2 && commonPrefix(r.trail, q.trail) < 3)) continue;
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
-      const agree = q.range[0] <= r.range[1] && r.range[0] <= q.range[1];
+      const agree = agrees(q, r);
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
       const theirTimes = times(body, r.sentence, article.title);
-      if (myTimes.size && theirTimes.size && ![...myTimes].every((t) => theirTimes.has(t))) continue;
+      if (differentTimes(myTimes, theirTimes)) continue;
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
       if (!agree) {

@@ -1,6 +1,6 @@
 import type { Archive } from '../archive.js';
 import { getLexicon, type Term } from '../lexicon/index.js';
-import { getMatcher } from '../matcher/index.js';
+import type { TermMatch } from '../matcher/index.js';
 import { searchArchive } from '../search/index.js';
 import type { Conflict } from './conflicts.js';
 import type { MatchText } from './normalize.js';
@@ -32,6 +32,7 @@ export function rankRelated(
   draft: MatchText,
   reuse: ReuseResult,
   conflicts: Conflict[],
+  terms: readonly TermMatch[],
   limit: number,
   search = false,
 ): RelatedArticle[] {
@@ -62,16 +63,17 @@ export function rankRelated(
   // Shared rare fingerprints relative to the draft's size: the same event in other words.
   const scale = Math.max(8, draft.length / 12);
   for (const c of reuse.candidates.values()) {
-    const article = archive.articles[c.doc]!;
     const strength = c.hits / scale;
-    if (strength < 0.1 && !acc.has(article.id)) continue;
+    if (c.hits < 3 || strength < 0.1) continue;
+    const article = archive.articles[c.doc]!;
     const e = entry(article.id);
     e.score += Math.min(5, strength * 5);
     e.reasons.push(`shared rare phrases: ${c.hits}`);
   }
   // Named terms (people, places, organisations, policies) the draft shares with an article, rarer ones weighing more.
-  for (const [id, shared] of sharedTerms(archive, raw)) {
-    if (shared.names.length < 2 && !acc.has(id)) continue;
+  for (const [id, shared] of sharedTerms(archive, terms)) {
+    // Two shared terms, or one rare one (a person in a handful of articles).
+    if (shared.names.length < 2 && shared.weight < 0.5 && !acc.has(id)) continue;
     const e = entry(id);
     e.score += Math.min(4, shared.weight * 2);
     e.reasons.push(`shared terms: ${shared.names.slice(0, 6).join('、')}`);
@@ -95,14 +97,14 @@ export function rankRelated(
 const articlesOf = new WeakMap<Term, string[]>();
 
 /** Articles sharing the draft's named terms: article id → the terms' names and a rarity weight. */
-function sharedTerms(archive: Archive, raw: string): Map<string, { names: string[]; weight: number }> {
+function sharedTerms(archive: Archive, matches: readonly TermMatch[]): Map<string, { names: string[]; weight: number }> {
   const out = new Map<string, { names: string[]; weight: number }>();
   const lexicon = getLexicon(archive);
   if (!lexicon.terms.length) return out;
   // A term in more than this many articles (晋中市 in a paper from 晋中) says nothing about relatedness.
   const tooCommon = Math.max(20, archive.articles.length * 0.02);
   const seen = new Set<string>();
-  for (const match of getMatcher(archive).findAll(raw.length > 200_000 ? raw.slice(0, 200_000) : raw)) {
+  for (const match of matches) {
     if (seen.has(match.termId)) continue;
     seen.add(match.termId);
     const term = lexicon.get(match.termId);

@@ -6,6 +6,7 @@ import { alignPassages, SEED_K, type Segment } from './align.js';
 import { markCommonPhrases } from './common-phrases.js';
 import { findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
 import { kgramHashes, winnow } from './kgrams.js';
+import { POST_GLOBAL } from './titles.js';
 import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
 
 export interface ReusedPassage {
@@ -28,10 +29,19 @@ export interface ReuseOptions {
   minSimilarity?: number;
   /** Most draft regions aligned against a candidate article (default 64 + one per 25 characters). */
   candidates?: number;
+  /**
+   * Raw ranges of the draft's named terms (people, places, organisations,
+   * policies): two texts sharing names and titles (晋中市委书记常书铭,
+   * 太原晋中一体化发展) are about the same people, not one copying the other,
+   * so these characters do not count as reused wording.
+   */
+  terms?: readonly { start: number; end: number }[];
   /** Align against every article instead of the index's candidates: the brute-force baseline (slow; benchmarks and tests). */
   exhaustive?: boolean;
 }
 
+/** A shared run this long is reuse even when it is mostly names and titles. */
+const LONG_RUN = 30;
 /** Rare-fingerprint hits of one article further apart than this start a new region of the draft. */
 const REGION_GAP = 120;
 /** Alignment looks this far beyond a region's first and last hit. */
@@ -63,14 +73,34 @@ export interface Region {
   hits: number;
 }
 
-/** Draft positions covered by common phrasing: high-document-frequency fingerprints and the listed formulas. */
-function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, keyOf: Int32Array, index: FingerprintIndex): Uint8Array {
+/** First matching-text position at or after raw offset `at`. */
+export function matchPosition(draft: MatchText, at: number): number {
+  let lo = 0;
+  let hi = draft.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (draft.offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Draft positions that are not evidence of reuse: common phrasing
+ * (high-document-frequency fingerprints, the listed formulas), named terms
+ * and official titles.
+ */
+function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, keyOf: Int32Array, index: FingerprintIndex, terms: ReuseOptions['terms']): Uint8Array {
   const mask = new Uint8Array(draft.length);
+  // 2: a name or title; 1 (set last, so it wins): common phrasing.
+  for (const t of terms ?? []) mask.fill(2, matchPosition(draft, t.start), matchPosition(draft, t.end));
+  const flat = decode(draft.codes);
+  for (const m of flat.matchAll(POST_GLOBAL)) mask.fill(2, m.index, m.index + m[0].length);
   for (let p = 0; p < picks.length; p++) {
     const key = keyOf[p]!;
     if (key >= 0 && index.starts[key + 1]! - index.starts[key]! >= index.commonDf) mask.fill(1, picks[p]!, picks[p]! + INDEX_K);
   }
-  markCommonPhrases(decode(draft.codes), mask);
+  markCommonPhrases(flat, mask);
   return mask;
 }
 
@@ -127,7 +157,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   const picks = winnow(hashes, INDEX_W);
   const keyOf = new Int32Array(picks.length);
   for (let p = 0; p < picks.length; p++) keyOf[p] = findKey(index, hashes[picks[p]!]!);
-  const common = commonMask(draft, hashes, picks, keyOf, index);
+  const common = commonMask(draft, hashes, picks, keyOf, index, options.terms);
   const seedHashes = SEED_K === INDEX_K ? hashes : kgramHashes(draft.codes, SEED_K);
 
   const { candidates, regions } = options.exhaustive
@@ -156,7 +186,8 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     }
     if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
     for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
-      if (seg.matchedRare >= minChars && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
+      // Enough own wording, or one long verbatim stretch whatever it holds.
+      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
     }
   }
   return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };

@@ -1,10 +1,10 @@
-/** Sentence ranges [start, end) of a text: split after 。！？； and at line breaks. */
+/** Sentence ranges [start, end) of a text: split after 。！？ and at line breaks (not at ；: one statement often lists its figures with it, and a draft may swap it for ，). */
 export function sentenceRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '。' || c === '！' || c === '？' || c === '；' || c === '\n' || c === '!' || c === '?' || c === ';') {
+    if (c === '。' || c === '！' || c === '？' || c === '\n' || c === '!' || c === '?') {
       if (i + 1 > start) out.push([start, c === '\n' ? i : i + 1]);
       start = i + 1;
     }

@@ -20,7 +20,7 @@ export type PersonDirectory = Map<string, Role[]>;
 const ORG = '(?:[省市县区](?:委|人大常委会|政协|政府|纪委|监委))';
 const POST = '(?:常务)?副?(?:书记|主任|主席|秘书长|部长|省长|市长|县长|区长|常委|委员)';
 const CORE_AT_END = new RegExp(`${ORG}?${POST}$`);
-const POST_GLOBAL = new RegExp(`${ORG}?${POST}`, 'g');
+export const POST_GLOBAL = new RegExp(`${ORG}?${POST}`, 'g');
 
 export function titleCore(title: string): string | null {
   const m = CORE_AT_END.exec(foldText(title).replace(/\s+/g, ''));
