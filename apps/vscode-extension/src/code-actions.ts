@@ -30,15 +30,19 @@ export const MARK_INTENDED = 'jianbao.markIntended';
 export function fixesFor(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, finding: Finding): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   if (finding.type === 'conflict') {
-    const title = finding.item.kind === 'title'
-      ? vscode.l10n.t('Use the archive\'s title {0}', finding.item.expected)
-      : vscode.l10n.t('Use the archive\'s number {0}', finding.item.expected);
-    const fix = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
-    fix.edit = new vscode.WorkspaceEdit();
-    fix.edit.replace(document.uri, diagnostic.range, finding.item.expected);
-    fix.diagnostics = [diagnostic];
-    fix.isPreferred = true;
-    actions.push(fix);
+    const { start, end, options } = finding.replace;
+    const range = new vscode.Range(document.positionAt(start), document.positionAt(end));
+    options.forEach((expected, i) => {
+      const title = finding.item.kind === 'title'
+        ? vscode.l10n.t('Use the archive\'s title {0}', expected)
+        : vscode.l10n.t('Use the archive\'s number {0}', expected);
+      const fix = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      fix.edit = new vscode.WorkspaceEdit();
+      fix.edit.replace(document.uri, range, expected);
+      fix.diagnostics = [diagnostic];
+      fix.isPreferred = i === 0;
+      actions.push(fix);
+    });
   }
   const mark = new vscode.CodeAction(vscode.l10n.t('Mark as intended'), vscode.CodeActionKind.QuickFix);
   mark.command = { command: MARK_INTENDED, title: mark.title, arguments: [document.uri, fingerprint(finding)] };

@@ -8,14 +8,36 @@ import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
 import { articleBody } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
-import { crossReference } from './archive-service.js';
+import { crossReference, getMatcher } from './archive-service.js';
 import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
 
 export const SOURCE = '剪报';
 
+/** Where the quick fix edits (draft offsets) and the texts it offers (one fix each). */
+export interface Replacement {
+  start: number;
+  end: number;
+  options: string[];
+}
+
 export type Finding =
   | { type: 'reuse'; item: XrefReuse }
-  | { type: 'conflict'; item: XrefConflict };
+  | { type: 'conflict'; item: XrefConflict; replace: Replacement };
+
+/**
+ * What a conflict's quick fix replaces. A title conflict spans the titles and the
+ * person's name (市长常书铭) and `expected` lists the archive's current titles
+ * (市委书记、…): the fix replaces the titles only, keeping the name the matcher
+ * finds at the end. A number conflict's text is the number itself.
+ */
+export function replacementFor(archive: Archive, item: XrefConflict): Replacement {
+  const options = item.kind === 'title' ? item.expected.split('、').filter(Boolean) : [item.expected];
+  if (item.kind === 'title') {
+    const name = getMatcher(archive).findAll(item.text).filter((m) => m.kind === 'person' && m.end === item.text.length).pop();
+    if (name && name.start > 0) return { start: item.start, end: item.start + name.start, options };
+  }
+  return { start: item.start, end: item.end, options };
+}
 
 /** Identifies a finding across edits (offsets move as the draft changes; text and article do not). */
 export function fingerprint(f: Finding): string {
@@ -57,7 +79,7 @@ export function toDiagnostics(
     out.push(d);
   }
   for (const item of report.conflicts) {
-    const finding: Finding = { type: 'conflict', item };
+    const finding: Finding = { type: 'conflict', item, replace: replacementFor(archive, item) };
     if (intended.has(fingerprint(finding))) continue;
     const message = item.kind === 'title'
       ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message)
@@ -66,7 +88,7 @@ export function toDiagnostics(
     d.source = SOURCE;
     d.code = item.kind;
     d.finding = finding;
-    const article = archive.get(item.articleId);
+    const article = item.articleId ? archive.get(item.articleId) : undefined;
     if (article) {
       // Conflicts name the article, not a span in it: point at the expected text where the article has it.
       const at = articleBody(article).indexOf(item.expected);

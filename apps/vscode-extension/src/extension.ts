@@ -7,7 +7,6 @@
 import * as vscode from 'vscode';
 import { ArchiveManager } from './archive-manager.js';
 import { ArticleDocumentProvider, SCHEME, articleUri } from './article-document.js';
-import { fallbacksInUse } from './archive-service.js';
 import { formatCitation, type CitationStyle } from './citation.js';
 import { IntendedFindings, JianbaoCodeActions, MARK_INTENDED } from './code-actions.js';
 import { DraftChecker } from './diagnostics.js';
@@ -24,7 +23,6 @@ export interface JianbaoApi {
   search(query: string): { id: string; title: string; paper: string | null; date: string | null; detail: string }[];
   check(uri: vscode.Uri): Promise<import('./core-contract.js').XrefReport | undefined>;
   related(): readonly import('./core-contract.js').XrefRelated[];
-  fallbacks(): string[];
   /** How long activate() took and the archive took to load (ms), for the benchmark. */
   timings(): { activateMs: number; archiveLoadMs: number | undefined };
 }
@@ -46,8 +44,6 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
   const checker = new DraftChecker(archive, () => intended.all(), isDraft);
   const related = new RelatedArticlesView();
   const documents = new ArticleDocumentProvider(archive);
-  const fallbacks = fallbacksInUse();
-  if (fallbacks.length) log.appendLine(`core does not export ${fallbacks.join(', ')} yet: using the extension's temporary fallbacks`);
 
   const openArticle = async (id: string, preview = false) => {
     const a = (await archive())?.get(id);
@@ -153,7 +149,6 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
       return doc ? checker.check(doc) : undefined;
     },
     related: () => related.current,
-    fallbacks: () => fallbacks,
     timings: () => ({ activateMs, archiveLoadMs }),
   };
 }

@@ -56,7 +56,7 @@ export async function run(): Promise<void> {
   const memoryAfter = process.memoryUsage();
   const report = await api.check(doc.uri);
   writeFileSync(out, JSON.stringify({
-    archive: info, wasActive, draftChars: doc.getText().length, fallbacks: api.fallbacks(),
+    archive: info, wasActive, draftChars: doc.getText().length,
     activationMs: timings.activateMs, archiveLoadMs: timings.archiveLoadMs, waitedForActivationMs: activationMs, readyMs,
     firstCheckMs, editMs,
     findings: { reused: report?.reused.length ?? 0, conflicts: report?.conflicts.length ?? 0, related: report?.related.length ?? 0 },

@@ -2,7 +2,8 @@
 // packs the .vsix (vsce), installs it into code-server (--install-extension), opens a Chinese
 // draft and checks, with screenshots kept in test-results/ (gitignored):
 //  - the status bar names the archive; diagnostics appear as squiggles and in the Problems panel;
-//  - the hover on a person shows the archive's title; the search quick pick lists results.
+//  - the hover on a person shows the archive's title; a wrong title typed in is a Warning with a
+//    quick fix; the search quick pick lists results.
 // Uses ../shared/eval/drafts-dev/draft-01.md when present (JIANBAO_SHARED overrides), else a draft
 // made from the bundled default archive. A CJK font (fonts-wqy-zenhei) makes the Chinese legible.
 import { spawnSync } from 'node:child_process';
@@ -96,6 +97,22 @@ try {
     const hoverText = await hover.innerText();
     check(hoverText.includes(expectedTitle), `hover on ${person}: ${hoverText.replace(/\s+/g, ' ').slice(0, 120)}`);
     await page.screenshot({ path: join(results, 'hover.png') });
+    await page.keyboard.press('Escape');
+
+    // Type a sentence giving the person a title the archive does not: a Warning, and its quick fix.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(`副市长${person}出席会议。`);
+    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60_000 });
+    const warning = page.locator('.markers-panel .monaco-list-row', { hasText: expectedTitle }).first();
+    await warning.waitFor({ timeout: 20_000 });
+    check(true, `warning: ${(await warning.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: expectedTitle }).first();
+    await fix.waitFor({ timeout: 20_000 });
+    check(true, `quick fix: ${(await fix.innerText()).replace(/\s+/g, ' ')}`);
+    await page.screenshot({ path: join(results, 'quickfix.png') });
     await page.keyboard.press('Escape');
   }
 

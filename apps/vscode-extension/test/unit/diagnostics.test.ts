@@ -14,8 +14,8 @@ async function fixture() {
   const body = articleBody(article);
   const draftIntro = '第一行。\n第二行：';
   const passage = body.slice(30, 80);
-  const draft = `${draftIntro}${passage}\n市长张三说。`;
-  const conflictAt = draft.indexOf('市长');
+  const draft = `${draftIntro}${passage}\n晋中市市长常书铭说。`;
+  const conflictAt = draft.indexOf('市长常书铭');
   const report: XrefReport = {
     related: [{ id: article.id, title: article.title, score: 1, reasons: ['reuse'] }],
     reused: [{
@@ -23,8 +23,8 @@ async function fixture() {
       title: article.title, articleStart: 30, articleEnd: 80, similarity: 0.93, kind: 'edited',
     }],
     conflicts: [{
-      start: conflictAt, end: conflictAt + 2, text: '市长', kind: 'title', message: '张三: 市委书记',
-      expected: '市委书记', articleId: article.id,
+      start: conflictAt, end: conflictAt + 5, text: '市长常书铭', kind: 'title', message: '常书铭现任市委书记',
+      expected: '市委书记、市长', articleId: article.id,
     }],
   };
   return { archive, article, draft, passage, report, doc: textDocument(draft) };
@@ -36,7 +36,7 @@ describe('diagnostics from an xref report', () => {
     const ds = toDiagnostics(doc as never, archive, report, new Set());
     expect(ds.map((d) => d.severity)).toEqual([DiagnosticSeverity.Information, DiagnosticSeverity.Warning]);
     expect(doc.getText(ds[0]!.range as never)).toBe(passage);
-    expect(doc.getText(ds[1]!.range as never)).toBe('市长');
+    expect(doc.getText(ds[1]!.range as never)).toBe('市长常书铭');
     expect(ds[0]!.message).toContain('93%');
     expect(ds.every((d) => d.source === '剪报')).toBe(true);
     expect(draft).toContain(passage);
@@ -62,15 +62,17 @@ describe('diagnostics from an xref report', () => {
 });
 
 describe('quick fixes', () => {
-  it('replaces a wrong title with the archive\'s and offers "mark as intended"', async () => {
+  it('replaces the title (not the name) with each of the archive\'s titles and offers "mark as intended"', async () => {
     const { archive, report, doc } = await fixture();
     const warning = toDiagnostics(doc as never, archive, report, new Set())[1] as JianbaoDiagnostic;
-    const [fix, mark] = fixesFor(doc as never, warning as never, warning.finding);
+    const [fix, second, mark] = fixesFor(doc as never, warning as never, warning.finding);
     expect(fix!.title).toContain('市委书记');
     expect(fix!.isPreferred).toBe(true);
+    expect(second!.isPreferred).toBe(false);
     const edit = (fix!.edit as unknown as { edits: { range: unknown; text: string }[] }).edits[0]!;
     expect(edit.text).toBe('市委书记');
     expect(doc.getText(edit.range as never)).toBe('市长');
+    expect((second!.edit as unknown as { edits: { text: string }[] }).edits[0]!.text).toBe('市长');
     expect(mark!.command!.command).toBe('jianbao.markIntended');
     expect(mark!.command!.arguments![1]).toBe(fingerprint(warning.finding));
   });
