@@ -14,8 +14,12 @@ for step in scripts/provision.d/*.sh; do
   bash "$step" || { echo "test: provisioning failed: $step" >&2; exit 1; }
 done
 failed=()
-pnpm test || failed+=("unit tests")
-pnpm e2e || failed+=("end-to-end tests")
+log=$(mktemp)
+pnpm test 2>&1 | tee -a "$log" || failed+=("unit tests")
+pnpm e2e 2>&1 | tee -a "$log" || failed+=("end-to-end tests")
+# One plain total over every runner (vitest "Tests  N passed | M failed", mocha "N passing" / "M failing").
+node scripts/count-tests.mjs "$log" || true
+rm -f "$log"
 if ((${#failed[@]})); then
   echo "test: FAILED: ${failed[*]}" >&2
   exit 1
