@@ -19,7 +19,9 @@ const FINAL = '。！？!?；;…';
  * ends the line); or a full date / 特此通告 (signature lines of notices).
  */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
+  // Only the end matters; looking at a bounded tail keeps the `$`-anchored
+  // regexes below from scanning a growing paragraph on every line.
+  const t = text.trimEnd().slice(-64);
   if (!t) return true;
   let i = t.length - 1;
   while (i >= 0 && CLOSERS.includes(t[i]!)) i--;
@@ -35,8 +37,10 @@ export function endsSentence(text: string): boolean {
 
 /** Joins two OCR lines of one paragraph: no space between CJK, one between two Latin words. */
 export function joinLine(a: string, b: string): string {
-  const left = a.replace(/\s+$/, '');
-  const right = b.replace(/^\s+/, '');
+  // trimEnd, not /\s+$/: the regex scans the whole string, and a paragraph
+  // grows line by line, so a page of many short lines went quadratic.
+  const left = a.trimEnd();
+  const right = b.trimStart();
   if (/[A-Za-z]$/.test(left) && /^[A-Za-z]/.test(right)) return `${left} ${right}`;
   return left + right;
 }
