@@ -87,8 +87,8 @@ export function hanBigrams(text: string): Set<string> {
 }
 
 /** Share of `probe`'s bigrams found in `body` (0..1): how much a headline "talks about" a body. */
-export function overlap(probe: string, body: string | Set<string>): number {
-  const p = hanBigrams(probe);
+export function overlap(probe: string | Set<string>, body: string | Set<string>): number {
+  const p = typeof probe === 'string' ? hanBigrams(probe) : probe;
   if (!p.size) return 0;
   const b = typeof body === 'string' ? hanBigrams(body) : body;
   let hit = 0;
