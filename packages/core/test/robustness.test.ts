@@ -58,6 +58,19 @@ describe('page parser on odd input', () => {
   });
 });
 
+describe('traditional characters and full-width digits in page furniture', () => {
+  it('recognises leads, bylines, datelines, continuation notes and reprint sources, and keeps them as printed', () => {
+    const page = '# 臺灣經濟發展報告\n\n本報訊（記者 陳大明）２０２４年１２月３日，臺北市政府發佈「經濟數據」。（下轉第２版）\n\n## 另一篇報道\n\n本報記者 陳大明 王小華\n\n據新華社北京１２月３日電，會議召開。\n';
+    const [first, second] = parsePages([{ name: 'a.txt', text: page }]);
+    expect(first!.byline).toBe('記者 陳大明');
+    expect(first!.dateline).toEqual({ text: '2024年12月3日', iso: '2024-12-03' });
+    expect(first!.continues).toEqual({ text: '（下轉第２版）', page: 2, articleId: null });
+    expect(first!.paragraphs[0]).toContain('２０２４年１２月３日，臺北市政府');
+    expect(second!.byline).toBe('本報記者 陳大明 王小華');
+    expect(second!.source).toBe('新华社');
+  });
+});
+
 describe('bundle loader on damaged sections', () => {
   const bundle = buildBundle({ pages: [{ name: 'a.txt', text: STORY }, { name: 'b.txt', text: STORY.replace('晋中市', '太原市').replace('常书铭', '王文军') }] }, { name: 'x' });
   const text = serializeBundle(bundle);

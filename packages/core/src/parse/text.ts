@@ -4,6 +4,7 @@
  */
 
 import { compactText } from '../text/compact.js';
+import { foldTable } from '../text/fold.js';
 
 const HAN = '\\p{Script=Han}';
 export const HAN_RE = new RegExp(HAN, 'u');
@@ -76,6 +77,29 @@ export function collapseLetterSpacing(text: string): string {
     out += glue ? cur : ` ${cur}`;
   }
   return out;
+}
+
+/**
+ * The form line recognisers match against: traditional characters folded to
+ * simplified and full-width digits to ASCII (`本報記者`, `２０２４年１２月３日`,
+ * `（下轉第２版）`), one UTF-16 unit for one, so a match's offsets are the
+ * printed text's offsets. Punctuation is left alone: the recognisers tell
+ * full- from half-width punctuation themselves.
+ */
+export function recognitionForm(text: string): string {
+  const table = foldTable();
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const han = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    const f = c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : han ? table[c]! : c;
+    if (f !== c) {
+      out += text.slice(start, i) + String.fromCharCode(f);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
 }
 
 /** Han character bigrams of a text (spaces and punctuation ignored). */
