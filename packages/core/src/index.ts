@@ -23,3 +23,4 @@ export {
   getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
+export * from './xref/index.js';

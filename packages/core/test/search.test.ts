@@ -188,3 +188,15 @@ describe('the search section of the bundle', () => {
     expect(() => searchIndexFromSection({ version: 1 })).toThrow(/invalid search section/);
   });
 });
+
+describe('index codec', () => {
+  it('round-trips base64 in one go and in slices', async () => {
+    const { toBase64, fromBase64, fromBase64Async } = await import('../src/search/codec.js');
+    for (const size of [0, 1, 2, 3, 4, 5, 1000, 4099]) {
+      const bytes = new Uint8Array(size).map((_, i) => (i * 7919 + size) & 0xff);
+      const text = toBase64(bytes);
+      expect(Array.from(fromBase64(text))).toEqual(Array.from(bytes));
+      expect(Array.from(await fromBase64Async(text, async () => {}, 8))).toEqual(Array.from(bytes));
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { show } from './show.js';
 import { search } from './search.js';
 import { terms } from './terms.js';
 import { annotate } from './annotate.js';
+import { xref } from './xref.js';
 
 /** Every `jianbao` subcommand, one module each. */
 export const COMMANDS: Record<string, Command> = {
@@ -14,4 +15,5 @@ export const COMMANDS: Record<string, Command> = {
   search,
   terms,
   annotate,
+  xref,
 };

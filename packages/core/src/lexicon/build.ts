@@ -50,7 +50,8 @@ export const termId = (kind: TermKind, name: string) => `${ID_PREFIX[kind]}-${fn
 const rawText = (article: Article) => {
   const body = articleBody(article);
   const head = [article.title, article.subtitle, article.byline].filter(Boolean).join('\n');
-  return { text: head ? `${head}\n${body}` : body, bodyOffset: head ? head.length + 1 : 0 };
+  // 。 keeps the headline apart from the body once OCR whitespace is compacted away.
+  return { text: head ? `${head}。\n${body}` : body, bodyOffset: head ? head.length + 2 : 0 };
 };
 
 /** One article's text as the rules see it: compacted (OCR puts spaces inside names: 丁 洁), with the map back to the raw text. */

@@ -410,8 +410,19 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   }
   for (const m of getFinders().policies.find(folded)) out.push({ kind: 'policy', name: m.word });
   const shorts = placesByShort();
-  for (const m of folded.matchAll(/([\u4e00-\u9fff]{2,3}?)([\u4e00-\u9fff]{2,3}?)(一体化|同城化)/g)) {
-    if ((shorts.has(m[1]!) || gazetteer().has(m[1]!)) && (shorts.has(m[2]!) || gazetteer().has(m[2]!))) out.push({ kind: 'policy', name: m[0] });
+  const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);
+  for (const m of folded.matchAll(/一体化|同城化/g)) {
+    const at = m.index!;
+    // Two place names right before it (太原晋中一体化): try every split, longest first.
+    let best = '';
+    for (const a of [3, 2]) {
+      for (const b of [3, 2]) {
+        const first = folded.slice(at - a - b, at - b);
+        const second = folded.slice(at - b, at);
+        if (at - a - b >= 0 && a + b > best.length && isPlace(first) && isPlace(second)) best = first + second;
+      }
+    }
+    if (best) out.push({ kind: 'policy', name: best + m[0] });
   }
   return out;
 }

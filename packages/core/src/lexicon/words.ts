@@ -47,7 +47,7 @@ export const LEADING_VERBS = [
 ].sort((a, b) => b.length - a.length);
 
 /** Characters that never occur inside a name, place or organisation we extract (function words, pronouns). */
-export const NEVER_IN_NAME = new Set('的了着过在是和与及或等各全本该此这那其每我你他她它们什么个年月日时分第之把被让给向对从为将也都还就又再很更最不没无'.split(''));
+export const NEVER_IN_NAME = new Set('说的了着过在是和与及或等各全本该此这那其每我你他她它们什么个年月日时分第之把被让给向对从为将也都还就又再很更最不没无'.split(''));
 
 /** Generic body names: the same words mean a different body in each paper (市委 in 晋中日报 is 晋中市委). Never marked bare. */
 export const GENERIC_BODIES = [

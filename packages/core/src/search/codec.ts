@@ -68,11 +68,31 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 export function fromBase64(text: string): Uint8Array {
+  const { out, len } = base64Target(text);
+  decodeBase64Range(text, len, out, 0, len);
+  return out;
+}
+
+/** The same in slices, yielding between them (for the async loader: no long block on a UI thread). */
+export async function fromBase64Async(text: string, yieldNow: () => Promise<void>, slice = 1 << 21): Promise<Uint8Array> {
+  const { out, len } = base64Target(text);
+  for (let from = 0; from < len; from += slice) {
+    decodeBase64Range(text, len, out, from, Math.min(len, from + slice));
+    await yieldNow();
+  }
+  return out;
+}
+
+function base64Target(text: string): { out: Uint8Array; len: number } {
   let len = text.length;
   while (len > 0 && text.charCodeAt(len - 1) === 61) len--;
-  const out = new Uint8Array(Math.floor((len * 3) / 4));
-  let o = 0;
-  for (let i = 0; i < len; i += 4) {
+  return { out: new Uint8Array(Math.floor((len * 3) / 4)), len };
+}
+
+/** Decodes characters [from, to) (from a multiple of 4) into their place in `out`. */
+function decodeBase64Range(text: string, len: number, out: Uint8Array, from: number, to: number): void {
+  let o = (from / 4) * 3;
+  for (let i = from; i < to; i += 4) {
     const a = LOOKUP[text.charCodeAt(i)]!;
     const b = LOOKUP[text.charCodeAt(i + 1)]!;
     const c = i + 2 < len ? LOOKUP[text.charCodeAt(i + 2)]! : 0;
@@ -81,5 +101,4 @@ export function fromBase64(text: string): Uint8Array {
     if (i + 2 < len) out[o++] = ((b & 15) << 4) | (c >> 2);
     if (i + 3 < len) out[o++] = ((c & 3) << 6) | d;
   }
-  return out;
 }

@@ -1,4 +1,4 @@
-import { foldSearchUnit, isCjk, normalizeForSearch, type NormalizedText } from '../text/analyze.js';
+import { foldSearchUnit, isCjk } from '../text/analyze.js';
 import { foldTable } from '../text/fold.js';
 
 /**
@@ -11,8 +11,8 @@ export interface SqueezedText {
   text: string;
   /** squeezed index → original index. */
   offsets: Uint32Array;
-  /** The normalised (folded, compacted) text, for whole-word checks; computed on first use. */
-  readonly norm: NormalizedText;
+  /** The text it was squeezed from (offsets point into it). */
+  original: string;
 }
 
 let unitTable: Uint16Array | undefined;
@@ -52,14 +52,7 @@ export function squeeze(original: string): SqueezedText {
   offsets[n] = original.length;
   let text = '';
   for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
-  let norm: NormalizedText | undefined;
-  return {
-    text,
-    offsets: offsets.subarray(0, n + 1),
-    get norm() {
-      return (norm ??= normalizeForSearch(original));
-    },
-  };
+  return { text, offsets: offsets.subarray(0, n + 1), original };
 }
 
 /** The original range [start, end) of squeezed range [from, to). */
@@ -141,15 +134,16 @@ function inQueryOrder(hits: { pos: number; token: number }[], lo: number, hi: nu
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
 
-/** Original ranges of whole-word occurrences of a Latin/number token (`ai` does not match inside `said`). */
+/** Original ranges of whole-word occurrences of a Latin/number token (`ai` does not match inside `said`, nor `5g` in `5 g`). */
 export function findWord(s: SqueezedText, word: string, limit = 1000): [number, number][] {
-  const text = s.norm.text;
+  const fold = foldTable();
+  const isWordAt = (i: number) => i >= 0 && i < s.original.length && isWordChar(fold[s.original.charCodeAt(i)]!);
   const out: [number, number][] = [];
-  for (let i = text.indexOf(word); i >= 0 && out.length < limit; i = text.indexOf(word, i + 1)) {
-    const before = i > 0 ? text.charCodeAt(i - 1) : 0;
-    const after = i + word.length < text.length ? text.charCodeAt(i + word.length) : 0;
-    if (isWordChar(before) || isWordChar(after)) continue;
-    out.push([s.norm.offsets[i]!, s.norm.offsets[i + word.length - 1]! + 1]);
+  for (let i = s.text.indexOf(word); i >= 0 && out.length < limit; i = s.text.indexOf(word, i + 1)) {
+    const start = s.offsets[i]!;
+    const end = s.offsets[i + word.length - 1]! + 1;
+    if (end - start !== word.length || isWordAt(start - 1) || isWordAt(end)) continue;
+    out.push([start, end]);
   }
   return out;
 }

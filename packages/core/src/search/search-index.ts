@@ -1,6 +1,6 @@
 import { articleBody, type Article } from '../article.js';
 import { tokenizeNormalized, normalizeForSearch, type AnalyzeOptions } from '../text/analyze.js';
-import { ByteWriter, fromBase64, readVarint, toBase64 } from './codec.js';
+import { ByteWriter, fromBase64, fromBase64Async, readVarint, toBase64 } from './codec.js';
 
 /**
  * The search index: an inverted index of the analyser's terms (Chinese
@@ -283,7 +283,6 @@ export async function searchIndexFromSectionAsync(section: unknown): Promise<Sea
   await tick();
   const lengths = decodeVarints(section.lengths, section.docs.length * 3);
   await tick();
-  const bytes = fromBase64(section.postings);
-  await tick();
+  const bytes = await fromBase64Async(section.postings, tick);
   return new SearchIndex(section.docs, lengths, terms, starts, bytes);
 }

@@ -105,7 +105,7 @@ const B = 0.7;
 const D = 0.5;
 const BOOSTS = [3, 1.5, 1];
 /** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
-const VERIFY = 60;
+const VERIFY = 30;
 
 /**
  * The no-noise rule. Each query segment (a space-separated part) earns a
@@ -145,8 +145,7 @@ interface Scored {
  * character removes at most two bigrams; a paraphrase needs 60 %. Lets the
  * ranking skip the text checks of articles that cannot qualify, and stop early.
  */
-function qualityBound(found: number, segment: Segment): number {
-  const total = segment.tokens.length;
+function qualityBound(found: number, segment: Segment, total: number): number {
   if (!segment.chinese) return found / total;
   if (found === total) return 1;
   if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
@@ -175,13 +174,36 @@ function termIndexes(index: SearchIndex, token: string): number[] {
   return exact >= 0 ? [exact] : [];
 }
 
+/**
+ * Long segments (a pasted headline or sentence) are scored on their rarest
+ * terms only: an article with the phrase has them all, one with a typo all
+ * but two, so candidates are the same, and the commonest bigrams (发展, 中国)
+ * — long posting lists, almost no weight in BM25 — are most of the work.
+ */
+const MAX_SCORED_TERMS = 12;
+
+function scoredTerms(index: SearchIndex, segment: Segment): string[] {
+  if (segment.tokens.length <= MAX_SCORED_TERMS) return segment.tokens;
+  const df = (t: string) => {
+    const i = index.find(t);
+    return i < 0 ? 0 : index.documentFrequency(i);
+  };
+  return segment.tokens
+    .map((t) => ({ t, df: df(t) }))
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MAX_SCORED_TERMS)
+    .map((x) => x.t);
+}
+
 function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
   const n = index.docCount;
   const bm25 = new Float64Array(n);
   const masks = segments.map(() => new Uint32Array(n));
   const touched: number[] = [];
+  const scored = segments.map((segment) => scoredTerms(index, segment));
   segments.forEach((segment, s) => {
-    const all = [...segment.tokens, ...segment.extra];
+    const terms = scored[s]!;
+    const all = [...terms, ...segment.extra];
     const mask = masks[s]!;
     all.forEach((token, t) => {
       for (const termIndex of termIndexes(index, token)) {
@@ -191,13 +213,16 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
           if (!list.length) continue;
           const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
           const avg = index.avgLength[f]! || 1;
+          const boost = BOOSTS[f]!;
+          const bit = t < terms.length ? 1 << t : 0;
+          const tfList = tfs[f]!;
           for (let i = 0; i < list.length; i++) {
             const doc = list[i]!;
-            const tf = tfs[f]![i]!;
+            const tf = tfList[i]!;
             const len = index.lengths[doc * 3 + f]!;
             if (bm25[doc] === 0) touched.push(doc);
-            bm25[doc] = bm25[doc]! + BOOSTS[f]! * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
-            if (t < segment.tokens.length) mask[doc] = mask[doc]! | (1 << t);
+            bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+            mask[doc] = mask[doc]! | bit;
           }
         }
       }
@@ -205,12 +230,13 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
   });
   const out: Scored[] = [];
   const single = segments.length === 1;
+  const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
   for (const doc of touched) {
     let sum = 0;
-    for (let s = 0; s < segments.length; s++) sum += qualityBound(popcount(masks[s]![doc]!), segments[s]!);
+    for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
     const mean = sum / segments.length;
     if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-    const bounds = single ? [mean] : segments.map((segment, s) => qualityBound(popcount(masks[s]![doc]!), segment));
+    const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
     out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
   }
   return out;

@@ -34,7 +34,7 @@ export function makeSnippet(
   const ranges: [number, number][] = [];
   const inside = (r: [number, number]) => r[0] >= start && r[1] <= end;
   // Only the snippet's own text is squeezed (the fold is per character, so a slice squeezes alike).
-  const squeezed = shift(squeeze(text.slice(start, end)), start);
+  const squeezed = shift(squeeze(text.slice(start, end)), start, text);
   for (const [s, segment] of segments.entries()) {
     const found: [number, number][] = [];
     if (!segment.chinese) {
@@ -77,14 +77,6 @@ function merge(ranges: [number, number][]): [number, number][] {
 }
 
 /** A squeezed slice with its offsets moved to the whole text's. */
-function shift(s: SqueezedText, by: number): SqueezedText {
-  const offsets = s.offsets.map((o) => o + by);
-  return {
-    text: s.text,
-    offsets,
-    get norm() {
-      const norm = s.norm;
-      return { text: norm.text, offsets: norm.offsets.map((o) => o + by) };
-    },
-  };
+function shift(s: SqueezedText, by: number, original: string): SqueezedText {
+  return { text: s.text, offsets: s.offsets.map((o) => o + by), original };
 }

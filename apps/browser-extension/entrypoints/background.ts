@@ -1,0 +1,65 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import { readImportedBundle } from '../lib/archive-store.js';
+import { BackgroundService } from '../lib/background-service.js';
+import type { Reply, Request, Responses } from '../lib/messages.js';
+import { syncSiteRegistration } from '../lib/site-registration.js';
+
+const E2E = import.meta.env.MODE === 'e2e';
+const READER = '/reader.html';
+
+/**
+ * The background holds the archive (default or imported) and answers every
+ * question about it; content scripts hold only the matcher.
+ */
+export default defineBackground(() => {
+  const service = new BackgroundService({ loadDefault: loadDefaultArchive, readImported: readImportedBundle });
+
+  async function handle(request: Request): Promise<Responses[Request['type']]> {
+    switch (request.type) {
+      case 'matcher':
+        return service.matcher();
+      case 'card':
+        return service.card(request.termId);
+      case 'search':
+        return service.search(request.query, request.options);
+      case 'article':
+        return service.article(request.id);
+      case 'check':
+        return service.check(request.text);
+      case 'open-reader':
+        await browser.tabs.create({ url: browser.runtime.getURL(`${READER}?id=${encodeURIComponent(request.id)}`) });
+        return true;
+      case 'open-page':
+        // Test builds only: Firefox refuses navigation to moz-extension:// from automation.
+        if (!E2E) throw new Error('open-page is only available in test builds');
+        await browser.tabs.create({ url: browser.runtime.getURL(request.path as '/reader.html') });
+        return true;
+      case 'archive-info':
+        return (await service.archive()).info;
+      case 'archive-changed': {
+        const info = await service.reload();
+        await browser.storage.local.set({ archiveRevision: info.revision });
+        return info;
+      }
+      case 'sync-sites':
+        return syncSiteRegistration();
+    }
+  }
+
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    const request = message as Request;
+    if (!request || typeof request.type !== 'string' || request.type === ('page-text' as string)) return;
+    // Only the extension's own pages and content scripts talk to us (no externally_connectable).
+    if (sender.id !== browser.runtime.id) return;
+    handle(request).then(
+      (value) => sendResponse({ ok: true, value } satisfies Reply<typeof request.type>),
+      (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true; // answers asynchronously (sendResponse works in every browser; a returned Promise does not)
+  });
+
+  void syncSiteRegistration().catch((error) => console.warn('jianbao: cannot register the content script for user sites:', error));
+  if (E2E) Object.assign(globalThis, { jianbaoService: service });
+});

@@ -1,0 +1,96 @@
+import './style.css';
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { TERM_KINDS } from '../../lib/archive-types.js';
+import { HoverController } from '../../lib/hover.js';
+import { Marker } from '../../lib/marker.js';
+import { loadMatcherSection } from '../../lib/matcher.js';
+import { ask } from '../../lib/messages.js';
+import { extractArticleText } from '../../lib/page-text.js';
+import { loadSettings, markingDisabledOn, SETTINGS_KEY } from '../../lib/settings.js';
+import { DEFAULT_MATCHES } from '../../lib/sites.js';
+
+const E2E = import.meta.env.MODE === 'e2e';
+
+/**
+ * Marks the archive's terms and shows hover cards. Holds only the matcher: the
+ * archive, its index and its articles stay in the background and are asked
+ * for by message. Runs on the default news domains (static) and on sites the
+ * user added (registered at run time by the background).
+ */
+export default defineContentScript({
+  // wxt.config.ts adds the fixture host to e2e builds.
+  matches: DEFAULT_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    const scriptStart = performance.now();
+    const flag = '__jianbaoContentScript';
+    const scope = globalThis as unknown as Record<string, boolean>;
+    if (scope[flag]) return; // registered twice (default list and a user site): run once
+    scope[flag] = true;
+
+    let marker: Marker | null = null;
+    let revision = '';
+    const report = (state: string) => {
+      if (!E2E) return;
+      const root = document.documentElement;
+      root.dataset.jianbaoState = state;
+      root.dataset.jianbaoMarks = String(marker?.markCount ?? 0);
+      if (marker) root.dataset.jianbaoStats = JSON.stringify({ ...marker.stats, scriptStart, highlights: marker.usesHighlights });
+    };
+
+    const hover = new HoverController(document, () => marker, {
+      loadCard: (termId) => ask({ type: 'card', termId }),
+      openArticle: (id) => void ask({ type: 'open-reader', id }),
+      exposeForTests: E2E,
+    });
+
+    async function start(): Promise<void> {
+      marker?.clear();
+      marker = null;
+      hover.hide();
+      const settings = await loadSettings();
+      const kinds = new Set(TERM_KINDS.filter((k) => settings.kinds[k]));
+      if (markingDisabledOn(settings, location.hostname) || kinds.size === 0) return report('off');
+      const reply = await ask({ type: 'matcher' });
+      revision = reply.revision;
+      const m = new Marker(document, loadMatcherSection(reply.section), { kinds });
+      marker = m;
+      report('marking');
+      m.onChange = () => report('done');
+      await m.markDocument();
+      if (marker !== m) return; // restarted meanwhile
+      m.observe();
+      report('done');
+    }
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local') return;
+      if (changes[SETTINGS_KEY] || (changes.archiveRevision && changes.archiveRevision.newValue !== revision)) {
+        hover.resetCache();
+        void start();
+      }
+    });
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse) => {
+      if ((message as { type?: string })?.type !== 'page-text') return;
+      sendResponse(extractArticleText());
+      return true;
+    });
+    if (E2E) {
+      // Test builds only: lets the Firefox harness open extension pages (automation cannot navigate to moz-extension://).
+      window.addEventListener('message', (e) => {
+        const path = (e.data as { jianbaoE2eOpen?: unknown } | null)?.jianbaoE2eOpen;
+        if (e.source === window && typeof path === 'string') void ask({ type: 'open-page', path });
+      });
+    }
+    ctx.onInvalidated(() => {
+      marker?.clear();
+      hover.destroy();
+      scope[flag] = false;
+    });
+    await start().catch((error) => {
+      console.warn('jianbao: marking failed:', error);
+      report('error');
+    });
+  },
+});

@@ -1,0 +1,103 @@
+import { browser } from 'wxt/browser';
+import { BundleError, loadArchive } from '@jianbao/core';
+import { TERM_KINDS } from '../../lib/archive-types.js';
+import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
+import { h } from '../../lib/dom.js';
+import { localisePage, t } from '../../lib/i18n.js';
+import { ask } from '../../lib/messages.js';
+import { loadSettings, updateSettings } from '../../lib/settings.js';
+import { DEFAULT_NEWS_DOMAINS, EVERYWHERE_ORIGINS, normaliseSite, patternsForDomain } from '../../lib/sites.js';
+
+localisePage(document);
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+$('default-sites').textContent = DEFAULT_NEWS_DOMAINS.join('  ');
+
+async function render(): Promise<void> {
+  const settings = await loadSettings();
+  $('user-sites').replaceChildren(
+    ...(settings.userSites.length ? settings.userSites.map((site) =>
+      h(document, 'li', {}, site, h(document, 'button', { attrs: { type: 'button', 'data-site': site }, on: { click: (e) => e.isTrusted && void removeSite(site) } }, t('optionsRemove'))))
+      : [h(document, 'li', { class: 'muted' }, t('optionsNoUserSites'))]),
+  );
+  $<HTMLInputElement>('everywhere').checked = settings.everywhere && (await browser.permissions.contains({ origins: EVERYWHERE_ORIGINS }));
+  $('kinds').replaceChildren(
+    ...TERM_KINDS.map((kind) => {
+      const box = h(document, 'input', { attrs: { type: 'checkbox', 'data-kind': kind } });
+      box.checked = settings.kinds[kind];
+      box.addEventListener('change', () => void updateSettings((s) => void (s.kinds[kind] = box.checked)));
+      return h(document, 'label', { class: 'row' }, box, t(`kind_${kind}`));
+    }),
+  );
+  const info = await ask({ type: 'archive-info' });
+  $('archive-info').textContent = `${t(info.source === 'imported' ? 'optionsArchiveImported' : 'optionsArchiveDefault')} ${t('archiveSummary', [info.name, String(info.articleCount)])}`;
+  $<HTMLButtonElement>('use-default').disabled = info.source === 'default';
+}
+
+async function removeSite(site: string): Promise<void> {
+  await updateSettings((s) => void (s.userSites = s.userSites.filter((x) => x !== site)));
+  await browser.permissions.remove({ origins: patternsForDomain(site) }).catch(() => false);
+  await ask({ type: 'sync-sites' });
+  await render();
+}
+
+$('add-site').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const input = $<HTMLInputElement>('site');
+  const site = normaliseSite(input.value);
+  $('site-error').textContent = '';
+  if (!site) return void ($('site-error').textContent = t('optionsBadSite', input.value));
+  // Asked inside the submit's user gesture, as browsers require for permissions.request.
+  const granted = await browser.permissions.request({ origins: patternsForDomain(site) });
+  if (!granted) return void ($('site-error').textContent = t('optionsPermissionDenied', site));
+  await updateSettings((s) => void (s.userSites = [...new Set([...s.userSites, site])]));
+  await ask({ type: 'sync-sites' });
+  input.value = '';
+  await render();
+});
+
+$('everywhere').addEventListener('change', async (e) => {
+  const box = e.target as HTMLInputElement;
+  if (box.checked) {
+    const granted = await browser.permissions.request({ origins: EVERYWHERE_ORIGINS });
+    if (!granted) return void (box.checked = false);
+  } else {
+    await browser.permissions.remove({ origins: EVERYWHERE_ORIGINS }).catch(() => false);
+  }
+  await updateSettings((s) => void (s.everywhere = box.checked));
+  await ask({ type: 'sync-sites' });
+});
+
+$('bundle-file').addEventListener('change', async (e) => {
+  const input = e.target as HTMLInputElement;
+  const file = input.files?.[0];
+  const status = $('import-status');
+  if (!file) return;
+  status.className = '';
+  status.textContent = t('optionsImporting', file.name);
+  try {
+    const text = await file.text();
+    // Validate here, before storing: a bad file is refused with core's one-line reason and the archive in use stays.
+    const archive = loadArchive(text);
+    await writeImportedBundle({ text, name: archive.meta.name, importedAt: new Date().toISOString() });
+    const info = await ask({ type: 'archive-changed' });
+    status.className = 'ok';
+    status.textContent = t('optionsImported', [info.name, String(info.articleCount)]);
+  } catch (error) {
+    status.className = 'error';
+    const reason = error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);
+    status.textContent = t('optionsImportFailed', [file.name, reason]);
+  } finally {
+    input.value = '';
+    await render();
+  }
+});
+
+$('use-default').addEventListener('click', async () => {
+  await clearImportedBundle();
+  const info = await ask({ type: 'archive-changed' });
+  $('import-status').className = 'ok';
+  $('import-status').textContent = t('optionsUsingDefault', [info.name, String(info.articleCount)]);
+  await render();
+});
+
+void render();

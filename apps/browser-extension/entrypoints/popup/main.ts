@@ -1,0 +1,102 @@
+import { browser } from 'wxt/browser';
+import { t, localisePage } from '../../lib/i18n.js';
+import { ask } from '../../lib/messages.js';
+import { renderCheck, renderHits } from '../../lib/render-results.js';
+import { loadSettings, markingDisabledOn, updateSettings } from '../../lib/settings.js';
+import { DEFAULT_NEWS_DOMAINS, hostInDomain, patternsForDomain } from '../../lib/sites.js';
+import { pageArticleText, targetTab } from '../../lib/tabs.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+localisePage(document);
+
+const openReader = (id: string) => void ask({ type: 'open-reader', id }).then(() => closeUnlessTest());
+const isTest = new URLSearchParams(location.search).has('target');
+const closeUnlessTest = () => !isTest && window.close();
+
+async function showArchive(): Promise<void> {
+  const info = await ask({ type: 'archive-info' });
+  $('archive').textContent = t('archiveSummary', [info.name, String(info.articleCount)]);
+}
+
+let searchTimer: ReturnType<typeof setTimeout> | undefined;
+let searchSeq = 0;
+async function search(): Promise<void> {
+  const query = $<HTMLInputElement>('query').value.trim();
+  const list = $('results');
+  const seq = ++searchSeq;
+  if (!query) return void list.replaceChildren();
+  const hits = await ask({ type: 'search', query, options: { limit: 8 } });
+  if (seq === searchSeq) renderHits(document, list, hits, openReader);
+}
+$('query').addEventListener('input', () => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => void search(), 150);
+});
+$('search-form').addEventListener('submit', (e) => {
+  e.preventDefault();
+  void search();
+});
+
+async function setUpSiteToggle(): Promise<void> {
+  const tab = await targetTab(location);
+  const toggle = $<HTMLInputElement>('site-toggle');
+  const host = tab?.url && /^https?:/.test(tab.url) ? new URL(tab.url).hostname : null;
+  if (!host) {
+    toggle.disabled = true;
+    $('site-label').textContent = t('siteUnavailable');
+    return;
+  }
+  const render = async () => {
+    const settings = await loadSettings();
+    const listed = settings.everywhere || [...DEFAULT_NEWS_DOMAINS, ...settings.userSites].some((d) => hostInDomain(host, d)) || isTest;
+    toggle.checked = listed && !markingDisabledOn(settings, host);
+    $('site-label').textContent = t('siteToggle', host);
+    $('site-note').textContent = listed ? '' : t('siteNotListed');
+  };
+  await render();
+  toggle.addEventListener('change', async (e) => {
+    if (!e.isTrusted) return;
+    if (toggle.checked) {
+      const settings = await loadSettings();
+      const listed = settings.everywhere || [...DEFAULT_NEWS_DOMAINS, ...settings.userSites].some((d) => hostInDomain(host, d)) || isTest;
+      if (!listed) {
+        // Adding a site asks for its host permission (in this click's user gesture) and registers the content script.
+        const granted = await browser.permissions.request({ origins: patternsForDomain(host) });
+        if (!granted) return void render();
+        await updateSettings((s) => void (s.userSites = [...new Set([...s.userSites, host])]));
+        await ask({ type: 'sync-sites' });
+      }
+      await updateSettings((s) => void (s.disabledSites = s.disabledSites.filter((d) => !hostInDomain(host, d))));
+    } else {
+      await updateSettings((s) => void (s.disabledSites = [...new Set([...s.disabledSites, host])]));
+    }
+    await render();
+  });
+}
+
+$('check').addEventListener('click', async (e) => {
+  if (!e.isTrusted) return;
+  const box = $('check-result');
+  box.replaceChildren(t('checking'));
+  try {
+    const tab = await targetTab(location);
+    if (tab?.id === undefined) throw new Error(t('siteUnavailable'));
+    const page = await pageArticleText(tab.id);
+    const check = await ask({ type: 'check', text: page.text });
+    renderCheck(document, box, check, openReader);
+  } catch (error) {
+    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `${t('checkFailed')}${error instanceof Error ? error.message : String(error)}` }));
+  }
+});
+
+$('open-search').addEventListener('click', (e) => {
+  e.preventDefault();
+  void browser.tabs.create({ url: browser.runtime.getURL('/search.html') }).then(closeUnlessTest);
+});
+$('open-options').addEventListener('click', (e) => {
+  e.preventDefault();
+  void browser.runtime.openOptionsPage().then(closeUnlessTest);
+});
+
+void showArchive();
+void setUpSiteToggle();

@@ -1,0 +1,56 @@
+/** Renders archive search hits and page-check reports (shared by the popup and the search page). */
+import type { SearchHit } from './archive-types.js';
+import { h, highlighted } from './dom.js';
+import { t } from './i18n.js';
+import type { PageCheck } from './messages.js';
+
+export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], open: (id: string) => void): void {
+  if (!hits.length) {
+    list.replaceChildren(h(doc, 'li', { class: 'muted' }, t('searchNoResults')));
+    return;
+  }
+  list.replaceChildren(
+    ...hits.map((hit) =>
+      h(doc, 'li', {},
+        h(doc, 'button', { class: 'result', attrs: { type: 'button', 'data-id': hit.id }, on: { click: (e) => e.isTrusted && open(hit.id) } },
+          h(doc, 'span', { class: 'title' }, hit.title),
+          h(doc, 'span', { class: 'muted' }, [hit.paper, hit.date ?? t('undated')].filter(Boolean).join(' · ')),
+          h(doc, 'span', { class: 'snippet' }, highlighted(doc, hit.snippet, hit.highlights)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** A long passage shortened to its start and end, so a reprinted article does not fill the popup. */
+export function shorten(text: string, max = 80): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 24)} … ${flat.slice(-20)}`;
+}
+
+export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, open: (id: string) => void): void {
+  const { report, articles } = check;
+  const link = (id: string | null) =>
+    id === null ? null : h(doc, 'button', { class: 'result', attrs: { type: 'button', 'data-id': id }, on: { click: (e) => e.isTrusted && open(id) } },
+      h(doc, 'span', { class: 'title' }, articles[id]?.title ?? id),
+      h(doc, 'span', { class: 'muted' }, [articles[id]?.paper, articles[id]?.date ?? t('undated')].filter(Boolean).join(' · ')),
+    );
+  const parts: Node[] = [
+    h(doc, 'p', { class: 'summary' }, t('checkSummary', [String(report.reused.length), String(report.conflicts.length), String(report.related.length)])),
+  ];
+  if (report.conflicts.length) {
+    parts.push(h(doc, 'h2', {}, t('checkConflicts')));
+    parts.push(h(doc, 'ul', { class: 'results conflicts' }, ...report.conflicts.map((c) =>
+      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, c.message), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), link(c.articleId)))));
+  }
+  if (report.reused.length) {
+    parts.push(h(doc, 'h2', {}, t('checkReused')));
+    parts.push(h(doc, 'ul', { class: 'results reused' }, ...report.reused.slice(0, 20).map((r) =>
+      h(doc, 'li', {}, h(doc, 'span', { class: 'quote', attrs: { title: r.text } }, `“${shorten(r.text)}”`), h(doc, 'span', { class: 'muted' }, `${t(r.kind === 'verbatim' ? 'reuseVerbatim' : 'reuseEdited')} · ${Math.round(r.similarity * 100)}%`), link(r.articleId)))));
+  }
+  if (report.related.length) {
+    parts.push(h(doc, 'h2', {}, t('checkRelated')));
+    parts.push(h(doc, 'ul', { class: 'results related' }, ...report.related.slice(0, 10).map((r) => h(doc, 'li', {}, link(r.id)))));
+  }
+  box.replaceChildren(...parts);
+}

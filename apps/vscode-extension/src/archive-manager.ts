@@ -1,0 +1,107 @@
+/**
+ * Owns the loaded archive: loads it in the background (activation never waits
+ * for it), reloads when the `jianbao.archive` setting changes, shows which
+ * archive and its size in the status bar, and a clear message when the
+ * configured archive is missing or invalid (then it falls back to the default).
+ */
+import * as vscode from 'vscode';
+import type { Archive } from '@jianbao/core';
+import { ArchiveLoadError, loadConfiguredArchive, type LoadedArchive } from './archive-loader.js';
+
+export class ArchiveManager implements vscode.Disposable {
+  private loading: Promise<LoadedArchive | undefined> | undefined;
+  private loaded: LoadedArchive | undefined;
+  private error: string | undefined;
+  private readonly status: vscode.StatusBarItem;
+  private readonly changed = new vscode.EventEmitter<LoadedArchive | undefined>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.OutputChannel) {
+    this.status = vscode.window.createStatusBarItem('jianbao.archive', vscode.StatusBarAlignment.Right, 100);
+    this.status.name = vscode.l10n.t('Jianbao archive');
+    this.status.command = 'jianbao.search';
+    this.render();
+    this.status.show();
+  }
+
+  /** The archive if it has finished loading, else undefined (callers never block on it). */
+  get current(): LoadedArchive | undefined {
+    return this.loaded;
+  }
+
+  get lastError(): string | undefined {
+    return this.error;
+  }
+
+  /** Waits for the archive (starting the load if needed). */
+  ready(): Promise<LoadedArchive | undefined> {
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  async archive(): Promise<Archive | undefined> {
+    return (await this.ready())?.archive;
+  }
+
+  reload(): Promise<LoadedArchive | undefined> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<LoadedArchive | undefined> {
+    this.loaded = undefined;
+    this.error = undefined;
+    this.render();
+    const setting = vscode.workspace.getConfiguration('jianbao').get<string>('archive', '');
+    const started = Date.now();
+    try {
+      this.loaded = await loadConfiguredArchive(setting, vscode.workspace.workspaceFolders?.[0]?.uri);
+    } catch (error) {
+      this.error = error instanceof Error ? error.message : String(error);
+      this.log.appendLine(`archive: ${this.error}`);
+      void vscode.window.showErrorMessage(
+        error instanceof ArchiveLoadError ? error.message : vscode.l10n.t('Jianbao could not load the archive: {0}', this.error),
+      );
+      // The configured archive is unusable: keep working with the bundled default rather than nothing.
+      if (setting.trim()) this.loaded = await loadConfiguredArchive('', undefined).catch(() => undefined);
+    }
+    if (this.loaded) {
+      this.log.appendLine(
+        `archive: ${this.loaded.archive.meta.name} (${this.loaded.archive.articles.length} articles) loaded in ${Date.now() - started} ms`,
+      );
+    }
+    this.render();
+    this.changed.fire(this.loaded);
+    return this.loaded;
+  }
+
+  private render(): void {
+    if (this.error) {
+      this.status.text = `$(warning) ${vscode.l10n.t('Jianbao: archive error')}`;
+      this.status.tooltip = this.error;
+      this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      return;
+    }
+    this.status.backgroundColor = undefined;
+    if (!this.loaded) {
+      this.status.text = `$(loading~spin) ${vscode.l10n.t('Jianbao: loading archive…')}`;
+      this.status.tooltip = undefined;
+      return;
+    }
+    const { archive, source, location } = this.loaded;
+    this.status.text = `$(library) ${vscode.l10n.t('{0} · {1} articles', archive.meta.name, archive.articles.length)}`;
+    this.status.tooltip = source === 'default'
+      ? vscode.l10n.t('Jianbao: the bundled default archive. Set jianbao.archive to use your own.')
+      : vscode.l10n.t('Jianbao archive: {0}', location);
+  }
+
+  /** The status bar text, for tests and the UI check. */
+  get statusText(): string {
+    return this.status.text;
+  }
+
+  dispose(): void {
+    this.status.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Cross-referencing a draft against the archive, shown as diagnostics:
+ * reused passages as Information, a wrong title or number as Warning, each
+ * with related information pointing into the archive article (a jianbao:
+ * document + range). Findings the editor marked as intended are left out.
+ */
+import * as vscode from 'vscode';
+import type { Archive } from '@jianbao/core';
+import { articleBody } from '@jianbao/core';
+import { articleRange, articleUri } from './article-document.js';
+import { crossReference } from './archive-service.js';
+import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
+
+export const SOURCE = '剪报';
+
+export type Finding =
+  | { type: 'reuse'; item: XrefReuse }
+  | { type: 'conflict'; item: XrefConflict };
+
+/** Identifies a finding across edits (offsets move as the draft changes; text and article do not). */
+export function fingerprint(f: Finding): string {
+  return f.type === 'reuse'
+    ? `reuse|${f.item.articleId}|${f.item.text}`
+    : `${f.item.kind}|${f.item.articleId}|${f.item.text}|${f.item.expected}`;
+}
+
+export interface JianbaoDiagnostic extends vscode.Diagnostic {
+  finding: Finding;
+}
+
+function rangeOf(document: vscode.TextDocument, start: number, end: number): vscode.Range {
+  return new vscode.Range(document.positionAt(start), document.positionAt(end));
+}
+
+export function toDiagnostics(
+  document: vscode.TextDocument, archive: Archive, report: XrefReport, intended: ReadonlySet<string>,
+): JianbaoDiagnostic[] {
+  const out: JianbaoDiagnostic[] = [];
+  for (const item of report.reused) {
+    const finding: Finding = { type: 'reuse', item };
+    if (intended.has(fingerprint(finding))) continue;
+    const percent = Math.round(item.similarity * 100);
+    const message = item.kind === 'verbatim'
+      ? vscode.l10n.t('Passage reused verbatim from the archive: 《{0}》', item.title)
+      : vscode.l10n.t('Passage reused from the archive with edits ({0}% similar): 《{1}》', percent, item.title);
+    const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message, vscode.DiagnosticSeverity.Information) as JianbaoDiagnostic;
+    d.source = SOURCE;
+    d.code = 'reuse';
+    d.finding = finding;
+    const article = archive.get(item.articleId);
+    if (article) {
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(articleUri(article), articleRange(article, item.articleStart, item.articleEnd)),
+        vscode.l10n.t('The archive\'s passage in 《{0}》 ({1})', article.title, [article.paper, article.date].filter(Boolean).join(', ') || article.id),
+      )];
+    }
+    out.push(d);
+  }
+  for (const item of report.conflicts) {
+    const finding: Finding = { type: 'conflict', item };
+    if (intended.has(fingerprint(finding))) continue;
+    const message = item.kind === 'title'
+      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message)
+      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message);
+    const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
+    d.source = SOURCE;
+    d.code = item.kind;
+    d.finding = finding;
+    const article = archive.get(item.articleId);
+    if (article) {
+      // Conflicts name the article, not a span in it: point at the expected text where the article has it.
+      const at = articleBody(article).indexOf(item.expected);
+      const range = at >= 0 ? articleRange(article, at, at + item.expected.length) : articleRange(article, 0, 0);
+      d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(articleUri(article), range),
+        vscode.l10n.t('The archive has "{0}" in 《{1}》', item.expected, article.title),
+      )];
+    }
+    out.push(d);
+  }
+  return out;
+}
+
+export type CheckMode = 'onType' | 'onSave' | 'onCommand';
+
+/** Runs xref on drafts as configured (debounced while typing, on save, or on command) and publishes the results. */
+export class DraftChecker implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('jianbao');
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly reports = new Map<string, XrefReport>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's findings were updated (the related view follows it). */
+  readonly onDidCheck = this.changed.event;
+
+  constructor(
+    private readonly archive: () => Promise<Archive | undefined>,
+    private readonly intended: () => ReadonlySet<string>,
+    private readonly isDraft: (document: vscode.TextDocument) => boolean,
+  ) {}
+
+  get mode(): CheckMode {
+    return vscode.workspace.getConfiguration('jianbao').get<CheckMode>('check', 'onType');
+  }
+
+  report(uri: vscode.Uri): XrefReport | undefined {
+    return this.reports.get(uri.toString());
+  }
+
+  /** Schedules a check after the configured delay (typing), replacing any pending one. */
+  schedule(document: vscode.TextDocument): void {
+    if (!this.isDraft(document)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    const delay = vscode.workspace.getConfiguration('jianbao').get<number>('checkDelay', 600);
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      void this.check(document);
+    }, delay));
+  }
+
+  async check(document: vscode.TextDocument): Promise<XrefReport | undefined> {
+    if (!this.isDraft(document) || document.isClosed) return undefined;
+    const archive = await this.archive();
+    if (!archive) return undefined;
+    const version = document.version;
+    const report = crossReference(archive, document.getText(), { markdown: document.languageId === 'markdown' });
+    if (document.version !== version || document.isClosed) return undefined; // a newer check follows
+    this.reports.set(document.uri.toString(), report);
+    this.collection.set(document.uri, toDiagnostics(document, archive, report, this.intended()));
+    this.changed.fire(document.uri);
+    return report;
+  }
+
+  /**
+   * Our diagnostics with their findings. Diagnostics handed to a code action
+   * provider are copies made by the extension host, so findings are looked up
+   * here by code, range and message.
+   */
+  findingFor(uri: vscode.Uri, d: vscode.Diagnostic): Finding | undefined {
+    const ours = this.collection.get(uri) as readonly JianbaoDiagnostic[] | undefined;
+    const code = typeof d.code === 'object' ? d.code.value : d.code;
+    return ours?.find((o) => o.code === code && o.message === d.message && o.range.isEqual(d.range))?.finding;
+  }
+
+  forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.reports.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.collection.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * Jianbao for VS Code: the entry point shared by the Node and the web
+ * extension host (esbuild builds it twice; nothing here uses Node APIs).
+ * Activation only registers providers and starts loading the archive in the
+ * background; every feature waits for, or skips while, the archive loads.
+ */
+import * as vscode from 'vscode';
+import { ArchiveManager } from './archive-manager.js';
+import { ArticleDocumentProvider, SCHEME, articleUri } from './article-document.js';
+import { fallbacksInUse } from './archive-service.js';
+import { formatCitation, type CitationStyle } from './citation.js';
+import { IntendedFindings, JianbaoCodeActions, MARK_INTENDED } from './code-actions.js';
+import { DraftChecker } from './diagnostics.js';
+import { TermHoverProvider } from './hover.js';
+import { RelatedArticlesView } from './related-view.js';
+import { searchItems, showSearch } from './search.js';
+
+/** What the extension exports: used by the integration tests and by other extensions. */
+export interface JianbaoApi {
+  ready(): Promise<{ name: string; articles: number; source: string } | undefined>;
+  statusText(): string;
+  /** The last archive error shown to the user, if the configured archive is missing or invalid. */
+  archiveError(): string | undefined;
+  search(query: string): { id: string; title: string; paper: string | null; date: string | null; detail: string }[];
+  check(uri: vscode.Uri): Promise<import('./core-contract.js').XrefReport | undefined>;
+  related(): readonly import('./core-contract.js').XrefRelated[];
+  fallbacks(): string[];
+  /** How long activate() took and the archive took to load (ms), for the benchmark. */
+  timings(): { activateMs: number; archiveLoadMs: number | undefined };
+}
+
+function languages(): string[] {
+  return vscode.workspace.getConfiguration('jianbao').get<string[]>('languages', ['markdown', 'plaintext']);
+}
+
+function isDraft(document: vscode.TextDocument): boolean {
+  return document.uri.scheme !== SCHEME && document.uri.scheme !== 'output' && languages().includes(document.languageId);
+}
+
+export function activate(context: vscode.ExtensionContext): JianbaoApi {
+  const activationStarted = performance.now();
+  const log = vscode.window.createOutputChannel('Jianbao 剪报');
+  const manager = new ArchiveManager(log);
+  const archive = () => manager.archive();
+  const intended = new IntendedFindings(context.workspaceState);
+  const checker = new DraftChecker(archive, () => intended.all(), isDraft);
+  const related = new RelatedArticlesView();
+  const documents = new ArticleDocumentProvider(archive);
+  const fallbacks = fallbacksInUse();
+  if (fallbacks.length) log.appendLine(`core does not export ${fallbacks.join(', ')} yet: using the extension's temporary fallbacks`);
+
+  const openArticle = async (id: string, preview = false) => {
+    const a = (await archive())?.get(id);
+    if (!a) return void vscode.window.showWarningMessage(vscode.l10n.t('This article is not in the current archive ({0}).', id));
+    const doc = await vscode.workspace.openTextDocument(articleUri(a));
+    if (preview) return vscode.commands.executeCommand('markdown.showPreview', doc.uri);
+    return vscode.window.showTextDocument(doc, { preview: true });
+  };
+  const cite = async (id: string, editor = vscode.window.activeTextEditor) => {
+    const a = (await archive())?.get(id);
+    if (!a) return false;
+    if (!editor || editor.document.uri.scheme === SCHEME) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft to insert a citation.'));
+      return false;
+    }
+    const configured = vscode.workspace.getConfiguration('jianbao').get<CitationStyle>('citationStyle', 'plain');
+    const style = editor.document.languageId === 'markdown' ? configured : 'plain';
+    const text = formatCitation(a, style, articleUri(a).toString());
+    return editor.edit((b) => editor.selections.forEach((s) => b.replace(s, text)));
+  };
+  const refreshRelated = () => {
+    const editor = vscode.window.activeTextEditor;
+    related.show(editor ? checker.report(editor.document.uri)?.related ?? [] : []);
+  };
+  const selector = () => languages().map((language) => ({ language }));
+  let hover = vscode.languages.registerHoverProvider(selector(), new TermHoverProvider(() => manager.current?.archive));
+
+  context.subscriptions.push(
+    log, manager, checker,
+    { dispose: () => hover.dispose() },
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, documents),
+    vscode.languages.registerCodeActionsProvider(selector(), new JianbaoCodeActions(checker), JianbaoCodeActions.metadata),
+    vscode.window.registerTreeDataProvider('jianbao.related', related),
+    vscode.commands.registerCommand('jianbao.search', async (query?: string) => {
+      const a = await archive();
+      if (a) showSearch(a, { open: (id, preview) => openArticle(id, preview), cite: (id, e) => cite(id, e) }, 'open', typeof query === 'string' ? query : '');
+    }),
+    vscode.commands.registerCommand('jianbao.insertCitation', async (id?: string) => {
+      if (typeof id === 'string') return cite(id);
+      const a = await archive();
+      if (a) showSearch(a, { open: (i, preview) => openArticle(i, preview), cite: (i, e) => cite(i, e) }, 'cite');
+      return undefined;
+    }),
+    vscode.commands.registerCommand('jianbao.openArticle', (id: string, preview?: boolean) => openArticle(id, preview === true)),
+    vscode.commands.registerCommand('jianbao.checkDraft', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) return checker.check(editor.document);
+      return undefined;
+    }),
+    vscode.commands.registerCommand('jianbao.reloadArchive', () => manager.reload()),
+    vscode.commands.registerCommand(MARK_INTENDED, async (uri: vscode.Uri, key: string) => {
+      await intended.add(key);
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (doc) await checker.check(doc);
+    }),
+    vscode.commands.registerCommand('jianbao.clearIntended', async () => {
+      await intended.clear();
+      await Promise.all(vscode.workspace.textDocuments.filter(isDraft).map((d) => checker.check(d)));
+    }),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (checker.mode === 'onType' && e.contentChanges.length) checker.schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument((d) => {
+      if (checker.mode !== 'onCommand') void checker.check(d);
+    }),
+    vscode.workspace.onDidOpenTextDocument((d) => {
+      if (checker.mode === 'onType') checker.schedule(d);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => checker.forget(d.uri)),
+    vscode.window.onDidChangeActiveTextEditor(refreshRelated),
+    checker.onDidCheck(refreshRelated),
+    manager.onDidChange(() => {
+      documents.refresh(vscode.workspace.textDocuments.map((d) => d.uri));
+      if (checker.mode === 'onType') for (const d of vscode.workspace.textDocuments) void checker.check(d);
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('jianbao.archive')) void manager.reload();
+      if (e.affectsConfiguration('jianbao.languages')) {
+        hover.dispose();
+        hover = vscode.languages.registerHoverProvider(selector(), new TermHoverProvider(() => manager.current?.archive));
+      }
+    }),
+  );
+
+  // Load in the background: activation returns at once and the editor never waits.
+  let archiveLoadMs: number | undefined;
+  void manager.ready().then(() => (archiveLoadMs = performance.now() - activationStarted));
+  const activateMs = performance.now() - activationStarted;
+
+  return {
+    ready: async () => {
+      const loaded = await manager.ready();
+      return loaded && { name: loaded.archive.meta.name, articles: loaded.archive.articles.length, source: loaded.source };
+    },
+    statusText: () => manager.statusText,
+    archiveError: () => manager.lastError,
+    search: (query) => {
+      const a = manager.current?.archive;
+      return a ? searchItems(a, query).map((i) => ({ ...i.hit, detail: i.detail ?? '' })) : [];
+    },
+    check: async (uri) => {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return doc ? checker.check(doc) : undefined;
+    },
+    related: () => related.current,
+    fallbacks: () => fallbacks,
+    timings: () => ({ activateMs, archiveLoadMs }),
+  };
+}
+
+export function deactivate(): void {}

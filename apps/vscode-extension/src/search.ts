@@ -1,0 +1,82 @@
+/**
+ * "剪报: Search archive": a quick pick whose results follow the typing (title,
+ * paper, date, snippet). Enter opens the article read-only; the item's buttons
+ * insert a citation at the cursor of the editor that was active before, or open a preview.
+ */
+import * as vscode from 'vscode';
+import type { Archive } from '@jianbao/core';
+import { searchArchive, type SearchHit } from './archive-service.js';
+
+export interface SearchItem extends vscode.QuickPickItem {
+  hit: SearchHit;
+}
+
+const RESULT_LIMIT = 30;
+
+/** Marks the snippet's highlights the way a quick pick can show them (it has no highlight API for detail). */
+export function markSnippet(hit: SearchHit): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of [...hit.highlights].sort((a, b) => a[0] - b[0])) {
+    if (s < at) continue;
+    out += hit.snippet.slice(at, s) + '【' + hit.snippet.slice(s, e) + '】';
+    at = e;
+  }
+  return (out + hit.snippet.slice(at)).replace(/\s+/g, ' ').trim();
+}
+
+export function searchItems(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): SearchItem[] {
+  if (!query.trim()) return [];
+  return searchArchive(archive, query, { limit: RESULT_LIMIT }).map((hit) => ({
+    label: hit.title,
+    description: [hit.paper, hit.date].filter(Boolean).join(' · '),
+    detail: markSnippet(hit),
+    // The archive search decides what matches: the quick pick must not filter its results again.
+    alwaysShow: true,
+    buttons,
+    hit,
+  }));
+}
+
+export interface SearchActions {
+  open(id: string, preview?: boolean): Promise<unknown>;
+  cite(id: string, editor: vscode.TextEditor | undefined): Promise<unknown>;
+}
+
+/** Shows the quick pick. `mode` decides what Enter does: open the article, or insert its citation. */
+export function showSearch(archive: Archive, actions: SearchActions, mode: 'open' | 'cite', initial = ''): vscode.QuickPick<SearchItem> {
+  const editor = vscode.window.activeTextEditor;
+  const insertButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('quote'),
+    tooltip: vscode.l10n.t('Insert citation'),
+  };
+  const previewButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('open-preview'),
+    tooltip: vscode.l10n.t('Open preview'),
+  };
+  const pick = vscode.window.createQuickPick<SearchItem>();
+  pick.placeholder = mode === 'open'
+    ? vscode.l10n.t('Search {0} ({1} articles): Enter opens, the quote button inserts a citation', archive.meta.name, archive.articles.length)
+    : vscode.l10n.t('Search the archive: Enter inserts a citation');
+  pick.matchOnDescription = false;
+  pick.matchOnDetail = false;
+  const update = (value: string) => {
+    pick.items = searchItems(archive, value, [insertButton, previewButton]);
+  };
+  pick.onDidChangeValue(update);
+  pick.onDidAccept(() => {
+    const item = pick.selectedItems[0];
+    if (!item) return;
+    pick.hide();
+    void (mode === 'open' ? actions.open(item.hit.id) : actions.cite(item.hit.id, editor));
+  });
+  pick.onDidTriggerItemButton((e) => {
+    pick.hide();
+    void (e.button === previewButton ? actions.open(e.item.hit.id, true) : actions.cite(e.item.hit.id, editor));
+  });
+  pick.onDidHide(() => pick.dispose());
+  pick.value = initial;
+  update(initial);
+  pick.show();
+  return pick;
+}

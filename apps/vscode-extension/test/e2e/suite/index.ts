@@ -1,0 +1,14 @@
+// extensionTestsPath for the real extension host: runs every *.test.cjs bundled next to this file with mocha.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  const grep = process.env.JIANBAO_E2E_GREP;
+  if (grep) mocha.grep(grep);
+  for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.cjs')).sort()) mocha.addFile(join(__dirname, name));
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
+  });
+}

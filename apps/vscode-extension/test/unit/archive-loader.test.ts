@@ -1,0 +1,58 @@
+import { gzipSync } from 'node:zlib';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import { defaultBundleText } from '@jianbao/core/default-archive';
+import { ArchiveLoadError, loadConfiguredArchive, resolveArchiveUri } from '../../src/archive-loader.js';
+import { Uri, memfs } from './vscode-mock.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const base = Uri.file('/ws');
+
+describe('loading the configured archive', () => {
+  beforeEach(() => memfs.clear());
+
+  it('uses the bundled default when the setting is empty', async () => {
+    const loaded = await loadConfiguredArchive('  ', base);
+    expect(loaded.source).toBe('default');
+    expect(loaded.archive.articles.length).toBe((await loadDefaultArchive()).articles.length);
+  });
+
+  it('loads a bundle file, plain or gzipped, relative to the workspace', async () => {
+    const text = await defaultBundleText();
+    memfs.set('/ws/archive.json', enc(text));
+    memfs.set('/ws/archive.json.gz', new Uint8Array(gzipSync(text)));
+    const plain = await loadConfiguredArchive('archive.json', base);
+    const gz = await loadConfiguredArchive('/ws/archive.json.gz', undefined);
+    expect(plain.source).toBe('file');
+    expect(plain.location).toBe('/ws/archive.json');
+    expect(gz.archive.articles.length).toBe(plain.archive.articles.length);
+  });
+
+  it('builds an archive from a folder of pages', async () => {
+    memfs.set('/ws/pages', 'dir');
+    memfs.set('/ws/pages/p1.txt', enc('晋中日报\n\n重点项目建设按下快进键\n\n本报讯 春节假期刚过，各县召开调度会。\n'));
+    memfs.set('/ws/pages/notes.pdf', enc('ignored'));
+    const loaded = await loadConfiguredArchive('pages', base);
+    expect(loaded.source).toBe('folder');
+    expect(loaded.archive.meta.name).toBe('pages');
+    expect(loaded.archive.articles.length).toBeGreaterThan(0);
+  });
+
+  it('says clearly when the archive is missing, empty or invalid', async () => {
+    await expect(loadConfiguredArchive('nope.json', base)).rejects.toThrow(/was not found: \/ws\/nope\.json/);
+    memfs.set('/ws/empty', 'dir');
+    await expect(loadConfiguredArchive('empty', base)).rejects.toThrow(/no \.txt or \.md pages/);
+    memfs.set('/ws/bad.json', enc('{"format":"something-else"}'));
+    const error = await loadConfiguredArchive('bad.json', base).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveLoadError);
+    expect((error as Error).message).toMatch(/not a valid Jianbao bundle \(\/ws\/bad\.json\)/);
+    expect((error as Error).message).not.toContain('\n');
+    memfs.set('/ws/broken.json.gz', new Uint8Array([0x1f, 0x8b, 1, 2, 3]));
+    await expect(loadConfiguredArchive('broken.json.gz', base)).rejects.toThrow(/not valid gzip/);
+  });
+
+  it('needs an open folder for a relative path', () => {
+    expect(() => resolveArchiveUri('archive.json', undefined)).toThrow(/relative but no folder is open/);
+    expect(resolveArchiveUri('/abs/a.json', undefined).path).toBe('/abs/a.json');
+  });
+});

@@ -1,0 +1,194 @@
+import type { MatchText } from './normalize.js';
+
+/** Seeds: exact runs of at least SEED_K content characters shared by draft and article. */
+export const SEED_K = 5;
+/** Most unmatched draft characters between two runs of one passage (a swapped word or two). */
+const MAX_GAP = 10;
+/** How far (in article characters) a run may sit outside the passage's article range and still belong to it: clause reorder. */
+const REORDER = 60;
+/** Draft positions followed per k-gram: more are boilerplate repeated inside the draft. */
+const MAX_OCCURRENCES = 8;
+
+/** A passage of the draft that repeats an article: ranges in matching-text positions. */
+export interface Segment {
+  dStart: number;
+  dEnd: number;
+  aStart: number;
+  aEnd: number;
+  /** Draft / article characters covered by shared runs. */
+  matchedDraft: number;
+  matchedArticle: number;
+  /** Covered draft characters that are not common phrasing. */
+  matchedRare: number;
+  /** Runs chained into the passage, and the longest. */
+  runs: number;
+  longestRun: number;
+  /** Longest stretch of a run that is not common phrasing (names and titles included). */
+  longestOwn: number;
+  /** (matchedDraft + matchedArticle) / (draft span + article span): 1 for an exact copy. */
+  similarity: number;
+}
+
+interface Run {
+  d: number;
+  a: number;
+  len: number;
+}
+
+/**
+ * Maximal exact runs (≥ SEED_K) shared by draft[from, to) and the article.
+ * The draft region's k-grams go into a small open-addressing table (typed
+ * arrays: a Map here cost 4× the whole search) and the article is scanned once.
+ */
+function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: MatchText, articleHashes: Uint32Array): Run[] {
+  const runs: Run[] = [];
+  const last = Math.min(to - SEED_K, draftHashes.length - 1);
+  if (last < from || articleHashes.length === 0) return runs;
+  let size = 64;
+  while (size < 2 * (last - from + 1)) size <<= 1;
+  const mask = size - 1;
+  const keys = new Uint32Array(size);
+  const heads = new Int32Array(size).fill(-1);
+  const next = new Int32Array(last - from + 1).fill(-1);
+  // Insert right to left so each chain lists draft positions left to right.
+  for (let i = last; i >= from; i--) {
+    const h = draftHashes[i]!;
+    let slot = h & mask;
+    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    keys[slot] = h;
+    next[i - from] = heads[slot]!;
+    heads[slot] = i;
+  }
+  const D = draft.codes;
+  const A = article.codes;
+  for (let j = 0; j < articleHashes.length; j++) {
+    const h = articleHashes[j]!;
+    let slot = h & mask;
+    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    let i = heads[slot]!;
+    let seen = 0;
+    while (i >= 0 && seen++ < MAX_OCCURRENCES) {
+      // Only start a run at its left end (a maximal match), and verify: hashes can collide.
+      if (!(i > from && j > 0 && D[i - 1] === A[j - 1])) {
+        let len = 0;
+        while (i + len < to && j + len < A.length && D[i + len] === A[j + len]) len++;
+        if (len >= SEED_K) runs.push({ d: i, a: j, len });
+      }
+      i = next[i - from]!;
+    }
+  }
+  runs.sort((x, y) => x.d - y.d || y.len - x.len);
+  return runs;
+}
+
+/**
+ * The passages of draft[from, to) that repeat the article: shared runs chained
+ * in draft order, allowing small gaps (edits) and runs out of article order
+ * (clause reorder). `common[i]` marks draft positions that are common phrasing.
+ */
+export function alignPassages(
+  draft: MatchText,
+  draftHashes: Uint32Array,
+  from: number,
+  to: number,
+  article: MatchText,
+  articleHashes: Uint32Array,
+  common: Uint8Array,
+): Segment[] {
+  const runs = sharedRuns(draft, draftHashes, from, to, article, articleHashes);
+  const segments: Segment[] = [];
+  let cur: Run[] = [];
+  let dEnd = 0;
+  let aStart = 0;
+  let aEnd = 0;
+  const fits = (r: Run) => r.d <= dEnd + MAX_GAP && r.a >= aStart - REORDER && r.a + r.len <= aEnd + REORDER;
+  const close = () => {
+    trimEdges(cur);
+    if (cur.length) segments.push(summarise(cur, article, common));
+    cur = [];
+  };
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    if (cur.length) {
+      if (run.d + run.len <= dEnd) continue; // nothing new for the draft
+      if (fits(run)) {
+        cur.push(run);
+        dEnd = Math.max(dEnd, run.d + run.len);
+        aStart = Math.min(aStart, run.a);
+        aEnd = Math.max(aEnd, run.a + run.len);
+        continue;
+      }
+      // A stray run (the same words elsewhere in the article) must not cut a passage short.
+      let later = false;
+      for (let q = r + 1; q < runs.length && runs[q]!.d <= dEnd + MAX_GAP; q++) if (fits(runs[q]!)) later = true;
+      if (later) continue;
+      close();
+    }
+    cur = [run];
+    dEnd = run.d + run.len;
+    aStart = run.a;
+    aEnd = run.a + run.len;
+  }
+  close();
+  return segments;
+}
+
+/** A short run hanging off either end of a passage after a gap (…的成效，并现场提出意见建议) is chance, not reuse: drop it. */
+const EDGE_RUN = 8;
+function trimEdges(runs: Run[]): void {
+  const coveredEnd = (upto: number) => runs.slice(0, upto).reduce((m, r) => Math.max(m, r.d + r.len), 0);
+  while (runs.length > 1) {
+    const last = runs[runs.length - 1]!;
+    if (last.len < EDGE_RUN && last.d - coveredEnd(runs.length - 1) >= Math.max(3, last.len)) runs.pop();
+    else break;
+  }
+  while (runs.length > 1) {
+    const first = runs[0]!;
+    if (first.len < EDGE_RUN && runs[1]!.d - (first.d + first.len) >= Math.max(3, first.len)) runs.shift();
+    else break;
+  }
+}
+
+function summarise(runs: Run[], article: MatchText, common: Uint8Array): Segment {
+  let dStart = Infinity;
+  let dEnd = 0;
+  let aStart = Infinity;
+  let aEnd = 0;
+  let matchedDraft = 0;
+  let matchedRare = 0;
+  let covered = -1; // draft runs come in order: count each position once
+  let longestRun = 0;
+  let longestOwn = 0;
+  for (const r of runs) {
+    dStart = Math.min(dStart, r.d);
+    dEnd = Math.max(dEnd, r.d + r.len);
+    aStart = Math.min(aStart, r.a);
+    aEnd = Math.max(aEnd, r.a + r.len);
+    longestRun = Math.max(longestRun, r.len);
+    let streak = 0;
+    for (let i = r.d; i < r.d + r.len; i++) {
+      // common[i]: 1 = common phrasing, 2 = a name or title (own wording only where 0)
+      streak = common[i] === 1 ? 0 : streak + 1;
+      if (streak > longestOwn) longestOwn = streak;
+      if (i < covered) continue;
+      matchedDraft++;
+      if (!common[i]) matchedRare++;
+    }
+    covered = Math.max(covered, r.d + r.len);
+  }
+  // Article side: union of run ranges (runs may overlap or come out of order).
+  const byA = [...runs].sort((x, y) => x.a - y.a);
+  let matchedArticle = 0;
+  let reach = -1;
+  for (const r of byA) {
+    const s = Math.max(r.a, reach);
+    if (r.a + r.len > s) matchedArticle += r.a + r.len - s;
+    reach = Math.max(reach, r.a + r.len);
+  }
+  const span = dEnd - dStart + (aEnd - aStart);
+  return {
+    dStart, dEnd, aStart, aEnd, matchedDraft, matchedArticle, matchedRare,
+    runs: runs.length, longestRun, longestOwn,
+    similarity: span > 0 ? (matchedDraft + matchedArticle) / span : 0,
+  };
+}

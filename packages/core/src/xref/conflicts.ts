@@ -1,0 +1,163 @@
+import type { Article } from '../article.js';
+import type { Archive } from '../archive.js';
+import { foldText } from '../text/fold.js';
+import { withoutSpaces, type MatchText } from './normalize.js';
+import { quantities, sameFacts } from './numbers.js';
+import { getPersonDirectory } from './people.js';
+import { matchPosition, type ReuseResult } from './reuse.js';
+import { titlesBefore, titleCore, type Role } from './titles.js';
+
+export interface Conflict {
+  start: number;
+  end: number;
+  text: string;
+  kind: 'title' | 'number';
+  message: string;
+  expected: string;
+  articleId: string | null;
+}
+
+export interface ConflictOptions {
+  /** The draft's own date (ISO), when it reports on the past: titles held then are not errors. */
+  date?: string;
+}
+
+/** Regions by 256-character block of the draft, for the lookup of articles near a position. */
+type RegionBlocks = Map<number, ReuseResult['regions']>;
+const BLOCK = 256;
+
+function regionBlocks(reuse: ReuseResult): RegionBlocks {
+  const blocks: RegionBlocks = new Map();
+  for (const r of reuse.regions) {
+    for (let b = Math.floor(Math.max(0, r.from - 40) / BLOCK); b <= Math.floor((r.to + 40) / BLOCK); b++) {
+      const list = blocks.get(b);
+      if (list) list.push(r);
+      else blocks.set(b, [r]);
+    }
+  }
+  return blocks;
+}
+
+/** Articles that tell the same event as the draft around position `p`: those sharing rare fingerprints there. */
+function nearbyArticles(archive: Archive, blocks: RegionBlocks, p: number, limit = 8): Article[] {
+  return (blocks.get(Math.floor(p / BLOCK)) ?? [])
+    .filter((r) => r.from - 40 <= p && p < r.to + 40)
+    .sort((a, b) => b.hits - a.hits || a.doc - b.doc)
+    .slice(0, limit)
+    .map((r) => archive.articles[r.doc]!);
+}
+
+/** Numbers checked per draft: a clear bound on the work for huge drafts (each needs sentence comparisons). */
+export const MAX_NUMBERS_CHECKED = 2000;
+
+const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''}`;
+
+/** A number in the draft that differs from the archive's for the same fact. */
+function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
+  const out: Conflict[] = [];
+  const all = quantities(raw);
+  const blocks = regionBlocks(reuse);
+  let checked = 0;
+  for (const q of all) {
+    const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
+    if (!nearby.length) continue;
+    if (++checked > MAX_NUMBERS_CHECKED) break;
+    const facts = sameFacts(raw, q, nearby);
+    if (!facts.length || facts.some((f) => f.agree)) continue;
+    const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
+    out.push({
+      start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'number',
+      message: `与档案不符：档案记为${best.quantity.printed}（${describe(best.article)}）`,
+      expected: best.quantity.printed,
+      articleId: best.article.id,
+    });
+  }
+  return out;
+}
+
+/** Years the draft is about: those it names, and its own date. */
+function draftYears(raw: string, date: string | undefined): number[] {
+  const years = [...foldText(raw).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+  if (date && /^\d{4}/.test(date)) years.push(Number(date.slice(0, 4)));
+  return years;
+}
+
+interface Post {
+  core: string;
+  title: string;
+  latest: string | null;
+  articleId: string;
+}
+
+/** The posts a person is given, each with its most recent date; and which are current (the most recent date). */
+function posts(roles: Role[]): { byCore: Map<string, Post>; current: Post[] } {
+  const byCore = new Map<string, Post>();
+  for (const role of roles) {
+    const core = titleCore(role.title);
+    if (!core) continue;
+    const prev = byCore.get(core);
+    if (!prev || (role.date ?? '') > (prev.latest ?? '')) byCore.set(core, { core, title: role.title, latest: role.date, articleId: role.articleId });
+  }
+  const all = [...byCore.values()];
+  const newest = all.reduce<string | null>((m, p) => (p.latest && (!m || p.latest > m) ? p.latest : m), null);
+  return { byCore, current: newest ? all.filter((p) => p.latest === newest) : all };
+}
+
+/** The administrative level of a local post: 市 for 市委书记, 市长, 副市长, 市人大常委会主任; null otherwise. */
+export function postLevel(core: string): string | null {
+  const m = /^([省市县区])(?:委|人大常委会|政协|政府|纪委|监委)/.exec(core) ?? /([省市县区])长$/.exec(core);
+  return m ? m[1]! : null;
+}
+
+/** A person named with a title the archive does not give them, or no longer gives them. */
+function titleConflicts(archive: Archive, raw: string, options: ConflictOptions): Conflict[] {
+  const directory = getPersonDirectory(archive);
+  if (!directory.size) return [];
+  const compact = withoutSpaces(raw);
+  const text = compact.text;
+  const years = draftYears(raw, options.date);
+  const out: Conflict[] = [];
+  const post = /(?:常务)?副?(?:书记|主任|主席|秘书长|部长|省长|市长|县长|区长|常委|委员)/g;
+  for (const m of text.matchAll(post)) {
+    const after = m.index + m[0].length;
+    let name: string | undefined;
+    for (const len of [4, 3, 2]) {
+      const cand = text.slice(after, after + len);
+      if (cand.length === len && directory.has(cand)) {
+        name = cand;
+        break;
+      }
+    }
+    if (!name) continue;
+    const chain = titlesBefore(text, after);
+    if (!chain) continue;
+    const { byCore, current } = posts(directory.get(name)!);
+    if (!current.length) continue;
+    // Only local posts are compared (市长 vs 市委书记: both of the city): a national or
+    // occasional title (大会主席团常务主席) the archive happens not to record is no error.
+    const level = postLevel(chain.cores[0]!);
+    if (!level || !current.some((p) => postLevel(p.core) === level)) continue;
+    const known = chain.cores.filter((c) => byCore.has(c));
+    const expected = current.map((p) => p.title).join('、');
+    const start = compact.offsets[chain.start]!;
+    const end = compact.offsets[after + name.length - 1]! + 1;
+    const base = { start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId };
+    const where = (p: Post) => describe(archive.get(p.articleId) ?? ({ title: p.articleId, date: p.latest } as Article));
+    if (!known.length) {
+      out.push({ ...base, message: `档案中${name}的职务是${expected}（${where(current[0]!)}），没有“${chain.cores[0]}”` });
+      continue;
+    }
+    if (known.some((c) => current.some((p) => p.core === c))) continue;
+    // Only former posts: right when the draft is about that time (时任…, or it names a year they held it).
+    const former = known.map((c) => byCore.get(c)!);
+    const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
+    const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
+    if (then || years.some((y) => y <= lastYear)) continue;
+    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.title}”是其此前职务（最后见于${where(former[0]!)}）` });
+  }
+  return out;
+}
+
+export function findConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
+  return [...titleConflicts(archive, raw, options), ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,259 @@
+import { articleBody } from '../article.js';
+import type { Archive } from '../archive.js';
+import { compactText } from '../text/compact.js';
+import { foldText } from '../text/fold.js';
+import { alignPassages, SEED_K, type Segment } from './align.js';
+import { markCommonPhrases } from './common-phrases.js';
+import { findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
+import { kgramHashes, winnow } from './kgrams.js';
+import { POST_GLOBAL } from './titles.js';
+import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
+
+export interface ReusedPassage {
+  start: number;
+  end: number;
+  text: string;
+  articleId: string;
+  title: string;
+  articleStart: number;
+  articleEnd: number;
+  similarity: number;
+  kind: 'verbatim' | 'edited';
+}
+
+/** Thresholds of a reported passage (matching-text characters). */
+export interface ReuseOptions {
+  /** Least covered characters that are not common phrasing (default 20). */
+  minChars?: number;
+  /** Least similarity (default 0.5). */
+  minSimilarity?: number;
+  /** Most draft regions aligned against a candidate article (default 64 + one per 25 characters). */
+  candidates?: number;
+  /**
+   * Raw ranges of the draft's named terms (people, places, organisations,
+   * policies): two texts sharing names and titles (晋中市委书记常书铭,
+   * 太原晋中一体化发展) are about the same people, not one copying the other,
+   * so these characters do not count as reused wording.
+   */
+  terms?: readonly { start: number; end: number }[];
+  /** Align against every article instead of the index's candidates: the brute-force baseline (slow; benchmarks and tests). */
+  exhaustive?: boolean;
+}
+
+/** A shared run this long is reuse even when it is mostly names and titles. */
+const LONG_RUN = 30;
+/** Rare-fingerprint hits of one article further apart than this start a new region of the draft. */
+const REGION_GAP = 120;
+/** Alignment looks this far beyond a region's first and last hit. */
+const MARGIN = 60;
+/** A region needs at least this many rare fingerprints the article shares. */
+const MIN_HITS = 3;
+
+/** Per-article evidence from the index, kept for ranking related articles. */
+export interface Candidate {
+  doc: number;
+  /** Rare fingerprints of the draft the article holds. */
+  hits: number;
+}
+
+export interface ReuseResult {
+  reused: ReusedPassage[];
+  /** Stretches of the draft (matching-text positions) that share rare fingerprints with an article: where the same event may be told. */
+  regions: Region[];
+  candidates: Map<number, Candidate>;
+  /** Draft positions (matching text) that are common phrasing. */
+  common: Uint8Array;
+}
+
+/** A stretch of the draft [from, to) worth aligning against one article. */
+export interface Region {
+  doc: number;
+  from: number;
+  to: number;
+  hits: number;
+}
+
+/** First matching-text position at or after raw offset `at`. */
+export function matchPosition(draft: MatchText, at: number): number {
+  let lo = 0;
+  let hi = draft.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (draft.offsets[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Draft positions that are not evidence of reuse: common phrasing
+ * (high-document-frequency fingerprints, the listed formulas), named terms
+ * and official titles.
+ */
+function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, keyOf: Int32Array, index: FingerprintIndex, terms: ReuseOptions['terms']): Uint8Array {
+  const mask = new Uint8Array(draft.length);
+  // 2: a name or title; 1 (set last, so it wins): common phrasing.
+  for (const t of terms ?? []) mask.fill(2, matchPosition(draft, t.start), matchPosition(draft, t.end));
+  const flat = decode(draft.codes);
+  for (const m of flat.matchAll(POST_GLOBAL)) mask.fill(2, m.index, m.index + m[0].length);
+  for (let p = 0; p < picks.length; p++) {
+    const key = keyOf[p]!;
+    if (key >= 0 && index.starts[key + 1]! - index.starts[key]! >= index.commonDf) mask.fill(1, picks[p]!, picks[p]! + INDEX_K);
+  }
+  markCommonPhrases(flat, mask);
+  return mask;
+}
+
+/**
+ * Where each article shares rare fingerprints with the draft, grouped into
+ * regions of the draft: the work then grows with the draft's length, not with
+ * the archive's, and a passage competes only with what is near it.
+ */
+function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: Int32Array, length: number, limit: number) {
+  const positions = new Map<number, number[]>();
+  for (let p = 0; p < picks.length; p++) {
+    const key = keyOf[p]!;
+    if (key < 0) continue;
+    const s = index.starts[key]!;
+    const e = index.starts[key + 1]!;
+    if (e - s >= index.commonDf) continue;
+    for (let q = s; q < e; q++) {
+      const doc = index.docs[q]!;
+      const list = positions.get(doc);
+      if (list) list.push(picks[p]!);
+      else positions.set(doc, [picks[p]!]);
+    }
+  }
+  const candidates = new Map<number, Candidate>();
+  const regions: Region[] = [];
+  for (const [doc, list] of positions) {
+    candidates.set(doc, { doc, hits: list.length });
+    if (list.length < MIN_HITS) continue;
+    let first = 0;
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i]! - list[i - 1]! <= REGION_GAP) continue;
+      const hits = i - first;
+      if (hits >= MIN_HITS) regions.push({ doc, from: Math.max(0, list[first]! - MARGIN), to: Math.min(length, list[i - 1]! + INDEX_K + MARGIN), hits });
+      first = i;
+    }
+  }
+  regions.sort((a, b) => b.hits - a.hits || a.doc - b.doc || a.from - b.from);
+  return { candidates, regions: regions.slice(0, limit) };
+}
+
+interface Found extends Segment {
+  doc: number;
+  article: MatchText;
+}
+
+/** Reused passages of a draft (its raw text and matching text) against the archive. */
+export function findReuse(archive: Archive, raw: string, draft: MatchText, options: ReuseOptions = {}): ReuseResult {
+  const minChars = options.minChars ?? 20;
+  const minSimilarity = options.minSimilarity ?? 0.5;
+  // Regions aligned: enough for a passage every 25 characters, whatever the draft's size.
+  const limit = options.candidates ?? 64 + Math.ceil(draft.length / 25);
+  const index = getFingerprintIndex(archive);
+  const hashes = kgramHashes(draft.codes, INDEX_K);
+  const picks = winnow(hashes, INDEX_W);
+  const keyOf = new Int32Array(picks.length);
+  for (let p = 0; p < picks.length; p++) keyOf[p] = findKey(index, hashes[picks[p]!]!);
+  const common = commonMask(draft, hashes, picks, keyOf, index, options.terms);
+  const seedHashes = SEED_K === INDEX_K ? hashes : kgramHashes(draft.codes, SEED_K);
+
+  const { candidates, regions } = options.exhaustive
+    ? { candidates: new Map<number, Candidate>(), regions: archive.articles.map((_, doc) => ({ doc, from: 0, to: draft.length, hits: 0 })) }
+    : candidateRegions(index, picks, keyOf, draft.length, limit);
+  // Align region by region, grouped per article so each article is prepared once.
+  regions.sort((a, b) => a.doc - b.doc || a.from - b.from);
+  const found: Found[] = [];
+  const merged: Region[] = [];
+  let article: MatchText | undefined;
+  let articleHashes: Uint32Array | undefined;
+  let articleDoc = -1;
+  for (let r = 0; r < regions.length; r++) {
+    const region = regions[r]!;
+    if (region.doc !== articleDoc) {
+      articleDoc = region.doc;
+      article = toMatchText(articleBody(archive.articles[region.doc]!));
+      articleHashes = kgramHashes(article.codes, SEED_K);
+    }
+    // Merge overlapping regions of one article.
+    let to = region.to;
+    let hits = region.hits;
+    while (r + 1 < regions.length && regions[r + 1]!.doc === region.doc && regions[r + 1]!.from <= to) {
+      to = Math.max(to, regions[++r]!.to);
+      hits += regions[r]!.hits;
+    }
+    if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
+    for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
+      // Enough own wording, or one long verbatim stretch whatever it holds.
+      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
+    }
+  }
+  return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };
+}
+
+/** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */
+function pickBest(found: Found[], length: number): Found[] {
+  const order = [...found].sort((a, b) => b.matchedRare * b.similarity - a.matchedRare * a.similarity || a.doc - b.doc);
+  const taken = new Uint8Array(length); // linear in the draft, whatever the number of passages
+  const kept: Found[] = [];
+  for (const f of order) {
+    let overlap = 0;
+    for (let i = f.dStart; i < f.dEnd; i++) overlap += taken[i]!;
+    if (overlap * 3 > f.dEnd - f.dStart) continue;
+    kept.push(f);
+    taken.fill(1, f.dStart, f.dEnd);
+  }
+  return kept.sort((a, b) => a.dStart - b.dStart || a.doc - b.doc);
+}
+
+/** Layout-free form for the verbatim test: whitespace dropped (compactText, then any left), folded. */
+function layoutFree(text: string): string {
+  return foldText(compactText(text).text).replace(/\s+/g, '');
+}
+
+/**
+ * Maximal runs can spill a character or two across a draft paragraph break
+ * (…顺利完成。⏎⏎中 against …顺利完成。⏎中…): cut such a stub off either end.
+ */
+function trimAtBreaks(raw: string, draft: MatchText, f: Found): void {
+  const STUB = 4;
+  for (let c = 1; c < STUB && f.dEnd - c > f.dStart; c++) {
+    const gap = raw.slice(draft.offsets[f.dEnd - c - 1]! + 1, draft.offsets[f.dEnd - c]!);
+    if (gap.includes('\n')) {
+      f.dEnd -= c;
+      f.aEnd -= c;
+      break;
+    }
+  }
+  for (let c = 1; c < STUB && f.dStart + c < f.dEnd; c++) {
+    const gap = raw.slice(draft.offsets[f.dStart + c - 1]! + 1, draft.offsets[f.dStart + c]!);
+    if (gap.includes('\n')) {
+      f.dStart += c;
+      f.aStart += c;
+      break;
+    }
+  }
+}
+
+function report(archive: Archive, raw: string, draft: MatchText, found: Found[]): ReusedPassage[] {
+  return found.map((f) => {
+    trimAtBreaks(raw, draft, f);
+    const article = archive.articles[f.doc]!;
+    const body = articleBody(article);
+    const [start, end] = rawRange(draft, f.dStart, f.dEnd);
+    const [articleStart, articleEnd] = rawRange(f.article, f.aStart, f.aEnd);
+    const text = raw.slice(start, end);
+    const verbatim = layoutFree(text) === layoutFree(body.slice(articleStart, articleEnd));
+    return {
+      start, end, text,
+      articleId: article.id,
+      title: article.title,
+      articleStart, articleEnd,
+      // An edit that keeps every character (punctuation, clause order) is still not a copy: below 1.
+      similarity: verbatim ? 1 : Math.round(Math.min(0.99, f.similarity) * 1000) / 1000,
+      kind: verbatim ? 'verbatim' : 'edited',
+    };
+  });
+}

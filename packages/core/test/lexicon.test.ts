@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../src/article.js';
+import { buildLexicon, isGenericForm } from '../src/lexicon/build.js';
+import { LexiconEditError, parseLexiconEdits } from '../src/lexicon/edits.js';
+import {
+  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople,
+  nameAt, quotedPolicy, resolveRole, type ArticleContext,
+} from '../src/lexicon/extract.js';
+import { gazetteer, paperPlace } from '../src/lexicon/gazetteer.js';
+import { buildMatcher } from '../src/matcher/matcher.js';
+import { matcherEntries } from '../src/lexicon/build.js';
+
+const jinzhong: ArticleContext = { city: gazetteer().get('晋中市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
+const unknown: ArticleContext = { city: null, province: null, homeProvinces: new Set(['山西省']) };
+const names = (cands: { name: string }[]) => cands.map((c) => c.name);
+
+function article(id: string, paragraphs: string[], extra: Partial<Article> = {}): Article {
+  return {
+    id, paper: '晋中日报', date: '2025-02-22', page: `${id}.txt`, title: extra.title ?? '标题', titleInferred: false, subtitle: null, section: null,
+    byline: null, dateline: null, kind: 'news', source: null, paragraphs, continues: null, continuationOf: null, ...extra,
+  };
+}
+
+describe('people after titles', () => {
+  it('reads title chains, names and where the name ends', () => {
+    const text = '省委常委、太原市委书记韦韬主持并讲话，晋中市委书记常书铭讲话。晋中市委副书记、市长刘星出席。';
+    const found = extractTitledPeople(text, jinzhong, new Set());
+    expect(names(found)).toEqual(['韦韬', '常书铭', '刘星']);
+    expect(found[0]!.roles).toEqual(['省委常委', '山西省委常委', '太原市委书记']);
+    expect(found[2]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
+  });
+
+  it('gives every name of a list after a list title', () => {
+    expect(names(extractTitledPeople('太原市领导裴耀军、薛维柱出席。', unknown, new Set()))).toEqual(['裴耀军', '薛维柱']);
+  });
+
+  it('takes a name whose end is unclear only when the archive knows it', () => {
+    const text = '市人大代表、祁县第六中学副校长段尚春感触很深。';
+    expect(names(extractTitledPeople(text, unknown, new Set()))).toEqual([]);
+    expect(names(extractTitledPeople(text, unknown, new Set(['段尚春'])))).toEqual(['段尚春']);
+  });
+
+  it('does not take common words or single characters after a title', () => {
+    expect(names(extractTitledPeople('总书记强调，要加强领导班子建设。', unknown, new Set()))).toEqual([]);
+    expect(nameAt('王说', 0, new Set())).toBeNull();
+    expect(nameAt('李旸说，', 0, new Set())).toBe('李旸');
+  });
+
+  it('resolves generic roles to the paper’s city or province', () => {
+    expect(resolveRole('市委书记', jinzhong)).toBe('晋中市委书记');
+    expect(resolveRole('省委常委', jinzhong)).toBe('山西省委常委');
+    expect(resolveRole('市委书记', unknown)).toBeNull();
+  });
+});
+
+describe('bylines', () => {
+  it('finds reporters, correspondents and photographers with their role', () => {
+    const found = extractBylines('本报记者 雷甫 郭娟 王晶\n\n本报讯（记者 殷雪鸢、胡引平）2月21日，……（丁 洁、王春宇）\n通讯员 张俊杰');
+    expect(found.map((c) => [c.name, c.roles![0]])).toEqual([
+      ['雷甫', '记者'], ['郭娟', '记者'], ['王晶', '记者'], ['殷雪鸢', '记者'], ['胡引平', '记者'], ['张俊杰', '通讯员'], ['丁洁', '署名'], ['王春宇', '署名'],
+    ]);
+  });
+
+  it('is not fooled by 记者 in running text', () => {
+    expect(extractBylines('记者从市教育局获悉，今年将新建学校。')).toEqual([]);
+    expect(bylineNames('了解到')).toBeNull();
+  });
+});
+
+describe('places and organisations', () => {
+  it('names gazetteer places and the bodies named after them', () => {
+    const { candidates } = extractAdministrative('晋中市委、左权县人大常委会和山西日报，平遥古城在平遥县', unknown);
+    expect(candidates.map((c) => `${c.kind}:${c.name}`)).toEqual([
+      'place:晋中市', 'organisation:晋中市委', 'place:左权县', 'organisation:左权县人大常委会', 'place:山西省', 'organisation:山西日报', 'place:平遥县', 'place:平遥县',
+    ]);
+  });
+
+  it('never takes a short form of a place outside the archive’s provinces, nor 城区', () => {
+    expect(extractAdministrative('资源共享，合作共赢，城区面貌', unknown).candidates).toEqual([]);
+  });
+
+  it('resolves a bare 市委 to the paper’s city and leaves it alone when the paper is unknown', () => {
+    const text = '认真落实省委、省政府决策部署和市委工作要求。';
+    const { covered } = extractAdministrative(text, jinzhong);
+    expect(names(extractGeneric(text, jinzhong, covered))).toEqual(['山西省委', '山西省政府', '晋中市委']);
+    expect(extractGeneric(text, unknown, covered)).toEqual([]);
+    expect(extractGeneric('城市委员会和全市委员', jinzhong, new Uint8Array(10))).toEqual([]);
+    expect(isGenericForm('市委')).toBe(true);
+    expect(isGenericForm('市人大常委会')).toBe(true);
+    expect(isGenericForm('晋中市委')).toBe(false);
+  });
+
+  it('finds bodies and sites by suffix, cut at the clause before them', () => {
+    const text = '刘亮一行先后前往中煤平朔集团，在九牛牧业股份有限公司，习近平总书记亲临平遥古城，深入晋冀鲁豫边区临时参议会旧址。';
+    const { covered } = extractAdministrative(text, unknown);
+    expect(names(extractBySuffix(text, unknown, covered))).toEqual(['中煤平朔集团', '九牛牧业股份有限公司', '平遥古城', '晋冀鲁豫边区临时参议会旧址']);
+    const generic = '推进公立医院改革，建设大学，到村工作大学生。';
+    expect(extractBySuffix(generic, unknown, new Uint8Array(generic.length))).toEqual([]);
+  });
+
+  it('finds towns and villages with a clear left edge, not 农村 or 家乡', () => {
+    const text = '桐峪博物馆、麻田镇东安村等地，推动农村发展，心系家乡。';
+    const { covered } = extractAdministrative(text, unknown);
+    expect(names(extractLocalities(text, covered))).toEqual(['麻田镇', '东安村']);
+  });
+
+  it('knows the paper’s city', () => {
+    expect(paperPlace('晋中日报')?.name).toBe('晋中市');
+    expect(paperPlace('山西日报')?.name).toBe('山西省');
+    expect(paperPlace('人民日报')).toBeNull();
+  });
+});
+
+describe('policies', () => {
+  it('takes quoted programme names by their shape', () => {
+    const text = '学习运用‘千万工程’经验，实施“1221”战略举措和“156”战略举措，“六新”突破，“晋创谷·晋中”，“十四五”规划，推进太原晋中一体化和新质生产力。';
+    expect(names(extractPolicies(text))).toEqual(['“千万工程”', '“1221”战略举措', '“156”战略举措', '“六新”', '“晋创谷·晋中”', '“十四五”', '新质生产力', '太原晋中一体化']);
+  });
+
+  it('does not take ordinary quotations, dates or long quotes', () => {
+    for (const inner of ['结合关', '七一', '加油充电', '担负起时代和人民赋予的光荣使命']) expect(quotedPolicy(inner, '')).toBeNull();
+    expect(quotedPolicy('飞地经济', '')?.name).toBe('“飞地经济”');
+    expect(quotedPolicy('红色引擎', '', true)?.name).toBe('“红色引擎”');
+    expect(quotedPolicy('1221', '')?.aliases).toEqual([]); // a bare number is never a surface form
+  });
+});
+
+describe('buildLexicon', () => {
+  const articles = [
+    article('a1', ['晋中市委书记常书铭讲话。晋中市委副书记、市长刘星出席。市委常委会议强调，学习运用“千万工程”经验。', '常书铭指出，要推进太原晋中一体化。']),
+    article('a2', ['2月20日，市委书记常书铭深入榆次区调研。市委、市政府高度重视。']),
+  ];
+  const terms = buildLexicon(articles);
+  const byName = (n: string) => terms.find((t) => t.name === n);
+
+  it('gives people their roles with article and date, and mentions at body offsets', () => {
+    const chang = byName('常书铭')!;
+    expect(chang.kind).toBe('person');
+    expect(chang.roles).toContainEqual({ title: '晋中市委书记', articleId: 'a1', date: '2025-02-22' });
+    expect(chang.roles).toContainEqual({ title: '市委书记', articleId: 'a2', date: '2025-02-22' });
+    for (const m of chang.mentions) expect(articles.find((a) => a.id === m.articleId)!.paragraphs.join('\n').slice(m.start, m.end)).toBe('常书铭');
+    expect(chang.mentions).toHaveLength(3);
+  });
+
+  it('resolves bare generic bodies as mentions of the city’s body, never as a term or surface form', () => {
+    const body = byName('晋中市委')!;
+    expect(body.kind).toBe('organisation');
+    const a2 = articles[1]!.paragraphs.join('\n');
+    expect(body.mentions.filter((m) => m.articleId === 'a2').map((m) => a2.slice(m.start, m.end))).toEqual(['市委', '市委']);
+    expect(terms.some((t) => isGenericForm(t.name) || t.aliases.some(isGenericForm))).toBe(false);
+    const matcher = buildMatcher(matcherEntries(terms));
+    expect(matcher.findAll('市委、市人大常委会').length).toBe(0);
+  });
+
+  it('never makes a single-character term', () => {
+    expect(terms.every((t) => [...t.name].length >= 2 && t.aliases.every((a) => [...a].length >= 2))).toBe(true);
+  });
+
+  it('applies user edits: add, alias, rename, merge, suppress', () => {
+    const warnings: string[] = [];
+    const edits = parseLexiconEdits(
+      ['# edits', 'add person 王小明 | 小明', 'alias 常书铭 | 常书记', 'rename 晋中市委 > 中共晋中市委', 'merge 刘星 > 常书铭', 'suppress 榆次区', 'suppress 不存在'].join('\n'),
+    );
+    const edited = buildLexicon(articles, { edits, onWarning: (w) => warnings.push(w) });
+    const get = (n: string) => edited.find((t) => t.name === n);
+    expect(get('王小明')?.aliases).toEqual(['小明']);
+    expect(get('常书铭')?.aliases).toEqual(expect.arrayContaining(['常书记', '刘星']));
+    expect(get('中共晋中市委')?.aliases).toContain('晋中市委');
+    expect(get('刘星')).toBeUndefined();
+    expect(get('榆次区')).toBeUndefined();
+    expect(warnings).toEqual(['line 7: suppress: no term "不存在" in this archive (edit kept, nothing to apply)']);
+  });
+});
+
+describe('lexicon edits file', () => {
+  const error = (text: string) => {
+    try {
+      parseLexiconEdits(text, 'terms.txt');
+    } catch (e) {
+      expect(e).toBeInstanceOf(LexiconEditError);
+      return (e as Error).message;
+    }
+    return 'no error';
+  };
+  it('names the line and what is wrong', () => {
+    expect(error('add persn 王小明')).toBe('terms.txt:1: unknown kind "persn" (expected person, place, organisation, policy) — usage: add <kind> <name> [| alias …]');
+    expect(error('\n\nadd person 王')).toBe('terms.txt:3: name "王" is a single character; a term needs at least two');
+    expect(error('rename 晋中市委')).toBe('terms.txt:1: expected "rename <name> > <new name>"');
+    expect(error('merge 晋中 > 晋中')).toBe('terms.txt:1: merge "晋中" into itself');
+    expect(error('alias 常书铭')).toBe('terms.txt:1: no alias given — usage: alias <name> | <alias> [| alias …]');
+    expect(error('delete 常书铭')).toBe('terms.txt:1: unknown edit "delete" (expected one of: add, alias, rename, merge, suppress)');
+    expect(error('# only a comment\n\nsuppress 左权  # trailing comment')).toBe('no error');
+  });
+});
