@@ -39,7 +39,8 @@ function build(dir: string, ...extra: string[]): { r: Result; articles: { title:
   return { r, articles };
 }
 
-describe('jianbao build on bad and odd pages', () => {
+// Many CLI runs per test on a shared 2-core machine: generous timeouts (nothing here asserts a duration).
+describe('jianbao build on bad and odd pages', { timeout: 600_000 }, () => {
   const good = seedPage();
 
   it('skips empty, whitespace-only and punctuation-only pages with a note, and builds the rest', () => {
@@ -182,7 +183,7 @@ describe('jianbao build on bad and odd pages', () => {
   });
 });
 
-describe('archives that are damaged or not what they seem', () => {
+describe('archives that are damaged or not what they seem', { timeout: 600_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'jianbao-robust-archive-'));
   const good = join(dir, 'good.json');
   const seeds = resolve(__dirname, '../../../seeds');
@@ -259,9 +260,11 @@ describe('archives that are damaged or not what they seem', () => {
         expect(r.status, `${args.join(' ')} ${archive.join(' ')}: ${r.stderr}`).toBe(0);
         expect(() => JSON.parse(r.stdout), args.join(' ')).not.toThrow();
       }
-      const annotate = spawnSync(process.execPath, [main, 'annotate', '-', ...archive, '--json'], { input: seedPage(), encoding: 'utf8' });
-      expect(annotate.status, annotate.stderr).toBe(0);
-      expect(() => JSON.parse(annotate.stdout)).not.toThrow();
+      for (const cmd of ['annotate', 'xref']) {
+        const r = spawnSync(process.execPath, [main, cmd, '-', ...archive, '--json'], { input: seedPage(), encoding: 'utf8', maxBuffer: 1 << 30 });
+        expect(r.status, `${cmd} ${archive.join(' ')}: ${r.stderr}`).toBe(0);
+        expect(() => JSON.parse(r.stdout), cmd).not.toThrow();
+      }
     }
   });
 });
