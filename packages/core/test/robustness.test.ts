@@ -87,6 +87,11 @@ describe('bundle loader on damaged sections', () => {
     ['search', (b) => (b.search.docs = null)],
     ['search', (b) => (b.search.docs = ['zzz', 'yyy'])],
     ['search', (b) => (b.search.lengths = '!!not base64!!')],
+    // Valid base64 that does not fit the index: a varint running off the end made a query loop for ever.
+    ['search', (b) => (b.search.sizes = 'gICA')],
+    ['search', (b) => (b.search.postings = 'AAAA')],
+    ['search', (b) => (b.search.lengths = '')],
+    ['search', (b) => (b.search.terms = '')],
     ['lexicon', (b) => (b.lexicon = 7)],
     ['lexicon', (b) => (b.lexicon.terms = 'x')],
     ['lexicon', (b) => (b.lexicon.terms = [null])],

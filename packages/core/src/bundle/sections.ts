@@ -8,7 +8,33 @@
  * shape only (field types, base64 text, array lengths that must agree with
  * the articles); each module still validates its own contents.
  */
+import { fromBase64 } from '../search/codec.js';
+
 const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Sums `count` varints in base64 text, or null when the bytes do not hold
+ * exactly that many complete varints (a varint running off the end would make
+ * a reader loop, or read garbage).
+ */
+function varintSum(base64: string, count: number): number | null {
+  const bytes = fromBase64(base64);
+  let sum = 0;
+  let n = 0;
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      sum += value;
+      n++;
+      value = 0;
+      scale = 1;
+    } else scale *= 128;
+  }
+  return n === count && scale === 1 ? sum : null;
+}
 
 type Check = (section: Record<string, unknown>, articleIds: readonly string[]) => string | null;
 
@@ -29,6 +55,15 @@ const CHECKS: Record<string, Check> = {
     if (bad) return bad;
     // The index numbers documents by position: it must list exactly the bundle's articles.
     if (s.docs.length !== ids.length || s.docs.some((id, i) => id !== ids[i])) return '"docs" does not list the bundle\'s articles';
+    // The varint streams must agree with the counts they are read by (3 field lengths per document, one size per term)
+    // and the sizes with the postings' length: otherwise a query reads past the end.
+    if (varintSum(s.lengths as string, ids.length * 3) === null) return `"lengths" does not hold 3 lengths for each of ${ids.length} articles`;
+    const terms = s.terms as string;
+    let termCount = terms ? 1 : 0;
+    for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) termCount++;
+    const postings = varintSum(s.sizes as string, termCount);
+    if (postings === null) return `"sizes" does not hold one size for each of ${termCount} terms`;
+    if (postings !== Math.floor(((s.postings as string).replace(/=+$/, '').length * 3) / 4)) return '"postings" is not as long as "sizes" says';
     return null;
   },
   lexicon(s) {
