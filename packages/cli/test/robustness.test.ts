@@ -53,7 +53,7 @@ describe('jianbao build on bad and odd pages', { timeout: 600_000 }, () => {
   });
 
   it('fails with one line when every page is blank', () => {
-    for (const [name, text] of [['empty', ''], ['spaces', '  \n\n \t'], ['punct', '。，、“”']]) {
+    for (const [name, text] of [['empty', ''], ['spaces', '  \n\n \t'], ['punct', '。，、“”']] as const) {
       expectOneLineError(build(folder(`only-${name}`, { 'a.txt': text })).r, /no text to archive in .*its one page, a\.txt, is empty or punctuation only/);
     }
   });
