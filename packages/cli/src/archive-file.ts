@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { loadArchive, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import { decodeText, TextDecodeError, type TextEncodingName } from './decode.js';
+import { note } from './output.js';
 
-/** Reads a text file, transparently gunzipping `.gz`; missing files get a one-line error. */
-export async function readTextFile(path: string, what = 'file'): Promise<string> {
+/** Reads a file's bytes, transparently gunzipping `.gz` (or gzip magic); missing files get a one-line error. */
+export async function readFileBytes(path: string, what = 'file'): Promise<Buffer> {
   let data: Buffer;
   try {
     data = await readFile(path);
@@ -12,16 +14,39 @@ export async function readTextFile(path: string, what = 'file'): Promise<string>
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new Error(`${what} not found: ${path}`);
     if (code === 'EISDIR') throw new Error(`${what} is a folder, expected a file: ${path}`);
-    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message}`);
+    if (code === 'EACCES' || code === 'EPERM') throw new Error(`cannot read ${what} ${path}: permission denied`);
+    throw new Error(`cannot read ${what} ${path}: ${(error as Error).message.split('\n')[0]}`);
   }
   if (path.endsWith('.gz') || (data[0] === 0x1f && data[1] === 0x8b)) {
     try {
       data = gunzipSync(data);
     } catch (error) {
-      throw new Error(`${what} ${path} is not valid gzip: ${(error as Error).message}`);
+      const message = (error as Error).message;
+      const why = /unexpected end/i.test(message) ? 'it is truncated (cut off before its end)' : message;
+      throw new Error(`${what} ${path} is not valid gzip: ${why}`);
     }
   }
-  return data.toString('utf8');
+  return data;
+}
+
+/** Reads a UTF-8 file (a bundle, a .jsonl import). */
+export async function readTextFile(path: string, what = 'file'): Promise<string> {
+  return (await readFileBytes(path, what)).toString('utf8');
+}
+
+/**
+ * Reads a file people write by hand or export from newsroom systems (pages,
+ * manifest.json, terms.txt): UTF-8, UTF-16 with BOM or GB18030/GBK, decoded
+ * exactly; binary data or undecodable bytes are an error naming the file.
+ */
+export async function readHumanTextFile(path: string, what = 'file'): Promise<{ text: string; encoding: TextEncodingName }> {
+  const bytes = await readFileBytes(path, what);
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    if (error instanceof TextDecodeError) throw new Error(`${what} ${path} ${error.message}`);
+    throw error;
+  }
 }
 
 /** The archive named by --archive, or the bundled default (the seed pages). */
@@ -29,7 +54,7 @@ export async function openArchive(path: string | undefined): Promise<Archive> {
   if (!path) return loadDefaultArchive();
   const text = await readTextFile(path, 'archive');
   try {
-    return loadArchive(text);
+    return loadArchive(text, { onWarning: (message) => note(`${path}: ${message}`) });
   } catch (error) {
     if (error instanceof Error) error.message = `${path}: ${error.message}`;
     throw error;

@@ -1,46 +1,101 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
-import type { Manifest, PageInput } from '@jianbao/core';
-import { readTextFile } from './archive-file.js';
+import { validateManifest, type Manifest, type PageInput } from '@jianbao/core';
+import { readHumanTextFile } from './archive-file.js';
 
 export const PAGE_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
-/** Every page file under a folder (recursively, sorted), named by its path relative to the folder. */
-export async function readPageFolder(folder: string, onFile?: (n: number) => void): Promise<{ pages: PageInput[]; manifest: Manifest }> {
+/** A page file that could not be used, and why (one line, naming the file). */
+export interface PageProblem {
+  file: string;
+  message: string;
+}
+
+export interface PageFolder {
+  pages: PageInput[];
+  manifest: Manifest;
+  /** Files that could not be read or decoded: the caller stops the build, or skips them with --skip-bad. */
+  problems: PageProblem[];
+  /** Pages read in GB18030/GBK or UTF-16 rather than UTF-8 (for a note). */
+  transcoded: { file: string; encoding: string }[];
+}
+
+/**
+ * Every page file under a folder (recursively, sorted), named by its path
+ * relative to the folder. Symbolic links are followed, each real folder is
+ * visited once (a link back up the tree cannot loop), and only regular files
+ * are read (a FIFO named `x.txt` would block the read for ever).
+ */
+export async function readPageFolder(folder: string, onFile?: (n: number) => void): Promise<PageFolder> {
   const files: string[] = [];
+  const problems: PageProblem[] = [];
+  const visited = new Set<string>();
   const walk = async (dir: string): Promise<void> => {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const real = await realpath(dir).catch(() => dir);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries;
+    try {
+      entries = await readdir(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ file: dir, message: `cannot read folder ${dir}: ${errorReason(error)}` });
+      return;
+    }
+    for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path);
-      else if (PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase())) files.push(path);
+      const isPage = PAGE_EXTENSIONS.has(extname(entry.name).toLowerCase());
+      let kind: 'dir' | 'file' | 'other' = entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : 'other';
+      if (entry.isSymbolicLink() || kind === 'other') {
+        const target = await stat(path).catch(() => null);
+        if (!target) {
+          if (isPage) problems.push({ file: path, message: `page ${path} cannot be read (a broken symbolic link?)` });
+          continue;
+        }
+        kind = target.isDirectory() ? 'dir' : target.isFile() ? 'file' : 'other';
+      }
+      if (kind === 'dir') await walk(path);
+      else if (isPage && kind === 'file') files.push(path);
+      else if (isPage) problems.push({ file: path, message: `page ${path} is not a regular file` });
     }
   };
   await walk(folder);
   files.sort();
   const pages: PageInput[] = [];
+  const transcoded: PageFolder['transcoded'] = [];
   for (const file of files) {
-    pages.push({ name: relative(folder, file).split('\\').join('/'), text: await readTextFile(file, 'page') });
-    onFile?.(pages.length);
+    const name = relative(folder, file).split('\\').join('/');
+    try {
+      const { text, encoding } = await readHumanTextFile(file, 'page');
+      if (encoding !== 'utf-8') transcoded.push({ file: name, encoding });
+      pages.push({ name, text });
+      onFile?.(pages.length);
+    } catch (error) {
+      problems.push({ file, message: (error as Error).message.split('\n')[0]! });
+    }
   }
-  return { pages, manifest: await readManifest(join(folder, 'manifest.json')) };
+  return { pages, manifest: await readManifest(join(folder, 'manifest.json')), problems, transcoded };
 }
 
+function errorReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message.split('\n')[0]!;
+}
+
+/** manifest.json beside the pages, checked field by field now (before any parsing), errors naming the file. */
 async function readManifest(path: string): Promise<Manifest> {
-  try {
-    await stat(path);
-  } catch {
-    return {};
-  }
-  const text = await readTextFile(path, 'manifest');
+  const info = await stat(path).catch(() => null);
+  if (!info) return {};
+  const { text } = await readHumanTextFile(path, 'manifest');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
   }
-  if (typeof value !== 'object' || value === null || ('pages' in value && typeof (value as Manifest).pages !== 'object')) {
-    throw new Error(`${path} must be an object like { "pages": { "<file>": { "paper": "…", "date": "YYYY-MM-DD" } } }`);
+  try {
+    return validateManifest(value);
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message.replace(/^manifest[:.]\s*/, '')}`);
   }
-  return value as Manifest;
 }

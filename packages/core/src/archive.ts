@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Bundle, BundleMeta } from './bundle/format.js';
-import { parseBundle } from './bundle/load.js';
+import { parseBundle, type ParseBundleOptions } from './bundle/load.js';
 
 /** A loaded archive: the bundle's articles with lookups. Feature modules (search, lexicon, xref) take one of these. */
 export class Archive {
@@ -22,14 +22,31 @@ export class Archive {
   resolve(idOrPrefix: string): Article {
     const exact = this.byId.get(idOrPrefix);
     if (exact) return exact;
+    const shown = quoteId(idOrPrefix);
+    if (!idOrPrefix.trim()) throw new Error('the article id is empty');
     const matches = idOrPrefix.length >= 4 ? this.articles.filter((a) => a.id.startsWith(idOrPrefix)) : [];
     if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) throw new Error(`article id "${idOrPrefix}" is ambiguous: ${matches.map((a) => a.id).join(', ')}`);
-    throw new Error(`no article with id "${idOrPrefix}" in archive ${this.meta.name}`);
+    if (matches.length > 1) {
+      const list = matches.slice(0, 5).map((a) => a.id).join(', ');
+      throw new Error(`article id ${shown} is ambiguous: ${list}${matches.length > 5 ? ` and ${matches.length - 5} more` : ''}`);
+    }
+    const hint = idOrPrefix.length < 4 ? ' (a prefix needs at least 4 characters)' : '';
+    throw new Error(`no article with id ${shown} in archive ${this.meta.name}${hint}`);
   }
 }
 
-/** Loads an archive from bundle text or an already-parsed bundle object. */
-export function loadArchive(input: string | unknown): Archive {
-  return new Archive(parseBundle(input));
+/** An id as typed, for an error message: JSON-quoted (control and bidi characters escaped), cut short when long. */
+function quoteId(id: string): string {
+  const short = id.length > 40 ? `${id.slice(0, 40)}…` : id;
+  return JSON.stringify(short).replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * Loads an archive from bundle text or an already-parsed bundle object.
+ * Throws BundleError (one-line message) for a bundle that cannot be used; a
+ * damaged optional section is dropped (rebuilt lazily) and reported through
+ * `options.onWarning`.
+ */
+export function loadArchive(input: string | unknown, options: ParseBundleOptions = {}): Archive {
+  return new Archive(parseBundle(input, options));
 }

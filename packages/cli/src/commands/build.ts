@@ -1,5 +1,5 @@
-import { rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { buildBundle, serializeBundle, EDITS_FILE, type Article, type Manifest, type PageInput } from '@jianbao/core';
 import { parseCommandArgs } from '../args.js';
 import { UsageError } from '../errors.js';
@@ -13,7 +13,9 @@ const usage = `jianbao build <folder | file.jsonl[.gz]> --out <file> [--name <na
   Builds an archive bundle from a folder of pages (.txt, .md; manifest.json beside them supplies paper and date),
   or from a .jsonl file (gzip accepted) with one article a line:
     {"title": "…", "paragraphs": ["…"] or "text": "…", "date"?: "20220924" or "2022-09-24", "paper"?, "id"?, "kind"?}
-  A bad .jsonl line stops the build with its line number; --skip-bad skips such lines and counts them on stderr.
+  A bad .jsonl line stops the build with its line number, an unreadable page (binary, undecodable) with its file name;
+  --skip-bad skips such lines and pages and lists them on stderr. Pages may be UTF-8, UTF-16 (with BOM) or GB18030/GBK;
+  empty pages are skipped with a note.
   ${EDITS_FILE} in the folder (or beside the .jsonl file) holds your lexicon edits: add, alias, rename, merge, suppress.
   Progress goes to stderr.`;
 
@@ -49,8 +51,21 @@ export const build: Command = {
       const folder = await readPageFolder(input, (n) => {
         if (n % 500 === 0) note(`read ${n} pages…`);
       });
-      const pages = folder.pages.filter((p) => p.name !== EDITS_FILE); // the lexicon edits, not a page
-      if (!pages.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
+      if (folder.problems.length) {
+        const [first] = folder.problems;
+        const more = folder.problems.length > 1 ? ` (and ${folder.problems.length - 1} more unreadable page${folder.problems.length > 2 ? 's' : ''})` : '';
+        if (!values['skip-bad']) throw new Error(`${first!.message}${more} — fix it, or use --skip-bad to build without it`);
+        for (const p of folder.problems) note(`skipped: ${p.message}`);
+      }
+      for (const t of folder.transcoded) note(`${t.file}: read as ${t.encoding.toUpperCase()}`);
+      const named = folder.pages.filter((p) => p.name !== EDITS_FILE); // the lexicon edits, not a page
+      // A blank scan or a page of stray punctuation has nothing to archive: say so, and go on with the rest.
+      const blank = named.filter((p) => !/[\p{L}\p{N}]/u.test(p.text));
+      for (const p of blank.slice(0, 20)) note(`skipped ${p.name}: no text on the page`);
+      if (blank.length > 20) note(`skipped ${blank.length - 20} more pages with no text`);
+      const pages = named.filter((p) => !blank.includes(p));
+      if (!named.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
+      if (!pages.length) throw new Error(`no text to archive in ${input}: ${named.length === 1 ? `its one page, ${named[0]!.name}, is` : `all ${named.length} pages are`} empty or punctuation only`);
       source = { pages, manifest: folder.manifest, what: `${pages.length} pages`, name: basename(resolve(input)), editsDir: input };
     } else {
       throw new UsageError(`${input} is neither a folder of pages nor a .jsonl file`);
@@ -67,11 +82,22 @@ export const build: Command = {
   },
 };
 
-/** Writes beside the target and renames, so a failed build never leaves half a bundle. Returns the byte size. */
+/** Writes beside the target and renames, so a failed build never leaves half a bundle (nor a stray temp file). Returns the byte size. */
 async function writeBundle(text: string, out: string): Promise<number> {
+  const existing = await stat(out).catch(() => null);
+  if (existing?.isDirectory()) throw new Error(`--out ${out} is a folder: name the bundle file to write, e.g. ${join(out, 'archive.json')}`);
   const tmp = `${out}.tmp-${process.pid}`;
   const data = Buffer.from(text, 'utf8');
-  await writeFile(tmp, data);
-  await rename(tmp, out);
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, out);
+  } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`cannot write ${out}: its folder ${dirname(resolve(out))} does not exist`);
+    if (code === 'EACCES' || code === 'EPERM') throw new Error(`cannot write ${out}: permission denied`);
+    if (code === 'ENOSPC') throw new Error(`cannot write ${out}: no space left on the device (the previous file, if any, is untouched)`);
+    throw new Error(`cannot write ${out}: ${(error as Error).message.split('\n')[0]}`);
+  }
   return data.length;
 }

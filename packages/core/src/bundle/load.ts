@@ -2,13 +2,19 @@ import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
 import { BundleError } from './errors.js';
 import { migrate } from './migrate.js';
 import { validateArticle } from './validate.js';
+import { dropDamagedSections } from './sections.js';
+
+export interface ParseBundleOptions {
+  /** Non-fatal problems, e.g. a damaged optional section that is dropped and rebuilt from the articles. */
+  onWarning?: (message: string) => void;
+}
 
 /**
  * Parses and checks a bundle. Runs anywhere (no Node APIs): the CLI, the
  * extension's service worker and VS Code all load bundles through here.
  * Every failure is a BundleError whose message names the problem.
  */
-export function parseBundle(input: string | unknown): Bundle {
+export function parseBundle(input: string | unknown, options: ParseBundleOptions = {}): Bundle {
   const value = typeof input === 'string' ? parseJson(input) : input;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BundleError('not-a-bundle', 'not a Jianbao archive bundle: expected a JSON object');
@@ -26,7 +32,8 @@ export function parseBundle(input: string | unknown): Bundle {
       `archive bundle version ${raw.version} is newer than this Jianbao understands (up to ${BUNDLE_VERSION}): update Jianbao or rebuild the archive`,
     );
   }
-  const bundle = migrate(raw);
+  // A shallow copy: dropping a damaged section must not change the caller's object.
+  const bundle = { ...migrate(raw) } as Bundle;
   if (!Array.isArray(bundle.articles)) throw new BundleError('invalid', 'invalid archive bundle: "articles" must be an array');
   bundle.articles.forEach(validateArticle);
   const ids = new Set<string>();
@@ -34,12 +41,25 @@ export function parseBundle(input: string | unknown): Bundle {
     if (ids.has(a.id)) throw new BundleError('invalid', `invalid archive bundle: duplicate article id ${a.id}`);
     ids.add(a.id);
   }
-  if (bundle.meta?.articleCount !== bundle.articles.length) {
+  if (typeof bundle.meta !== 'object' || bundle.meta === null || Array.isArray(bundle.meta)) {
+    throw new BundleError('invalid', 'invalid archive bundle: "meta" must be an object { name, articleCount, papers, dateRange, generator }');
+  }
+  if (bundle.meta.articleCount !== bundle.articles.length) {
     throw new BundleError(
       'invalid',
-      `invalid archive bundle: meta.articleCount says ${String(bundle.meta?.articleCount)} but it holds ${bundle.articles.length} articles (damaged or edited by hand?)`,
+      `invalid archive bundle: meta.articleCount says ${String(bundle.meta.articleCount)} but it holds ${bundle.articles.length} articles (damaged or edited by hand?)`,
     );
   }
+  if (typeof bundle.meta.name !== 'string') throw new BundleError('invalid', 'invalid archive bundle: meta.name must be a string');
+  // Hosts show papers and the date range (status bar, filters): wrong types there would break them later.
+  if (!Array.isArray(bundle.meta.papers) || !bundle.meta.papers.every((p) => typeof p === 'string')) {
+    throw new BundleError('invalid', 'invalid archive bundle: meta.papers must be an array of strings');
+  }
+  const range = bundle.meta.dateRange;
+  if (range !== null && (!Array.isArray(range) || range.length !== 2 || !range.every((d) => typeof d === 'string'))) {
+    throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to]');
+  }
+  for (const warning of dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
   return bundle;
 }
 

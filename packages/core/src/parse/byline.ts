@@ -4,14 +4,16 @@
  * (`本报记者 李晓雯 通讯员 张丙煦`) or as a photo credit (`梁 琛 摄`).
  */
 import { isNameList } from './lines.js';
-import { collapseLetterSpacing } from './text.js';
+import { collapseLetterSpacing, recognitionForm } from './text.js';
 
 const LEAD_BYLINE_RE = /^\s*(本报讯|本报[^\s，,。（(]{1,8}讯)\s*[（(]([^（）()]{2,40})[）)]/u;
 
 /** The byline inside a 本报讯 lead, as printed (`记者 赵福胜`), or null. */
 export function leadByline(paragraph: string): string | null {
-  const m = LEAD_BYLINE_RE.exec(paragraph);
-  return m ? m[2]!.trim() : null;
+  const m = LEAD_BYLINE_RE.exec(recognitionForm(paragraph.slice(0, 80)));
+  if (!m) return null;
+  const at = m.index + m[0].lastIndexOf(m[2]!, m[0].length - 1);
+  return paragraph.slice(at, at + m[2]!.length).trim();
 }
 
 const CLOSING_RE = /(?<=[。！？”…])\s*[（(]\s*([^（）()]{2,30}?)\s*[）)]\s*$/u;

@@ -50,22 +50,52 @@ export function cutOff(paragraph: string | undefined): boolean {
   return !endsSentence(paragraph) && [...paragraph].length > 15 && !/\d{1,2}\s*日$/.test(paragraph);
 }
 
+/**
+ * How many articles away a tail's host may be. Real pages hold a few dozen
+ * articles, so this never limits them; it keeps a pathological page (a 5 MB
+ * export holding thousands of stories) from comparing every pair.
+ */
+const TAIL_HOST_WINDOW = 60;
+
+interface HostTail {
+  start: number;
+  tail: Set<string>;
+  /** How much the tail talks about its host's own body. */
+  own: number;
+}
+
 export function reattachTails(drafts: Draft[]): void {
-  for (const target of drafts) {
-    if (target.photo || target.continues || !cutOff(target.paragraphs.at(-1))) continue;
+  // A host's candidate tail depends only on the host: computed once, recomputed if the host changes.
+  const hostTails = new Map<Draft, HostTail | null>();
+  const hostTail = (host: Draft): HostTail | null => {
+    if (hostTails.has(host)) return hostTails.get(host)!;
+    let value: HostTail | null = null;
+    const start = host.subheads.at(-1);
+    if (start !== undefined && start !== 0) {
+      const text = host.paragraphs.slice(start + 1).join('');
+      if (text) {
+        const tail = hanBigrams(text);
+        value = { start, tail, own: overlap(tail, host.paragraphs.slice(0, start).join('')) };
+      }
+    }
+    hostTails.set(host, value);
+    return value;
+  };
+  drafts.forEach((target, t) => {
+    if (target.photo || target.continues || !cutOff(target.paragraphs.at(-1))) return;
     const targetBody = hanBigrams(target.paragraphs.join(''));
     let best: { host: Draft; start: number; score: number } | null = null;
-    for (const host of drafts) {
+    const from = Math.max(0, t - TAIL_HOST_WINDOW);
+    const to = Math.min(drafts.length, t + TAIL_HOST_WINDOW + 1);
+    for (let h = from; h < to; h++) {
+      const host = drafts[h]!;
       if (host === target) continue;
-      const start = host.subheads.at(-1);
-      if (start === undefined || start === 0) continue;
-      const tail = host.paragraphs.slice(start + 1).join('');
-      if (!tail) continue;
-      const own = overlap(tail, host.paragraphs.slice(0, start).join(''));
-      const there = overlap(tail, targetBody);
-      if (there > own + 0.1 && (!best || there - own > best.score)) best = { host, start, score: there - own };
+      const candidate = hostTail(host);
+      if (!candidate) continue;
+      const there = overlap(candidate.tail, targetBody);
+      if (there > candidate.own + 0.1 && (!best || there - candidate.own > best.score)) best = { host, start: candidate.start, score: there - candidate.own };
     }
-    if (!best) continue;
+    if (!best) return;
     const { host, start } = best;
     const [head, ...tail] = host.paragraphs.splice(start);
     host.subheads.pop();
@@ -73,5 +103,7 @@ export function reattachTails(drafts: Draft[]): void {
     host.heads.push({ text: head!, level: null, trailing: true });
     const last = target.paragraphs.pop()!;
     target.paragraphs.push(last + (tail.shift() ?? ''), ...tail);
-  }
+    hostTails.delete(host);
+    hostTails.delete(target);
+  });
 }

@@ -5,6 +5,7 @@
  * December event in a January issue belongs to the year before).
  */
 import type { Dateline } from '../article.js';
+import { recognitionForm } from './text.js';
 
 const DATE_RE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 /** How far into the first paragraph an event date is still the article's dateline. */
@@ -28,19 +29,19 @@ export function toDateline(match: RegExpExecArray, issueDate: string | null): Da
 /** The first date in the opening of `paragraph`, or null. */
 export function findDateline(paragraph: string | undefined, issueDate: string | null): Dateline | null {
   if (!paragraph) return null;
-  const m = DATE_RE.exec(paragraph.slice(0, LEAD_WINDOW));
+  const m = DATE_RE.exec(recognitionForm(paragraph.slice(0, LEAD_WINDOW)));
   return m ? toDateline(m, issueDate) : null;
 }
 
 /** A printed full date (`2024年10月12日`, a notice's signature date) as a dateline. */
 export function parseDateText(text: string, issueDate: string | null): Dateline | null {
-  const m = DATE_RE.exec(text);
+  const m = DATE_RE.exec(recognitionForm(text));
   return m ? toDateline(m, issueDate) : null;
 }
 
 /** A full date at the end of a paragraph (a notice's signature line), or null. */
 export function trailingDate(paragraph: string | undefined, issueDate: string | null): Dateline | null {
   if (!paragraph) return null;
-  const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/u.exec(paragraph);
+  const m = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/u.exec(recognitionForm(paragraph.slice(-64)));
   return m ? toDateline(new RegExp(DATE_RE.source, 'u').exec(m[0])!, issueDate) : null;
 }

@@ -6,8 +6,9 @@ import { findDateline, parseDateText, trailingDate } from './dateline.js';
 import { draftBody, type Draft } from './draft.js';
 import { readHeads, type HeadLayout } from './head.js';
 import { classifyKind } from './kind.js';
-import { LEAD_RE, type ContinuationNote } from './lines.js';
+import { startsWithLead, type ContinuationNote } from './lines.js';
 import { looksLikeSpeech, untitledTitle } from './untitled.js';
+import { recognitionForm } from './text.js';
 
 export type ArticleFields = Omit<Article, 'id' | 'page' | 'paper' | 'date'>;
 
@@ -16,10 +17,10 @@ const OTHER_PAPER_REPORTER = /^(\S{2,8}(?:日报|晚报)|新华社|中新社)记
 /** Reprint source: a 据《…》 line, a 新华社…电 lead, or another paper's reporter. */
 export function reprintSource(draft: Draft, paper: string | null): string | null {
   if (draft.sources.length) return draft.sources[0]!;
-  const lead = /^\s*(据)?(新华社|中新社|人民日报)[^\s，,。]{0,12}电/u.exec(draft.paragraphs[0] ?? '');
+  const lead = /^\s*(据)?(新华社|中新社|人民日报)[^\s，,。]{0,12}电/u.exec(recognitionForm((draft.paragraphs[0] ?? '').slice(0, 40)));
   if (lead) return lead[2]!;
   for (const b of draft.bylines) {
-    const m = OTHER_PAPER_REPORTER.exec(b);
+    const m = OTHER_PAPER_REPORTER.exec(recognitionForm(b));
     if (m && m[1] !== paper) return m[1]!;
   }
   return null;
@@ -45,7 +46,7 @@ export function finalizeDraft(draft: Draft, layout: HeadLayout, paper: string | 
   const subtitleLines = [...read.subtitle];
   if (draft.dateText) subtitleLines.push(draft.dateText.trim());
   const section = read.section[0] ?? draft.inheritedSection;
-  const hasLead = LEAD_RE.test(paragraphs[0] ?? '');
+  const hasLead = startsWithLead(paragraphs[0] ?? '');
   const kind = classifyKind({
     title: read.title, section, photo, paragraphs, hasLead, hasSubheads: draft.subheads.length > 0,
     headByline: headBylineCount > 0 && !photo, hasSubtitle: read.subtitle.length > 0,

@@ -23,6 +23,7 @@ import { inferMeta, type InferredMeta } from './infer-meta.js';
 import { assembleLeading } from './layout-leading.js';
 import { assembleTrailing } from './layout-trailing.js';
 import { tokenize } from './tokens.js';
+import { sanitizePageText } from './sanitize.js';
 import { validateManifest } from './manifest.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
@@ -42,7 +43,7 @@ export interface ParsedPage {
 /** Parses one page, with the layout and the inferred metadata (before the manifest's overrides). */
 export function parsePageDetailed(page: PageInput, meta: PageMeta = {}): ParsedPage {
   if (typeof page.text !== 'string') throw new TypeError(`page ${page.name}: text must be a string`);
-  const tokens = tokenize(page.text);
+  const tokens = tokenize(sanitizePageText(page.text));
   const layout = detectLayout(tokens);
   const drafts = layout === 'trailing' ? assembleTrailing(tokens) : assembleLeading(tokens, layout === 'markdown');
   if (layout !== 'trailing') reattachTails(drafts);

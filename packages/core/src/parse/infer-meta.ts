@@ -20,7 +20,8 @@
  *   the manifest.
  */
 import { SHANXI_CITIES, type City } from './gazetteer.js';
-import { LEAD_RE, parseNumeral } from './lines.js';
+import { parseNumeral, startsWithLead } from './lines.js';
+import { recognitionForm } from './text.js';
 
 export interface InferredMeta {
   paper: string | null;
@@ -84,8 +85,8 @@ export function inferYear(text: string, city: City | null): { year: number | nul
 export function inferMonth(paragraphs: string[]): number | null {
   const months = new Map<number, number>();
   for (const p of paragraphs) {
-    if (!LEAD_RE.test(p)) continue;
-    const m = /(\d{1,2})\s*月\s*\d{1,2}\s*日/u.exec(p.slice(0, 80));
+    if (!startsWithLead(p)) continue;
+    const m = /(\d{1,2})\s*月\s*\d{1,2}\s*日/u.exec(recognitionForm(p.slice(0, 80)));
     if (m) months.set(Number(m[1]), (months.get(Number(m[1])) ?? 0) + 1);
   }
   let best: number | null = null;

@@ -3,7 +3,7 @@
  * continuation note, byline, photo credit, reprint source, headline-like
  * text). Context (what came before and after) is the layouts' job.
  */
-import { endsSentence, hanLength, HAN_RE } from './text.js';
+import { endsSentence, hanLength, HAN_RE, recognitionForm } from './text.js';
 
 export interface Heading {
   level: number;
@@ -49,15 +49,20 @@ function toNote(match: RegExpExecArray): ContinuationNote {
 
 /** The note when the whole line is one, else null. */
 export function continuationLine(line: string): ContinuationNote | null {
-  if (!CONTINUATION_LINE_RE.test(line)) return null;
-  return toNote(CONTINUATION_RE.exec(line)!);
+  const form = recognitionForm(line);
+  if (!CONTINUATION_LINE_RE.test(form)) return null;
+  const m = CONTINUATION_RE.exec(form)!;
+  return { ...toNote(m), text: line.slice(m.index, m.index + m[0].length).trim() };
 }
 
 /** Splits a note printed at the end of a paragraph: `……推进。” （下转第2版）`. */
 export function splitTrailingContinuation(text: string): { text: string; note: ContinuationNote | null } {
-  const m = TRAILING_CONTINUATION_RE.exec(text);
+  const form = recognitionForm(text);
+  const m = TRAILING_CONTINUATION_RE.exec(form);
   if (!m || m.index === 0) return { text, note: null };
-  return { text: text.slice(0, m.index).trimEnd(), note: toNote(CONTINUATION_RE.exec(m[0])!) };
+  const inner = CONTINUATION_RE.exec(m[0])!;
+  const at = m.index + inner.index;
+  return { text: text.slice(0, m.index).trimEnd(), note: { ...toNote(inner), text: text.slice(at, at + inner[0].length).trim() } };
 }
 
 /** Common Chinese surnames: a names-only line (`王文军 吴杰 侯兴`) is a byline when every token starts with one. */
@@ -71,7 +76,7 @@ function isNameToken(token: string): boolean {
 
 /** Names separated by spaces or 、: `袁兆锋 袁兆辉 卢文艳`, `殷雪鸢、胡引平`, `丁 洁`. */
 export function isNameList(text: string, min = 1): boolean {
-  const folded = text.trim().replace(/(?<=^|[\s、，,])(\p{Script=Han}) (\p{Script=Han})(?=$|[\s、，,])/gu, '$1$2');
+  const folded = recognitionForm(text).trim().replace(/(?<=^|[\s、，,])(\p{Script=Han}) (\p{Script=Han})(?=$|[\s、，,])/gu, '$1$2');
   const tokens = folded.split(/[\s、，,]+/).filter(Boolean);
   return tokens.length >= min && tokens.every(isNameToken);
 }
@@ -80,7 +85,7 @@ const SOURCE_RE = /^(据《[^》]+》(报道)?|据新华社(电|报道)?|新华�
 /** A reprint source line: `据《山西日报》`. */
 export function sourceLine(line: string): string | null {
   const t = line.trim();
-  return SOURCE_RE.test(t) ? t : null;
+  return SOURCE_RE.test(recognitionForm(t)) ? t : null;
 }
 
 const BYLINE_PREFIX = /^(本报记者|本报通讯员|本报特约记者|见习记者|特约记者|记者|通讯员|本报评论员|\S{2,8}(日报|晚报|电视台|新闻网|社)记者)\s*/u;
@@ -97,14 +102,17 @@ export interface BylineLine {
 export function bylineLine(line: string): BylineLine | null {
   let t = line.trim();
   if (!t || t.length > 80 || /[。！？；：:，,]/.test(t)) return null;
+  // Matched in recognition form (本報記者, 據《…》), returned as printed.
+  let form = recognitionForm(t);
   let source: string | null = null;
-  const src = /\s*(据《[^》]+》(报道)?)$/u.exec(t);
+  const src = /\s*(据《[^》]+》(报道)?)$/u.exec(form);
   if (src) {
-    source = src[1]!;
+    source = t.slice(src.index).trim();
     t = t.slice(0, src.index).trim();
+    form = recognitionForm(t);
   }
-  if (BYLINE_PREFIX.test(t)) {
-    const rest = t.replace(/(本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|\S{2,8}(日报|晚报|电视台|新闻网|社)记者)/gu, ' ');
+  if (BYLINE_PREFIX.test(form)) {
+    const rest = form.replace(/(本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|\S{2,8}(日报|晚报|电视台|新闻网|社)记者)/gu, ' ');
     if (isNameList(rest.replace(/[\s、]+/g, ' '))) return { byline: t, source };
     return null;
   }
@@ -137,7 +145,7 @@ export function dateLine(line: string): string | null {
 export const LEAD_RE = /^\s*(本报讯|本报[^\s，,。（(]{1,8}讯|(据)?新华社[^\s，,。]{0,12}电|中新社[^\s，,。]{0,12}电|人民日报[^\s，,。]{0,12}电|(据)?[^\s，,。：:（(]{1,10}消息(?=[（(：:\s]))/u;
 
 export function startsWithLead(text: string): boolean {
-  return LEAD_RE.test(text);
+  return LEAD_RE.test(recognitionForm(text.slice(0, 40)));
 }
 
 /** Starts an enumerated item: 一、 （二） (3) 1. 1、 — always a new paragraph. */

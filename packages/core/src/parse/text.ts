@@ -4,6 +4,7 @@
  */
 
 import { compactText } from '../text/compact.js';
+import { foldTable } from '../text/fold.js';
 
 const HAN = '\\p{Script=Han}';
 export const HAN_RE = new RegExp(HAN, 'u');
@@ -19,7 +20,9 @@ const FINAL = '。！？!?；;…';
  * ends the line); or a full date / 特此通告 (signature lines of notices).
  */
 export function endsSentence(text: string): boolean {
-  const t = text.trimEnd();
+  // Only the end matters; looking at a bounded tail keeps the `$`-anchored
+  // regexes below from scanning a growing paragraph on every line.
+  const t = text.trimEnd().slice(-64);
   if (!t) return true;
   let i = t.length - 1;
   while (i >= 0 && CLOSERS.includes(t[i]!)) i--;
@@ -35,8 +38,10 @@ export function endsSentence(text: string): boolean {
 
 /** Joins two OCR lines of one paragraph: no space between CJK, one between two Latin words. */
 export function joinLine(a: string, b: string): string {
-  const left = a.replace(/\s+$/, '');
-  const right = b.replace(/^\s+/, '');
+  // trimEnd, not /\s+$/: the regex scans the whole string, and a paragraph
+  // grows line by line, so a page of many short lines went quadratic.
+  const left = a.trimEnd();
+  const right = b.trimStart();
   if (/[A-Za-z]$/.test(left) && /^[A-Za-z]/.test(right)) return `${left} ${right}`;
   return left + right;
 }
@@ -74,6 +79,29 @@ export function collapseLetterSpacing(text: string): string {
   return out;
 }
 
+/**
+ * The form line recognisers match against: traditional characters folded to
+ * simplified and full-width digits to ASCII (`本報記者`, `２０２４年１２月３日`,
+ * `（下轉第２版）`), one UTF-16 unit for one, so a match's offsets are the
+ * printed text's offsets. Punctuation is left alone: the recognisers tell
+ * full- from half-width punctuation themselves.
+ */
+export function recognitionForm(text: string): string {
+  const table = foldTable();
+  let out = '';
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const han = (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+    const f = c >= 0xff10 && c <= 0xff19 ? c - 0xfee0 : han ? table[c]! : c;
+    if (f !== c) {
+      out += text.slice(start, i) + String.fromCharCode(f);
+      start = i + 1;
+    }
+  }
+  return start === 0 ? text : out + text.slice(start);
+}
+
 /** Han character bigrams of a text (spaces and punctuation ignored). */
 export function hanBigrams(text: string): Set<string> {
   const chars = [...text].filter((c) => HAN_RE.test(c) || /[A-Za-z0-9]/.test(c));
@@ -83,8 +111,8 @@ export function hanBigrams(text: string): Set<string> {
 }
 
 /** Share of `probe`'s bigrams found in `body` (0..1): how much a headline "talks about" a body. */
-export function overlap(probe: string, body: string | Set<string>): number {
-  const p = hanBigrams(probe);
+export function overlap(probe: string | Set<string>, body: string | Set<string>): number {
+  const p = typeof probe === 'string' ? hanBigrams(probe) : probe;
   if (!p.size) return 0;
   const b = typeof body === 'string' ? hanBigrams(body) : body;
   let hit = 0;

@@ -41,6 +41,16 @@ export function tokenize(text: string): Token[] {
   const width = columnWidth(lines);
   const narrow = width > 0 && width < 30;
   const tokens: Token[] = [];
+  const punctAhead = punctuationAhead(lines);
+  // The paragraph being joined, as pieces: concatenating and re-reading a
+  // growing string per line is quadratic on a page of many short lines.
+  let open = null as OpenPara | null;
+  const close = () => {
+    if (open && open.parts.length > 1) open.token.text = open.parts.join('');
+    open = null;
+  };
+  /** The text of a para token so far, or (for the open one) its last characters: enough for endsSentence. */
+  const textOf = (token: Extract<Token, { t: 'para' }>) => (open?.token === token ? open.tail : token.text);
   let blockStart = true;
 
   for (let i = 0; i < lines.length; i++) {
@@ -68,7 +78,7 @@ export function tokenize(text: string): Token[] {
     }
     // Headline-ish lines only start after a finished sentence (or other non-body lines).
     const afterBody = prev?.t === 'para';
-    const canHead = !afterBody || (atBlockStart && endsSentence(prev.text)) || prev.hard;
+    const canHead = !afterBody || (atBlockStart && endsSentence(textOf(prev))) || prev.hard;
     if (canHead) {
       const credit = photoCredit(line);
       if (credit) {
@@ -90,22 +100,38 @@ export function tokenize(text: string): Token[] {
         tokens.push({ t: 'byline', byline: byline.byline, source: byline.source, line: lineNo });
         continue;
       }
-      if (headLike(line) && !wrappedLine(lines, i, width, narrow)) {
-        if (prev?.t === 'head' && !atBlockStart && unbalanced(prev.text)) prev.text = joinLine(prev.text, line);
+      if (headLike(line) && !wrappedLine(lines, i, width, narrow, punctAhead)) {
+        // A headline is short: the length cap keeps a hostile run of `《…` lines from joining without end.
+        if (prev?.t === 'head' && !atBlockStart && prev.text.length < MAX_HEAD && unbalanced(prev.text)) prev.text = joinLine(prev.text, line);
         else tokens.push({ t: 'head', text: line, line: lineNo });
         continue;
       }
     }
     const hard = /\S {2,}$/.test(raw);
-    if (prev?.t === 'para' && !prev.hard && joins(prev.text, line, atBlockStart)) {
-      prev.text = joinLine(prev.text, line);
+    if (prev?.t === 'para' && !prev.hard && joins(textOf(prev), line, atBlockStart)) {
+      if (open?.token !== prev) {
+        close();
+        open = { token: prev, parts: [prev.text], tail: prev.text.slice(-TAIL) };
+      }
+      // joinLine's rule on pieces: no space between CJK, one between two Latin words.
+      const piece = joinLine(open.tail, line).slice(open.tail.trimEnd().length);
+      open.parts.push(piece);
+      open.tail = (open.tail.trimEnd() + piece).slice(-TAIL);
       prev.hard = hard;
     } else {
       tokens.push({ t: 'para', text: line, hard, line: lineNo });
     }
   }
+  close();
   return tokens;
 }
+
+type OpenPara = { token: Extract<Token, { t: 'para' }>; parts: string[]; tail: string };
+
+/** Characters of a paragraph's end that endsSentence and joinLine look at. */
+const TAIL = 64;
+/** Longest headline that still takes a continuation line when its quotes or brackets are open. */
+const MAX_HEAD = 120;
 
 /** `一是……` `二是……`: list items that a colon introduces. */
 const LIST_ITEM_RE = /^[一二三四五六七八九十]是/u;
@@ -127,12 +153,23 @@ function joins(prevText: string, line: string, atBlockStart: boolean): boolean {
  * (`榆次区、灵石县、寿阳县及市水利` / `局、市卫健委作交流发言。`); a headline
  * glued to the next body is wider than a column (it spans several).
  */
-function wrappedLine(lines: string[], i: number, width: number, narrow: boolean): boolean {
+function wrappedLine(lines: string[], i: number, width: number, narrow: boolean, punctAhead: boolean[]): boolean {
   if (!narrow) return false;
   const len = [...lines[i]!.trim()].length;
   if (len < width * 0.6 || len > width + 2) return false;
-  for (let j = i + 1; j < lines.length && lines[j]!.trim(); j++) {
-    if (/[，,。；;：:！？]/.test(lines[j]!)) return true;
+  return punctAhead[i]!;
+}
+
+/**
+ * `punctAhead[i]`: a later line of line i's block (no blank line between) has
+ * sentence punctuation. One backward pass, so wrappedLine stays linear on a
+ * block of thousands of lines.
+ */
+function punctuationAhead(lines: string[]): boolean[] {
+  const ahead = new Array<boolean>(lines.length).fill(false);
+  for (let i = lines.length - 2; i >= 0; i--) {
+    const next = lines[i + 1]!;
+    ahead[i] = next.trim() !== '' && (/[，,。；;：:！？]/.test(next) || ahead[i + 1]!);
   }
-  return false;
+  return ahead;
 }

@@ -1,0 +1,108 @@
+/**
+ * The optional sections (search, lexicon, matcher) are caches of what the
+ * articles already hold: each can be rebuilt from them. So a section whose
+ * top-level shape is wrong — hand-edited, damaged, or written by a build we
+ * do not understand — is dropped on load (the owning module rebuilds it
+ * lazily) with a warning naming the section, rather than failing later with
+ * an obscure TypeError deep inside search or the matcher. The checks here are
+ * shape only (field types, base64 text, array lengths that must agree with
+ * the articles); each module still validates its own contents.
+ */
+import { fromBase64 } from '../search/codec.js';
+
+const BASE64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/**
+ * Sums `count` varints in base64 text, or null when the bytes do not hold
+ * exactly that many complete varints (a varint running off the end would make
+ * a reader loop, or read garbage).
+ */
+function varintSum(base64: string, count: number): number | null {
+  const bytes = fromBase64(base64);
+  let sum = 0;
+  let n = 0;
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    value += (b & 0x7f) * scale;
+    if (b < 0x80) {
+      sum += value;
+      n++;
+      value = 0;
+      scale = 1;
+    } else scale *= 128;
+  }
+  return n === count && scale === 1 ? sum : null;
+}
+
+type Check = (section: Record<string, unknown>, articleIds: readonly string[]) => string | null;
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+function strings(section: Record<string, unknown>, keys: readonly string[], base64: readonly string[]): string | null {
+  for (const key of keys) if (typeof section[key] !== 'string') return `"${key}" must be a string`;
+  for (const key of base64) if (!BASE64_RE.test(section[key] as string)) return `"${key}" is not base64`;
+  return null;
+}
+
+const CHECKS: Record<string, Check> = {
+  search(s, ids) {
+    if (typeof s.version !== 'number') return '"version" must be a number';
+    if (typeof s.analyzer !== 'string') return '"analyzer" must be a string';
+    if (!isStringArray(s.docs)) return '"docs" must be an array of article ids';
+    const bad = strings(s, ['lengths', 'terms', 'sizes', 'postings'], ['lengths', 'sizes', 'postings']);
+    if (bad) return bad;
+    // The index numbers documents by position: it must list exactly the bundle's articles.
+    if (s.docs.length !== ids.length || s.docs.some((id, i) => id !== ids[i])) return '"docs" does not list the bundle\'s articles';
+    // The varint streams must agree with the counts they are read by (3 field lengths per document, one size per term)
+    // and the sizes with the postings' length: otherwise a query reads past the end.
+    if (varintSum(s.lengths as string, ids.length * 3) === null) return `"lengths" does not hold 3 lengths for each of ${ids.length} articles`;
+    const terms = s.terms as string;
+    let termCount = terms ? 1 : 0;
+    for (let i = terms.indexOf('\n'); i >= 0; i = terms.indexOf('\n', i + 1)) termCount++;
+    const postings = varintSum(s.sizes as string, termCount);
+    if (postings === null) return `"sizes" does not hold one size for each of ${termCount} terms`;
+    if (postings !== Math.floor(((s.postings as string).replace(/=+$/, '').length * 3) / 4)) return '"postings" is not as long as "sizes" says';
+    return null;
+  },
+  lexicon(s) {
+    if (s.format !== 'jianbao-lexicon') return '"format" must be "jianbao-lexicon"';
+    if (!Array.isArray(s.terms)) return '"terms" must be an array';
+    const i = s.terms.findIndex(
+      (t: unknown) =>
+        !t || typeof t !== 'object' || typeof (t as Record<string, unknown>).id !== 'string' || typeof (t as Record<string, unknown>).name !== 'string' ||
+        !isStringArray((t as Record<string, unknown>).aliases) || !Array.isArray((t as Record<string, unknown>).roles) || !Array.isArray((t as Record<string, unknown>).mentions),
+    );
+    return i < 0 ? null : `terms[${i}] is not a term { id, name, kind, aliases, roles, mentions }`;
+  },
+  matcher(s) {
+    if (s.format !== 'jianbao-matcher') return '"format" must be "jianbao-matcher"';
+    if (!isStringArray(s.kinds)) return '"kinds" must be an array of strings';
+    if (!isStringArray(s.termIds)) return '"termIds" must be an array of strings';
+    return strings(s, ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'], ['termKinds', 'base', 'check', 'fail', 'out', 'depth']);
+  },
+};
+
+/** Names of the sections this module knows the shape of. */
+export const CHECKED_SECTIONS = Object.keys(CHECKS);
+
+/**
+ * Drops each known section whose shape is wrong; returns one message per
+ * dropped section (`section "search" was damaged ("postings" must be a string): rebuilt from the articles`).
+ */
+export function dropDamagedSections(bundle: Record<string, unknown>, articleIds: readonly string[]): string[] {
+  const warnings: string[] = [];
+  for (const [name, check] of Object.entries(CHECKS)) {
+    const section = bundle[name];
+    if (section === undefined) continue;
+    let problem: string | null;
+    if (section === null || typeof section !== 'object' || Array.isArray(section)) problem = 'not an object';
+    else problem = check(section as Record<string, unknown>, articleIds);
+    if (problem) {
+      delete bundle[name];
+      warnings.push(`section "${name}" is damaged (${problem}): it will be rebuilt from the articles`);
+    }
+  }
+  return warnings;
+}
