@@ -110,7 +110,11 @@ function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, k
  * the archive's, and a passage competes only with what is near it.
  */
 function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: Int32Array, length: number, limit: number) {
-  const positions = new Map<number, number[]>();
+  // Draft positions of each article's rare fingerprints, bucketed by article in typed arrays (count, then fill):
+  // a Map of arrays here took more time than the rest of the search, as a draft's fingerprints reach thousands of articles.
+  const count = new Uint32Array(index.articleCount);
+  const touched: number[] = []; // articles in order of first hit
+  let total = 0;
   for (let p = 0; p < picks.length; p++) {
     const key = keyOf[p]!;
     if (key < 0) continue;
@@ -119,21 +123,43 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
     if (e - s >= index.commonDf) continue;
     for (let q = s; q < e; q++) {
       const doc = index.docs[q]!;
-      const list = positions.get(doc);
-      if (list) list.push(picks[p]!);
-      else positions.set(doc, [picks[p]!]);
+      const c = count[doc]!;
+      if (c === 0) touched.push(doc);
+      count[doc] = c + 1;
+    }
+    total += e - s;
+  }
+  const begin = new Uint32Array(index.articleCount);
+  let at = 0;
+  for (const doc of touched) {
+    begin[doc] = at;
+    at += count[doc]!;
+  }
+  const fill = begin.slice();
+  const flat = new Uint32Array(total);
+  for (let p = 0; p < picks.length; p++) {
+    const key = keyOf[p]!;
+    if (key < 0) continue;
+    const s = index.starts[key]!;
+    const e = index.starts[key + 1]!;
+    if (e - s >= index.commonDf) continue;
+    for (let q = s; q < e; q++) {
+      const doc = index.docs[q]!;
+      flat[fill[doc]!++] = picks[p]!;
     }
   }
   const candidates = new Map<number, Candidate>();
   const regions: Region[] = [];
-  for (const [doc, list] of positions) {
-    candidates.set(doc, { doc, hits: list.length });
-    if (list.length < MIN_HITS) continue;
+  for (const doc of touched) {
+    const n = count[doc]!;
+    const o = begin[doc]!; // the article's positions: flat[o, o + n), ascending
+    candidates.set(doc, { doc, hits: n });
+    if (n < MIN_HITS) continue;
     let first = 0;
-    for (let i = 1; i <= list.length; i++) {
-      if (i < list.length && list[i]! - list[i - 1]! <= REGION_GAP) continue;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && flat[o + i]! - flat[o + i - 1]! <= REGION_GAP) continue;
       const hits = i - first;
-      if (hits >= MIN_HITS) regions.push({ doc, from: Math.max(0, list[first]! - MARGIN), to: Math.min(length, list[i - 1]! + INDEX_K + MARGIN), hits });
+      if (hits >= MIN_HITS) regions.push({ doc, from: Math.max(0, flat[o + first]! - MARGIN), to: Math.min(length, flat[o + i - 1]! + INDEX_K + MARGIN), hits });
       first = i;
     }
   }
