@@ -4,7 +4,7 @@ import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import { alignPassages, SEED_K, type Segment } from './align.js';
 import { markCommonPhrases } from './common-phrases.js';
-import { findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
+import { articleCodes, findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
 import { kgramHashes, winnow } from './kgrams.js';
 import { POST_GLOBAL } from './titles.js';
 import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
@@ -169,26 +169,26 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
 
 interface Found extends Segment {
   doc: number;
-  article: MatchText;
 }
 
-/** Articles prepared for alignment (matching text and seed hashes), most recently used kept: an editor checks one draft again and again. */
+/** Seed hashes of articles prepared for alignment, most recently used kept: an editor checks one draft again and again. */
 const PREPARED_KEEP = 2048;
-const prepared = new WeakMap<Archive, Map<number, { text: MatchText; hashes: Uint32Array }>>();
+const prepared = new WeakMap<Archive, Map<number, Uint32Array>>();
 
-function preparedArticle(archive: Archive, doc: number): { text: MatchText; hashes: Uint32Array } {
+/** An article's matching codes (from the fingerprint index: not normalised again) and its seed k-gram hashes. */
+function preparedArticle(archive: Archive, index: FingerprintIndex, doc: number): { codes: Uint16Array; hashes: Uint32Array } {
   let cache = prepared.get(archive);
   if (!cache) prepared.set(archive, (cache = new Map()));
-  let entry = cache.get(doc);
-  if (entry) {
+  const codes = articleCodes(index, doc);
+  let hashes = cache.get(doc);
+  if (hashes) {
     cache.delete(doc); // re-insert: Map order is the recency order
   } else {
-    const text = toMatchText(articleBody(archive.articles[doc]!));
-    entry = { text, hashes: kgramHashes(text.codes, SEED_K) };
+    hashes = kgramHashes(codes, SEED_K);
     if (cache.size >= PREPARED_KEEP) cache.delete(cache.keys().next().value!);
   }
-  cache.set(doc, entry);
-  return entry;
+  cache.set(doc, hashes);
+  return { codes, hashes };
 }
 
 /** Reused passages of a draft (its raw text and matching text) against the archive. */
@@ -212,14 +212,16 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   regions.sort((a, b) => a.doc - b.doc || a.from - b.from);
   const found: Found[] = [];
   const merged: Region[] = [];
-  let article: MatchText | undefined;
+  let article: { codes: Uint16Array } | undefined;
   let articleHashes: Uint32Array | undefined;
   let articleDoc = -1;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r]!;
     if (region.doc !== articleDoc) {
       articleDoc = region.doc;
-      ({ text: article, hashes: articleHashes } = preparedArticle(archive, region.doc));
+      const p = preparedArticle(archive, index, region.doc);
+      article = p;
+      articleHashes = p.hashes;
     }
     // Merge overlapping regions of one article.
     let to = region.to;
@@ -231,7 +233,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
     for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
       // Enough own wording, or one long verbatim stretch whatever it holds.
-      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
+      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }
   }
   return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };
@@ -282,12 +284,16 @@ function trimAtBreaks(raw: string, draft: MatchText, f: Found): void {
 }
 
 function report(archive: Archive, raw: string, draft: MatchText, found: Found[]): ReusedPassage[] {
+  const texts = new Map<number, MatchText>();
   return found.map((f) => {
     trimAtBreaks(raw, draft, f);
     const article = archive.articles[f.doc]!;
     const body = articleBody(article);
+    // Offsets back into the article: only for the few articles reported.
+    let matchText = texts.get(f.doc);
+    if (!matchText) texts.set(f.doc, (matchText = toMatchText(body)));
     const [start, end] = rawRange(draft, f.dStart, f.dEnd);
-    const [articleStart, articleEnd] = rawRange(f.article, f.aStart, f.aEnd);
+    const [articleStart, articleEnd] = rawRange(matchText, f.aStart, f.aEnd);
     const text = raw.slice(start, end);
     const verbatim = layoutFree(text) === layoutFree(body.slice(articleStart, articleEnd));
     return {
