@@ -201,6 +201,9 @@ const timesOf = new WeakMap<Quantity, Times>();
 const numbersOf = new WeakMap<Quantity, Set<string>>();
 const wordsOf = new WeakMap<Quantity, string>();
 
+/** Article bodies as joined once: each draft number compares against up to 8 nearby articles. */
+const bodies = new WeakMap<Article, string>();
+
 /** An article's quantities, kept while the article lives (articles are immutable once loaded). */
 const articleQuantities = new WeakMap<Article, Quantity[]>();
 
@@ -211,7 +214,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
   const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
   const out: NumberEvidence[] = [];
   for (const article of articles) {
-    const body = articleBody(article);
+    let body = bodies.get(article);
+    if (body === undefined) bodies.set(article, (body = articleBody(article)));
     let list = articleQuantities.get(article);
     if (!list) articleQuantities.set(article, (list = quantities(body)));
     for (const r of list) {
