@@ -40,7 +40,7 @@ interface Run {
  * The draft region's k-grams go into a small open-addressing table (typed
  * arrays: a Map here cost 4× the whole search) and the article is scanned once.
  */
-function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: MatchText, articleHashes: Uint32Array): Run[] {
+function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: Pick<MatchText, 'codes'>, articleHashes: Uint32Array): Run[] {
   const runs: Run[] = [];
   const last = Math.min(to - SEED_K, draftHashes.length - 1);
   if (last < from || articleHashes.length === 0) return runs;
@@ -91,7 +91,7 @@ export function alignPassages(
   draftHashes: Uint32Array,
   from: number,
   to: number,
-  article: MatchText,
+  article: Pick<MatchText, 'codes'>,
   articleHashes: Uint32Array,
   common: Uint8Array,
 ): Segment[] {
@@ -149,7 +149,7 @@ function trimEdges(runs: Run[]): void {
   }
 }
 
-function summarise(runs: Run[], article: MatchText, common: Uint8Array): Segment {
+function summarise(runs: Run[], article: Pick<MatchText, 'codes'>, common: Uint8Array): Segment {
   let dStart = Infinity;
   let dEnd = 0;
   let aStart = Infinity;

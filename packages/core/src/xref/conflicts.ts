@@ -90,6 +90,15 @@ interface Post {
 }
 
 /** The posts a person is given, each with its most recent date; and which are current (the most recent date). */
+const postsOf = new WeakMap<Role[], { byCore: Map<string, Post>; current: Post[] }>();
+
+/** posts() of a directory entry, computed once: a leader's roles run to thousands in a large archive. */
+function postsCached(roles: Role[]): { byCore: Map<string, Post>; current: Post[] } {
+  let p = postsOf.get(roles);
+  if (!p) postsOf.set(roles, (p = posts(roles)));
+  return p;
+}
+
 function posts(roles: Role[]): { byCore: Map<string, Post>; current: Post[] } {
   const byCore = new Map<string, Post>();
   for (const role of roles) {
@@ -148,7 +157,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
       spanEnd = after;
     }
     if (!chain) continue;
-    const { byCore, current } = posts(directory.get(name)!);
+    const { byCore, current } = postsCached(directory.get(name)!);
     if (!current.length) continue;
     // Only local posts are compared (市长 vs 市委书记: both of the city): a national or
     // occasional title (大会主席团常务主席) the archive happens not to record is no error.

@@ -24,6 +24,18 @@ export interface FingerprintIndex {
   articleCount: number;
   /** A fingerprint held by at least this many articles is common phrasing. */
   commonDf: number;
+  /**
+   * Every article's matching-text codes, concatenated: article `doc` is
+   * codes[codeStarts[doc] .. codeStarts[doc+1]). Kept from the build (2 bytes a
+   * character) so aligning a draft does not normalise each candidate article again.
+   */
+  codes: Uint16Array;
+  codeStarts: Uint32Array;
+}
+
+/** Matching-text codes of article `doc` (a view, no copy). */
+export function articleCodes(index: FingerprintIndex, doc: number): Uint16Array {
+  return index.codes.subarray(index.codeStarts[doc]!, index.codeStarts[doc + 1]!);
 }
 
 const DOC_BITS = 2 ** 21; // hash·2^21 + doc stays exact in a double (53 bits)
@@ -33,8 +45,16 @@ export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragrap
   if (articles.length >= DOC_BITS) throw new Error(`archive too large for the xref index: ${articles.length} articles (limit ${DOC_BITS - 1})`);
   let pairs = new Float64Array(1 << 16);
   let n = 0;
+  let chars = 0;
+  for (const a of articles) for (const p of a.paragraphs) chars += p.length + 1;
+  let codes = new Uint16Array(chars);
+  const codeStarts = new Uint32Array(articles.length + 1);
+  let c = 0;
   for (let doc = 0; doc < articles.length; doc++) {
     const text = toMatchText(articleBody(articles[doc]!));
+    codeStarts[doc] = c;
+    codes.set(text.codes, c);
+    c += text.length;
     const hashes = kgramHashes(text.codes, INDEX_K);
     const picks = winnow(hashes, INDEX_W);
     if (n + picks.length > pairs.length) {
@@ -63,6 +83,8 @@ export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragrap
     docs[d++] = v - hash * DOC_BITS;
   }
   starts[k + 1] = d;
+  codeStarts[articles.length] = c;
+  codes = codes.slice(0, c);
   const count = articles.length;
   return {
     keys: keys.slice(0, k + 1),
@@ -71,6 +93,8 @@ export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragrap
     articleCount: count,
     // At least 3 articles, and 0.2 % of a large archive (40 of xwlb's 19,876 stories).
     commonDf: Math.max(3, Math.ceil(count * 0.002)),
+    codes,
+    codeStarts,
   };
 }
 

@@ -197,6 +197,13 @@ export interface NumberEvidence {
 /** The time words of an archive statement, computed once. */
 const timesOf = new WeakMap<Quantity, Times>();
 
+/** The other numbers and the words of an archive statement's sentence, computed once: each draft compares against them again. */
+const numbersOf = new WeakMap<Quantity, Set<string>>();
+const wordsOf = new WeakMap<Quantity, string>();
+
+/** Article bodies as joined once: each draft number compares against up to 8 nearby articles. */
+const bodies = new WeakMap<Article, string>();
+
 /** An article's quantities, kept while the article lives (articles are immutable once loaded). */
 const articleQuantities = new WeakMap<Article, Quantity[]>();
 
@@ -207,7 +214,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
   const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
   const out: NumberEvidence[] = [];
   for (const article of articles) {
-    const body = articleBody(article);
+    let body = bodies.get(article);
+    if (body === undefined) bodies.set(article, (body = articleBody(article)));
     let list = articleQuantities.get(article);
     if (!list) articleQuantities.set(article, (list = quantities(body)));
     for (const r of list) {
@@ -222,10 +230,12 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
       if (!agree) {
-        const theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]));
+        let theirNumbers = numbersOf.get(r);
+        if (!theirNumbers) numbersOf.set(r, (theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]))));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
-      const theirWords = words(theirs);
+      let theirWords = wordsOf.get(r);
+      if (theirWords === undefined) wordsOf.set(r, (theirWords = words(theirs)));
       const shared = longestCommon(mine, theirWords);
       if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared, agree });
     }

@@ -36,7 +36,8 @@ export function rankRelated(
   limit: number,
   search = false,
 ): RelatedArticle[] {
-  const acc = new Map<string, { score: number; reasons: string[] }>();
+  // A reason may be a function: built only for the articles returned.
+  const acc = new Map<string, { score: number; reasons: (string | (() => string))[] }>();
   const entry = (id: string) => {
     let e = acc.get(id);
     if (!e) acc.set(id, (e = { score: 0, reasons: [] }));
@@ -71,12 +72,13 @@ export function rankRelated(
     e.reasons.push(`shared rare phrases: ${c.hits}`);
   }
   // Named terms (people, places, organisations, policies) the draft shares with an article, rarer ones weighing more.
-  for (const [id, shared] of sharedTerms(archive, terms)) {
+  const shared = sharedTerms(archive, terms);
+  for (const { id, count, weight } of shared.entries) {
     // Two shared terms, or one rare one (a person in a handful of articles).
-    if (shared.names.length < 2 && shared.weight < 0.5 && !acc.has(id)) continue;
+    if (count < 2 && weight < 0.5 && !acc.has(id)) continue;
     const e = entry(id);
-    e.score += Math.min(4, shared.weight * 2);
-    e.reasons.push(`shared terms: ${shared.names.slice(0, 6).join('、')}`);
+    e.score += Math.min(4, weight * 2);
+    e.reasons.push(() => `shared terms: ${shared.names(id).slice(0, 6).join('、')}`);
   }
   // The headline searched in the archive: coverage of the same subject in other words.
   const headline = search ? draftHeadline(raw) : null;
@@ -88,37 +90,103 @@ export function rankRelated(
       e.reasons.push(`headline search “${headline}”: ${hit.score.toFixed(1)}`);
     }
   }
+  // Rounded scores ranked first, titles looked up for the kept few only: shared terms alone can put thousands of articles here.
   return [...acc]
-    .map(([id, e]) => ({ id, title: archive.get(id)?.title ?? id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
+    .map(([id, e]) => ({ id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ id, score, reasons }) => ({ id, title: archive.get(id)?.title ?? id, score, reasons: reasons.map((r) => (typeof r === 'string' ? r : r())) }));
 }
 
-const articlesOf = new WeakMap<Term, string[]>();
+/** Article ids as dense numbers (mentions of ids the archive lacks get numbers past its articles), per archive. */
+interface DocNumbers {
+  ofId: Map<string, number>;
+  ids: string[];
+}
+const docNumbers = new WeakMap<Archive, DocNumbers>();
 
-/** Articles sharing the draft's named terms: article id → the terms' names and a rarity weight. */
-function sharedTerms(archive: Archive, matches: readonly TermMatch[]): Map<string, { names: string[]; weight: number }> {
-  const out = new Map<string, { names: string[]; weight: number }>();
+function numbersOf(archive: Archive): DocNumbers {
+  let n = docNumbers.get(archive);
+  if (!n) {
+    const ids = archive.articles.map((a) => a.id);
+    docNumbers.set(archive, (n = { ofId: new Map(ids.map((id, i) => [id, i])), ids }));
+  }
+  return n;
+}
+
+/** A term's distinct articles (first-mention order), as dense numbers: built once per term, not per draft. */
+const articlesOf = new WeakMap<Term, Uint32Array>();
+
+function termArticles(numbers: DocNumbers, term: Term): Uint32Array {
+  let docs = articlesOf.get(term);
+  if (!docs) {
+    const ids = [...new Set(term.mentions.map((m) => m.articleId))];
+    docs = new Uint32Array(ids.length);
+    ids.forEach((id, i) => {
+      let d = numbers.ofId.get(id);
+      if (d === undefined) {
+        d = numbers.ids.length;
+        numbers.ofId.set(id, d);
+        numbers.ids.push(id);
+      }
+      docs![i] = d;
+    });
+    articlesOf.set(term, docs);
+  }
+  return docs;
+}
+
+interface SharedTerms {
+  /** Articles sharing at least one of the draft's (not too common) terms, with how many and their summed rarity weight. */
+  entries: { id: string; count: number; weight: number }[];
+  /** The shared terms' names for one article, in the draft's order (built only for the articles an editor sees). */
+  names(id: string): string[];
+}
+
+/**
+ * Articles sharing the draft's named terms: article id → the number of shared
+ * terms and a rarity weight. Sums go into typed arrays by article number: a
+ * Map entry and a names list per article cost several milliseconds per draft,
+ * as a draft's terms reach thousands of articles.
+ */
+function sharedTerms(archive: Archive, matches: readonly TermMatch[]): SharedTerms {
   const lexicon = getLexicon(archive);
-  if (!lexicon.terms.length) return out;
+  const empty: SharedTerms = { entries: [], names: () => [] };
+  if (!lexicon.terms.length) return empty;
+  const numbers = numbersOf(archive);
   // A term in more than this many articles (晋中市 in a paper from 晋中) says nothing about relatedness.
   const tooCommon = Math.max(20, archive.articles.length * 0.02);
   const seen = new Set<string>();
+  const used: { name: string; docs: Uint32Array }[] = [];
   for (const match of matches) {
     if (seen.has(match.termId)) continue;
     seen.add(match.termId);
     const term = lexicon.get(match.termId);
     if (!term) continue;
-    let ids = articlesOf.get(term);
-    if (!ids) articlesOf.set(term, (ids = [...new Set(term.mentions.map((m) => m.articleId))]));
-    if (ids.length > tooCommon) continue;
-    const weight = 1 / Math.log2(2 + ids.length);
-    for (const id of ids) {
-      const e = out.get(id) ?? { names: [], weight: 0 };
-      e.names.push(term.name);
-      e.weight += weight;
-      out.set(id, e);
+    const docs = termArticles(numbers, term);
+    if (docs.length > tooCommon) continue;
+    used.push({ name: term.name, docs });
+  }
+  if (!used.length) return empty;
+  const size = numbers.ids.length;
+  const weight = new Float64Array(size);
+  const count = new Uint32Array(size);
+  const touched: number[] = [];
+  for (const { docs } of used) {
+    const w = 1 / Math.log2(2 + docs.length);
+    for (let i = 0; i < docs.length; i++) {
+      const d = docs[i]!;
+      const c = count[d]!;
+      if (c === 0) touched.push(d);
+      count[d] = c + 1;
+      weight[d] = weight[d]! + w;
     }
   }
-  return out;
+  return {
+    entries: touched.map((d) => ({ id: numbers.ids[d]!, count: count[d]!, weight: weight[d]! })),
+    names: (id) => {
+      const d = numbers.ofId.get(id);
+      return d === undefined ? [] : used.filter((u) => u.docs.includes(d)).map((u) => u.name);
+    },
+  };
 }

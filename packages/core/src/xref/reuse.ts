@@ -4,7 +4,7 @@ import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import { alignPassages, SEED_K, type Segment } from './align.js';
 import { markCommonPhrases } from './common-phrases.js';
-import { findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
+import { articleCodes, findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
 import { kgramHashes, winnow } from './kgrams.js';
 import { POST_GLOBAL } from './titles.js';
 import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
@@ -110,7 +110,11 @@ function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, k
  * the archive's, and a passage competes only with what is near it.
  */
 function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: Int32Array, length: number, limit: number) {
-  const positions = new Map<number, number[]>();
+  // Draft positions of each article's rare fingerprints, bucketed by article in typed arrays (count, then fill):
+  // a Map of arrays here took more time than the rest of the search, as a draft's fingerprints reach thousands of articles.
+  const count = new Uint32Array(index.articleCount);
+  const touched: number[] = []; // articles in order of first hit
+  let total = 0;
   for (let p = 0; p < picks.length; p++) {
     const key = keyOf[p]!;
     if (key < 0) continue;
@@ -119,21 +123,43 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
     if (e - s >= index.commonDf) continue;
     for (let q = s; q < e; q++) {
       const doc = index.docs[q]!;
-      const list = positions.get(doc);
-      if (list) list.push(picks[p]!);
-      else positions.set(doc, [picks[p]!]);
+      const c = count[doc]!;
+      if (c === 0) touched.push(doc);
+      count[doc] = c + 1;
+    }
+    total += e - s;
+  }
+  const begin = new Uint32Array(index.articleCount);
+  let at = 0;
+  for (const doc of touched) {
+    begin[doc] = at;
+    at += count[doc]!;
+  }
+  const fill = begin.slice();
+  const flat = new Uint32Array(total);
+  for (let p = 0; p < picks.length; p++) {
+    const key = keyOf[p]!;
+    if (key < 0) continue;
+    const s = index.starts[key]!;
+    const e = index.starts[key + 1]!;
+    if (e - s >= index.commonDf) continue;
+    for (let q = s; q < e; q++) {
+      const doc = index.docs[q]!;
+      flat[fill[doc]!++] = picks[p]!;
     }
   }
   const candidates = new Map<number, Candidate>();
   const regions: Region[] = [];
-  for (const [doc, list] of positions) {
-    candidates.set(doc, { doc, hits: list.length });
-    if (list.length < MIN_HITS) continue;
+  for (const doc of touched) {
+    const n = count[doc]!;
+    const o = begin[doc]!; // the article's positions: flat[o, o + n), ascending
+    candidates.set(doc, { doc, hits: n });
+    if (n < MIN_HITS) continue;
     let first = 0;
-    for (let i = 1; i <= list.length; i++) {
-      if (i < list.length && list[i]! - list[i - 1]! <= REGION_GAP) continue;
+    for (let i = 1; i <= n; i++) {
+      if (i < n && flat[o + i]! - flat[o + i - 1]! <= REGION_GAP) continue;
       const hits = i - first;
-      if (hits >= MIN_HITS) regions.push({ doc, from: Math.max(0, list[first]! - MARGIN), to: Math.min(length, list[i - 1]! + INDEX_K + MARGIN), hits });
+      if (hits >= MIN_HITS) regions.push({ doc, from: Math.max(0, flat[o + first]! - MARGIN), to: Math.min(length, flat[o + i - 1]! + INDEX_K + MARGIN), hits });
       first = i;
     }
   }
@@ -143,26 +169,26 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
 
 interface Found extends Segment {
   doc: number;
-  article: MatchText;
 }
 
-/** Articles prepared for alignment (matching text and seed hashes), most recently used kept: an editor checks one draft again and again. */
+/** Seed hashes of articles prepared for alignment, most recently used kept: an editor checks one draft again and again. */
 const PREPARED_KEEP = 2048;
-const prepared = new WeakMap<Archive, Map<number, { text: MatchText; hashes: Uint32Array }>>();
+const prepared = new WeakMap<Archive, Map<number, Uint32Array>>();
 
-function preparedArticle(archive: Archive, doc: number): { text: MatchText; hashes: Uint32Array } {
+/** An article's matching codes (from the fingerprint index: not normalised again) and its seed k-gram hashes. */
+function preparedArticle(archive: Archive, index: FingerprintIndex, doc: number): { codes: Uint16Array; hashes: Uint32Array } {
   let cache = prepared.get(archive);
   if (!cache) prepared.set(archive, (cache = new Map()));
-  let entry = cache.get(doc);
-  if (entry) {
+  const codes = articleCodes(index, doc);
+  let hashes = cache.get(doc);
+  if (hashes) {
     cache.delete(doc); // re-insert: Map order is the recency order
   } else {
-    const text = toMatchText(articleBody(archive.articles[doc]!));
-    entry = { text, hashes: kgramHashes(text.codes, SEED_K) };
+    hashes = kgramHashes(codes, SEED_K);
     if (cache.size >= PREPARED_KEEP) cache.delete(cache.keys().next().value!);
   }
-  cache.set(doc, entry);
-  return entry;
+  cache.set(doc, hashes);
+  return { codes, hashes };
 }
 
 /** Reused passages of a draft (its raw text and matching text) against the archive. */
@@ -186,14 +212,16 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   regions.sort((a, b) => a.doc - b.doc || a.from - b.from);
   const found: Found[] = [];
   const merged: Region[] = [];
-  let article: MatchText | undefined;
+  let article: { codes: Uint16Array } | undefined;
   let articleHashes: Uint32Array | undefined;
   let articleDoc = -1;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r]!;
     if (region.doc !== articleDoc) {
       articleDoc = region.doc;
-      ({ text: article, hashes: articleHashes } = preparedArticle(archive, region.doc));
+      const p = preparedArticle(archive, index, region.doc);
+      article = p;
+      articleHashes = p.hashes;
     }
     // Merge overlapping regions of one article.
     let to = region.to;
@@ -205,7 +233,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
     for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
       // Enough own wording, or one long verbatim stretch whatever it holds.
-      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc, article: article! });
+      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }
   }
   return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };
@@ -256,12 +284,16 @@ function trimAtBreaks(raw: string, draft: MatchText, f: Found): void {
 }
 
 function report(archive: Archive, raw: string, draft: MatchText, found: Found[]): ReusedPassage[] {
+  const texts = new Map<number, MatchText>();
   return found.map((f) => {
     trimAtBreaks(raw, draft, f);
     const article = archive.articles[f.doc]!;
     const body = articleBody(article);
+    // Offsets back into the article: only for the few articles reported.
+    let matchText = texts.get(f.doc);
+    if (!matchText) texts.set(f.doc, (matchText = toMatchText(body)));
     const [start, end] = rawRange(draft, f.dStart, f.dEnd);
-    const [articleStart, articleEnd] = rawRange(f.article, f.aStart, f.aEnd);
+    const [articleStart, articleEnd] = rawRange(matchText, f.aStart, f.aEnd);
     const text = raw.slice(start, end);
     const verbatim = layoutFree(text) === layoutFree(body.slice(articleStart, articleEnd));
     return {
