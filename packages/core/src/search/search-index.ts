@@ -158,7 +158,7 @@ export class SearchIndex {
    */
   private readonly cache = new Map<number, Postings>();
   private cached = 0;
-  static readonly CACHE_MIN_LENGTH = 256;
+  static readonly CACHE_MIN_LENGTH = 32;
   static readonly CACHE_MAX_ENTRIES = 1 << 20;
 
   postings(termIndex: number): Postings {

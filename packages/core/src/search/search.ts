@@ -152,26 +152,42 @@ function qualityBound(found: number, segment: Segment, total: number): number {
   return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
 }
 
+/** Per index, the expansion of single characters (月, 日 in dates): a vocabulary scan and hundreds of lookups each time otherwise. */
+const charExpansions = new WeakMap<SearchIndex, Map<string, number[]>>();
+
 function termIndexes(index: SearchIndex, token: string): number[] {
-  const exact = index.find(token);
-  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
   if (token.length === 1 && isCjk(token.charCodeAt(0))) {
-    const out: number[] = exact >= 0 ? [exact] : [];
-    const [lo, hi] = index.prefixRange(token);
-    for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
-    // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
-    const { joined } = index.terms;
-    for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
-      const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
-      const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
-      if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
-        const i = index.find(joined.slice(at - 1, at + 1));
-        if (i >= 0) out.push(i);
-      }
+    let cache = charExpansions.get(index);
+    if (!cache) charExpansions.set(index, (cache = new Map()));
+    let out = cache.get(token);
+    if (!out) {
+      out = expandChar(index, token);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(token, out);
     }
     return out;
   }
+  const exact = index.find(token);
   return exact >= 0 ? [exact] : [];
+}
+
+function expandChar(index: SearchIndex, token: string): number[] {
+  const exact = index.find(token);
+  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
+  const out: number[] = exact >= 0 ? [exact] : [];
+  const [lo, hi] = index.prefixRange(token);
+  for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
+  // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
+  const { joined } = index.terms;
+  for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
+    const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
+    const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
+    if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
+      const i = index.find(joined.slice(at - 1, at + 1));
+      if (i >= 0) out.push(i);
+    }
+  }
+  return out;
 }
 
 /**
