@@ -353,6 +353,27 @@ class FieldText {
 
 const EMPTY = new FieldText('');
 
+/**
+ * The field texts of recently verified articles, squeezed forms included: the
+ * same long articles are candidates of many queries (they contain every common
+ * bigram), and squeezing their bodies again was a large part of verification.
+ * Bounded (a few megabytes); articles are immutable once loaded.
+ */
+const recentFields = new Map<Article, FieldText[]>();
+const RECENT_FIELDS = 512;
+
+function fieldsOf(article: Article): FieldText[] {
+  let fields = recentFields.get(article);
+  if (fields) {
+    recentFields.delete(article);
+  } else {
+    fields = fieldTexts(article).map((t) => new FieldText(t));
+    if (recentFields.size >= RECENT_FIELDS) recentFields.delete(recentFields.keys().next().value!);
+  }
+  recentFields.set(article, fields);
+  return fields;
+}
+
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
   let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
   if (bound <= 0) return best;
@@ -422,7 +443,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const fields = fieldTexts(article).map((t) => new FieldText(t));
+    const fields = fieldsOf(article);
     const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
