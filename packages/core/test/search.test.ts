@@ -205,6 +205,28 @@ describe('the search section of the bundle', () => {
   });
 });
 
+describe('query-time caches and early termination', () => {
+  // Enough articles that the common bigrams' postings are long (cached) and a long query's rare terms prune the rest.
+  const many = Array.from({ length: 120 }, (_, i) =>
+    article(`第${i}条 经济发展新闻`, [`${filler}${i % 7 === 0 ? '集大原高铁开通运营' : ''}4月${(i % 28) + 1}日12时${i % 60}分起，会议召开。`]));
+  const corpus = [...ARTICLES, ...many];
+  const section = JSON.parse(JSON.stringify(buildBundle({ articles: corpus }, { name: 'caches' }).search));
+  const big = loadArchive(createBundle(corpus, { name: 'caches' }));
+  const queries = ['经济发展', '自4月10日12时01分起', '坚持以人民为中心的发展思想 统筹推进各项工作', '集大原高铁开通运营', '集大元高铁', '4月', '常书铭'];
+
+  it('gives the same hits from a warm index as from a cold one, in any order', () => {
+    const warm = searchIndexFromSection(section);
+    for (const q of [...queries, ...queries.slice().reverse()]) searchWithIndex(big, warm, q, { limit: 50 });
+    for (const q of queries) {
+      const cold = searchIndexFromSection(section);
+      const expected = searchWithIndex(big, cold, q, { limit: 50 });
+      expect(searchWithIndex(big, warm, q, { limit: 50 })).toEqual(expected);
+      expect(searchWithIndex(big, warm, q, { limit: 50 })).toEqual(expected);
+    }
+    expect(searchWithIndex(big, warm, '集大原高铁开通运营', { limit: 50 }).map((h) => h.id)).toContain(byTitle('集大原高铁开通运营'));
+  });
+});
+
 describe('index codec', () => {
   it('round-trips base64 in one go and in slices', async () => {
     const { toBase64, fromBase64, fromBase64Async } = await import('../src/search/codec.js');

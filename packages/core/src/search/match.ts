@@ -50,9 +50,35 @@ export function squeeze(original: string): SqueezedText {
     }
   }
   offsets[n] = original.length;
+  return { text: codesToString(codes.subarray(0, n)), offsets: offsets.subarray(0, n + 1), original };
+}
+
+// Every host (Node, browsers, service workers, VS Code) has TextDecoder; core's lib settings do not declare it.
+declare const TextDecoder: (new (label: string) => { decode(input: Uint16Array): string }) | undefined;
+
+let utf16: { decode(input: Uint16Array): string } | null | undefined;
+
+/**
+ * UTF-16 code units to a string. TextDecoder('utf-16le') is ~10× faster than
+ * String.fromCharCode(...chunk) (measured on xwlb bodies: the spread was most
+ * of squeeze's cost, and squeeze most of a slow query's). Squeezed units are
+ * never surrogates, so decoding cannot replace anything. Falls back where the
+ * decoder is missing or the platform is big-endian.
+ */
+function codesToString(codes: Uint16Array): string {
+  if (utf16 === undefined) {
+    utf16 = null;
+    try {
+      const d = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le') : null;
+      if (d && d.decode(new Uint16Array([0x4e00, 0x61])) === '\u4e00a') utf16 = d;
+    } catch {
+      utf16 = null;
+    }
+  }
+  if (utf16) return utf16.decode(codes);
   let text = '';
-  for (let i = 0; i < n; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
-  return { text, offsets: offsets.subarray(0, n + 1), original };
+  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 8192)));
+  return text;
 }
 
 /** The original range [start, end) of squeezed range [from, to). */

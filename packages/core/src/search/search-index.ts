@@ -150,9 +150,52 @@ export class SearchIndex {
     return Math.max(a, b, c);
   }
 
+  /**
+   * Decoded postings of long lists, most recently used last. The commonest
+   * bigrams (发展, 中国, 习近平) recur in most queries and their lists are
+   * thousands of entries long: decoding them again was most of the scoring.
+   * Bounded by entries (6 bytes each), so memory stays a few megabytes.
+   */
+  private readonly cache = new Map<number, Postings>();
+  private cached = 0;
+  static readonly CACHE_MIN_LENGTH = 32;
+  static readonly CACHE_MAX_ENTRIES = 1 << 20;
+
   postings(termIndex: number): Postings {
-    const pos = { at: this.starts[termIndex]! };
-    const counts = [readVarint(this.bytes, pos), readVarint(this.bytes, pos), readVarint(this.bytes, pos)];
+    const hit = this.cache.get(termIndex);
+    if (hit) {
+      this.cache.delete(termIndex);
+      this.cache.set(termIndex, hit);
+      return hit;
+    }
+    const postings = this.decode(termIndex);
+    const size = postings.docs[0]!.length + postings.docs[1]!.length + postings.docs[2]!.length;
+    if (size >= SearchIndex.CACHE_MIN_LENGTH) {
+      this.cache.set(termIndex, postings);
+      this.cached += size;
+      for (const [old, p] of this.cache) {
+        if (this.cached <= SearchIndex.CACHE_MAX_ENTRIES) break;
+        this.cache.delete(old);
+        this.cached -= p.docs[0]!.length + p.docs[1]!.length + p.docs[2]!.length;
+      }
+    }
+    return postings;
+  }
+
+  private decode(termIndex: number): Postings {
+    const bytes = this.bytes;
+    let at = this.starts[termIndex]!;
+    // Varints inline (no position object, no float shifts): doc deltas and term frequencies fit in 32 bits.
+    const next = (): number => {
+      let b = bytes[at++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[at++]!;
+        v += (b & 0x7f) * 2 ** shift;
+      }
+      return v;
+    };
+    const counts = [next(), next(), next()];
     const docs: Uint32Array[] = [];
     const tfs: Uint16Array[] = [];
     for (const count of counts) {
@@ -160,10 +203,10 @@ export class SearchIndex {
       const t = new Uint16Array(count);
       let doc = 0;
       for (let i = 0; i < count; i++) {
-        const v = readVarint(this.bytes, pos);
-        doc += v >>> 1;
+        const v = next();
+        doc += Math.floor(v / 2);
         d[i] = doc;
-        t[i] = v & 1 ? readVarint(this.bytes, pos) + 2 : 1;
+        t[i] = v % 2 ? next() + 2 : 1;
       }
       docs.push(d);
       tfs.push(t);

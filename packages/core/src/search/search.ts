@@ -152,26 +152,42 @@ function qualityBound(found: number, segment: Segment, total: number): number {
   return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
 }
 
+/** Per index, the expansion of single characters (月, 日 in dates): a vocabulary scan and hundreds of lookups each time otherwise. */
+const charExpansions = new WeakMap<SearchIndex, Map<string, number[]>>();
+
 function termIndexes(index: SearchIndex, token: string): number[] {
-  const exact = index.find(token);
-  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
   if (token.length === 1 && isCjk(token.charCodeAt(0))) {
-    const out: number[] = exact >= 0 ? [exact] : [];
-    const [lo, hi] = index.prefixRange(token);
-    for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
-    // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
-    const { joined } = index.terms;
-    for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
-      const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
-      const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
-      if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
-        const i = index.find(joined.slice(at - 1, at + 1));
-        if (i >= 0) out.push(i);
-      }
+    let cache = charExpansions.get(index);
+    if (!cache) charExpansions.set(index, (cache = new Map()));
+    let out = cache.get(token);
+    if (!out) {
+      out = expandChar(index, token);
+      if (cache.size >= 4096) cache.clear();
+      cache.set(token, out);
     }
     return out;
   }
+  const exact = index.find(token);
   return exact >= 0 ? [exact] : [];
+}
+
+function expandChar(index: SearchIndex, token: string): number[] {
+  const exact = index.find(token);
+  // A single Chinese character is not a term of its own (only bigrams are indexed): use every bigram that starts or ends with it.
+  const out: number[] = exact >= 0 ? [exact] : [];
+  const [lo, hi] = index.prefixRange(token);
+  for (let i = lo; i < hi; i++) if (i !== exact) out.push(i);
+  // Bigrams ending with it: one pass over the vocabulary string (rare: one-character queries only).
+  const { joined } = index.terms;
+  for (let at = joined.indexOf(token); at >= 0; at = joined.indexOf(token, at + 1)) {
+    const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
+    const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
+    if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
+      const i = index.find(joined.slice(at - 1, at + 1));
+      if (i >= 0) out.push(i);
+    }
+  }
+  return out;
 }
 
 /**
@@ -195,51 +211,121 @@ function scoredTerms(index: SearchIndex, segment: Segment): string[] {
     .map((x) => x.t);
 }
 
-function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
-  const n = index.docCount;
-  const bm25 = new Float64Array(n);
-  const masks = segments.map(() => new Uint32Array(n));
-  const touched: number[] = [];
-  const scored = segments.map((segment) => scoredTerms(index, segment));
-  segments.forEach((segment, s) => {
-    const terms = scored[s]!;
-    const all = [...terms, ...segment.extra];
-    const mask = masks[s]!;
-    all.forEach((token, t) => {
-      for (const termIndex of termIndexes(index, token)) {
-        const { docs, tfs } = index.postings(termIndex);
-        for (let f = 0; f < 3; f++) {
-          const list = docs[f]!;
-          if (!list.length) continue;
-          const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-          const avg = index.avgLength[f]! || 1;
-          const boost = BOOSTS[f]!;
-          const bit = t < terms.length ? 1 << t : 0;
-          const tfList = tfs[f]!;
-          for (let i = 0; i < list.length; i++) {
-            const doc = list[i]!;
-            const tf = tfList[i]!;
-            const len = index.lengths[doc * 3 + f]!;
-            if (bm25[doc] === 0) touched.push(doc);
-            bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
-            mask[doc] = mask[doc]! | bit;
+/**
+ * Which documents can still qualify (MaxScore-style early termination): an
+ * article needs, per segment, enough of its scored terms for the mean quality
+ * bound to reach MIN_QUALITY. Walking the query's tokens rarest first, once
+ * the tokens not yet walked could not lift an article that has none of the
+ * walked ones to that bound, no article outside the walked postings can be a
+ * hit: the commoner tokens (发展, 中国 — the long lists) then only add to
+ * articles already marked. Returns null when every article stays possible.
+ * Ranking is unchanged: marked articles still get every term's BM25, in the
+ * same order.
+ */
+function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], lists: number[][][], alive: Uint8Array): Uint8Array | null {
+  const tokens: { s: number; lists: number[]; df: number }[] = [];
+  scored.forEach((terms, s) => terms.forEach((_, t) => {
+    const termList = lists[s]![t]!;
+    let df = 0;
+    for (const i of termList) df += index.documentFrequency(i);
+    tokens.push({ s, lists: termList, df });
+  }));
+  tokens.sort((a, b) => a.df - b.df);
+  const remaining = scored.map((terms) => terms.length);
+  const canStillQualify = () => {
+    let sum = 0;
+    for (let s = 0; s < segments.length; s++) sum += qualityBound(remaining[s]!, segments[s]!, scored[s]!.length);
+    return sum / segments.length >= MIN_QUALITY;
+  };
+  const marked: number[] = [];
+  let walked = 0;
+  for (; walked < tokens.length && canStillQualify(); walked++) {
+    const token = tokens[walked]!;
+    for (const termIndex of token.lists) {
+      for (const list of index.postings(termIndex).docs) {
+        for (let i = 0; i < list.length; i++) {
+          const doc = list[i]!;
+          if (!alive[doc]) {
+            alive[doc] = 1;
+            marked.push(doc);
           }
         }
       }
-    });
-  });
-  const out: Scored[] = [];
-  const single = segments.length === 1;
-  const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
-  for (const doc of touched) {
-    let sum = 0;
-    for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
-    const mean = sum / segments.length;
-    if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-    const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
-    out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+    }
+    remaining[token.s]!--;
   }
-  return out;
+  if (walked === tokens.length) {
+    for (const doc of marked) alive[doc] = 0;
+    return null;
+  }
+  return alive;
+}
+
+/** Per-query scratch arrays, reused (searches are synchronous): allocating them per query was much of the GC. */
+let scratch: { n: number; bm25: Float64Array; alive: Uint8Array; masks: Uint32Array[] } | undefined;
+
+function scratchFor(n: number, segments: number) {
+  if (!scratch || scratch.n !== n) scratch = { n, bm25: new Float64Array(n), alive: new Uint8Array(n), masks: [] };
+  while (scratch.masks.length < segments) scratch.masks.push(new Uint32Array(n));
+  return scratch;
+}
+
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
+  const n = index.docCount;
+  const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
+  const touched: number[] = [];
+  const scored = segments.map((segment) => scoredTerms(index, segment));
+  const lists = scored.map((terms) => terms.map((token) => termIndexes(index, token)));
+  const alive = possibleDocs(index, segments, scored, lists, aliveBuffer);
+  try {
+    segments.forEach((segment, s) => {
+      const terms = scored[s]!;
+      const all = [...terms, ...segment.extra];
+      const mask = masks[s]!;
+      all.forEach((token, t) => {
+        for (const termIndex of t < terms.length ? lists[s]![t]! : termIndexes(index, token)) {
+          const { docs, tfs } = index.postings(termIndex);
+          for (let f = 0; f < 3; f++) {
+            const list = docs[f]!;
+            if (!list.length) continue;
+            const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+            const avg = index.avgLength[f]! || 1;
+            const boost = BOOSTS[f]!;
+            const bit = t < terms.length ? 1 << t : 0;
+            const tfList = tfs[f]!;
+            for (let i = 0; i < list.length; i++) {
+              const doc = list[i]!;
+              if (alive && !alive[doc]) continue;
+              const tf = tfList[i]!;
+              const len = index.lengths[doc * 3 + f]!;
+              if (bm25[doc] === 0) touched.push(doc);
+              bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+              mask[doc] = mask[doc]! | bit;
+            }
+          }
+        }
+      });
+    });
+    const out: Scored[] = [];
+    const single = segments.length === 1;
+    const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+    for (const doc of touched) {
+      let sum = 0;
+      for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
+      const mean = sum / segments.length;
+      if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
+      const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
+      out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+    }
+    return out;
+  } finally {
+    // Leave the scratch arrays zeroed for the next query.
+    for (const doc of touched) {
+      bm25[doc] = 0;
+      for (let s = 0; s < segments.length; s++) masks[s]![doc] = 0;
+    }
+    if (alive) alive.fill(0);
+  }
 }
 
 function popcount(x: number): number {
@@ -266,6 +352,27 @@ class FieldText {
 }
 
 const EMPTY = new FieldText('');
+
+/**
+ * The field texts of recently verified articles, squeezed forms included: the
+ * same long articles are candidates of many queries (they contain every common
+ * bigram), and squeezing their bodies again was a large part of verification.
+ * Bounded (a few megabytes); articles are immutable once loaded.
+ */
+const recentFields = new Map<Article, FieldText[]>();
+const RECENT_FIELDS = 512;
+
+function fieldsOf(article: Article): FieldText[] {
+  let fields = recentFields.get(article);
+  if (fields) {
+    recentFields.delete(article);
+  } else {
+    fields = fieldTexts(article).map((t) => new FieldText(t));
+    if (recentFields.size >= RECENT_FIELDS) recentFields.delete(recentFields.keys().next().value!);
+  }
+  recentFields.set(article, fields);
+  return fields;
+}
 
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
   let best: SegmentMatch = { field: -1, quality: 0, start: 0, end: 0 };
@@ -336,7 +443,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const fields = fieldTexts(article).map((t) => new FieldText(t));
+    const fields = fieldsOf(article);
     const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
