@@ -5,7 +5,7 @@ import { parsePages, type Manifest, type PageInput } from './parse/index.js';
 import { buildSearchIndex } from './search/search-index.js';
 import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
 import { buildMatcherSection } from './matcher/matcher.js';
-import { matcherEntries } from './lexicon/build.js';
+import { matcherEntries, searchTermsOf } from './lexicon/build.js';
 
 export interface BuildOptions {
   name: string;
@@ -37,7 +37,7 @@ export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }
     const entries = matcherEntries(terms);
     bundle.matcher = buildMatcherSection(entries);
     // The lexicon's names and aliases become whole search tokens besides the bigrams.
-    wholeTerms = entries.flatMap((e) => e.forms);
+    wholeTerms = searchTermsOf(terms);
   }
   // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
   bundle.search = buildSearchIndex(bundle.articles, { terms: wholeTerms }).toSection();

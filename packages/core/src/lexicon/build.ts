@@ -189,6 +189,11 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
 }
 
 /** The surface forms the matcher marks for each term: its name and aliases, never a generic form or a single character. */
+/** Every surface form of every term: the whole tokens search indexes beside its bigrams. */
+export function searchTermsOf(terms: readonly Term[]): string[] {
+  return matcherEntries(terms).flatMap((e) => e.forms);
+}
+
 export function matcherEntries(terms: readonly Term[]): MatcherEntry[] {
   return terms.map((t) => ({
     termId: t.id,

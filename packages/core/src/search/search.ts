@@ -1,4 +1,6 @@
 import type { Archive } from '../archive.js';
+import { searchTermsOf } from '../lexicon/build.js';
+import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
@@ -50,10 +52,15 @@ export function getSearchIndex(archive: Archive): SearchIndex {
   let index = indexes.get(archive);
   if (!index) {
     const section = archive.bundle.search;
-    index = sectionFits(archive, section) ? searchIndexFromSection(section) : buildSearchIndex(archive.articles);
+    index = sectionFits(archive, section) ? searchIndexFromSection(section) : rebuildSearchIndex(archive);
     indexes.set(archive, index);
   }
   return index;
+}
+
+/** A bundle without a (usable) search section: index as `buildBundle` does, lexicon terms included, so rankings match. */
+function rebuildSearchIndex(archive: Archive): SearchIndex {
+  return buildSearchIndex(archive.articles, { terms: searchTermsOf(getLexicon(archive).terms) });
 }
 
 /** The same, yielding to the event loop while it decodes (for UI threads); later calls to `getSearchIndex` reuse it. */
@@ -61,7 +68,7 @@ export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const cached = indexes.get(archive);
   if (cached) return cached;
   const section = archive.bundle.search;
-  const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : buildSearchIndex(archive.articles);
+  const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
   return index;
 }
