@@ -2,7 +2,6 @@ import { Archive, loadArchive } from '../archive.js';
 import type { Bundle } from '../bundle/format.js';
 import { getLexicon } from '../lexicon/index.js';
 import { matcherEntries } from '../lexicon/build.js';
-import { compactText } from '../text/compact.js';
 import { buildMatcherSection, loadMatcher } from './matcher.js';
 import type { Matcher, MatcherSection, TermMatch } from './types.js';
 
@@ -42,11 +41,55 @@ export function getMatcher(archive: Archive): Matcher {
  * `findAll` alone for text whose whitespace is meaningful.
  */
 export function findAllAcrossBreaks(matcher: Matcher, text: string): TermMatch[] {
-  const compact = compactText(text);
-  if (compact.text.length === text.length) return matcher.findAll(text);
-  return matcher.findAll(compact.text).map((m) => {
-    const start = compact.offsets[m.start]!;
-    const end = compact.offsets[m.end - 1]! + 1;
+  // The same rule as compactText, but built from slices between the removed runs
+  // (compactText appends char by char and allocates an offset per character: ~13× a findAll).
+  const parts: string[] = [];
+  const cuts: number[] = []; // compact offset where a run was removed, and the input offset it resumes at
+  let from = 0;
+  let removed = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let j = i;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (i > 0 && j < text.length && isTight(text.charCodeAt(i - 1)) && isTight(text.charCodeAt(j))) {
+      parts.push(text.slice(from, i));
+      cuts.push(i - removed, j);
+      removed += j - i;
+      from = j;
+    }
+    i = j - 1;
+  }
+  if (!cuts.length) return matcher.findAll(text);
+  parts.push(text.slice(from));
+  const found = matcher.findAll(parts.join(''));
+  // Compact offset k maps to k + (characters removed before it); matches come in order, so one walk over the cuts.
+  let c = 0;
+  let shift = 0;
+  const at = (k: number) => {
+    while (c < cuts.length && cuts[c]! <= k) {
+      shift = cuts[c + 1]! - cuts[c]!;
+      c += 2;
+    }
+    return k + shift;
+  };
+  return found.map((m) => {
+    const start = at(m.start);
+    const end = at(m.end - 1) + 1;
     return { ...m, start, end, text: text.slice(start, end) };
   });
+}
+
+const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+
+/** As in text/compact.ts: whitespace between two of these is layout, not text. */
+function isTight(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0x3400 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff00 && c <= 0xffef) ||
+    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xb7 ||
+    (c >= 0xd800 && c <= 0xdfff)
+  );
 }
