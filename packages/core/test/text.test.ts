@@ -39,3 +39,21 @@ describe('compactText', () => {
     expect(compactText('新能源 2024 年').text).toBe('新能源2024年');
   });
 });
+
+describe('findAllAcrossBreaks agrees with matching compactText', () => {
+  it('finds the same terms, mapped to the same original ranges', async () => {
+    const { buildMatcher, findAllAcrossBreaks } = await import('../src/index.js');
+    const matcher = buildMatcher([
+      { termId: 'p1', kind: 'person', forms: ['常书铭'] },
+      { termId: 'x1', kind: 'policy', forms: ['太原晋中一体化'] },
+    ]);
+    const inputs = ['市委书记常书\n铭出席，太原晋中\n一 体 化发展', '常书铭 5 G 常　书　铭', 'Latin words  stay\n常书\r\n铭'];
+    for (const input of inputs) {
+      const { text, offsets } = compactText(input);
+      const viaCompact = matcher.findAll(text).map((m) => [offsets[m.start], offsets[m.end - 1]! + 1, m.termId]);
+      const direct = findAllAcrossBreaks(matcher, input).map((m) => [m.start, m.end, m.termId]);
+      expect(direct).toEqual(viaCompact);
+      expect(direct.length).toBeGreaterThan(0);
+    }
+  });
+});

@@ -4,6 +4,8 @@ import { getLexicon } from '../lexicon/index.js';
 import { matcherEntries } from '../lexicon/build.js';
 import { buildMatcherSection, loadMatcher } from './matcher.js';
 import type { Matcher, MatcherSection, TermMatch } from './types.js';
+// The same whitespace rule as compactText, so both agree on what a name split across lines is.
+import { isTight, isWhitespace as isSpace } from '../text/compact.js';
 
 export * from './types.js';
 export { buildMatcher, buildMatcherSection, loadMatcher } from './matcher.js';
@@ -79,17 +81,3 @@ export function findAllAcrossBreaks(matcher: Matcher, text: string): TermMatch[]
   });
 }
 
-const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
-
-/** As in text/compact.ts: whitespace between two of these is layout, not text. */
-function isTight(c: number): boolean {
-  return (
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x3000 && c <= 0x303f) ||
-    (c >= 0x3400 && c <= 0x9fff) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xff00 && c <= 0xffef) ||
-    c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2019 || c === 0xb7 ||
-    (c >= 0xd800 && c <= 0xdfff)
-  );
-}

@@ -12,10 +12,11 @@ export interface CompactText {
   offsets: Uint32Array;
 }
 
-const isWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+/** Layout whitespace: what OCR and line wrapping insert. */
+export const isWhitespace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
 
 /** CJK ideographs, CJK punctuation, full-width forms and digits: whitespace between two of these is layout, not text. */
-function isTight(c: number): boolean {
+export function isTight(c: number): boolean {
   return (
     (c >= 0x30 && c <= 0x39) ||
     (c >= 0x3000 && c <= 0x303f) ||
