@@ -56,16 +56,17 @@ try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
   await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-  const status = page.locator('.statusbar-item', { hasText: /articles|篇/ }).first();
-  await status.waitFor({ timeout: 60_000 });
-  check(/\d+/.test(await status.innerText()), `status bar: ${await status.innerText()}`);
 
-  // Open the draft through Quick Open.
+  // Open the draft through Quick Open: opening a Markdown document is what activates the extension
+  // (onLanguage:markdown), so the status bar is checked after it, never before.
   await page.keyboard.press('Control+P');
   await page.keyboard.type('draft.md');
   await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20_000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 });
+  const status = page.locator('.statusbar-item', { hasText: /articles|篇/ }).first();
+  await status.waitFor({ timeout: 60_000 });
+  check(/\d+/.test(await status.innerText()), `status bar: ${await status.innerText()}`);
   await page.waitForSelector('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning', { timeout: 60_000 });
   const squiggles = await page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning').count();
   check(squiggles > 0, `${squiggles} diagnostic squiggles in the draft`);
