@@ -5,16 +5,11 @@ import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
 import type { Command } from './types.js';
+import { readStdin } from '../stdin.js';
 
 const usage = `jianbao annotate <file|-> [--archive <file>] [--across-breaks] [--json]
   Marks the archive's terms in a text file (- reads stdin). Offsets are UTF-16 positions in the text as given.
   --across-breaks also finds names split by line breaks or OCR spaces (常书\\n铭); the range then spans the break.`;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export const annotate: Command = {
   summary: 'mark the archive’s terms in a text',

@@ -4,6 +4,7 @@ import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
 import type { Command } from './types.js';
+import { readStdin } from '../stdin.js';
 
 const usage = `jianbao xref <file|-> [--archive <file>] [--date <YYYY-MM-DD>] [--search] [--json]
   Checks a draft (plain text or Markdown; - reads stdin) against the archive: related articles,
@@ -11,12 +12,6 @@ const usage = `jianbao xref <file|-> [--archive <file>] [--date <YYYY-MM-DD>] [-
   --date: the draft's own date, when it reports on the past (titles held then are not errors).
   --search: also search the archive for the draft's headline when ranking related articles (slower on large archives).
   Offsets (--json) are UTF-16 offsets into the draft exactly as given.`;
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 export const xref: Command = {
   summary: 'cross-reference a draft against the archive',
