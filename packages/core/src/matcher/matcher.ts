@@ -3,38 +3,42 @@ import { TERM_KINDS } from '../lexicon/types.js';
 import { foldText } from '../text/fold.js';
 import { buildAutomaton, MAX_FORM_LENGTH, symbolTable } from './automaton.js';
 import { base64ToInt32, decodeBase64, encodeBase64, int32ToBase64, isLittleEndian } from './base64.js';
+import { buildStartFilter, PAIR_MULTIPLIER, THIRD_MULTIPLIER, type StartFilter } from './start-filter.js';
 import type { Matcher, MatcherEntry, MatcherSection, TermMatch } from './types.js';
+
+/** Candidate positions are collected this many characters at a time, then walked. */
+const CHUNK = 4096;
+/** Flag in `bc[2s]` (beside the base): a form ends exactly at state s. Bases stay below it (checked at load). */
+const HAS_FORM = 0x40000000;
+const BASE_MASK = HAS_FORM - 1;
 
 /** The automaton in memory, ready to scan. */
 class DoubleArrayMatcher implements Matcher {
   private readonly symOf: Uint16Array;
-  /** The root's transition for every code unit (0 = stay at the root): the scan skips text that starts no form at one lookup a character. */
-  private readonly rootNext: Int32Array;
-  /** base and check interleaved (bc[2s] = base[s], bc[2s + 1] = check[s]): a step reads one cache line, not two. */
+  /** base and check interleaved (bc[2s] = base[s] | HAS_FORM when a form ends at s, bc[2s + 1] = check[s]): a step reads one cache line. */
   private readonly bc: Int32Array;
+  private readonly filter: StartFilter;
+  private candidates: Int32Array | null = new Int32Array(CHUNK);
 
   constructor(
     private readonly termIds: readonly string[],
     private readonly termKinds: readonly TermKind[],
     alphabet: string,
-    private readonly base: Int32Array,
-    private readonly check: Int32Array,
-    private readonly fail: Int32Array,
+    base: Int32Array,
+    check: Int32Array,
     private readonly out: Int32Array,
-    private readonly depth: Uint8Array,
+    depth: Uint8Array,
   ) {
     this.symOf = symbolTable(alphabet);
-    this.bc = new Int32Array(base.length * 2);
-    for (let i = 0; i < base.length; i++) {
-      this.bc[2 * i] = base[i]!;
-      this.bc[2 * i + 1] = check[i]!;
+    // A form ends exactly at s when its longest output is as long as the state (not one reached through a failure link).
+    const ownForm = (s: number) => out[s]! !== 0 && (out[s]! & 127) === depth[s]!;
+    const n = base.length;
+    this.bc = new Int32Array(2 * n + 2).fill(-1);
+    for (let s = 0; s < n; s++) {
+      this.bc[2 * s] = base[s]! | (ownForm(s) ? HAS_FORM : 0);
+      this.bc[2 * s + 1] = check[s]!;
     }
-    this.rootNext = new Int32Array(0x10000);
-    const b0 = base[0]!;
-    for (let c = 0; c < 0x10000; c++) {
-      const sym = this.symOf[c]!;
-      if (sym !== 0 && check[b0 + sym] === 0) this.rootNext[c] = b0 + sym;
-    }
+    this.filter = buildStartFilter(this.symOf, alphabet.length, base, check, depth, ownForm);
   }
 
   findAll(text: string): TermMatch[] {
@@ -46,76 +50,78 @@ class DoubleArrayMatcher implements Matcher {
   }
 
   /**
-   * Leftmost-longest, non-overlapping. The automaton reports, at each end
-   * position, the longest form ending there; a candidate is held until the
-   * automaton's current state starts after it (no later match can start at or
-   * before it), then committed, and scanning restarts at its end from the root
-   * (so forms that began inside the discarded look-ahead are found again).
+   * Leftmost-longest, non-overlapping: positions are taken left to right; at
+   * each one that can start a form (the start filter), the trie is walked for
+   * the longest form starting there, which is emitted, and scanning resumes at
+   * its end. The filter runs branch-free over a chunk, collecting candidate
+   * positions; the walks follow. A walk stops at the first character that
+   * continues no form, so it is at most MAX_FORM_LENGTH steps.
    */
   scan(text: string, emit: (start: number, end: number, term: number) => void): number {
-    const { symOf, rootNext, bc, fail, out, depth } = this;
     const n = text.length;
+    if (n < 2) return 0;
+    const { symOf, bc, out } = this;
+    const { pairs, pairShift, triples, tripleShift } = this.filter;
+    // Module bindings as locals: V8 re-reads imported bindings in a hot loop rather than folding them.
+    const k2 = PAIR_MULTIPLIER;
+    const k3 = THIRD_MULTIPLIER;
+    const hasForm = HAS_FORM;
+    const baseMask = BASE_MASK;
+    // Not re-entrant through `emit` otherwise: a nested scan gets its own buffer.
+    const candidates = this.candidates ?? new Int32Array(CHUNK);
+    this.candidates = null;
     let count = 0;
-    let i = 0;
-    let s = 0;
-    let pStart = -1;
-    let pEnd = 0;
-    let pOut = 0;
-    for (;;) {
-      while (i < n) {
-        if (s === 0 && pStart < 0) {
-          // At the root with nothing pending: skip characters that start no form.
-          let t = 0;
-          while (i < n && (t = rootNext[text.charCodeAt(i)]!) === 0) i++;
-          if (i === n) break;
-          i++;
+    let next = 0; // first position after the last emitted match
+    for (let from = 0; from < n - 1; from += CHUNK) {
+      const end = Math.min(from + CHUNK, n - 1); // candidate starts run to n - 2
+      const stop = Math.min(end, n - 2); // starts with a third character after them
+      let k = 0;
+      let a = text.charCodeAt(from);
+      let b = text.charCodeAt(from + 1);
+      for (let i = from; i < stop; i++) {
+        const c = text.charCodeAt(i + 2);
+        const x = Math.imul((a << 16) | b, k2);
+        const hp = x >>> pairShift;
+        const ht = (x ^ Math.imul(c, k3)) >>> tripleShift;
+        candidates[k] = i;
+        // `>>` not `>>>`: the result stays a small integer, which V8 keeps unboxed.
+        k += ((pairs[hp >> 5]! >> (hp & 31)) | (triples[ht >> 5]! >> (ht & 31))) & 1;
+        a = b;
+        b = c;
+      }
+      if (end === n - 1) {
+        // The last start has two characters left: only a two-character form fits.
+        const hp = Math.imul((a << 16) | b, k2) >>> pairShift;
+        candidates[k] = n - 2;
+        k += (pairs[hp >> 5]! >> (hp & 31)) & 1;
+      }
+      for (let q = 0; q < k; q++) {
+        const start = candidates[q]!;
+        if (start < next) continue;
+        let s = 0;
+        let j = start;
+        let matchEnd = -1;
+        let matchState = 0;
+        while (j < n) {
+          const sym = symOf[text.charCodeAt(j)]!;
+          if (sym === 0) break;
+          const t = (bc[2 * s]! & baseMask) + sym;
+          if (bc[2 * t + 1] !== s) break;
           s = t;
-          const o = out[s]!;
-          if (o !== 0) {
-            pStart = i - (o & 127);
-            pEnd = i;
-            pOut = o;
-          }
-          continue;
-        }
-        const sym = symOf[text.charCodeAt(i)]!;
-        i++;
-        if (sym === 0) {
-          s = 0;
-          if (pStart < 0) continue;
-        } else {
-          for (;;) {
-            const t = bc[2 * s]! + sym;
-            if (bc[2 * t + 1] === s) {
-              s = t;
-              break;
-            }
-            if (s === 0) break;
-            s = fail[s]!;
+          j++;
+          if ((bc[2 * s]! & hasForm) !== 0) {
+            matchEnd = j;
+            matchState = s;
           }
         }
-        if (pStart >= 0 && i - depth[s]! > pStart) break;
-        const o = out[s]!;
-        if (o !== 0) {
-          const start = i - (o & 127);
-          if (pStart < 0 || start <= pStart) {
-            pStart = start;
-            pEnd = i;
-            pOut = o;
-          }
-        }
-      }
-      if (pStart < 0) return count;
-      if (isWordCut(text, pStart, pEnd)) {
-        i = pStart + 1;
-      } else {
-        emit(pStart, pEnd, pOut >>> 7);
+        if (matchEnd < 0 || isWordCut(text, start, matchEnd)) continue;
+        emit(start, matchEnd, out[matchState]! >>> 7);
         count++;
-        i = pEnd;
+        next = matchEnd;
       }
-      s = 0;
-      pStart = -1;
     }
+    this.candidates = candidates;
+    return count;
   }
 }
 
@@ -204,11 +210,13 @@ export function loadMatcher(section: unknown): Matcher & { scan: DoubleArrayMatc
   const out = base64ToInt32(s.out!, 'matcher section out');
   const depth = decodeBase64(s.depth!, 'matcher section depth');
   const n = base.length;
+  if (n >= HAS_FORM) throw new Error(`matcher section: ${n} automaton states is more than this matcher supports`);
   if (check.length !== n || fail.length !== n || out.length !== n || depth.length !== n) throw new Error('matcher section: automaton arrays differ in length (damaged section)');
   for (let i = 0; i < n; i++) {
-    if (fail[i]! < 0 || fail[i]! >= n || (out[i]! !== 0 && out[i]! >>> 7 >= termKinds.length) || base[i]! < 0 || base[i]! + s.alphabet!.length >= n + 1) {
+    if (fail[i]! < 0 || fail[i]! >= n || (out[i]! !== 0 && out[i]! >>> 7 >= termKinds.length) || base[i]! < 0 || base[i]! + s.alphabet!.length >= n + 1 || check[i]! >= n) {
       throw new Error(`matcher section: automaton state ${i} is out of range (damaged section)`);
     }
   }
-  return new DoubleArrayMatcher(s.termIds, termKinds, s.alphabet!, base, check, fail, out, depth);
+  // The failure links stay in the section (format 1) and are validated, but the scan no longer needs them (see scan).
+  return new DoubleArrayMatcher(s.termIds, termKinds, s.alphabet!, base, check, out, depth);
 }
