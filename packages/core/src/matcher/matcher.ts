@@ -30,14 +30,17 @@ class DoubleArrayMatcher implements Matcher {
     depth: Uint8Array,
   ) {
     this.symOf = symbolTable(alphabet);
-    // A form ends exactly at s when its longest output is as long as the state (not one reached through a failure link).
-    const ownForm = (s: number) => out[s]! !== 0 && (out[s]! & 127) === depth[s]!;
     const n = base.length;
-    this.bc = new Int32Array(2 * n + 2).fill(-1);
+    const bc = new Int32Array(2 * n + 2).fill(-1);
+    const ownForm = new Uint8Array(n);
     for (let s = 0; s < n; s++) {
-      this.bc[2 * s] = base[s]! | (ownForm(s) ? HAS_FORM : 0);
-      this.bc[2 * s + 1] = check[s]!;
+      // A form ends exactly at s when its longest output is as long as the state (not one reached through a failure link).
+      const o = out[s]!;
+      if (o !== 0 && (o & 127) === depth[s]) ownForm[s] = 1;
+      bc[2 * s] = base[s]! | (ownForm[s] ? HAS_FORM : 0);
+      bc[2 * s + 1] = check[s]!;
     }
+    this.bc = bc;
     this.filter = buildStartFilter(this.symOf, alphabet.length, base, check, depth, ownForm);
   }
 
@@ -206,17 +209,16 @@ export function loadMatcher(section: unknown): Matcher & { scan: DoubleArrayMatc
   });
   const base = base64ToInt32(s.base!, 'matcher section base');
   const check = base64ToInt32(s.check!, 'matcher section check');
-  const fail = base64ToInt32(s.fail!, 'matcher section fail');
   const out = base64ToInt32(s.out!, 'matcher section out');
   const depth = decodeBase64(s.depth!, 'matcher section depth');
   const n = base.length;
   if (n >= HAS_FORM) throw new Error(`matcher section: ${n} automaton states is more than this matcher supports`);
-  if (check.length !== n || fail.length !== n || out.length !== n || depth.length !== n) throw new Error('matcher section: automaton arrays differ in length (damaged section)');
+  // Failure links are not needed to scan (see DoubleArrayMatcher.scan): only their length is checked.
+  if (check.length !== n || s.fail!.length !== s.base!.length || out.length !== n || depth.length !== n) throw new Error('matcher section: automaton arrays differ in length (damaged section)');
   for (let i = 0; i < n; i++) {
-    if (fail[i]! < 0 || fail[i]! >= n || (out[i]! !== 0 && out[i]! >>> 7 >= termKinds.length) || base[i]! < 0 || base[i]! + s.alphabet!.length >= n + 1 || check[i]! >= n) {
+    if ((out[i]! !== 0 && out[i]! >>> 7 >= termKinds.length) || base[i]! < 0 || base[i]! + s.alphabet!.length >= n + 1 || check[i]! >= n) {
       throw new Error(`matcher section: automaton state ${i} is out of range (damaged section)`);
     }
   }
-  // The failure links stay in the section (format 1) and are validated, but the scan no longer needs them (see scan).
   return new DoubleArrayMatcher(s.termIds, termKinds, s.alphabet!, base, check, out, depth);
 }
