@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatcher, buildMatcherSection, loadMatcher } from '../src/matcher/matcher.js';
 import type { MatcherEntry } from '../src/matcher/types.js';
+import { foldText } from '../src/text/fold.js';
 
 const entries: MatcherEntry[] = [
   { termId: 'p1', kind: 'person', forms: ['常书铭'] },
@@ -63,6 +64,36 @@ describe('matcher', () => {
     }
   });
 
+  it('agrees with brute force across scan chunks, at the text edges, and in traditional/full-width variants', () => {
+    // Forms of 2–5 characters over a small alphabet with variants; text long enough to cross several 4,096-character chunks.
+    const alphabet = '甲乙丙丁戊晉中ＡＢ';
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const word = (len: number) => Array.from({ length: len }, () => alphabet[rand(alphabet.length)]).join('');
+    const forms = new Map<string, string>();
+    while (forms.size < 60) forms.set(word(2 + rand(4)), `t${forms.size}`);
+    const m = buildMatcher([...forms].map(([f, id]) => ({ termId: id, kind: 'place' as const, forms: [f] })));
+    // The brute force sees folded forms and folded text (晉→晋, Ａ→a); offsets are the same since folding keeps length.
+    const folded = [...forms].map(([f, id]) => [foldText(f), id] as [string, string]);
+    const text = word(13_000);
+    expect(m.findAll(text).map((x) => [x.start, x.end, x.termId])).toEqual(bruteForce(folded, foldText(text)));
+    for (const [f, id] of [...forms].slice(0, 10)) {
+      expect(m.findAll(f).map((x) => x.termId)).toEqual([id]); // the whole text is one form (a pair at the very end, too)
+      expect(m.findAll('一' + f).map((x) => [x.start, x.end])).toEqual([[1, 1 + f.length]]);
+    }
+  });
+
+  it('is re-entrant: a scan started from an emit callback does not disturb the outer one', () => {
+    const m = buildMatcher(entries) as ReturnType<typeof loadMatcher>;
+    const text = '晋中市委书记常书铭，太原晋中一体化'.repeat(400);
+    const outer: number[] = [];
+    m.scan(text, (start) => {
+      outer.push(start);
+      m.scan('刘星和常书铭', () => {});
+    });
+    expect(outer).toEqual(m.findAll(text).map((x) => x.start));
+  });
+
   it('matches traditional, full-width and quote variants at the original offsets', () => {
     const text = '學習運用「千萬工程」經驗，實施‘１２２１’戰略舉措，常書銘';
     const found = matcher.findAll(text);
@@ -105,6 +136,8 @@ describe('matcher', () => {
     expect(() => loadMatcher({ ...section, format: 'x' })).toThrow(/not a Jianbao matcher section/);
     expect(() => loadMatcher({ ...section, version: 9 })).toThrow(/version 9/);
     expect(() => loadMatcher({ ...section, base: section.base.slice(0, 16) })).toThrow(/differ in length/);
-    expect(() => loadMatcher({ ...section, fail: '!!!!' })).toThrow(/base64/);
+    // Failure links are unused by the scan: only their length is checked.
+    expect(() => loadMatcher({ ...section, fail: '!!!!' })).toThrow(/damaged section/);
+    expect(() => loadMatcher({ ...section, depth: '!!!!' })).toThrow(/base64|damaged/);
   });
 });
