@@ -4,7 +4,7 @@
  * wires this to runtime messages, so tests can drive it directly.
  */
 import { articleBody, loadArchive, type Archive } from '@jianbao/core';
-import { crossReference, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
+import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
 
@@ -91,7 +91,7 @@ export class BackgroundService {
     if (!article) return null;
     const body = articleBody(article);
     // Related: what cross-referencing the article against the archive finds, without itself.
-    const report = crossReference(archive, `${article.title}\n${body}`);
+    const report = await crossReferenceWhenReady(archive, `${article.title}\n${body}`);
     const related = report.related
       .filter((r) => r.id !== id)
       .slice(0, 8)
@@ -105,7 +105,7 @@ export class BackgroundService {
 
   async check(text: string): Promise<PageCheck> {
     const { archive } = await this.archive();
-    const report = crossReference(archive, text);
+    const report = await crossReferenceWhenReady(archive, text);
     const ids = new Set([...report.related.map((r) => r.id), ...report.reused.map((r) => r.articleId), ...report.conflicts.map((c) => c.articleId).filter((id): id is string => id !== null)]);
     const articles: PageCheck['articles'] = {};
     for (const id of ids) {
