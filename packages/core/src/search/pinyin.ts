@@ -1,4 +1,4 @@
-import { polyphonic } from 'pinyin-pro';
+import { pinyin, polyphonic } from 'pinyin-pro';
 import { isCjk } from '../text/analyze.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -12,6 +12,12 @@ import type { SearchIndex } from './search-index.js';
  * pass picks, per syllable, the character that makes the most frequent chain
  * of bigrams in the index. The result is searched like typed Chinese, so the
  * phrase and typo rules apply unchanged.
+ *
+ * Names come first: a pinyin query is most often a name, and character-pair
+ * counts favour pairs that straddle words (进中 in 推进中国 outnumbers 晋中 235 to 6
+ * in the xwlb archive). When the letters spell exactly a name the archive's
+ * lexicon knows (the index's whole-term tokens: names and aliases), or the
+ * start of one (晋中 of 晋中市), that is the reading.
  */
 
 interface PinyinTable {
@@ -54,6 +60,55 @@ function tableFor(index: SearchIndex): PinyinTable {
   return table;
 }
 
+const nameSounds = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+const PLACE_LEVELS = new Set('省市县区镇乡村州旗盟'.split(''));
+
+/**
+ * The index's whole-term names (Han characters only, 2–8 of them) by their
+ * pinyin, letters only (晋中 → jinzhong), and places also without their level
+ * (晋中 from 晋中市: a place is typed without its 市).
+ */
+function namesBySound(index: SearchIndex): Map<string, string[]> {
+  let sounds = nameSounds.get(index);
+  if (sounds) return sounds;
+  const found = new Map<string, Set<string>>();
+  for (const term of new Set(index.wholeTerms.map((t) => t.replace(/[^\u4e00-\u9fff]/g, '')))) {
+    if (term.length < 2 || term.length > 8) continue;
+    // pinyin-pro reads whole words, so a polyphone takes its reading in the name (长治 → changzhi).
+    const syllables = (pinyin(term, { toneType: 'none', type: 'array' }) as string[]).map((x) => x.replace(/ü/g, 'v'));
+    if (syllables.length !== term.length || !syllables.every((x) => /^[a-z]+$/.test(x))) continue;
+    const add = (m: number) => {
+      const key = syllables.slice(0, m).join('');
+      found.set(key, (found.get(key) ?? new Set()).add(term.slice(0, m)));
+    };
+    add(term.length);
+    // Only a place's level may be left off: the start of a person's name (刘兴 of 刘兴华) is not a name.
+    if (term.length > 2 && PLACE_LEVELS.has(term[term.length - 1]!)) add(term.length - 1);
+  }
+  sounds = new Map([...found].map(([key, names]) => [key, [...names]]));
+  nameSounds.set(index, sounds);
+  return sounds;
+}
+
+/** Names of the archive whose pinyin is exactly these letters, most frequent first; [] when none occurs in the index. */
+function namedReadings(index: SearchIndex, words: string[]): string[] {
+  const key = words.join('').toLowerCase().replace(/'/g, '').replace(/ü/g, 'v');
+  const rarest = (name: string) => {
+    let df = Infinity;
+    for (let k = 0; k + 1 < name.length; k++) {
+      const t = index.find(name.slice(k, k + 2));
+      df = Math.min(df, t < 0 ? 0 : index.documentFrequency(t));
+    }
+    return df;
+  };
+  return (namesBySound(index).get(key) ?? [])
+    .map((name) => ({ name, df: rarest(name) }))
+    .filter((r) => r.df > 0)
+    .sort((a, b) => b.df - a.df)
+    .map((r) => r.name);
+}
+
 /** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */
 export function splitSyllables(word: string, known: (s: string) => boolean, longest = 6): string[] | null {
   const w = word.toLowerCase().replace(/ü/g, 'v');
@@ -79,11 +134,14 @@ const BEAM = 8;
  * best first (a beam search over the syllable lattice, scored by how often
  * each bigram of the reading occurs), or [] when the words are not all pinyin
  * or give fewer than two syllables (a single syllable such as `ai` is far more
- * likely a Latin word). The caller picks among them by what the archive
+ * likely a Latin word). Names the archive knows with exactly that pinyin are
+ * returned alone when there are any. The caller picks among them by what the archive
  * actually contains (`searchWithIndex` checks each reading as a phrase).
  */
 export function pinyinReadings(index: SearchIndex, words: string[]): string[] {
   if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return [];
+  const named = namedReadings(index, words);
+  if (named.length) return named;
   const table = tableFor(index);
   const syllables: string[] = [];
   for (const word of words) {
