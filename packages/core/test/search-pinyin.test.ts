@@ -37,3 +37,25 @@ describe('pinyin queries prefer the names the archive knows', () => {
     expect(titles('tuijin zhongguo')[0]).toMatch(/改革发展/);
   });
 });
+
+describe('names one character off', async () => {
+  const { namesOneCharacterOff } = await import('../src/search/names.js');
+  const { getSearchIndex } = await import('../src/search/index.js');
+  const archive = loadArchive(createBundle([
+    article('全市组织部长会议召开', ['市委书记常书铭作出批示。市委书记常书铭强调，要抓好落实。']),
+    article('市政府常务会议召开', ['市长刘星主持会议。市长刘星强调，要抓好落实。']),
+  ], { name: 'typos' }));
+  const index = getSearchIndex(archive);
+
+  it('finds a three-character name with a wrong middle character, which leaves no bigram of it', () => {
+    expect(namesOneCharacterOff(index, '常树铭')).toEqual(['常书铭']);
+    expect(namesOneCharacterOff(index, '常书名')).toEqual(['常书铭']);
+  });
+
+  it('leaves exact names, two-character names, and text two characters off alone', () => {
+    expect(namesOneCharacterOff(index, '常书铭')).toEqual([]);
+    expect(namesOneCharacterOff(index, '刘兴')).toEqual([]);
+    expect(namesOneCharacterOff(index, '张树铭')).toEqual([]);
+    expect(namesOneCharacterOff(index, 'abc')).toEqual([]);
+  });
+});

@@ -1,5 +1,6 @@
-import { pinyin, polyphonic } from 'pinyin-pro';
+import { polyphonic } from 'pinyin-pro';
 import { isCjk } from '../text/analyze.js';
+import { namesSoundingLike } from './names.js';
 import type { SearchIndex } from './search-index.js';
 
 /**
@@ -60,55 +61,6 @@ function tableFor(index: SearchIndex): PinyinTable {
   return table;
 }
 
-const nameSounds = new WeakMap<SearchIndex, Map<string, string[]>>();
-
-const PLACE_LEVELS = new Set('省市县区镇乡村州旗盟'.split(''));
-
-/**
- * The index's whole-term names (Han characters only, 2–8 of them) by their
- * pinyin, letters only (晋中 → jinzhong), and places also without their level
- * (晋中 from 晋中市: a place is typed without its 市).
- */
-function namesBySound(index: SearchIndex): Map<string, string[]> {
-  let sounds = nameSounds.get(index);
-  if (sounds) return sounds;
-  const found = new Map<string, Set<string>>();
-  for (const term of new Set(index.wholeTerms.map((t) => t.replace(/[^\u4e00-\u9fff]/g, '')))) {
-    if (term.length < 2 || term.length > 8) continue;
-    // pinyin-pro reads whole words, so a polyphone takes its reading in the name (长治 → changzhi).
-    const syllables = (pinyin(term, { toneType: 'none', type: 'array' }) as string[]).map((x) => x.replace(/ü/g, 'v'));
-    if (syllables.length !== term.length || !syllables.every((x) => /^[a-z]+$/.test(x))) continue;
-    const add = (m: number) => {
-      const key = syllables.slice(0, m).join('');
-      found.set(key, (found.get(key) ?? new Set()).add(term.slice(0, m)));
-    };
-    add(term.length);
-    // Only a place's level may be left off: the start of a person's name (刘兴 of 刘兴华) is not a name.
-    if (term.length > 2 && PLACE_LEVELS.has(term[term.length - 1]!)) add(term.length - 1);
-  }
-  sounds = new Map([...found].map(([key, names]) => [key, [...names]]));
-  nameSounds.set(index, sounds);
-  return sounds;
-}
-
-/** Names of the archive whose pinyin is exactly these letters, most frequent first; [] when none occurs in the index. */
-function namedReadings(index: SearchIndex, words: string[]): string[] {
-  const key = words.join('').toLowerCase().replace(/'/g, '').replace(/ü/g, 'v');
-  const rarest = (name: string) => {
-    let df = Infinity;
-    for (let k = 0; k + 1 < name.length; k++) {
-      const t = index.find(name.slice(k, k + 2));
-      df = Math.min(df, t < 0 ? 0 : index.documentFrequency(t));
-    }
-    return df;
-  };
-  return (namesBySound(index).get(key) ?? [])
-    .map((name) => ({ name, df: rarest(name) }))
-    .filter((r) => r.df > 0)
-    .sort((a, b) => b.df - a.df)
-    .map((r) => r.name);
-}
-
 /** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */
 export function splitSyllables(word: string, known: (s: string) => boolean, longest = 6): string[] | null {
   const w = word.toLowerCase().replace(/ü/g, 'v');
@@ -140,7 +92,7 @@ const BEAM = 8;
  */
 export function pinyinReadings(index: SearchIndex, words: string[]): string[] {
   if (!words.length || !words.every((w) => /^[a-zA-Zü']+$/.test(w))) return [];
-  const named = namedReadings(index, words);
+  const named = namesSoundingLike(index, words);
   if (named.length) return named;
   const table = tableFor(index);
   const syllables: string[] = [];
