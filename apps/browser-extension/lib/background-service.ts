@@ -3,7 +3,7 @@
  * (default or imported) and everything derived from it; the entrypoint only
  * wires this to runtime messages, so tests can drive it directly.
  */
-import { articleBody, loadArchive, type Archive } from '@jianbao/core';
+import { articleBody, loadArchiveAsync, type Archive } from '@jianbao/core';
 import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
@@ -40,7 +40,8 @@ export class BackgroundService {
     const stored = await this.sources.readImported().catch(() => undefined);
     if (stored) {
       try {
-        const archive = loadArchive(stored.text);
+        // In slices: a large imported bundle must not stall the background's other messages while it parses.
+        const archive = await loadArchiveAsync(stored.text);
         return { archive, info: this.info(archive, 'imported', `imported:${stored.importedAt}`) };
       } catch (error) {
         // The options page validated it on import; a store damaged since then falls back to the default archive.

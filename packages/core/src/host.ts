@@ -12,3 +12,24 @@ export const now = (): number => performance.now();
 
 /** Resolves on a later turn of the event loop, after pending input and rendering. */
 export const yieldToHost = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Runs resumable steps to the end in one go. */
+export function runSteps<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs resumable steps, yielding to the event loop whenever `sliceMs` of work has passed. */
+export async function runStepsInSlices<T>(steps: Generator<void, T>, sliceMs = 10): Promise<T> {
+  let sliceStart = now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (now() - sliceStart >= sliceMs) {
+      await yieldToHost();
+      sliceStart = now();
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import { articleBody, type Article } from '../article.js';
 import type { Archive } from '../archive.js';
-import { now, yieldToHost } from '../host.js';
+import { runSteps, runStepsInSlices } from '../host.js';
 import { kgramHashes, winnow } from './kgrams.js';
 import { toMatchText } from './normalize.js';
 
@@ -43,11 +43,7 @@ const DOC_BITS = 2 ** 21; // hash·2^21 + doc stays exact in a double (53 bits)
 
 /** Articles whose fingerprints go into the index: the body only (titles are matched separately by search). */
 export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragraphs'>[]): FingerprintIndex {
-  const steps = buildSteps(articles);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runSteps(buildSteps(articles));
 }
 
 /**
@@ -55,17 +51,8 @@ export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragrap
  * 19,876-story xwlb archive the index takes ~2 s to build, which in one piece
  * would freeze a VS Code extension host or a service worker.
  */
-export async function buildFingerprintIndexAsync(articles: readonly Pick<Article, 'paragraphs'>[], sliceMs = 10): Promise<FingerprintIndex> {
-  const steps = buildSteps(articles);
-  let sliceStart = now();
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    if (now() - sliceStart >= sliceMs) {
-      await yieldToHost();
-      sliceStart = now();
-    }
-  }
+export function buildFingerprintIndexAsync(articles: readonly Pick<Article, 'paragraphs'>[], sliceMs = 10): Promise<FingerprintIndex> {
+  return runStepsInSlices(buildSteps(articles), sliceMs);
 }
 
 /** Articles between yields in the first phase, and the number of hash buckets (by top bits) sorted one at a time. */
