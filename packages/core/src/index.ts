@@ -20,7 +20,7 @@ export {
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';
 export {
-  getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
+  getMatcher, prepareMatcher, matcherSectionOf, loadMatcher, loadMatcherAsync, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
 export * from './xref/index.js';

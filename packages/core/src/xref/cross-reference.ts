@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.js';
-import { getMatcher } from '../matcher/index.js';
+import { getMatcher, prepareMatcher } from '../matcher/index.js';
 import { yieldToHost } from '../host.js';
 import { findConflicts, type Conflict, type ConflictOptions } from './conflicts.js';
 import { prepareFingerprintIndex } from './fingerprint-index.js';
@@ -55,8 +55,7 @@ export function crossReference(archive: Archive, draft: string, options: XrefOpt
  * archive; a check that comes first still works (it builds what it needs).
  */
 export async function prepareCrossReference(archive: Archive): Promise<void> {
-  getMatcher(archive);
-  await yieldToHost();
+  await prepareMatcher(archive);
   getPersonDirectory(archive);
   await yieldToHost();
   await prepareFingerprintIndex(archive);
