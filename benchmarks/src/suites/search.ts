@@ -271,7 +271,7 @@ function rng(seed: number): () => number {
   };
 }
 
-interface KnownItem {
+export interface KnownItem {
   id: string;
   query: string;
   kind: 'title' | 'phrase';
@@ -366,17 +366,25 @@ interface Cost {
   mrrPhrase: number;
 }
 
-async function atScale(path: string): Promise<string> {
+/**
+ * The xwlb stories the bench runs on (the fixed-seed sample, or all with
+ * JIANBAO_BENCH_XWLB_DOCS=all) and their 600 known-item queries — exported
+ * so benchmarks/src/search-latency.ts profiles and compares exactly these.
+ */
+export function xwlbKnownItems(path: string, setting = process.env.JIANBAO_BENCH_XWLB_DOCS ?? '5000'): { articles: Article[]; items: KnownItem[] } {
   const random = rng(20240213);
   let articles = loadXwlb(path);
-  const setting = process.env.JIANBAO_BENCH_XWLB_DOCS ?? '5000';
   const wanted = setting === 'all' ? articles.length : Number(setting);
   if (wanted < articles.length) {
     const shuffled = [...articles].sort(() => random() - 0.5);
     articles = shuffled.slice(0, wanted).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
+  return { articles, items: knownItems(articles, random) };
+}
+
+async function atScale(path: string): Promise<string> {
+  const { articles, items } = xwlbKnownItems(path);
   const docs = articles.map(toDoc);
-  const items = knownItems(articles, random);
   const costs = new Map<string, Cost>();
   for (const system of SYSTEMS) {
     process.stderr.write(`  search bench: ${system.name}…\n`);
