@@ -3,7 +3,7 @@ import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
-import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -84,6 +84,12 @@ interface Segment {
   extra: string[];
   /** Contains Chinese: phrase and typo checks apply; otherwise whole-word matching via the index. */
   chinese: boolean;
+  /**
+   * The phrase squeezes to itself. The fold is not idempotent for a few
+   * characters (吃/喫, 峰/峯…): only then can the printed text contain the
+   * phrase while its squeezed form does not (see articleQuality).
+   */
+  stable: boolean;
 }
 
 function planQuery(query: string, options: AnalyzeOptions): Segment[] {
@@ -99,6 +105,7 @@ function planQuery(query: string, options: AnalyzeOptions): Segment[] {
       tokens: base,
       extra: [...new Set(tokens.filter((t) => t.kind === 'term').map((t) => t.term))],
       chinese: [...phrase].some((c) => isCjk(c.charCodeAt(0))),
+      stable: squeezeText(phrase) === phrase,
     });
   }
   return segments.slice(0, 8);
@@ -349,7 +356,7 @@ export interface SegmentMatch {
   end: number;
 }
 
-/** A field's text, squeezed only when a check needs it (most exact phrases are found in the raw text first). */
+/** A field's text with its squeezed form and offset map, made when a check needs it (snippets, Latin words). */
 class FieldText {
   private squeezed: SqueezedText | undefined;
   constructor(readonly raw: string) {}
@@ -361,24 +368,82 @@ class FieldText {
 const EMPTY = new FieldText('');
 
 /**
- * The field texts of recently verified articles, squeezed forms included: the
- * same long articles are candidates of many queries (they contain every common
- * bigram), and squeezing their bodies again was a large part of verification.
- * Bounded (a few megabytes); articles are immutable once loaded.
+ * The squeezed text of each field of an article, kept for as long as the
+ * article lives: ranking verifies ~30 candidates per query, the same long
+ * articles are candidates of many queries (they contain every common bigram),
+ * and squeezing them again was most of a query's cost. Strings only (about
+ * two bytes per character of text: 17 MB for the 19,876-story xwlb archive);
+ * the offset maps are made for the shown hits' snippets only.
  */
-const recentFields = new Map<Article, FieldText[]>();
-const RECENT_FIELDS = 512;
+const squeezedFields = new WeakMap<Article, string[]>();
 
-function fieldsOf(article: Article): FieldText[] {
-  let fields = recentFields.get(article);
-  if (fields) {
-    recentFields.delete(article);
-  } else {
-    fields = fieldTexts(article).map((t) => new FieldText(t));
-    if (recentFields.size >= RECENT_FIELDS) recentFields.delete(recentFields.keys().next().value!);
+function squeezedOf(article: Article): string[] {
+  let fields = squeezedFields.get(article);
+  if (!fields) {
+    fields = fieldTexts(article).map((t) => (t ? squeezeText(t) : ''));
+    squeezedFields.set(article, fields);
   }
-  recentFields.set(article, fields);
   return fields;
+}
+
+/**
+ * Squeezes every article's fields ahead of the first search (the loaders
+ * call it, so queries do not pay for it): `yieldNow` between slices keeps a
+ * UI thread responsive.
+ */
+export async function prepareSearchTexts(archive: Archive, yieldNow?: () => Promise<void>): Promise<void> {
+  const SLICE = 500;
+  for (let i = 0; i < archive.articles.length; i += SLICE) {
+    for (const article of archive.articles.slice(i, i + SLICE)) squeezedOf(article);
+    if (yieldNow) await yieldNow();
+  }
+}
+
+/** The same, synchronously. */
+export function prepareSearchTextsSync(archive: Archive): void {
+  for (const article of archive.articles) squeezedOf(article);
+}
+
+interface FieldQuality {
+  field: number;
+  quality: number;
+}
+
+/**
+ * What `matchSegment` finds for ranking (field and quality, not where), on
+ * the kept squeezed texts: the same result, and the texts as printed are
+ * looked at only in the rare case that decides a field (see below).
+ */
+function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number): FieldQuality {
+  if (bound <= 0) return { field: -1, quality: 0 };
+  if (!segment.chinese || !segment.stable) {
+    const m = matchSegment(segment, fieldTexts(article).map((t) => new FieldText(t)), bound);
+    return { field: m.field, quality: m.quality };
+  }
+  const phrase = segment.phrase;
+  if (bound === 1) {
+    for (let f = 0; f < 3; f++) {
+      if (!squeezed[f]!.includes(phrase)) continue;
+      // matchSegment prefers the first field whose text AS PRINTED has the phrase, else the first whose squeezed
+      // text has it. Printed implies squeezed (the phrase squeezes to itself), so no earlier field can be printed.
+      const raw = fieldTexts(article);
+      for (let g = f; g < 3; g++) if (raw[g]!.includes(phrase)) return { field: g, quality: 1 };
+      return { field: f, quality: 1 };
+    }
+  }
+  let best: FieldQuality = { field: -1, quality: 0 };
+  for (let f = 0; f < 3; f++) {
+    const text = squeezed[f]!;
+    if (!text) continue;
+    if (best.quality >= TYPO) break;
+    if (bound >= TYPO && findOneSubstitution(text, phrase) >= 0) {
+      best = { field: f, quality: TYPO };
+      continue;
+    }
+    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length));
+    if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
+  }
+  return best;
 }
 
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
@@ -428,7 +493,6 @@ function passesFilters(article: Article, options: SearchOptions): boolean {
 interface RankedHit {
   article: Article;
   score: number;
-  fields: FieldText[];
 }
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
@@ -445,18 +509,18 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   const hits: RankedHit[] = [];
   const typoSeen: boolean[] = segments.map(() => false);
   const exactSeen: boolean[] = segments.map(() => false);
-  const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
+  const verified: { hit: RankedHit; matches: FieldQuality[]; bm25: number }[] = [];
   for (let i = 0; i < cap; i++) {
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const fields = fieldsOf(article);
-    const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
+    const squeezed = squeezedOf(article);
+    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
       if (m.quality === TYPO) typoSeen[s] = true;
     });
-    const hit = { article, score: finalScore(c.bm25, matches, segments.length), fields };
+    const hit = { article, score: finalScore(c.bm25, matches, segments.length) };
     verified.push({ hit, matches, bm25: c.bm25 });
     if (hit.score > 0) insertSorted(hits, hit);
   }
@@ -473,7 +537,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   return hits;
 }
 
-function finalScore(bm25: number, matches: SegmentMatch[], segmentCount: number): number {
+function finalScore(bm25: number, matches: FieldQuality[], segmentCount: number): number {
   const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segmentCount;
   if (quality < MIN_QUALITY) return 0;
   const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
@@ -553,11 +617,12 @@ export function searchWithIndex(
       hits = rank(archive, index, segments, options, limit);
     }
   }
-  const bodyOnly = (fields: FieldText[]) => [EMPTY, EMPTY, fields[2]!];
   return hits.slice(0, limit).map((hit) => {
     // The snippet is cut from the body: locate each segment there, even where its best match was the title.
-    const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
-    const { snippet, highlights } = makeSnippet(fieldTexts(hit.article), bodyMatches, segments);
+    const texts = fieldTexts(hit.article);
+    const body = [EMPTY, EMPTY, new FieldText(texts[2])];
+    const bodyMatches = segments.map((s) => matchSegment(s, body));
+    const { snippet, highlights } = makeSnippet(texts, bodyMatches, segments);
     return {
       id: hit.article.id,
       title: hit.article.title,
