@@ -76,6 +76,25 @@ export class TermList {
   get(i: number): string {
     return this.joined.slice(this.starts[i]!, this.starts[i + 1]! - 1);
   }
+
+  /** Term i compared with `term` in code-unit order (as `<` and sort() compare strings), without slicing it out. */
+  compare(i: number, term: string): number {
+    const joined = this.joined;
+    const start = this.starts[i]!;
+    const length = this.starts[i + 1]! - 1 - start;
+    const n = Math.min(length, term.length);
+    for (let k = 0; k < n; k++) {
+      const d = joined.charCodeAt(start + k) - term.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return length - term.length;
+  }
+
+  /** Term i starts with `prefix`. */
+  startsWith(i: number, prefix: string): boolean {
+    const start = this.starts[i]!;
+    return this.starts[i + 1]! - 1 - start >= prefix.length && this.joined.startsWith(prefix, start);
+  }
 }
 
 export interface Postings {
@@ -119,10 +138,10 @@ export class SearchIndex {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms.get(mid) < term) lo = mid + 1;
+      if (this.terms.compare(mid, term) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.terms.length && this.terms.get(lo) === term ? lo : -1;
+    return lo < this.terms.length && this.terms.compare(lo, term) === 0 ? lo : -1;
   }
 
   /** Term numbers [from, to) of the terms starting with `prefix`. */
@@ -131,11 +150,11 @@ export class SearchIndex {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms.get(mid) < prefix) lo = mid + 1;
+      if (this.terms.compare(mid, prefix) < 0) lo = mid + 1;
       else hi = mid;
     }
     let end = lo;
-    while (end < this.terms.length && this.terms.get(end).startsWith(prefix)) end++;
+    while (end < this.terms.length && this.terms.startsWith(end, prefix)) end++;
     return [lo, end];
   }
 
@@ -185,17 +204,16 @@ export class SearchIndex {
   private decode(termIndex: number): Postings {
     const bytes = this.bytes;
     let at = this.starts[termIndex]!;
-    // Varints inline (no position object, no float shifts): doc deltas and term frequencies fit in 32 bits.
-    const next = (): number => {
+    const counts = [0, 0, 0];
+    for (let k = 0; k < 3; k++) {
       let b = bytes[at++]!;
       let v = b & 0x7f;
       for (let shift = 7; b >= 0x80; shift += 7) {
         b = bytes[at++]!;
         v += (b & 0x7f) * 2 ** shift;
       }
-      return v;
-    };
-    const counts = [next(), next(), next()];
+      counts[k] = v;
+    }
     const docs: Uint32Array[] = [];
     const tfs: Uint16Array[] = [];
     for (const count of counts) {
@@ -203,10 +221,24 @@ export class SearchIndex {
       const t = new Uint16Array(count);
       let doc = 0;
       for (let i = 0; i < count; i++) {
-        const v = next();
-        doc += Math.floor(v / 2);
+        // Varints inline, one byte the common case: doc deltas·2 and term frequencies fit in 32 bits.
+        let b = bytes[at++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[at++]!;
+          v += (b & 0x7f) * 2 ** shift;
+        }
+        doc += v >>> 1;
         d[i] = doc;
-        t[i] = v % 2 ? next() + 2 : 1;
+        if (v & 1) {
+          b = bytes[at++]!;
+          let tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++]!;
+            tf += (b & 0x7f) * 2 ** shift;
+          }
+          t[i] = tf + 2;
+        } else t[i] = 1;
       }
       docs.push(d);
       tfs.push(t);

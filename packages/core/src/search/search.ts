@@ -284,9 +284,37 @@ function scratchFor(n: number, segments: number) {
   return scratch;
 }
 
-function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
+/**
+ * Per index and field, the BM25 length norm of each document, K1·(1 − B + B·len/avg):
+ * the same value the scoring loop computed per posting (same operations, same
+ * order), once per document instead of once per posting.
+ */
+const lengthNorms = new WeakMap<SearchIndex, Float64Array[]>();
+
+function normsOf(index: SearchIndex): Float64Array[] {
+  let norms = lengthNorms.get(index);
+  if (!norms) {
+    norms = [0, 1, 2].map((f) => {
+      const avg = index.avgLength[f]! || 1;
+      const out = new Float64Array(index.docCount);
+      for (let doc = 0; doc < index.docCount; doc++) out[doc] = K1 * (1 - B + (B * index.lengths[doc * 3 + f]!) / avg);
+      return out;
+    });
+    lengthNorms.set(index, norms);
+  }
+  return norms;
+}
+
+/**
+ * The `keep` best candidates by upper bound, best first, ties in the order
+ * the documents were first reached — exactly the head of a stable sort of all
+ * of them, without sorting (or even making objects for) thousands of
+ * candidates of which only the first ~30 are ever verified.
+ */
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null, keep: number): Scored[] {
   const n = index.docCount;
   const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
+  const norms = normsOf(index);
   const touched: number[] = [];
   const scored = segments.map((segment) => scoredTerms(index, segment));
   const lists = scored.map((terms) => terms.map((token) => termIndexes(index, token)));
@@ -303,35 +331,63 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
             const list = docs[f]!;
             if (!list.length) continue;
             const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-            const avg = index.avgLength[f]! || 1;
-            const boost = BOOSTS[f]!;
+            const weight = BOOSTS[f]! * idf;
+            const norm = norms[f]!;
             const bit = t < terms.length ? 1 << t : 0;
             const tfList = tfs[f]!;
             for (let i = 0; i < list.length; i++) {
               const doc = list[i]!;
               if (alive && !alive[doc]) continue;
               const tf = tfList[i]!;
-              const len = index.lengths[doc * 3 + f]!;
               if (bm25[doc] === 0) touched.push(doc);
-              bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+              bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
               mask[doc] = mask[doc]! | bit;
             }
           }
         }
       });
     });
-    const out: Scored[] = [];
+    // A bounded heap of [upper, order, doc], worst on top.
+    const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
+    const worse = (a: { upper: number; order: number }, b: { upper: number; order: number }) => a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
     const single = segments.length === 1;
     const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
-    for (const doc of touched) {
+    for (let order = 0; order < touched.length; order++) {
+      const doc = touched[order]!;
       let sum = 0;
       for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
       const mean = sum / segments.length;
       if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-      const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
-      out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+      const entry = { upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
+      if (heap.length < keep) {
+        heap.push(entry);
+        for (let k = heap.length - 1; k > 0; ) {
+          const parent = (k - 1) >> 1;
+          if (!worse(heap[k]!, heap[parent]!)) break;
+          [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
+          k = parent;
+        }
+      } else if (keep > 0 && worse(heap[0]!, entry)) {
+        heap[0] = entry;
+        for (let k = 0; ; ) {
+          const l = 2 * k + 1;
+          const r = l + 1;
+          let m = k;
+          if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+          if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+          if (m === k) break;
+          [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+          k = m;
+        }
+      }
     }
-    return out;
+    heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    return heap.map(({ doc, mean, upper }) => ({
+      doc,
+      bm25: bm25[doc]!,
+      bounds: single ? [mean] : segments.map((_, s) => bound(doc, s)),
+      upper,
+    }));
   } finally {
     // Leave the scratch arrays zeroed for the next query.
     for (const doc of touched) {
@@ -498,14 +554,13 @@ interface RankedHit {
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const articleOf = (doc: number) => archive.get(index.docs[doc]!);
   const filtered = !!(options.kind || options.paper || options.from || options.to);
+  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
+  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
   const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
-  } : null);
-  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
-  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
-  candidates.sort((a, b) => b.upper - a.upper);
-  const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
+  } : null, Math.max(VERIFY, 3 * limit));
+  const cap = candidates.length;
   const hits: RankedHit[] = [];
   const typoSeen: boolean[] = segments.map(() => false);
   const exactSeen: boolean[] = segments.map(() => false);
