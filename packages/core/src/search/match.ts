@@ -97,6 +97,29 @@ export function squeezeText(original: string): string {
   return codesToString(codes.subarray(0, n));
 }
 
+/**
+ * A SqueezedText from an already squeezed string (`squeezeText(original)`):
+ * the offset map is built on first use only — a snippet whose phrase is
+ * found in the text as printed never needs it.
+ */
+export function squeezedFrom(original: string, text: string): SqueezedText {
+  let offsets: Uint32Array | undefined;
+  return {
+    text,
+    original,
+    get offsets(): Uint32Array {
+      if (!offsets) {
+        const table = squeezeTable();
+        offsets = new Uint32Array(text.length + 1);
+        let n = 0;
+        for (let i = 0; i < original.length; i++) if (table[original.charCodeAt(i)] !== 0) offsets[n++] = i;
+        offsets[n] = original.length;
+      }
+      return offsets;
+    },
+  };
+}
+
 /** The original range [start, end) of squeezed range [from, to). */
 export function toOriginal(s: SqueezedText, from: number, to: number): [number, number] {
   return [s.offsets[from]!, s.offsets[to - 1]! + 1];

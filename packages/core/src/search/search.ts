@@ -3,7 +3,7 @@ import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
-import { bestWindow, findOneSubstitution, findWord, squeeze, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -415,9 +415,10 @@ export interface SegmentMatch {
 /** A field's text with its squeezed form and offset map, made when a check needs it (snippets, Latin words). */
 class FieldText {
   private squeezed: SqueezedText | undefined;
-  constructor(readonly raw: string) {}
+  /** `squeezedText`, when given, is `squeezeText(raw)` already made (the kept one): only its offset map is then built, if needed. */
+  constructor(readonly raw: string, private readonly squeezedText?: string) {}
   get text(): SqueezedText {
-    return (this.squeezed ??= squeeze(this.raw));
+    return (this.squeezed ??= this.squeezedText === undefined ? squeeze(this.raw) : squeezedFrom(this.raw, this.squeezedText));
   }
 }
 
@@ -675,7 +676,7 @@ export function searchWithIndex(
   return hits.slice(0, limit).map((hit) => {
     // The snippet is cut from the body: locate each segment there, even where its best match was the title.
     const texts = fieldTexts(hit.article);
-    const body = [EMPTY, EMPTY, new FieldText(texts[2])];
+    const body = [EMPTY, EMPTY, new FieldText(texts[2], squeezedOf(hit.article)[2])];
     const bodyMatches = segments.map((s) => matchSegment(s, body));
     const { snippet, highlights } = makeSnippet(texts, bodyMatches, segments);
     return {
