@@ -20,6 +20,8 @@ import {
   createBundle,
   loadArchive,
   parsePages,
+  prepareSearchTexts,
+  prepareSearchTextsSync,
   searchIndexFromSection,
   searchIndexFromSectionAsync,
   searchWithIndex,
@@ -84,7 +86,14 @@ function jianbao(name: string, analyzer: AnalyzeOptions = {}): System {
     async load(text, async, articles) {
       const archive = loadArchive(createBundle(articles, { name: 'bench' }));
       const section = JSON.parse(text) as unknown;
-      const index = async ? await searchIndexFromSectionAsync(section) : searchIndexFromSection(section);
+      // As a long-lived host loads it (core's loadSearchIndex): the index, then the articles' squeezed texts.
+      if (async) {
+        const index = await searchIndexFromSectionAsync(section);
+        await prepareSearchTexts(archive, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+        return jianbaoEngine(archive, index, analyzer);
+      }
+      const index = searchIndexFromSection(section);
+      prepareSearchTextsSync(archive);
       return jianbaoEngine(archive, index, analyzer);
     },
   };
@@ -449,7 +458,7 @@ async function atScale(path: string): Promise<string> {
     '',
     '### Cost (index only: the articles themselves are in every bundle alike)',
     '',
-    'Load = from the serialised text, JSON.parse included. "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
+    'Load = from the serialised text, JSON.parse included; Jianbao's includes squeezing the articles' texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
     '',
     cost,
     '',

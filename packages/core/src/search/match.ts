@@ -177,7 +177,12 @@ interface TokenScan {
 
 const tokenScans = new WeakMap<readonly string[], TokenScan>();
 
+let lastTokens: readonly string[] | undefined;
+let lastScan: TokenScan | undefined;
+
 function tokenScanOf(tokens: readonly string[]): TokenScan {
+  // A query checks the same segment's tokens against ~30 articles in a row.
+  if (tokens === lastTokens) return lastScan!;
   let scan = tokenScans.get(tokens);
   if (!scan) {
     scan = { bits: new Uint32Array(2048), byFirst: new Map() };
@@ -190,6 +195,8 @@ function tokenScanOf(tokens: readonly string[]): TokenScan {
     });
     tokenScans.set(tokens, scan);
   }
+  lastTokens = tokens;
+  lastScan = scan;
   return scan;
 }
 
@@ -207,20 +214,22 @@ const windowFirst = new Int32Array(64);
  *
  * The occurrences (up to 200 per token) are collected in one pass over the
  * text, already in position order (ties by token number): the same list as
- * one indexOf loop per token and a stable sort, without either.
+ * one indexOf loop per token and a stable sort, without either. With
+ * `minCoverage`, a text that cannot reach it returns coverage 0 at once.
  */
-export function bestWindow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
+export function bestWindow(hay: string, tokens: readonly string[], span: number, minCoverage = 0): { coverage: number; start: number; end: number } {
   if (!tokens.length || tokens.length > 64) return bestWindowSlow(hay, tokens, span);
   const { bits, byFirst } = tokenScanOf(tokens);
   const counts = windowCounts;
   counts.fill(0, 0, tokens.length);
   let n = 0;
+  let present = 0;
   for (let i = 0; i < hay.length; i++) {
     const c = hay.charCodeAt(i);
     if (!(bits[c >>> 5]! & (1 << (c & 31)))) continue;
     for (const k of byFirst.get(c)!) {
       if (counts[k]! >= MAX_HITS_PER_TOKEN || !hay.startsWith(tokens[k]!, i)) continue;
-      counts[k]!++;
+      if (counts[k]!++ === 0) present++;
       if (n === windowPos.length) {
         const pos = new Int32Array(n * 2);
         pos.set(windowPos);
@@ -233,7 +242,9 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number)
       windowTok[n++] = k;
     }
   }
-  if (!n) return { coverage: 0, start: 0, end: 0 };
+  // No window can hold more tokens than the whole text: below what the caller needs, skip the windows.
+  if (!n || present / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+  const most = present / tokens.length;
   const pos = windowPos;
   const tok = windowTok;
   counts.fill(0, 0, tokens.length);
@@ -246,6 +257,8 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number)
     const coverage = distinct / tokens.length;
     if (coverage > best.coverage && windowInQueryOrder(pos, tok, lo, hi, tokens.length)) {
       best = { coverage, start: pos[lo]!, end: pos[hi]! + tokens[tok[hi]!]!.length };
+      // Only a strictly better window replaces it, and none can hold more tokens than the text: done.
+      if (coverage === most) break;
     }
   }
   return best;

@@ -63,13 +63,24 @@ function rebuildSearchIndex(archive: Archive): SearchIndex {
   return buildSearchIndex(archive.articles, { terms: searchTermsOf(getLexicon(archive).terms) });
 }
 
-/** The same, yielding to the event loop while it decodes (for UI threads); later calls to `getSearchIndex` reuse it. */
+// Every host (Node, browsers, service workers) has setTimeout; core's lib settings do not declare it.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+/**
+ * The same, yielding to the event loop while it decodes (for UI threads);
+ * later calls to `getSearchIndex` reuse it. Long-lived hosts load this way,
+ * so it also prepares the articles' squeezed texts (prepareSearchTexts) in
+ * slices: queries then never squeeze an article. (`getSearchIndex` leaves
+ * that to the first query that needs each article: a one-shot CLI search
+ * looks at a few dozen.)
+ */
 export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const cached = indexes.get(archive);
   if (cached) return cached;
   const section = archive.bundle.search;
   const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
+  await prepareSearchTexts(archive, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   return index;
 }
 
@@ -497,7 +508,7 @@ function segmentQuality(segment: Segment, article: Article, squeezed: string[], 
       best = { field: f, quality: TYPO };
       continue;
     }
-    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length));
+    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length), MIN_WINDOW_COVERAGE);
     if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
   }
   return best;
@@ -530,7 +541,7 @@ function matchSegment(segment: Segment, fields: FieldText[], bound = 1): Segment
     if (best.quality >= TYPO) return;
     const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
-    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
+    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE);
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
   });
   return best;
