@@ -458,7 +458,7 @@ async function atScale(path: string): Promise<string> {
     '',
     '### Cost (index only: the articles themselves are in every bundle alike)',
     '',
-    'Load = from the serialised text, JSON.parse included; Jianbao's includes squeezing the articles' texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
+    'Load = from the serialised text, JSON.parse included; for Jianbao also squeezing the article texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
     '',
     cost,
     '',
