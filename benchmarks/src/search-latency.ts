@@ -74,7 +74,8 @@ for (let pass = 0; pass < passes; pass++) {
     if (pass > 0) best[k] = Math.min(best[k]!, r.wall);
     const rank = r.value.findIndex((h) => h.id === item.id);
     if (rank >= 0) rr += 1 / (rank + 1);
-    if (pass === 0) slow.push({ q: item.query, cpu: r.cpu });
+    if (pass === 0 && rank !== 0) process.stderr.write(`known item not first (rank ${rank + 1}): ${item.kind} ${item.query} → ${item.id}; first ${r.value[0]?.id} ${r.value[0]?.title}\n`);
+    if (pass === 0) slow.push({ q: `#${k} ${item.query}`, cpu: r.cpu });
     dump.push({ q: item.query, hits: r.value.map(({ id, score, snippet, highlights }) => ({ id, score, snippet, highlights })) });
   }
   process.stderr.write(`Jianbao pass ${pass + 1}: wall ${stats(wall)} | CPU ${stats(cpu)} | MRR ${(rr / items.length).toFixed(4)}\n`);
@@ -82,7 +83,7 @@ for (let pass = 0; pass < passes; pass++) {
 // Each query's fastest warm run: the steadiest figure when other processes share the machine.
 if (passes > 1) process.stderr.write(`Jianbao warm, per-query min over passes 2..${passes}: ${stats(best)} mean ${(best.reduce((a, b) => a + b, 0) / best.length).toFixed(3)}\n`);
 slow.sort((a, b) => b.cpu - a.cpu);
-process.stderr.write(`slowest (pass 1 CPU ms): ${slow.slice(0, 12).map((s) => `${s.q} ${s.cpu.toFixed(1)}`).join(' · ')}\n`);
+process.stderr.write(`slowest (pass 1 CPU ms): ${slow.slice(0, 40).map((s) => `${s.q} ${s.cpu.toFixed(1)}`).join(' · ')}\n`);
 
 if (args.includes('--minisearch')) {
   const ms = new MiniSearch({ fields: ['title', 'subtitle', 'body'], storeFields: [] });

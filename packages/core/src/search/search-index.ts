@@ -201,6 +201,11 @@ export class SearchIndex {
     return postings;
   }
 
+  /** The term's postings decoded afresh, not cached (for callers that keep their own summary of them). */
+  decodePostings(termIndex: number): Postings {
+    return this.decode(termIndex);
+  }
+
   private decode(termIndex: number): Postings {
     const bytes = this.bytes;
     let at = this.starts[termIndex]!;

@@ -216,6 +216,89 @@ function expandChar(index: SearchIndex, token: string): number[] {
 }
 
 /**
+ * A one-character token's expansion merged once: every document having any
+ * of its terms (the character alone, the bigrams starting or ending with
+ * it), with the BM25 those terms add up to there. A date like 4月10日12时
+ * expands 月, 日, 时 into hundreds of bigrams each; walking and scoring all
+ * their lists on every such query was the slowest kind of query. The sum per
+ * document is the same as adding term by term into the query's total (the
+ * order of the floating-point additions differs: last-bit differences only).
+ */
+interface CharPostings {
+  docs: Uint32Array;
+  weights: Float64Array;
+  /** The sum of the terms' document frequencies (what possibleDocs orders tokens by). */
+  df: number;
+}
+
+const charPostingsCache = new WeakMap<SearchIndex, { map: Map<string, CharPostings>; entries: number }>();
+/** Bounded by documents held (12 bytes each): a few megabytes. */
+const CHAR_CACHE_ENTRIES = 1 << 19;
+
+function charPostingsOf(index: SearchIndex, token: string): CharPostings {
+  let cache = charPostingsCache.get(index);
+  if (!cache) charPostingsCache.set(index, (cache = { map: new Map(), entries: 0 }));
+  const hit = cache.map.get(token);
+  if (hit) {
+    cache.map.delete(token);
+    cache.map.set(token, hit);
+    return hit;
+  }
+  const n = index.docCount;
+  const norms = normsOf(index);
+  const sums = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  let df = 0;
+  for (const termIndex of termIndexes(index, token)) {
+    df += index.documentFrequency(termIndex);
+    const { docs, tfs } = index.decodePostings(termIndex);
+    for (let f = 0; f < 3; f++) {
+      const list = docs[f]!;
+      if (!list.length) continue;
+      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+      const weight = BOOSTS[f]! * idf;
+      const norm = norms[f]!;
+      const tfList = tfs[f]!;
+      for (let i = 0; i < list.length; i++) {
+        const doc = list[i]!;
+        const tf = tfList[i]!;
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          count++;
+        }
+        sums[doc] = sums[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+      }
+    }
+  }
+  const docs = new Uint32Array(count);
+  const weights = new Float64Array(count);
+  for (let doc = 0, k = 0; doc < n; doc++) {
+    if (!seen[doc]) continue;
+    docs[k] = doc;
+    weights[k++] = sums[doc]!;
+  }
+  const entry = { docs, weights, df };
+  cache.map.set(token, entry);
+  cache.entries += count;
+  for (const [old, e] of cache.map) {
+    if (cache.entries <= CHAR_CACHE_ENTRIES || old === token) break;
+    cache.map.delete(old);
+    cache.entries -= e.docs.length;
+  }
+  return entry;
+}
+
+const isCharToken = (token: string) => token.length === 1 && isCjk(token.charCodeAt(0));
+
+/** Where a scored token's documents come from: its term (a bigram, a word), or a merged one-character expansion. */
+type TokenSource = { terms: number[]; char?: undefined } | { char: CharPostings; terms?: undefined };
+
+function tokenSource(index: SearchIndex, token: string): TokenSource {
+  return isCharToken(token) ? { char: charPostingsOf(index, token) } : { terms: termIndexes(index, token) };
+}
+
+/**
  * Long segments (a pasted headline or sentence) are scored on their rarest
  * terms only: an article with the phrase has them all, one with a typo all
  * but two, so candidates are the same, and the commonest bigrams (发展, 中国)
@@ -247,13 +330,14 @@ function scoredTerms(index: SearchIndex, segment: Segment): string[] {
  * Ranking is unchanged: marked articles still get every term's BM25, in the
  * same order.
  */
-function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], lists: number[][][], alive: Uint8Array): Uint8Array | null {
-  const tokens: { s: number; lists: number[]; df: number }[] = [];
+function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], sources: TokenSource[][], alive: Uint8Array): Uint8Array | null {
+  const tokens: { s: number; source: TokenSource; df: number }[] = [];
   scored.forEach((terms, s) => terms.forEach((_, t) => {
-    const termList = lists[s]![t]!;
+    const source = sources[s]![t]!;
     let df = 0;
-    for (const i of termList) df += index.documentFrequency(i);
-    tokens.push({ s, lists: termList, df });
+    if (source.char) df = source.char.df;
+    else for (const i of source.terms) df += index.documentFrequency(i);
+    tokens.push({ s, source, df });
   }));
   tokens.sort((a, b) => a.df - b.df);
   const remaining = scored.map((terms) => terms.length);
@@ -266,8 +350,9 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
   let walked = 0;
   for (; walked < tokens.length && canStillQualify(); walked++) {
     const token = tokens[walked]!;
-    for (const termIndex of token.lists) {
-      for (const list of index.postings(termIndex).docs) {
+    const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
+    {
+      for (const list of lists) {
         for (let i = 0; i < list.length; i++) {
           const doc = list[i]!;
           if (!alive[doc]) {
@@ -328,15 +413,28 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
   const norms = normsOf(index);
   const touched: number[] = [];
   const scored = segments.map((segment) => scoredTerms(index, segment));
-  const lists = scored.map((terms) => terms.map((token) => termIndexes(index, token)));
-  const alive = possibleDocs(index, segments, scored, lists, aliveBuffer);
+  const sources = scored.map((terms) => terms.map((token) => tokenSource(index, token)));
+  const alive = possibleDocs(index, segments, scored, sources, aliveBuffer);
   try {
     segments.forEach((segment, s) => {
       const terms = scored[s]!;
       const all = [...terms, ...segment.extra];
       const mask = masks[s]!;
       all.forEach((token, t) => {
-        for (const termIndex of t < terms.length ? lists[s]![t]! : termIndexes(index, token)) {
+        const source = t < terms.length ? sources[s]![t]! : { terms: termIndexes(index, token) };
+        if (source.char) {
+          const { docs, weights } = source.char;
+          const bit = 1 << t;
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
+            if (alive && !alive[doc]) continue;
+            if (bm25[doc] === 0) touched.push(doc);
+            bm25[doc] = bm25[doc]! + weights[i]!;
+            mask[doc] = mask[doc]! | bit;
+          }
+          return;
+        }
+        for (const termIndex of source.terms) {
           const { docs, tfs } = index.postings(termIndex);
           for (let f = 0; f < 3; f++) {
             const list = docs[f]!;
