@@ -8,6 +8,7 @@
 // reads such a file and lists the queries whose hits differ. Timings are per
 // query (wall and process CPU), first pass cold as in the bench.
 import { readFileSync, writeFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { buildSearchIndex, createBundle, loadArchive, prepareSearchTextsSync, searchIndexFromSection, searchWithIndex, articleBody, type SearchHit } from '@jianbao/core';
 import MiniSearch from 'minisearch';
 import { sharedPath } from './shared-data.js';
@@ -35,11 +36,19 @@ process.stderr.write(`${articles.length} stories, ${items.length} queries; build
 
 const stats = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(2)} p95 ${percentile(xs, 95).toFixed(2)} max ${Math.max(...xs).toFixed(2)}`;
 
+// GC pauses, to tell a query's own cost from a collection that happened to fall in it.
+const gcs: { start: number; end: number; kind: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration, kind: (e as unknown as { detail?: { kind?: number } }).detail?.kind ?? 0 });
+}).observe({ entryTypes: ['gc'] });
+const spans: { start: number; end: number }[] = [];
+
 function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
   const start = performance.now();
   const c = process.cpuUsage();
   const value = run();
   const used = process.cpuUsage(c);
+  spans.push({ start, end: performance.now() });
   return { value, wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
 }
 
@@ -79,6 +88,16 @@ for (let pass = 0; pass < passes; pass++) {
     dump.push({ q: item.query, hits: r.value.map(({ id, score, snippet, highlights }) => ({ id, score, snippet, highlights })) });
   }
   process.stderr.write(`Jianbao pass ${pass + 1}: wall ${stats(wall)} | CPU ${stats(cpu)} | MRR ${(rr / items.length).toFixed(4)}\n`);
+}
+await new Promise((r) => setTimeout(r, 10));
+{
+  const inQueries = gcs.filter((g) => spans.some((sp) => g.start < sp.end && g.end > sp.start));
+  process.stderr.write(`GC during queries (all passes): ${inQueries.length} pauses, ${inQueries.reduce((a, g) => a + g.end - g.start, 0).toFixed(0)} ms; kinds ${JSON.stringify(inQueries.map((g) => g.kind).reduce((m, k) => ({ ...m, [k]: (m[k] ?? 0) + 1 }), {} as Record<number, number>))}\n`);
+}
+if (args.includes('--cold-vs-warm') && passes > 1) {
+  const first = slow.map((x, k) => ({ ...x, k }));
+  first.sort((a, b) => b.cpu - a.cpu);
+  for (const x of first.slice(0, 40)) process.stderr.write(`  cold ${x.cpu.toFixed(2)} warm ${best[x.k]!.toFixed(2)} ${x.q}\n`);
 }
 // Each query's fastest warm run: the steadiest figure when other processes share the machine.
 if (passes > 1) process.stderr.write(`Jianbao warm, per-query min over passes 2..${passes}: ${stats(best)} mean ${(best.reduce((a, b) => a + b, 0) / best.length).toFixed(3)}\n`);

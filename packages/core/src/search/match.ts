@@ -36,10 +36,18 @@ function squeezeTable(): Uint16Array {
   return (unitTable = t);
 }
 
+/** Scratch code units for squeezing (searches are synchronous): one buffer instead of one per call. */
+let codeScratch = new Uint16Array(4096);
+
+function codesFor(length: number): Uint16Array {
+  if (codeScratch.length < length) codeScratch = new Uint16Array(Math.max(length, codeScratch.length * 2));
+  return codeScratch;
+}
+
 /** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
 export function squeeze(original: string): SqueezedText {
   const table = squeezeTable();
-  const codes = new Uint16Array(original.length);
+  const codes = codesFor(original.length);
   const offsets = new Uint32Array(original.length + 1);
   let n = 0;
   for (let i = 0; i < original.length; i++) {
@@ -88,7 +96,7 @@ function codesToString(codes: Uint16Array): string {
  */
 export function squeezeText(original: string): string {
   const table = squeezeTable();
-  const codes = new Uint16Array(original.length);
+  const codes = codesFor(original.length);
   let n = 0;
   for (let i = 0; i < original.length; i++) {
     const f = table[original.charCodeAt(i)]!;

@@ -90,6 +90,18 @@ export class TermList {
     return length - term.length;
   }
 
+  /** The term starting at `position` of `joined` (a position just after a "\n", or 0), by its start: no string comparisons. */
+  termAt(position: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.length && this.starts[lo] === position ? lo : -1;
+  }
+
   /** Term i starts with `prefix`. */
   startsWith(i: number, prefix: string): boolean {
     const start = this.starts[i]!;
@@ -201,9 +213,48 @@ export class SearchIndex {
     return postings;
   }
 
-  /** The term's postings decoded afresh, not cached (for callers that keep their own summary of them). */
-  decodePostings(termIndex: number): Postings {
-    return this.decode(termIndex);
+  /**
+   * Calls `visit(field, doc, tf)` for each posting of the term, in the order
+   * of `postings` (field by field, documents ascending), decoding on the fly:
+   * for callers that keep their own summary of many lists (no arrays made).
+   */
+  visitPostings(termIndex: number, visit: (field: number, doc: number, tf: number, fieldCount: number) => void): void {
+    const bytes = this.bytes;
+    let at = this.starts[termIndex]!;
+    const counts = [0, 0, 0];
+    for (let k = 0; k < 3; k++) {
+      let b = bytes[at++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[at++]!;
+        v += (b & 0x7f) * 2 ** shift;
+      }
+      counts[k] = v;
+    }
+    for (let field = 0; field < 3; field++) {
+      const count = counts[field]!;
+      let doc = 0;
+      for (let i = 0; i < count; i++) {
+        let b = bytes[at++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[at++]!;
+          v += (b & 0x7f) * 2 ** shift;
+        }
+        doc += v >>> 1;
+        let tf = 1;
+        if (v & 1) {
+          b = bytes[at++]!;
+          tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++]!;
+            tf += (b & 0x7f) * 2 ** shift;
+          }
+          tf += 2;
+        }
+        visit(field, doc, tf, count);
+      }
+    }
   }
 
   private decode(termIndex: number): Postings {
@@ -219,11 +270,17 @@ export class SearchIndex {
       }
       counts[k] = v;
     }
+    // One buffer of each kind for the three fields (views into it): a query decodes dozens of lists, and
+    // every typed array with its own buffer is off-heap memory the collector must track and free.
+    const allDocs = new Uint32Array(counts[0]! + counts[1]! + counts[2]!);
+    const allTfs = new Uint16Array(allDocs.length);
     const docs: Uint32Array[] = [];
     const tfs: Uint16Array[] = [];
+    let offset = 0;
     for (const count of counts) {
-      const d = new Uint32Array(count);
-      const t = new Uint16Array(count);
+      const d = allDocs.subarray(offset, offset + count);
+      const t = allTfs.subarray(offset, offset + count);
+      offset += count;
       let doc = 0;
       for (let i = 0; i < count; i++) {
         // Varints inline, one byte the common case: doc deltas·2 and term frequencies fit in 32 bits.

@@ -208,7 +208,7 @@ function expandChar(index: SearchIndex, token: string): number[] {
     const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
     const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
     if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
-      const i = index.find(joined.slice(at - 1, at + 1));
+      const i = index.terms.termAt(at - 1);
       if (i >= 0) out.push(i);
     }
   }
@@ -250,26 +250,23 @@ function charPostingsOf(index: SearchIndex, token: string): CharPostings {
   const seen = new Uint8Array(n);
   let count = 0;
   let df = 0;
+  let lastField = -1;
+  let weight = 0;
+  const visit = (field: number, doc: number, tf: number, fieldCount: number) => {
+    if (field !== lastField) {
+      lastField = field;
+      weight = BOOSTS[field]! * Math.log(1 + (n - fieldCount + 0.5) / (fieldCount + 0.5));
+    }
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      count++;
+    }
+    sums[doc] = sums[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norms[field]![doc]!));
+  };
   for (const termIndex of termIndexes(index, token)) {
     df += index.documentFrequency(termIndex);
-    const { docs, tfs } = index.decodePostings(termIndex);
-    for (let f = 0; f < 3; f++) {
-      const list = docs[f]!;
-      if (!list.length) continue;
-      const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-      const weight = BOOSTS[f]! * idf;
-      const norm = norms[f]!;
-      const tfList = tfs[f]!;
-      for (let i = 0; i < list.length; i++) {
-        const doc = list[i]!;
-        const tf = tfList[i]!;
-        if (!seen[doc]) {
-          seen[doc] = 1;
-          count++;
-        }
-        sums[doc] = sums[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
-      }
-    }
+    lastField = -1;
+    index.visitPostings(termIndex, visit);
   }
   const docs = new Uint32Array(count);
   const weights = new Float64Array(count);
