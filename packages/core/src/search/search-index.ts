@@ -165,8 +165,14 @@ export class SearchIndex {
       if (this.terms.compare(mid, prefix) < 0) lo = mid + 1;
       else hi = mid;
     }
+    // The terms with the prefix are contiguous from lo: binary search for the first one past them.
     let end = lo;
-    while (end < this.terms.length && this.terms.startsWith(end, prefix)) end++;
+    hi = this.terms.length;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (this.terms.startsWith(mid, prefix)) end = mid + 1;
+      else hi = mid;
+    }
     return [lo, end];
   }
 
