@@ -177,35 +177,31 @@ export function findOneSubstitution(hay: string, needle: string, from = 0): numb
   }
 }
 
-/** Per token list: the tokens by their first code unit, and a bit set of those units, for one-pass scans. */
-interface TokenScan {
-  bits: Uint32Array;
-  byFirst: Map<number, number[]>;
-}
+/**
+ * The tokens of the segment being checked, by first code unit, for one-pass
+ * scans: `firstToken[c]` is the first token starting with unit c (or -1),
+ * `nextToken[k]` the next one with the same first unit; `secondUnit[k]` is a
+ * two-unit token's second unit (-1: one unit, -2: longer, compare in full).
+ * A query checks the same segment against ~30 articles in a row, so the
+ * table is set up once per segment, not per text.
+ */
+const firstToken = new Int8Array(0x10000).fill(-1);
+const nextToken = new Int8Array(64);
+const secondUnit = new Int32Array(64);
+let activeTokens: readonly string[] | undefined;
 
-const tokenScans = new WeakMap<readonly string[], TokenScan>();
-
-let lastTokens: readonly string[] | undefined;
-let lastScan: TokenScan | undefined;
-
-function tokenScanOf(tokens: readonly string[]): TokenScan {
-  // A query checks the same segment's tokens against ~30 articles in a row.
-  if (tokens === lastTokens) return lastScan!;
-  let scan = tokenScans.get(tokens);
-  if (!scan) {
-    scan = { bits: new Uint32Array(2048), byFirst: new Map() };
-    tokens.forEach((t, k) => {
-      const c = t.charCodeAt(0);
-      scan!.bits[c >>> 5]! |= 1 << (c & 31);
-      const list = scan!.byFirst.get(c);
-      if (list) list.push(k);
-      else scan!.byFirst.set(c, [k]);
-    });
-    tokenScans.set(tokens, scan);
+function activate(tokens: readonly string[]): void {
+  if (tokens === activeTokens) return;
+  if (activeTokens) for (const t of activeTokens) firstToken[t.charCodeAt(0)] = -1;
+  // Link in descending order so each chain runs in ascending token order.
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const c = t.charCodeAt(0);
+    nextToken[k] = firstToken[c]!;
+    firstToken[c] = k;
+    secondUnit[k] = t.length === 2 ? t.charCodeAt(1) : t.length === 1 ? -1 : -2;
   }
-  lastTokens = tokens;
-  lastScan = scan;
-  return scan;
+  activeTokens = tokens;
 }
 
 const MAX_HITS_PER_TOKEN = 200;
@@ -227,16 +223,16 @@ const windowFirst = new Int32Array(64);
  */
 export function bestWindow(hay: string, tokens: readonly string[], span: number, minCoverage = 0): { coverage: number; start: number; end: number } {
   if (!tokens.length || tokens.length > 64) return bestWindowSlow(hay, tokens, span);
-  const { bits, byFirst } = tokenScanOf(tokens);
+  activate(tokens);
   const counts = windowCounts;
   counts.fill(0, 0, tokens.length);
   let n = 0;
   let present = 0;
   for (let i = 0; i < hay.length; i++) {
-    const c = hay.charCodeAt(i);
-    if (!(bits[c >>> 5]! & (1 << (c & 31)))) continue;
-    for (const k of byFirst.get(c)!) {
-      if (counts[k]! >= MAX_HITS_PER_TOKEN || !hay.startsWith(tokens[k]!, i)) continue;
+    for (let k = firstToken[hay.charCodeAt(i)]!; k >= 0; k = nextToken[k]!) {
+      const second = secondUnit[k]!;
+      if (second >= 0 ? hay.charCodeAt(i + 1) !== second : second === -2 && !hay.startsWith(tokens[k]!, i)) continue;
+      if (counts[k]! >= MAX_HITS_PER_TOKEN) continue;
       if (counts[k]!++ === 0) present++;
       if (n === windowPos.length) {
         const pos = new Int32Array(n * 2);
