@@ -59,3 +59,19 @@ describe('names one character off', async () => {
     expect(namesOneCharacterOff(index, 'abc')).toEqual([]);
   });
 });
+
+describe('a name with one wrong character', () => {
+  const archive = loadArchive(createBundle([
+    article('全市组织部长会议召开', ['市委书记常书铭作出批示。市委书记常书铭强调，要抓好落实。']),
+    article('市政府常务会议召开', ['市长刘星主持会议。']),
+  ], { name: 'typos' }));
+
+  it('finds 常书铭 for 常树铭 (no bigram of the name survives) and for the traditional 常樹銘', () => {
+    expect(searchArchive(archive, '常树铭').map((h) => h.title)).toEqual(['全市组织部长会议召开']);
+    expect(searchArchive(archive, '常樹銘').map((h) => h.title)).toEqual(['全市组织部长会议召开']);
+  });
+
+  it('still answers nothing for a query two characters off any name', () => {
+    expect(searchArchive(archive, '张树铭')).toEqual([]);
+  });
+});

@@ -2,8 +2,10 @@ import type { Archive } from '../archive.js';
 import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
+import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { namesOneCharacterOff } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -837,9 +839,11 @@ export function searchWithIndex(
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
-    const chinese = bestReading(archive, index, pinyinReadings(index, query.trim().split(/\s+/).filter(Boolean)));
-    if (chinese) {
-      segments = planQuery(chinese, analyze);
+    // Nothing as typed: the query may be pinyin, or a name with a wrong character (常树铭 for 常书铭).
+    const words = query.trim().split(/\s+/).filter(Boolean);
+    const reading = bestReading(archive, index, pinyinReadings(index, words)) ?? (words.length === 1 ? namesOneCharacterOff(index, foldText(words[0]!))[0] : undefined);
+    if (reading) {
+      segments = planQuery(reading, analyze);
       hits = rank(archive, index, segments, options, limit);
     }
   }
