@@ -6,7 +6,7 @@ import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractBySuffix, extractBylines, extractGeneric, extractLocalities, extractNewspapers, extractPolicies,
+  extractAdministrative, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNewspapers, extractPolicies,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvinces, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
@@ -72,7 +72,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNewspapers(p.text)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNewspapers(p.text)];
 }
 
 /** How often each of some strings occurs in the texts (one pass of the matcher). */

@@ -239,6 +239,24 @@ export function extractBylines(text: string): Candidate[] {
   return out;
 }
 
+/**
+ * The article's parsed byline field, where the parser put it (丁洁、王春宇 split off a closing bracket; 尹哲; 山西日报记者 韩乐 李家鸣;
+ * 梁琛 摄): the names next to each role, or the whole field when it is nothing but names.
+ */
+export function extractBylineField(byline: string | null | undefined): Candidate[] {
+  if (!byline) return [];
+  const out: Candidate[] = [];
+  const parts = byline.split(new RegExp(`(${BYLINE_ROLES.join('|')})`));
+  // parts alternate: text, role, text, role, …
+  for (let i = 0; i < parts.length; i += 2) {
+    const names = bylineNames(parts[i]!);
+    if (!names) continue;
+    const role = parts[i - 1] ?? parts[i + 1] ?? '署名';
+    for (const name of names) out.push({ kind: 'person', name, roles: [role] });
+  }
+  return out;
+}
+
 // ——— places and organisations ———
 
 const LEVEL_WORDS = new Set(['城市', '都市', '超市', '上市', '全市', '本市', '我市', '该市', '各市', '两市', '门市', '股市', '夜市', '集市', '全省', '本省', '我省', '外省', '各省', '全县', '本县', '我县', '该县', '各县', '全区', '本区', '我区', '该区', '各区', '社区', '景区', '园区', '城区', '山区', '矿区', '新区', '片区', '街区', '辖区', '校区', '厂区', '小区', '牧区', '湖区', '灾区', '老区', '地区', '市区', '县区', '省市', '市县', '县市', '区县', '开发区', '示范区', '先行区', '高新区']);
