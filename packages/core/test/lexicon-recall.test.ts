@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBylineField } from '../src/lexicon/extract.js';
+import { extractBylineField, looksLikeName } from '../src/lexicon/extract.js';
 
 const names = (cands: { name: string }[]) => cands.map((c) => c.name);
 
@@ -15,5 +15,14 @@ describe('byline field', () => {
     expect(extractBylineField('山西日报')).toEqual([]);
     expect(extractBylineField('综合新华社消息')).toEqual([]);
     expect(extractBylineField(null)).toEqual([]);
+  });
+});
+
+describe('given names with 向 or 之', () => {
+  it('takes them inside a name but not at its end', () => {
+    expect(looksLikeName('郝向明')).toBe(true);
+    expect(looksLikeName('王之涣')).toBe(true);
+    expect(looksLikeName('高声向')).toBe(false);
+    expect(looksLikeName('王说明')).toBe(false);
   });
 });

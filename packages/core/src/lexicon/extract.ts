@@ -64,13 +64,17 @@ function boundaryStrength(text: string, i: number, known: ReadonlySet<string>): 
   return 0;
 }
 
+/** Function words that are also common given-name characters (郝向明, 王之涣): allowed before the last character (not 高声向). */
+const GIVEN_NAME_OK = new Set('向之');
+
 /** Is this a plausible personal name (surname + one or two given-name characters)? */
 export function looksLikeName(name: string): boolean {
   if (!allHan(name) || name.length < 2 || name.length > 4) return false;
   const compound = COMPOUND_SURNAMES.some((s) => name.startsWith(s));
   if (!compound && (!SURNAMES.has(name[0]!) || name.length > 3)) return false;
   if (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) return false;
-  for (const c of name.slice(compound ? 2 : 1)) if (NEVER_IN_NAME.has(c)) return false;
+  const given = name.slice(compound ? 2 : 1);
+  for (const [k, c] of [...given].entries()) if (NEVER_IN_NAME.has(c) && !(GIVEN_NAME_OK.has(c) && k < given.length - 1)) return false;
   return true;
 }
 
