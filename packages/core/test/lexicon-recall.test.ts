@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBylineField, looksLikeName } from '../src/lexicon/extract.js';
+import { extractBylineField, extractPeopleBeforeTitles, looksLikeName } from '../src/lexicon/extract.js';
 
 const names = (cands: { name: string }[]) => cands.map((c) => c.name);
 
@@ -24,5 +24,25 @@ describe('given names with 向 or 之', () => {
     expect(looksLikeName('王之涣')).toBe(true);
     expect(looksLikeName('高声向')).toBe(false);
     expect(looksLikeName('王说明')).toBe(false);
+  });
+});
+
+describe('names before titles', () => {
+  const found = (text: string) => names(extractPeopleBeforeTitles(text, new Set()));
+
+  it('takes a deputy before speech, and a scholar right after the body', () => {
+    expect(found('。张建岗代表说：“市工信局将认真落实。”')).toEqual(['张建岗']);
+    expect(found('。智俊萍代表表示，报告顺应时代要求。')).toEqual(['智俊萍']);
+    expect(found('，西安工业大学文学院刘磊教授说道：“我对这里情有独钟。”')).toEqual(['刘磊']);
+    expect(found('，西安工业大学文学院敬晓庆博士对未来充满信心。')).toEqual(['敬晓庆']);
+    expect(found('，习近平总书记强调')).toEqual(['习近平']);
+  });
+
+  it('not 代表 without speech, a name inside running text, 博士后, or 智能/习惯', () => {
+    expect(found('。王明代表公司签约。')).toEqual([]);
+    expect(found('，我们公司刘磊教授说道')).toEqual([]);
+    expect(found('，李明博士后出站。')).toEqual([]);
+    expect(looksLikeName('智能')).toBe(false);
+    expect(looksLikeName('习惯')).toBe(false);
   });
 });

@@ -191,15 +191,28 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   return out;
 }
 
+/** Titles after a name that say a deputy is speaking; taken only before a speech verb. */
+const SPOKEN_TITLES = new Set(['代表']);
+const SPEECH_VERBS = ['说', '表示', '认为', '建议', '介绍', '指出', '谈到', '坦言', '感慨', '告诉', '发言', '提出', '强调'];
+/** Titles that may follow a name printed right after its institution (文学院刘磊教授). */
+const ACADEMIC_TITLES = new Set(['教授', '博士', '研究员', '院士', '副教授']);
+const BODY_ENDS = ['大学', '学院', '研究院', '研究所', '研究中心', '医院', '中学', '学校', '科学院', '工程院'];
+
 /** Name + title (江泽民主席, 王小明同志): the name must start right after punctuation or a list joiner. */
 export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const t of getFinders().titlesAfter.find(text)) {
+    // 张建岗代表说: 代表 after a name is a deputy only when speech follows (not 王明代表公司签约).
+    if (SPOKEN_TITLES.has(t.word) && !SPEECH_VERBS.some((v) => text.startsWith(v, t.end))) continue;
+    if (t.word === '博士' && '后生学点'.includes(text[t.end] ?? '#')) continue; // 博士后, 博士生
     for (const len of [3, 2]) {
       const start = t.start - len;
       if (start < 0) continue;
       const name = text.slice(start, t.start);
-      const leftOk = isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!);
+      const leftOk =
+        isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!) ||
+        // 西安工业大学文学院刘磊教授: an academic title after a name right after the body it belongs to.
+        (ACADEMIC_TITLES.has(t.word) && BODY_ENDS.some((b) => text.endsWith(b, start)));
       if (!leftOk || !looksLikeName(name)) continue;
       // 三个字 where the first two are a known name is that name plus something else.
       if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
