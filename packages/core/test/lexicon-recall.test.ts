@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { extractBylineField, extractPeopleBeforeTitles, looksLikeName } from '../src/lexicon/extract.js';
+import { extractBylineField, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+
+const unknown: ArticleContext = { city: null, province: null };
 
 const names = (cands: { name: string }[]) => cands.map((c) => c.name);
 
@@ -44,5 +46,24 @@ describe('names before titles', () => {
     expect(found('，李明博士后出站。')).toEqual([]);
     expect(looksLikeName('智能')).toBe(false);
     expect(looksLikeName('习惯')).toBe(false);
+  });
+});
+
+describe('role nouns before names', () => {
+  const found = (text: string, known: string[] = []) => names(extractTitledPeople(text, unknown, new Set(known)));
+
+  it('takes names after role nouns, and lists after list roles', () => {
+    expect(found('主题宣讲中，宣讲员栗艳林、张敏、陈占杰分别讲述')).toEqual(['栗艳林', '张敏', '陈占杰']);
+    expect(found('张胡村村民石慧芬感慨道：')).toEqual(['石慧芬']);
+    expect(found('中国选手王梓赛以60.590分夺冠')).toEqual(['王梓赛']);
+  });
+
+  it('a weak role noun needs a three-character or known name; 以 ends a name', () => {
+    expect(found('村民修路、修渠')).toEqual([]);
+    expect(found('村民曾经靠放牧为生')).toEqual([]);
+    expect(found('村民王芳，')).toEqual([]);
+    expect(found('村民王芳，', ['王芳'])).toEqual(['王芳']);
+    expect(found('副市长王明以视频方式出席')).toEqual(['王明']);
+    expect(found('中国选手孙龙以2分23秒夺冠')).toEqual([]);
   });
 });

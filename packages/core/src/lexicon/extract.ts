@@ -5,7 +5,7 @@ import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
   LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
-  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
+  PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
 /**
@@ -78,7 +78,7 @@ export function looksLikeName(name: string): boolean {
   return true;
 }
 
-const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让'.split(''));
+const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让以'.split(''));
 
 /** The name that starts at i, if the text shows where it ends. */
 export function nameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
@@ -157,7 +157,7 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   const out: Candidate[] = [];
   for (const t of getFinders().titles.find(text)) {
     const name = nameAt(text, t.end, known);
-    if (!name) continue;
+    if (!name || (WEAK_TITLES.has(t.word) && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
     let r = roleBefore(text, t.end, t.start);
     while (r) {
