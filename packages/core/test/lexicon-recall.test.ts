@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractBylineField, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+import { extractAppointments, extractBylineField, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
 
@@ -65,5 +65,18 @@ describe('role nouns before names', () => {
     expect(found('村民王芳，', ['王芳'])).toEqual(['王芳']);
     expect(found('副市长王明以视频方式出席')).toEqual(['王明']);
     expect(found('中国选手孙龙以2分23秒夺冠')).toEqual([]);
+  });
+});
+
+describe('appointment notices', () => {
+  it('takes the names of appointments, removals and resignations', () => {
+    expect(names(extractAppointments('关于接受周计伟辞去太原市监察委员会主任职务的报告'))).toEqual(['周计伟']);
+    expect(names(extractAppointments('任命陈福利、冯怡为全国人大常委会副秘书长；免去宫鸣的最高人民检察院副检察长职务'))).toEqual(['陈福利', '冯怡', '宫鸣']);
+  });
+
+  it('not words that only look like one', () => {
+    expect(names(extractAppointments('任命程序为依法进行'))).toEqual([]);
+    expect(names(extractAppointments('接受群众的监督'))).toEqual([]);
+    expect(names(extractAppointments('选举产生新一届领导班子'))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNewspapers, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNewspapers, extractPolicies,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvinces, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
@@ -111,7 +111,7 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   const bylined = new Set<string>();
   for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
   for (const p of prepared) {
-    for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set())]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
+    for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text)]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
   }
   const quotePages = new Map<string, Set<string>>();
   const quoteCount = new Map<string, number>();
@@ -128,7 +128,7 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
 
   return prepared.map((p, i) => [
-    ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known)].filter((c) => known.has(c.name)),
+    ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
     ...fixed[i]!,
     ...extractPolicies(p.text, repeated),
   ]);

@@ -223,6 +223,19 @@ export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<strin
   return out;
 }
 
+const APPOINT_RE = /(接受|任命|免去|撤销|提名|选举|补选|递补)((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4}?)(辞去|为|的|同志|担任|兼任)/g;
+
+/** Appointment and removal notices: 接受周计伟辞去…, 任命张三、李四为…, 免去王五的…职务. */
+export function extractAppointments(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(APPOINT_RE)) {
+    const list = m[2]!.split('、');
+    if (!list.every((n) => looksLikeName(n) && n.length <= 3)) continue;
+    for (const name of list) out.push({ kind: 'person', name, roles: [] });
+  }
+  return out;
+}
+
 const BYLINE_RE = new RegExp(`(?:^|[\\n（(【\\s、])(?:本报|本台|本刊)?(${BYLINE_ROLES.join('|')})[ \\u3000:：]*([^\\n（）()【】]{2,40})`, 'g');
 
 /** Splits a run of byline names (雷甫 郭娟 王晶 / 殷雪鸢、胡引平 / 丁 洁, a two-character name padded with a space); null unless every token is a name. */
