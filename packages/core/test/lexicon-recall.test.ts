@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { extractAppointments, extractBylineField, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+import { gazetteer } from '../src/lexicon/gazetteer.js';
+import { isGenericForm } from '../src/lexicon/build.js';
+import { extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
+const taiyuan: ArticleContext = { city: gazetteer().get('太原市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
 
 const names = (cands: { name: string }[]) => cands.map((c) => c.name);
 
@@ -78,5 +81,34 @@ describe('appointment notices', () => {
     expect(names(extractAppointments('任命程序为依法进行'))).toEqual([]);
     expect(names(extractAppointments('接受群众的监督'))).toEqual([]);
     expect(names(extractAppointments('选举产生新一届领导班子'))).toEqual([]);
+  });
+});
+
+describe('local bodies', () => {
+  const admin = (text: string) => names(extractAdministrative(text, taiyuan).candidates.filter((c) => c.kind === 'organisation'));
+  const generic = (text: string, ctx = taiyuan) => names(extractGeneric(text, ctx, extractAdministrative(text, ctx).covered));
+
+  it('chains a department onto a party committee or government, and knows the standard bureaus', () => {
+    expect(admin('会上，晋源区委统战部、阳曲县委统战部作交流发言。')).toEqual(['晋源区委统战部', '阳曲县委统战部']);
+    expect(admin('晋中市人民政府办公室关于公开征集意见')).toEqual(['晋中市人民政府办公室']);
+    expect(admin('记者从运城市人社局获悉')).toEqual(['运城市人社局']);
+    expect(generic('在市总工会调研，市妇联、团市委、市委讲师团负责人参加。')).toEqual(['太原市总工会', '太原市妇联', '团太原市委', '太原市委讲师团']);
+    expect(generic('市监察委员会、市司法局有关负责人出席')).toEqual(['太原市监察委员会', '太原市司法局']);
+  });
+
+  it('not a department word that continues (委员), nor without a known city; chained generic forms are never marked bare', () => {
+    expect(admin('晋源区委员')).toEqual([]);
+    expect(generic('在市总工会调研', unknown)).toEqual([]);
+    expect(generic('全市妇联系统')).toEqual([]);
+    expect(isGenericForm('市委统战部')).toBe(true);
+    expect(isGenericForm('县人民政府办公室')).toBe(true);
+    expect(isGenericForm('晋源区委统战部')).toBe(false);
+  });
+
+  it('takes a town’s or village’s body after its name', () => {
+    const found = (text: string) => extractLocalities(text, new Uint8Array(text.length)).map((c) => `${c.kind}:${c.name}`);
+    expect(found('，绵山镇政府与西安工业大学签约')).toEqual(['place:绵山镇', 'organisation:绵山镇政府']);
+    expect(found('、张胡村党支部书记张爱茂')).toEqual(['place:张胡村', 'organisation:张胡村党支部']);
+    expect(found('，农村党员干部')).toEqual([]);
   });
 });

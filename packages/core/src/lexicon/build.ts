@@ -11,7 +11,7 @@ import {
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
-import { GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
 
 export interface BuildLexiconOptions {
   edits?: readonly LexiconEdit[];
@@ -39,7 +39,11 @@ export function articleContext(article: Pick<Article, 'paper'>): ArticleContext 
 /** Bare generic forms are never terms and never surface forms: 市委 means a different body in each paper. */
 export function isGenericForm(form: string): boolean {
   const f = foldText(form);
-  return (GENERIC_LEVELS as readonly string[]).includes(f[0]!) && GENERIC_BODIES.includes(f.slice(1));
+  if (!(GENERIC_LEVELS as readonly string[]).includes(f[0]!)) return false;
+  const rest = f.slice(1);
+  if (GENERIC_BODIES.includes(rest)) return true;
+  // 市委统战部, 县人民政府办公室: a generic body with a department after it.
+  return [...CHAIN_HEADS].some((h) => rest.startsWith(h) && CHAINED_DEPARTMENTS.includes(rest.slice(h.length)));
 }
 
 const ID_PREFIX: Record<TermKind, string> = { person: 'per', place: 'pla', organisation: 'org', policy: 'pol' };

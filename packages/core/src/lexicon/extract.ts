@@ -3,7 +3,7 @@ import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { TermKind } from './types.js';
 import {
-  BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
+  BYLINE_ROLES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
   LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
   PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
@@ -326,11 +326,14 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
     if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
-      const orgName = m.word + suffix;
+      const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
+      // 团太原市委: the Youth League's committee of the place.
+      const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
+      const orgName = league + m.word + body;
       const aliases: string[] = [];
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
-      covered.fill(1, m.end, m.end + suffix.length);
+      covered.fill(1, m.end, m.end + body.length);
     }
   }
   return { candidates: out, covered };
@@ -338,6 +341,13 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 
 const finders_ = () => getFinders();
 const COUNTRY_SET = new Set(COUNTRIES);
+
+/** A department printed right after a party committee or government (区委|统战部, 人民政府|办公室), or ''. */
+function departmentAfter(text: string, at: number, head: string): string {
+  if (!CHAIN_HEADS.has(head)) return '';
+  const dept = CHAINED_DEPARTMENTS.find((d) => text.startsWith(d, at));
+  return dept && !'生里内外议'.includes(text[at + dept.length] ?? '#') ? dept : '';
+}
 
 /** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
 export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
@@ -347,12 +357,14 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
     if (!(GENERIC_LEVELS as readonly string[]).includes(level) || covered[i]) continue;
     if (i > 0 && LEVEL_WORDS.has(text.slice(i - 1, i + 1))) continue;
     if (i > 1 && LEVEL_WORDS.has(text.slice(i - 2, i + 1))) continue;
-    const body = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
-    if (!body) continue;
-    if (body === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
+    const head = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
+    if (!head) continue;
+    if (head === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
     const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
     if (!place) continue;
-    out.push({ kind: 'organisation', name: place.name + body, at: { start: i, end: i + 1 + body.length } });
+    const body = head + departmentAfter(text, i + 1 + head.length, head);
+    const league = body === '委' && text[i - 1] === '团' && !covered[i - 1]; // 团市委 → 团太原市委
+    out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + body, at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
   }
   return out;
 }
@@ -415,6 +427,10 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
   return out;
 }
 
+/** Bodies of a town, township, village or sub-district, printed right after its name. */
+const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党总支', '村委会', '村民委员会', '居委会', '党工委', '办事处', '卫生院', '中心校', '纪委']
+  .sort((a, b) => b.length - a.length);
+
 /** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
 export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -423,7 +439,9 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
   for (const m of text.matchAll(/镇|乡|村|街道/g)) {
     const at = m.index!;
     const end = at + m[0].length;
-    if (m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
+    // 绵山镇党委, 张胡村党支部: the locality's own body after it.
+    const body = LOCALITY_BODIES.find((b) => text.startsWith(b, end) && !'生里内外议员'.includes(text[end + b.length] ?? '#')) ?? '';
+    if (!body && m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
     if (NOT_LOCALITY.has(text.slice(at - 1, end))) continue;
     for (const len of [2, 3]) {
       const s = at - len;
@@ -434,7 +452,8 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
       const leftOk = isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s));
       if (leftOk) {
         out.push({ kind: 'place', name: head + m[0] });
-        covered.fill(1, s, end);
+        if (body) out.push({ kind: 'organisation', name: head + m[0] + body });
+        covered.fill(1, s, end + body.length);
         break;
       }
     }

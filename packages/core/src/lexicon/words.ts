@@ -56,17 +56,37 @@ export const LEADING_VERBS = [
 export const NEVER_IN_NAME = new Set('说的了着过在是和与及或等各全本该此这那其每我你他她它们什么个年月日时分第之把被让给向对从为将也都还就又再很更最不没无'.split(''));
 
 /** Generic body names: the same words mean a different body in each paper (市委 in 晋中日报 is 晋中市委). Never marked bare. */
+/**
+ * Bureaus and people's organisations found under every city, county and district, named the same everywhere
+ * (the standard names of the 2018 institutional reform and their usual short forms).
+ */
+export const LOCAL_BUREAUS = [
+  '总工会', '妇联', '团委', '工商联', '科协', '文联', '残联', '侨联', '红十字会', '监察委员会', '工信局', '司法局', '民政局', '人社局', '自然资源局',
+  '规划和自然资源局', '生态环境局', '交通运输局', '水利局', '应急管理局', '应急局', '市场监管局', '市场监督管理局', '审计局', '统计局', '医保局', '医疗保障局',
+  '林业局', '体育局', '退役军人事务局', '国资委', '科技局', '信访局', '能源局', '城管局', '行政审批服务管理局', '审批局', '商务局', '税务局', '气象局',
+  '文化和旅游局', '卫生健康委员会', '住房和城乡建设局', '人力资源和社会保障局', '发展和改革委员会', '工业和信息化局', '机关事务管理局', '党校', '委党校',
+];
+
+/** Departments after a party committee or government (晋源区委 + 统战部, 晋中市人民政府 + 办公室, 市委 + 讲师团). */
+export const CHAINED_DEPARTMENTS = ['组织部', '宣传部', '统战部', '政法委', '办公室', '办公厅', '讲师团', '党校', '网信办', '编办', '巡察办', '政策研究室', '行政复议办公室', '党群工作部']
+  .sort((a, b) => b.length - a.length);
+/** The bodies a department chains onto. */
+export const CHAIN_HEADS = new Set(['委', '人民政府', '政府', '人大常委会', '政协']);
+
 export const GENERIC_BODIES = [
   '人大常委会', '纪委监委', '人民政府', '人民法院', '人民检察院', '委员会', '政协', '政府', '人大', '纪委', '监委', '委',
   '组织部', '宣传部', '统战部', '政法委', '发改委', '教育局', '公安局', '财政局', '文旅局', '卫健委', '住建局', '农业农村局',
-];
+  // Bureaus and people's organisations every city and county has (市总工会, 市司法局, 县妇联).
+  ...LOCAL_BUREAUS,
+].sort((a, b) => b.length - a.length);
 export const GENERIC_LEVELS = ['省', '市', '县', '区'] as const;
 
 /** Organisation suffixes after a named place (晋中市 + 委, 左权县 + 人大常委会). Longest first. */
 export const PLACE_ORG_SUFFIXES = [
   '人大常委会', '纪委监委', '人民政府', '人民法院', '人民检察院', '中级人民法院', '委员会', '政协', '政府', '人大', '纪委', '监委', '委',
   '组织部', '宣传部', '统战部', '政法委', '发改委', '教育局', '公安局', '财政局', '文旅局', '卫健委', '住建局', '农业农村局', '融媒体中心', '人民医院',
-  '中医院', '妇幼保健院', '第一中学', '第二中学', '中学', '职业技术学院', '学院', '大学', '日报', '晚报', '广播电视台', '供电公司', '税务局', '气象局', '商务局',
+  '中医院', '妇幼保健院', '第一中学', '第二中学', '中学', '职业技术学院', '学院', '大学', '日报', '晚报', '广播电视台', '供电公司',
+  ...LOCAL_BUREAUS,
 ].sort((a, b) => b.length - a.length);
 
 /** Organisation suffixes for named bodies found by scanning back to punctuation. */
