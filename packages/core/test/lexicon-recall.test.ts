@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gazetteer } from '../src/lexicon/gazetteer.js';
+import { gazetteer, placesByShort } from '../src/lexicon/gazetteer.js';
 import { isGenericForm } from '../src/lexicon/build.js';
 import { extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
@@ -110,5 +110,22 @@ describe('local bodies', () => {
     expect(found('，绵山镇政府与西安工业大学签约')).toEqual(['place:绵山镇', 'organisation:绵山镇政府']);
     expect(found('、张胡村党支部书记张爱茂')).toEqual(['place:张胡村', 'organisation:张胡村党支部']);
     expect(found('，农村党员干部')).toEqual([]);
+  });
+});
+
+describe('renamed places', () => {
+  const places = (text: string) => extractAdministrative(text, taiyuan).candidates.filter((c) => c.kind === 'place').map((c) => [c.name, ...(c.aliases ?? [])].join('|'));
+
+  it('names a renamed county by its current name, the old name and short form resolving to it', () => {
+    expect(gazetteer().get('太谷区')).toMatchObject({ level: 'county', city: '晋中市', province: '山西省' });
+    expect(placesByShort().get('太谷')!.map((p) => p.name)).toEqual(['太谷区']);
+    expect(places('来自太谷区、祁县')).toEqual(['太谷区', '祁县']);
+    expect(places('原太谷县')).toEqual(['太谷区|太谷县']);
+    expect(places('在太谷调研')).toEqual(['太谷区|太谷']);
+  });
+
+  it('gives a new district no short form that would swallow its neighbours (亲临平遥古城)', () => {
+    expect(gazetteer().get('临平区')?.short).toBeNull();
+    expect(places('总书记亲临平遥古城')).toEqual(['平遥县|平遥']);
   });
 });

@@ -323,7 +323,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
-    out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
+    out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
     if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
       const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
