@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteer, placesByShort } from '../src/lexicon/gazetteer.js';
 import { isGenericForm } from '../src/lexicon/build.js';
-import { extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+import { quotedPolicy, extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
 const taiyuan: ArticleContext = { city: gazetteer().get('太原市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
@@ -127,5 +127,22 @@ describe('renamed places', () => {
   it('gives a new district no short form that would swallow its neighbours (亲临平遥古城)', () => {
     expect(gazetteer().get('临平区')?.short).toBeNull();
     expect(places('总书记亲临平遥古城')).toEqual(['平遥县|平遥']);
+  });
+});
+
+describe('quoted programme names by the noun after them', () => {
+  it('takes a quoted name right before a programme noun, the noun not part of the name', () => {
+    expect(quotedPolicy('晋阳工匠', '选树等活')).toEqual({ name: '“晋阳工匠”', aliases: ['晋阳工匠'] });
+    expect(quotedPolicy('我为群众办实事', '实践活动')?.name).toBe('“我为群众办实事”');
+    expect(quotedPolicy('学子归巢', '工作站建')?.name).toBe('“学子归巢”');
+  });
+
+  it('a short one is marked only quoted; not manner words, speech, or other nouns', () => {
+    expect(quotedPolicy('清朗', '系列专项')).toBeNull(); // 系列 is not a programme noun
+    expect(quotedPolicy('清朗', '专项行动')).toEqual({ name: '“清朗”', aliases: [] });
+    expect(quotedPolicy('保姆式', '服务')).toBeNull();
+    expect(quotedPolicy('点单式', '建设')).toBeNull();
+    expect(quotedPolicy('我们一定能行', '，他说')).toBeNull();
+    expect(quotedPolicy('卡脖子', '问题')).toBeNull();
   });
 });

@@ -4,7 +4,7 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
-  LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
+  LEADING_VERBS, LIST_TITLES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
   PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
@@ -481,9 +481,12 @@ const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''))
  */
 export function quotedPolicy(inner: string, after: string, repeated = false): { name: string; aliases: string[] } | null {
   if (inner.length < 2 || inner.length > 12 || /[，。、；：！？,.;:!?\s“”]/.test(inner)) return null;
-  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!)) return null;
-  if (DATE_NUMERALS.has(inner)) return null;
   const ending = POLICY_NAME_ENDINGS.find((e) => after.startsWith(e));
+  // “晋阳工匠”选树, “我为群众办实事”实践活动, “双一流”建设: a programme noun right after the quote (not part of the name).
+  const programme = !ending && PROGRAMME_NOUNS.some((w) => after.startsWith(w));
+  // A function word first is speech (“我们…”), unless a long slogan is named a programme (“我为群众办实事”实践活动).
+  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!) && !(programme && inner.length >= 5)) return null;
+  if (DATE_NUMERALS.has(inner)) return null;
   const hasDigit = /[0-9]/.test(inner);
   const numeralLed = CN_NUMERALS.has(inner[0]!) && ([...inner].every((c) => CN_NUMERALS.has(c)) || NUMERAL_SECOND.has(inner[1]!));
   const ok =
@@ -492,10 +495,13 @@ export function quotedPolicy(inner: string, after: string, repeated = false): { 
     (numeralLed && allHan(inner)) ||
     (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
     (!!ending && allHan(inner.replace(/[0-9]/g, '一'))) ||
+    (programme && allHan(inner) && inner.length <= 10 && !'式化性'.includes(inner.at(-1)!)) ||
     (repeated && allHan(inner) && inner.length <= 8);
   if (!ok) return null;
   const quoted = `“${inner}”`;
-  const bareOk = !/^[0-9a-z+·]+$/.test(inner); // bare 1221 would mark every number
+  // Bare 1221 would mark every number; a short name known only from one programme noun (“清朗”专项行动) would mark 清朗之风.
+  const shapeOnly = ok && programme && !(hasDigit || inner.includes('·') || numeralLed || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
+  const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !(shapeOnly && inner.length < 4);
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
 }

@@ -136,6 +136,12 @@ export const POLICY_ENDINGS = ['工程', '战略', '举措', '行动', '计划',
 /** Words after a closing quote that belong to the programme's name (“1221”战略举措); others (“十四五”规划) do not. */
 export const POLICY_NAME_ENDINGS = ['战略举措', '战略', '举措', '工程', '行动', '计划'];
 
+/** Nouns after a closing quote that make the quoted span a programme's name, without joining it (“晋阳工匠”选树, “双一流”建设). */
+export const PROGRAMME_NOUNS = [
+  '建设', '活动', '品牌', '工作站', '选树', '发展定位', '规定', '宣讲', '创建', '称号', '理念', '专项行动', '实践活动', '主题活动', '志愿服务',
+  '工作法', '改革', '试点', '示范区', '先行区', '机制', '模式', '体系', '系列活动', '评选', '表彰', '工程',
+];
+
 /** Quoted numerals that are dates, not programmes (“七一”, “五一”). */
 export const DATE_NUMERALS = new Set(['九三', '一百', '七一', '五一', '八一', '六一', '十一', '五四', '三八', '十一五', '九一八', '一二九', '双十一', '双十二']);
 
