@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteer, placesByShort } from '../src/lexicon/gazetteer.js';
 import { isGenericForm } from '../src/lexicon/build.js';
-import { quotedPolicy, extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+import { quotedPolicy, extractPolicies, extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
 const taiyuan: ArticleContext = { city: gazetteer().get('太原市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
@@ -144,5 +144,26 @@ describe('quoted programme names by the noun after them', () => {
     expect(quotedPolicy('点单式', '建设')).toBeNull();
     expect(quotedPolicy('我们一定能行', '，他说')).toBeNull();
     expect(quotedPolicy('卡脖子', '问题')).toBeNull();
+  });
+});
+
+describe('numeral-led quotes', () => {
+  const policies = (text: string) => names(extractPolicies(text));
+
+  it('takes a numeral run with a measure word after it', () => {
+    expect(policies('要学深悟透“十二个必须”的深刻内涵')).toEqual(['“十二个必须”']);
+    expect(policies('用“十三个坚持”概括')).toEqual(['“十三个坚持”']);
+  });
+
+  it('takes a numeral and one character printed in a run of slogans, marked only quoted', () => {
+    expect(extractPolicies('激活“一谷”“动力源”')).toContainEqual({ kind: 'policy', name: '“一谷”', aliases: [] });
+    expect(policies('深化“三农”、“两山”实践')).toEqual(['“三农”', '“两山”']);
+  });
+
+  it('not alone, not longer ones in a list, not plain words', () => {
+    expect(policies('下好“一盘”大棋')).toEqual([]);
+    expect(policies('展现“万千气象”“新图景”')).toEqual([]);
+    expect(policies('“双方”“同意”')).toEqual([]);
+    expect(policies('纪念“五四”“七一”')).toEqual([]);
   });
 });

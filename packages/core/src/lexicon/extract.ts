@@ -472,6 +472,8 @@ export function extractNewspapers(text: string): Candidate[] {
 // ——— policies ———
 
 const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''));
+/** Numeral-led words that are plain words or idioms, not slogans (一起, 双方, 两岸). */
+const NOT_NUMERAL_LED = ['一把', '一刀', '一体', '一起', '一些', '一样', '一直', '一定', '一般', '一切', '一致', '一线', '一流', '一次', '一场', '一天', '一年', '一下', '一点', '一种', '一条', '一位', '一家', '一句', '一口', '一身', '一片', '一心', '一路', '一手', '一同', '一边', '一面', '一张', '一步', '万一', '双方', '双手', '双眼', '双重', '双向', '双赢', '两岸', '两者', '两人', '十分', '十足', '千万', '万物', '百姓', '两会'];
 
 /**
  * A quoted span is a programme name when its shape says so: digits (“1221”),
@@ -479,7 +481,7 @@ const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''))
  * a programme ending (“千万工程”), a naming word after the quote (“1221”战略举措),
  * or when the archive quotes it in several articles (`repeated`).
  */
-export function quotedPolicy(inner: string, after: string, repeated = false): { name: string; aliases: string[] } | null {
+export function quotedPolicy(inner: string, after: string, repeated = false, listed = false): { name: string; aliases: string[] } | null {
   if (inner.length < 2 || inner.length > 12 || /[，。、；：！？,.;:!?\s“”]/.test(inner)) return null;
   const ending = POLICY_NAME_ENDINGS.find((e) => after.startsWith(e));
   // “晋阳工匠”选树, “我为群众办实事”实践活动, “双一流”建设: a programme noun right after the quote (not part of the name).
@@ -488,7 +490,11 @@ export function quotedPolicy(inner: string, after: string, repeated = false): { 
   if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!) && !(programme && inner.length >= 5)) return null;
   if (DATE_NUMERALS.has(inner)) return null;
   const hasDigit = /[0-9]/.test(inner);
-  const numeralLed = CN_NUMERALS.has(inner[0]!) && ([...inner].every((c) => CN_NUMERALS.has(c)) || NUMERAL_SECOND.has(inner[1]!));
+  // 六新, 十四五, 六个一体化, 十二个必须: a numeral run, then nothing or a measure word.
+  const run = /^[一二三四五六七八九十百千万两零〇]+/.exec(inner)?.[0].length ?? 0;
+  const strictNumeral = run > 0 && (run === inner.length || NUMERAL_SECOND.has(inner[run]!));
+  const listedNumeral = !strictNumeral && listed && looseNumeralLed(inner);
+  const numeralLed = strictNumeral || listedNumeral;
   const ok =
     (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
@@ -500,10 +506,26 @@ export function quotedPolicy(inner: string, after: string, repeated = false): { 
   if (!ok) return null;
   const quoted = `“${inner}”`;
   // Bare 1221 would mark every number; a short name known only from one programme noun (“清朗”专项行动) would mark 清朗之风.
-  const shapeOnly = ok && programme && !(hasDigit || inner.includes('·') || numeralLed || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
+  const shapeOnly = ok && (programme || listedNumeral) && !(hasDigit || inner.includes('·') || strictNumeral || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
   const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !(shapeOnly && inner.length < 4);
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
+}
+
+/** “一谷”, “两翼”, “双控”: a numeral (or 双) and one character, not a common word (双方). Longer ones in lists measured too loose (“万千气象”, “五岳独尊”). */
+export function looseNumeralLed(inner: string): boolean {
+  return /^[一二三四五六七八九十百千万两双][\u4e00-\u9fff]$/.test(inner) && !NOT_NUMERAL_LED.some((w) => inner.startsWith(w)) && !DATE_NUMERALS.has(inner);
+}
+
+/**
+ * Is the quote at [start, end) one of a run of slogans: printed right against another quote (“一谷”“动力源”), or
+ * joined by 、 to another numeral-led quote (“三农”、“两山”)?
+ */
+function inQuoteList(folded: string, start: number, end: number): boolean {
+  if (folded[end] === '“' || folded[start - 1] === '”') return true;
+  const next = /^、“([^“”\n]{2,4})”/.exec(folded.slice(end, end + 8));
+  const prev = /“([^“”\n]{2,4})”、$/.exec(folded.slice(Math.max(0, start - 8), start));
+  return !!(next && looseNumeralLed(next[1]!)) || !!(prev && looseNumeralLed(prev[1]!));
 }
 
 /** Every quoted span's inner text (for counting how many articles quote it). */
@@ -517,7 +539,7 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   const folded = foldText(text);
   for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
     const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
-    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!));
+    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
     if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
   }
   for (const m of getFinders().policies.find(folded)) out.push({ kind: 'policy', name: m.word });
