@@ -167,3 +167,13 @@ describe('numeral-led quotes', () => {
     expect(policies('纪念“五四”“七一”')).toEqual([]);
   });
 });
+
+describe('character fold', () => {
+  it('is idempotent and leaves simplified characters alone (群 was folded to 羣, so 山西中部城市群 never matched folded text)', async () => {
+    const { foldTable, foldText } = await import('../src/text/fold.js');
+    const t = foldTable();
+    for (let c = 0; c < 0x10000; c++) expect(t[t[c]!]).toBe(t[c]);
+    expect(foldText('群众吃饭核心高峰才能什么')).toBe('群众吃饭核心高峰才能什么');
+    expect(foldText('羣眾喫飯覈心高峯纔能甚麼')).toBe('群众吃饭核心高峰才能甚么');
+  });
+});
