@@ -177,3 +177,12 @@ describe('character fold', () => {
     expect(foldText('羣眾喫飯覈心高峯纔能甚麼')).toBe('群众吃饭核心高峰才能甚么');
   });
 });
+
+describe('known policy names', () => {
+  it('finds the named parts of the guiding thought and national designations, not their pieces', async () => {
+    const { extractPolicies } = await import('../src/lexicon/extract.js');
+    expect(names(extractPolicies('深入学习贯彻习近平文化思想和习近平生态文明思想'))).toEqual(['习近平文化思想', '习近平生态文明思想']);
+    expect(names(extractPolicies('加快建设国家区域中心城市'))).toEqual(['国家区域中心城市']);
+    expect(names(extractPolicies('这是一座区域中心城市'))).toEqual([]);
+  });
+});
