@@ -186,3 +186,17 @@ describe('known policy names', () => {
     expect(names(extractPolicies('这是一座区域中心城市'))).toEqual([]);
   });
 });
+
+describe('quoted names listed before a programme noun', () => {
+  it('takes each quoted name of a list ending in 等 + programme noun', async () => {
+    const { extractPolicies } = await import('../src/lexicon/extract.js');
+    expect(names(extractPolicies('擦亮“锦绣姐姐”、“妇乐坊”、巾帼家政等品牌'))).toEqual(['“锦绣姐姐”', '“妇乐坊”']);
+    expect(names(extractPolicies('他说“我们来了”、“大家好”等话语'))).toEqual([]);
+    expect(names(extractPolicies('“锦绣姐姐”、“妇乐坊”都很好，品牌'))).toEqual([]);
+  });
+
+  it('a known policy printed in quotes has the quoted form as an alias', async () => {
+    const { extractPolicies } = await import('../src/lexicon/extract.js');
+    expect(extractPolicies('以“双碳”目标为牵引')).toContainEqual({ kind: 'policy', name: '双碳', aliases: ['“双碳”'] });
+  });
+});

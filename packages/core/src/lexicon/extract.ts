@@ -533,16 +533,25 @@ export function quotedSpans(text: string): string[] {
   return [...foldText(text).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
 }
 
+const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4}等(${PROGRAMME_NOUNS.join('|')})`);
+
 /** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
 export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   const folded = foldText(text);
   for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
-    const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
+    const end = m.index! + m[0].length;
+    // “锦绣姐姐”、“妇乐坊”、巾帼家政等品牌: a list of names the programme noun after 等 applies to.
+    const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48));
+    const after = listed ? listed[1]! : folded.slice(end, end + 4);
     const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
     if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
   }
-  for (const m of getFinders().policies.find(folded)) out.push({ kind: 'policy', name: m.word });
+  for (const m of getFinders().policies.find(folded)) {
+    // Printed in quotes (“双碳”): the quoted form is the same policy.
+    const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
+    out.push({ kind: 'policy', name: m.word, aliases: quoted ? [`“${m.word}”`] : [] });
+  }
   const shorts = placesByShort();
   const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);
   for (const m of folded.matchAll(/一体化|同城化/g)) {
