@@ -200,3 +200,13 @@ describe('quoted names listed before a programme noun', () => {
     expect(extractPolicies('以“双碳”目标为牵引')).toContainEqual({ kind: 'policy', name: '双碳', aliases: ['“双碳”'] });
   });
 });
+
+describe('more words that end a name', () => {
+  it('reads where a name ends before 负责, 不仅, 听后, 宣讲, 正在', () => {
+    const found = (text: string) => names(extractTitledPeople(text, unknown, new Set()));
+    expect(found('环卫工人王友禄负责顺城西街的清扫')).toEqual(['王友禄']);
+    expect(found('宣讲团成员张秀娟听后觉得受益匪浅')).toEqual(['张秀娟']);
+    expect(found('所长李闯正在组织演练')).toEqual(['李闯']);
+    expect(found('环卫工人王友禄们')).toEqual([]);
+  });
+});
