@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gazetteer, placesByShort } from '../src/lexicon/gazetteer.js';
 import { isGenericForm } from '../src/lexicon/build.js';
-import { quotedPolicy, extractPolicies, extractAdministrative, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
+import { quotedPolicy, extractPolicies, extractAdministrative, extractBySuffix, extractAppointments, extractBylineField, extractGeneric, extractLocalities, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
 const taiyuan: ArticleContext = { city: gazetteer().get('太原市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
@@ -208,5 +208,16 @@ describe('more words that end a name', () => {
     expect(found('宣讲团成员张秀娟听后觉得受益匪浅')).toEqual(['张秀娟']);
     expect(found('所长李闯正在组织演练')).toEqual(['李闯']);
     expect(found('环卫工人王友禄们')).toEqual([]);
+  });
+});
+
+describe('rivers, lakes and mountains', () => {
+  it('are places, found anywhere, without anchoring a body’s name', () => {
+    const found = (text: string) => extractAdministrative(text, taiyuan).candidates.map((c) => `${c.kind}:${c.name}`);
+    expect(found('深入挖掘汾河独特的山水生态资源')).toEqual(['place:汾河']);
+    const text = '，支持长江经济带绿色发展人民银行';
+    const { covered } = extractAdministrative(text, unknown);
+    expect(extractBySuffix(text, unknown, covered).map((c) => c.name)).toEqual([]);
+    expect(found('黑龙江鸡东')).toEqual(['place:黑龙江省']);
   });
 });

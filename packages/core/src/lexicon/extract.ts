@@ -4,7 +4,7 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
-  LEADING_VERBS, LIST_TITLES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
+  LEADING_VERBS, LIST_TITLES, NATURAL_FEATURES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
   PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
@@ -41,7 +41,7 @@ function getFinders() {
   finders = {
     titles: wordFinder(TITLES),
     titlesAfter: wordFinder(TITLES_AFTER),
-    places: wordFinder([...placeWords, ...COUNTRIES], 'place'),
+    places: wordFinder([...placeWords, ...COUNTRIES, ...NATURAL_FEATURES], 'place'),
     orgSuffixes: wordFinder(ORG_SUFFIXES),
     siteSuffixes: wordFinder(SITE_SUFFIXES),
     national: wordFinder(NATIONAL_BODIES),
@@ -306,6 +306,11 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     const full = g.get(m.word);
     let place = full;
     if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place && NATURE_SET.has(m.word)) {
+      // Not covered: a river or mountain does not anchor a body's name the way a place does (长江经济带…银行).
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
     if (!place && COUNTRY_SET.has(m.word)) {
       covered.fill(1, m.start, m.end);
       out.push({ kind: 'place', name: m.word });
@@ -341,6 +346,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 
 const finders_ = () => getFinders();
 const COUNTRY_SET = new Set(COUNTRIES);
+const NATURE_SET = new Set(NATURAL_FEATURES);
 
 /** A department printed right after a party committee or government (区委|统战部, 人民政府|办公室), or ''. */
 function departmentAfter(text: string, at: number, head: string): string {
