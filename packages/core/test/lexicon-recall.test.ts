@@ -222,3 +222,23 @@ describe('rivers, lakes and mountains', () => {
     expect(found('黑龙江鸡东')).toEqual(['place:黑龙江省']);
   });
 });
+
+describe('speakers show where a name ends', () => {
+  it('finds clause-initial names before a speech verb', async () => {
+    const { speakers } = await import('../src/lexicon/build.js');
+    expect(speakers('展望未来,唐俊表示,党的十八大以来')).toEqual(['唐俊']);
+    expect(speakers('。王小明说：“好。”')).toEqual(['王小明']);
+    expect(speakers('，大家表示赞同')).toEqual([]);
+  });
+
+  it('lets a titled name with an unclear end in, only when speech follows it often enough', async () => {
+    const { buildLexicon } = await import('../src/lexicon/build.js');
+    const art = (id: string, text: string) => ({
+      id, paper: null, date: null, page: `${id}.txt`, title: '标题', titleInferred: false, subtitle: null, section: null, byline: null,
+      dateline: null, kind: 'news' as const, source: null, paragraphs: [text], continues: null, continuationOf: null,
+    });
+    const people = (articles: ReturnType<typeof art>[]) => buildLexicon(articles).filter((t) => t.kind === 'person').map((t) => t.name);
+    expect(people([art('a', '朔州市人民医院院长唐俊信心满满。'), art('b', '展望未来，唐俊表示，要再接再厉。')])).toContain('唐俊');
+    expect(people([art('a', '朔州市人民医院院长唐俊信心满满。')])).not.toContain('唐俊');
+  });
+});
