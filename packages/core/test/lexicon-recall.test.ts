@@ -93,7 +93,9 @@ describe('local bodies', () => {
     expect(admin('晋中市人民政府办公室关于公开征集意见')).toEqual(['晋中市人民政府办公室']);
     expect(admin('记者从运城市人社局获悉')).toEqual(['运城市人社局']);
     expect(admin('咨询接待地址：晋中市公共法律服务中心（榆次区）')).toEqual(['晋中市公共法律服务中心']);
-    expect(admin('《太原市人民代表大会常务委员会关于接受周计伟辞去职务的决定》')).toEqual(['太原市人民代表大会常务委员会']);
+    expect(extractAdministrative('《太原市人民代表大会常务委员会关于接受周计伟辞去职务的决定》', taiyuan).candidates[1]).toEqual({
+      kind: 'organisation', name: '太原市人大常委会', aliases: ['太原市人民代表大会常务委员会'],
+    });
     expect(generic('在市总工会调研，市妇联、团市委、市委讲师团负责人参加。')).toEqual(['太原市总工会', '太原市妇联', '团太原市委', '太原市委讲师团']);
     expect(generic('市监察委员会、市司法局有关负责人出席')).toEqual(['太原市监察委员会', '太原市司法局']);
   });

@@ -334,8 +334,10 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
       // 团太原市委: the Youth League's committee of the place.
       const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
-      const orgName = league + m.word + body;
-      const aliases: string[] = [];
+      // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
+      const short = SHORT_BODY_NAMES[body];
+      const orgName = league + m.word + (short ?? body);
+      const aliases: string[] = short ? [m.word + body] : [];
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
       covered.fill(1, m.end, m.end + body.length);
@@ -347,6 +349,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 const finders_ = () => getFinders();
 const COUNTRY_SET = new Set(COUNTRIES);
 const NATURE_SET = new Set(NATURAL_FEATURES);
+
+/** Full body names and the short names the same bodies are usually printed under. */
+const SHORT_BODY_NAMES: Record<string, string> = { 人民代表大会常务委员会: '人大常委会', 人民代表大会: '人大', 政治协商会议委员会: '政协' };
 
 /** A department printed right after a party committee or government (区委|统战部, 人民政府|办公室), or ''. */
 function departmentAfter(text: string, at: number, head: string): string {
@@ -370,7 +375,7 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
     if (!place) continue;
     const body = head + departmentAfter(text, i + 1 + head.length, head);
     const league = body === '委' && text[i - 1] === '团' && !covered[i - 1]; // 团市委 → 团太原市委
-    out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + body, at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
+    out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + (SHORT_BODY_NAMES[body] ?? body), at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
   }
   return out;
 }
