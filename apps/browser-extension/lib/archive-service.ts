@@ -3,7 +3,7 @@
  * matcher, search, cross-referencing): every page of the extension reaches
  * core's features through here, so a change of core's API is a one-file change.
  */
-import { crossReference as coreCrossReference, getLexicon, matcherSectionOf, searchArchive as coreSearchArchive, type Archive } from '@jianbao/core';
+import { crossReference as coreCrossReference, getLexicon, matcherSectionOf, prepareCrossReference, searchArchive as coreSearchArchive, type Archive } from '@jianbao/core';
 import type { Lexicon, Matcher, SearchHit, SearchOptions, XrefReport } from './archive-types.js';
 import { loadMatcherSection } from './matcher.js';
 
@@ -28,4 +28,14 @@ export function searchArchive(archive: Archive, query: string, options: SearchOp
 /** Web page and article text is plain text: Markdown syntax is not stripped. */
 export function crossReference(archive: Archive, text: string): XrefReport {
   return coreCrossReference(archive, text, { markdown: false });
+}
+
+/**
+ * The same, after building the archive's cross-reference index in slices
+ * (core's prepareCrossReference): a large imported archive then does not stall
+ * the background's other messages for seconds on its first check.
+ */
+export async function crossReferenceWhenReady(archive: Archive, text: string): Promise<XrefReport> {
+  await prepareCrossReference(archive);
+  return crossReference(archive, text);
 }

@@ -3,8 +3,8 @@
  * (default or imported) and everything derived from it; the entrypoint only
  * wires this to runtime messages, so tests can drive it directly.
  */
-import { articleBody, loadArchive, type Archive } from '@jianbao/core';
-import { crossReference, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
+import { articleBody, loadArchiveAsync, type Archive } from '@jianbao/core';
+import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
 
@@ -40,7 +40,8 @@ export class BackgroundService {
     const stored = await this.sources.readImported().catch(() => undefined);
     if (stored) {
       try {
-        const archive = loadArchive(stored.text);
+        // In slices: a large imported bundle must not stall the background's other messages while it parses.
+        const archive = await loadArchiveAsync(stored.text);
         return { archive, info: this.info(archive, 'imported', `imported:${stored.importedAt}`) };
       } catch (error) {
         // The options page validated it on import; a store damaged since then falls back to the default archive.
@@ -91,7 +92,7 @@ export class BackgroundService {
     if (!article) return null;
     const body = articleBody(article);
     // Related: what cross-referencing the article against the archive finds, without itself.
-    const report = crossReference(archive, `${article.title}\n${body}`);
+    const report = await crossReferenceWhenReady(archive, `${article.title}\n${body}`);
     const related = report.related
       .filter((r) => r.id !== id)
       .slice(0, 8)
@@ -105,7 +106,7 @@ export class BackgroundService {
 
   async check(text: string): Promise<PageCheck> {
     const { archive } = await this.archive();
-    const report = crossReference(archive, text);
+    const report = await crossReferenceWhenReady(archive, text);
     const ids = new Set([...report.related.map((r) => r.id), ...report.reused.map((r) => r.articleId), ...report.conflicts.map((c) => c.articleId).filter((id): id is string => id !== null)]);
     const articles: PageCheck['articles'] = {};
     for (const id of ids) {

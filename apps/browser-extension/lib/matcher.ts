@@ -3,7 +3,7 @@
  * background sends (core's `matcherSectionOf`), so the content script never
  * holds the archive, its index or its articles.
  */
-import { findAllAcrossBreaks, loadMatcher } from '@jianbao/core';
+import { findAllAcrossBreaks, loadMatcher, loadMatcherAsync, type Matcher as CoreMatcher } from '@jianbao/core';
 import type { Matcher } from './archive-types.js';
 
 /**
@@ -15,6 +15,14 @@ import type { Matcher } from './archive-types.js';
  * break or tab.
  */
 export function loadMatcherSection(section: unknown): Matcher {
-  const matcher = loadMatcher(section);
+  return acrossBreaks(loadMatcher(section));
+}
+
+/** The same, loaded in slices: a large archive's matcher takes ~100 ms to load, which the page should not feel. */
+export async function loadMatcherSectionAsync(section: unknown): Promise<Matcher> {
+  return acrossBreaks(await loadMatcherAsync(section));
+}
+
+function acrossBreaks(matcher: CoreMatcher): Matcher {
   return { findAll: (text) => (/[\n\r\t]/.test(text) ? findAllAcrossBreaks(matcher, text) : matcher.findAll(text)) };
 }

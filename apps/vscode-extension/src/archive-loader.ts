@@ -6,7 +6,7 @@
  * extension host too; gzip is undone with the standard DecompressionStream.
  */
 import * as vscode from 'vscode';
-import { buildBundle, loadArchive, type Archive } from '@jianbao/core';
+import { buildBundle, loadArchive, loadArchiveAsync, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 
 export type ArchiveSource = 'default' | 'file' | 'folder';
@@ -34,6 +34,19 @@ export function resolveArchiveUri(setting: string, base: vscode.Uri | undefined)
 export async function gunzip(data: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** UTF-8 to text 4 MB at a time, yielding between pieces. */
+async function decodeInSlices(data: Uint8Array): Promise<string> {
+  const decoder = new TextDecoder('utf-8');
+  const parts: string[] = [];
+  const step = 4 << 20;
+  for (let i = 0; i < data.length; i += step) {
+    parts.push(decoder.decode(data.subarray(i, i + step), { stream: true }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
 }
 
 const isGzip = (data: Uint8Array) => data[0] === 0x1f && data[1] === 0x8b;
@@ -79,7 +92,8 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
     }
   }
   try {
-    return { archive: loadArchive(decoder.decode(data)), source: 'file', location: where };
+    // Decoded and parsed in slices: a bundle of tens of megabytes would otherwise freeze the extension host for a second or more.
+    return { archive: await loadArchiveAsync(await decodeInSlices(data)), source: 'file', location: where };
   } catch (error) {
     throw new ArchiveLoadError(vscode.l10n.t('The configured archive is not a valid Jianbao bundle ({0}): {1}', where, (error as Error).message));
   }

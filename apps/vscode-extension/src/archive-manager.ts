@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
 import { ArchiveLoadError, loadConfiguredArchive, type LoadedArchive } from './archive-loader.js';
+import { prepareCrossReference } from './archive-service.js';
 
 export class ArchiveManager implements vscode.Disposable {
   private loading: Promise<LoadedArchive | undefined> | undefined;
@@ -66,8 +67,13 @@ export class ArchiveManager implements vscode.Disposable {
       if (setting.trim()) this.loaded = await loadConfiguredArchive('', undefined).catch(() => undefined);
     }
     if (this.loaded) {
-      this.log.appendLine(
-        `archive: ${this.loaded.archive.meta.name} (${this.loaded.archive.articles.length} articles) loaded in ${Date.now() - started} ms`,
+      const { archive } = this.loaded;
+      this.log.appendLine(`archive: ${archive.meta.name} (${archive.articles.length} articles) loaded in ${Date.now() - started} ms`);
+      // Build the cross-reference index now, in slices, rather than in one block on the first check.
+      const preparing = Date.now();
+      void prepareCrossReference(archive).then(
+        () => this.log.appendLine(`archive: cross-reference index ready in ${Date.now() - preparing} ms`),
+        (error: unknown) => this.log.appendLine(`archive: cross-reference index: ${error instanceof Error ? error.message : String(error)}`),
       );
     }
     this.render();

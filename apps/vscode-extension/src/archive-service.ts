@@ -4,6 +4,6 @@
  * change here.
  */
 export {
-  crossReference, getLexicon, getMatcher, searchArchive,
+  crossReference, getLexicon, getMatcher, prepareCrossReference, searchArchive,
   type SearchHit, type SearchOptions, type XrefOptions,
 } from '@jianbao/core';

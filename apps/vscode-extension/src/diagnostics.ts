@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
 import { articleBody } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
-import { crossReference, getMatcher } from './archive-service.js';
+import { crossReference, getMatcher, prepareCrossReference } from './archive-service.js';
 import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
 
 export const SOURCE = '剪报';
@@ -144,6 +144,9 @@ export class DraftChecker implements vscode.Disposable {
     if (!this.isDraft(document) || document.isClosed) return undefined;
     const archive = await this.archive();
     if (!archive) return undefined;
+    // On a large archive the first check would otherwise build the fingerprint index in one blocking piece (~2 s for 20,000 stories).
+    await prepareCrossReference(archive);
+    if (document.isClosed) return undefined;
     const version = document.version;
     const report = crossReference(archive, document.getText(), { markdown: document.languageId === 'markdown' });
     if (document.version !== version || document.isClosed) return undefined; // a newer check follows

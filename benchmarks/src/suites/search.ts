@@ -20,6 +20,8 @@ import {
   createBundle,
   loadArchive,
   parsePages,
+  prepareSearchTexts,
+  prepareSearchTextsSync,
   searchIndexFromSection,
   searchIndexFromSectionAsync,
   searchWithIndex,
@@ -84,7 +86,14 @@ function jianbao(name: string, analyzer: AnalyzeOptions = {}): System {
     async load(text, async, articles) {
       const archive = loadArchive(createBundle(articles, { name: 'bench' }));
       const section = JSON.parse(text) as unknown;
-      const index = async ? await searchIndexFromSectionAsync(section) : searchIndexFromSection(section);
+      // As a long-lived host loads it (core's loadSearchIndex): the index, then the articles' squeezed texts.
+      if (async) {
+        const index = await searchIndexFromSectionAsync(section);
+        await prepareSearchTexts(archive, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+        return jianbaoEngine(archive, index, analyzer);
+      }
+      const index = searchIndexFromSection(section);
+      prepareSearchTextsSync(archive);
       return jianbaoEngine(archive, index, analyzer);
     },
   };
@@ -271,7 +280,7 @@ function rng(seed: number): () => number {
   };
 }
 
-interface KnownItem {
+export interface KnownItem {
   id: string;
   query: string;
   kind: 'title' | 'phrase';
@@ -366,17 +375,25 @@ interface Cost {
   mrrPhrase: number;
 }
 
-async function atScale(path: string): Promise<string> {
+/**
+ * The xwlb stories the bench runs on (the fixed-seed sample, or all with
+ * JIANBAO_BENCH_XWLB_DOCS=all) and their 600 known-item queries — exported
+ * so benchmarks/src/search-latency.ts profiles and compares exactly these.
+ */
+export function xwlbKnownItems(path: string, setting = process.env.JIANBAO_BENCH_XWLB_DOCS ?? '5000'): { articles: Article[]; items: KnownItem[] } {
   const random = rng(20240213);
   let articles = loadXwlb(path);
-  const setting = process.env.JIANBAO_BENCH_XWLB_DOCS ?? '5000';
   const wanted = setting === 'all' ? articles.length : Number(setting);
   if (wanted < articles.length) {
     const shuffled = [...articles].sort(() => random() - 0.5);
     articles = shuffled.slice(0, wanted).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
+  return { articles, items: knownItems(articles, random) };
+}
+
+async function atScale(path: string): Promise<string> {
+  const { articles, items } = xwlbKnownItems(path);
   const docs = articles.map(toDoc);
-  const items = knownItems(articles, random);
   const costs = new Map<string, Cost>();
   for (const system of SYSTEMS) {
     process.stderr.write(`  search bench: ${system.name}…\n`);
@@ -441,7 +458,7 @@ async function atScale(path: string): Promise<string> {
     '',
     '### Cost (index only: the articles themselves are in every bundle alike)',
     '',
-    'Load = from the serialised text, JSON.parse included. "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
+    'Load = from the serialised text, JSON.parse included; for Jianbao also squeezing the article texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
     '',
     cost,
     '',

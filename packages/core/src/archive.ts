@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Bundle, BundleMeta } from './bundle/format.js';
-import { parseBundle, type ParseBundleOptions } from './bundle/load.js';
+import { parseBundle, parseBundleAsync, type ParseBundleOptions } from './bundle/load.js';
 
 /** A loaded archive: the bundle's articles with lookups. Feature modules (search, lexicon, xref) take one of these. */
 export class Archive {
@@ -49,4 +49,9 @@ function quoteId(id: string): string {
  */
 export function loadArchive(input: string | unknown, options: ParseBundleOptions = {}): Archive {
   return new Archive(parseBundle(input, options));
+}
+
+/** loadArchive in slices that yield to the event loop (see parseBundleAsync): for hosts with a UI. */
+export async function loadArchiveAsync(input: string | unknown, options: ParseBundleOptions = {}): Promise<Archive> {
+  return new Archive(await parseBundleAsync(input, options));
 }

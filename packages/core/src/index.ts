@@ -6,10 +6,10 @@ export {
 } from './parse/index.js';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
-export { parseBundle } from './bundle/load.js';
+export { parseBundle, parseBundleAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
 export { buildBundle, type BuildOptions } from './build.js';
-export { Archive, loadArchive } from './archive.js';
+export { Archive, loadArchive, loadArchiveAsync } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
@@ -20,7 +20,7 @@ export {
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';
 export {
-  getMatcher, matcherSectionOf, loadMatcher, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
+  getMatcher, prepareMatcher, matcherSectionOf, loadMatcher, loadMatcherAsync, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
 export * from './xref/index.js';

@@ -32,6 +32,16 @@ function bruteForce(forms: [string, string][], text: string): [number, number, s
   return out;
 }
 
+/** `count` random forms of 2–5 characters over `alphabet` (a fixed seed), their matcher, and a word maker for test text. */
+function randomLexicon(alphabet: string, count: number, seed: number) {
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+  const word = (len: number) => Array.from({ length: len }, () => alphabet[rand(alphabet.length)]).join('');
+  const forms = new Map<string, string>();
+  while (forms.size < count) forms.set(word(2 + rand(4)), `t${forms.size}`);
+  const m = buildMatcher([...forms].map(([f, id]) => ({ termId: id, kind: 'place' as const, forms: [f] })));
+  return { word, forms, m };
+}
+
 describe('matcher', () => {
   it('finds leftmost-longest, non-overlapping matches', () => {
     expect(spans('晋中市委书记常书铭讲话')).toEqual([['晋中市委', 'o1'], ['常书铭', 'p1']]);
@@ -51,13 +61,7 @@ describe('matcher', () => {
   });
 
   it('agrees with a brute-force leftmost-longest scan on random text', () => {
-    const alphabet = '甲乙丙丁戊';
-    let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
-    const word = (len: number) => Array.from({ length: len }, () => alphabet[rand(alphabet.length)]).join('');
-    const forms = new Map<string, string>();
-    while (forms.size < 40) forms.set(word(2 + rand(4)), `t${forms.size}`);
-    const m = buildMatcher([...forms].map(([f, id]) => ({ termId: id, kind: 'place' as const, forms: [f] })));
+    const { word, forms, m } = randomLexicon('甲乙丙丁戊', 40, 7);
     for (let k = 0; k < 50; k++) {
       const text = word(200);
       expect(m.findAll(text).map((x) => [x.start, x.end, x.termId])).toEqual(bruteForce([...forms], text));
@@ -66,13 +70,7 @@ describe('matcher', () => {
 
   it('agrees with brute force across scan chunks, at the text edges, and in traditional/full-width variants', () => {
     // Forms of 2–5 characters over a small alphabet with variants; text long enough to cross several 4,096-character chunks.
-    const alphabet = '甲乙丙丁戊晉中ＡＢ';
-    let seed = 11;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
-    const word = (len: number) => Array.from({ length: len }, () => alphabet[rand(alphabet.length)]).join('');
-    const forms = new Map<string, string>();
-    while (forms.size < 60) forms.set(word(2 + rand(4)), `t${forms.size}`);
-    const m = buildMatcher([...forms].map(([f, id]) => ({ termId: id, kind: 'place' as const, forms: [f] })));
+    const { word, forms, m } = randomLexicon('甲乙丙丁戊晉中ＡＢ', 60, 11);
     // The brute force sees folded forms and folded text (晉→晋, Ａ→a); offsets are the same since folding keeps length.
     const folded = [...forms].map(([f, id]) => [foldText(f), id] as [string, string]);
     const text = word(13_000);

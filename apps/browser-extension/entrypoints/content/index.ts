@@ -4,7 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { HoverController } from '../../lib/hover.js';
 import { Marker } from '../../lib/marker.js';
-import { loadMatcherSection } from '../../lib/matcher.js';
+import { loadMatcherSectionAsync } from '../../lib/matcher.js';
 import { ask } from '../../lib/messages.js';
 import { extractArticleText } from '../../lib/page-text.js';
 import { loadSettings, markingDisabledOn, SETTINGS_KEY } from '../../lib/settings.js';
@@ -45,7 +45,9 @@ export default defineContentScript({
       exposeForTests: E2E,
     });
 
+    let starts = 0;
     async function start(): Promise<void> {
+      const generation = ++starts;
       marker?.clear();
       marker = null;
       hover.hide();
@@ -54,7 +56,9 @@ export default defineContentScript({
       if (markingDisabledOn(settings, location.hostname) || kinds.size === 0) return report('off');
       const reply = await ask({ type: 'matcher' });
       revision = reply.revision;
-      const m = new Marker(document, loadMatcherSection(reply.section), { kinds });
+      const matcher = await loadMatcherSectionAsync(reply.section);
+      if (generation !== starts) return; // restarted while the matcher loaded
+      const m = new Marker(document, matcher, { kinds });
       marker = m;
       report('marking');
       m.onChange = () => report('done');

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { BundleError, loadArchive } from '@jianbao/core';
+import { BundleError, loadArchiveAsync } from '@jianbao/core';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
 import { h } from '../../lib/dom.js';
@@ -77,7 +77,7 @@ $('bundle-file').addEventListener('change', async (e) => {
   try {
     const text = await file.text();
     // Validate here, before storing: a bad file is refused with core's one-line reason and the archive in use stays.
-    const archive = loadArchive(text);
+    const archive = await loadArchiveAsync(text); // in slices: the page stays responsive for a large file
     await writeImportedBundle({ text, name: archive.meta.name, importedAt: new Date().toISOString() });
     const info = await ask({ type: 'archive-changed' });
     status.className = 'ok';

@@ -21,6 +21,24 @@ function nextDiagnostics(uri: vscode.Uri, timeoutMs = 120_000): Promise<number> 
   });
 }
 
+/** The longest stretch the extension host's event loop was blocked while `work` ran (a setTimeout chain's largest gap). */
+async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; longestMs: number }> {
+  let longest = 0;
+  let last = performance.now();
+  let running = true;
+  const tick = () => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    if (running) setTimeout(tick, 0);
+  };
+  setTimeout(tick, 0);
+  const value = await work();
+  running = false;
+  longest = Math.max(longest, performance.now() - last);
+  return { value, longestMs: longest };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.JIANBAO_BENCH_OUT;
   const draftPath = process.env.JIANBAO_BENCH_DRAFT;
@@ -32,7 +50,8 @@ export async function run(): Promise<void> {
   const t0 = performance.now();
   const api = await ext.activate();
   const activationMs = performance.now() - t0;
-  const info = await api.ready();
+  const loading = await longestBlock(() => api.ready());
+  const info = loading.value;
   const readyMs = performance.now() - t0;
   const memoryLoaded = process.memoryUsage();
   const timings = api.timings();
@@ -41,7 +60,7 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(doc);
   const first = nextDiagnostics(doc.uri);
   const t1 = performance.now();
-  await api.check(doc.uri);
+  const checking = await longestBlock(() => api.check(doc.uri));
   const firstCheckMs = performance.now() - t1;
   await first.catch(() => undefined);
 
@@ -58,7 +77,7 @@ export async function run(): Promise<void> {
   writeFileSync(out, JSON.stringify({
     archive: info, wasActive, draftChars: doc.getText().length,
     activationMs: timings.activateMs, archiveLoadMs: timings.archiveLoadMs, waitedForActivationMs: activationMs, readyMs,
-    firstCheckMs, editMs,
+    firstCheckMs, editMs, longestBlockMs: { loading: loading.longestMs, firstCheck: checking.longestMs },
     findings: { reused: report?.reused.length ?? 0, conflicts: report?.conflicts.length ?? 0, related: report?.related.length ?? 0 },
     memoryMb: {
       before: { rss: mb(memoryBefore.rss), heapUsed: mb(memoryBefore.heapUsed) },

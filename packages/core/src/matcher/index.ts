@@ -2,13 +2,13 @@ import { Archive, loadArchive } from '../archive.js';
 import type { Bundle } from '../bundle/format.js';
 import { getLexicon } from '../lexicon/index.js';
 import { matcherEntries } from '../lexicon/build.js';
-import { buildMatcherSection, loadMatcher } from './matcher.js';
+import { buildMatcherSection, loadMatcher, loadMatcherAsync } from './matcher.js';
 import type { Matcher, MatcherSection, TermMatch } from './types.js';
 // The same whitespace rule as compactText, so both agree on what a name split across lines is.
 import { isTight, isWhitespace as isSpace } from '../text/compact.js';
 
 export * from './types.js';
-export { buildMatcher, buildMatcherSection, loadMatcher } from './matcher.js';
+export { buildMatcher, buildMatcherSection, loadMatcher, loadMatcherAsync } from './matcher.js';
 
 const cache = new WeakMap<Archive, Matcher>();
 
@@ -33,6 +33,26 @@ export function getMatcher(archive: Archive): Matcher {
     }
     cache.set(archive, matcher);
   }
+  return matcher;
+}
+
+/**
+ * Loads the archive's matcher in slices (see loadMatcherAsync) and keeps it for
+ * getMatcher; hosts call it when an archive loads. A damaged stored section is
+ * rebuilt, as getMatcher does.
+ */
+export async function prepareMatcher(archive: Archive): Promise<Matcher> {
+  const ready = cache.get(archive);
+  if (ready) return ready;
+  let matcher: Matcher;
+  try {
+    matcher = await loadMatcherAsync(matcherSectionOf(archive));
+  } catch {
+    matcher = loadMatcher(buildMatcherSection(matcherEntries(getLexicon(archive).terms)));
+  }
+  const raced = cache.get(archive); // getMatcher may have built it meanwhile
+  if (raced) return raced;
+  cache.set(archive, matcher);
   return matcher;
 }
 

@@ -3,6 +3,7 @@ import { TERM_KINDS } from '../lexicon/types.js';
 import { foldText } from '../text/fold.js';
 import { buildAutomaton, MAX_FORM_LENGTH, symbolTable } from './automaton.js';
 import { base64ToInt32, decodeBase64, encodeBase64, int32ToBase64, isLittleEndian } from './base64.js';
+import { runSteps, runStepsInSlices } from '../host.js';
 import { buildStartFilter, PAIR_MULTIPLIER, THIRD_MULTIPLIER, type StartFilter } from './start-filter.js';
 import type { Matcher, MatcherEntry, MatcherSection, TermMatch } from './types.js';
 
@@ -14,35 +15,17 @@ const BASE_MASK = HAS_FORM - 1;
 
 /** The automaton in memory, ready to scan. */
 class DoubleArrayMatcher implements Matcher {
-  private readonly symOf: Uint16Array;
-  /** base and check interleaved (bc[2s] = base[s] | HAS_FORM when a form ends at s, bc[2s + 1] = check[s]): a step reads one cache line. */
-  private readonly bc: Int32Array;
-  private readonly filter: StartFilter;
   private candidates: Int32Array | null = new Int32Array(CHUNK);
 
   constructor(
     private readonly termIds: readonly string[],
     private readonly termKinds: readonly TermKind[],
-    alphabet: string,
-    base: Int32Array,
-    check: Int32Array,
+    private readonly symOf: Uint16Array,
+    /** base and check interleaved (bc[2s] = base[s] | HAS_FORM when a form ends at s, bc[2s + 1] = check[s]): a step reads one cache line. */
+    private readonly bc: Int32Array,
     private readonly out: Int32Array,
-    depth: Uint8Array,
-  ) {
-    this.symOf = symbolTable(alphabet);
-    const n = base.length;
-    const bc = new Int32Array(2 * n + 2).fill(-1);
-    const ownForm = new Uint8Array(n);
-    for (let s = 0; s < n; s++) {
-      // A form ends exactly at s when its longest output is as long as the state (not one reached through a failure link).
-      const o = out[s]!;
-      if (o !== 0 && (o & 127) === depth[s]) ownForm[s] = 1;
-      bc[2 * s] = base[s]! | (ownForm[s] ? HAS_FORM : 0);
-      bc[2 * s + 1] = check[s]!;
-    }
-    this.bc = bc;
-    this.filter = buildStartFilter(this.symOf, alphabet.length, base, check, depth, ownForm);
-  }
+    private readonly filter: StartFilter,
+  ) {}
 
   findAll(text: string): TermMatch[] {
     const matches: TermMatch[] = [];
@@ -190,7 +173,18 @@ export function buildMatcher(entries: readonly MatcherEntry[]): Matcher {
  * Loads a matcher from its section alone: nothing else from the bundle is
  * needed. Throws an Error naming what is wrong with a damaged section.
  */
-export function loadMatcher(section: unknown): Matcher & { scan: DoubleArrayMatcher['scan'] } {
+export function loadMatcher(section: unknown): LoadedMatcher {
+  return runSteps(loadSteps(section));
+}
+
+/** loadMatcher in slices that yield to the event loop (a large lexicon's matcher takes 100 ms or more to load cold). */
+export function loadMatcherAsync(section: unknown): Promise<LoadedMatcher> {
+  return runStepsInSlices(loadSteps(section));
+}
+
+export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan'] };
+
+function* loadSteps(section: unknown): Generator<void, LoadedMatcher> {
   if (!isLittleEndian) throw new Error('matcher section: this host is big-endian, which Jianbao does not support');
   const s = section as Partial<MatcherSection> | null;
   if (typeof s !== 'object' || s === null || s.format !== 'jianbao-matcher') throw new Error('not a Jianbao matcher section (expected format "jianbao-matcher")');
@@ -207,18 +201,47 @@ export function loadMatcher(section: unknown): Matcher & { scan: DoubleArrayMatc
     if (!kind) throw new Error(`matcher section: kind index ${k} out of range`);
     return kind;
   });
+  yield;
   const base = base64ToInt32(s.base!, 'matcher section base');
+  yield;
   const check = base64ToInt32(s.check!, 'matcher section check');
+  yield;
   const out = base64ToInt32(s.out!, 'matcher section out');
   const depth = decodeBase64(s.depth!, 'matcher section depth');
+  yield;
   const n = base.length;
   if (n >= HAS_FORM) throw new Error(`matcher section: ${n} automaton states is more than this matcher supports`);
   // Failure links are not needed to scan (see DoubleArrayMatcher.scan): only their length is checked.
   if (check.length !== n || s.fail!.length !== s.base!.length || out.length !== n || depth.length !== n) throw new Error('matcher section: automaton arrays differ in length (damaged section)');
+  checkStates(base, check, out, s.alphabet!.length, termKinds.length);
+  yield;
+  const symOf = symbolTable(s.alphabet!);
+  yield;
+  const { bc, ownForm } = interleave(base, check, out, depth);
+  yield;
+  const filter = buildStartFilter(symOf, s.alphabet!.length, base, check, depth, ownForm);
+  return new DoubleArrayMatcher(s.termIds, termKinds, symOf, bc, out, filter);
+}
+
+function checkStates(base: Int32Array, check: Int32Array, out: Int32Array, alphabetSize: number, termCount: number): void {
+  const n = base.length;
   for (let i = 0; i < n; i++) {
-    if ((out[i]! !== 0 && out[i]! >>> 7 >= termKinds.length) || base[i]! < 0 || base[i]! + s.alphabet!.length >= n + 1 || check[i]! >= n) {
+    if ((out[i]! !== 0 && out[i]! >>> 7 >= termCount) || base[i]! < 0 || base[i]! + alphabetSize >= n + 1 || check[i]! >= n) {
       throw new Error(`matcher section: automaton state ${i} is out of range (damaged section)`);
     }
   }
-  return new DoubleArrayMatcher(s.termIds, termKinds, s.alphabet!, base, check, out, depth);
+}
+
+/** base and check interleaved, with HAS_FORM on states where a form ends exactly (not one reached through a failure link). */
+function interleave(base: Int32Array, check: Int32Array, out: Int32Array, depth: Uint8Array): { bc: Int32Array; ownForm: Uint8Array } {
+  const n = base.length;
+  const bc = new Int32Array(2 * n + 2).fill(-1);
+  const ownForm = new Uint8Array(n);
+  for (let s = 0; s < n; s++) {
+    const o = out[s]!;
+    if (o !== 0 && (o & 127) === depth[s]) ownForm[s] = 1;
+    bc[2 * s] = base[s]! | (ownForm[s] ? HAS_FORM : 0);
+    bc[2 * s + 1] = check[s]!;
+  }
+  return { bc, ownForm };
 }

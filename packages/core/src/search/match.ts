@@ -36,10 +36,18 @@ function squeezeTable(): Uint16Array {
   return (unitTable = t);
 }
 
+/** Scratch code units for squeezing (searches are synchronous): one buffer instead of one per call. */
+let codeScratch = new Uint16Array(4096);
+
+function codesFor(length: number): Uint16Array {
+  if (codeScratch.length < length) codeScratch = new Uint16Array(Math.max(length, codeScratch.length * 2));
+  return codeScratch;
+}
+
 /** Fold (+ one-unit NFKC) and keep only word units, in one pass: this runs on every candidate of every query. */
 export function squeeze(original: string): SqueezedText {
   const table = squeezeTable();
-  const codes = new Uint16Array(original.length);
+  const codes = codesFor(original.length);
   const offsets = new Uint32Array(original.length + 1);
   let n = 0;
   for (let i = 0; i < original.length; i++) {
@@ -81,6 +89,45 @@ function codesToString(codes: Uint16Array): string {
   return text;
 }
 
+/**
+ * Only the squeezed string, without the offset map: what ranking checks
+ * (phrase, typo, window) need. Allocates one code-unit buffer instead of two
+ * arrays; the map is built only for the shown hits' snippets.
+ */
+export function squeezeText(original: string): string {
+  const table = squeezeTable();
+  const codes = codesFor(original.length);
+  let n = 0;
+  for (let i = 0; i < original.length; i++) {
+    const f = table[original.charCodeAt(i)]!;
+    if (f !== 0) codes[n++] = f;
+  }
+  return codesToString(codes.subarray(0, n));
+}
+
+/**
+ * A SqueezedText from an already squeezed string (`squeezeText(original)`):
+ * the offset map is built on first use only — a snippet whose phrase is
+ * found in the text as printed never needs it.
+ */
+export function squeezedFrom(original: string, text: string): SqueezedText {
+  let offsets: Uint32Array | undefined;
+  return {
+    text,
+    original,
+    get offsets(): Uint32Array {
+      if (!offsets) {
+        const table = squeezeTable();
+        offsets = new Uint32Array(text.length + 1);
+        let n = 0;
+        for (let i = 0; i < original.length; i++) if (table[original.charCodeAt(i)] !== 0) offsets[n++] = i;
+        offsets[n] = original.length;
+      }
+      return offsets;
+    },
+  };
+}
+
 /** The original range [start, end) of squeezed range [from, to). */
 export function toOriginal(s: SqueezedText, from: number, to: number): [number, number] {
   return [s.offsets[from]!, s.offsets[to - 1]! + 1];
@@ -102,31 +149,145 @@ export const TYPO = 0.75;
  * substituted (常书名 → 常书铭, 集大元高铁 → 集大原高铁), or -1. Only for
  * needles of three or more characters: with two, one wrong character leaves
  * a single character, which is no evidence at all.
+ *
+ * With one character wrong, the other half of the needle is there exactly,
+ * so only the places where its left half or its right half occurs (found by
+ * the native indexOf) are compared: the same first position as comparing at
+ * every position, which was most of a verification's cost.
  */
 export function findOneSubstitution(hay: string, needle: string, from = 0): number {
   const m = needle.length;
   if (m < 3) return -1;
-  const first = needle.charCodeAt(0);
-  const second = needle.charCodeAt(1);
-  for (let i = from; i + m <= hay.length; i++) {
-    // At least one of the first two characters must match, or two mismatches are already there.
-    if (hay.charCodeAt(i) !== first && hay.charCodeAt(i + 1) !== second) continue;
+  const h = m >> 1;
+  const left = needle.slice(0, h);
+  const right = needle.slice(h);
+  const last = hay.length - m;
+  let a = hay.indexOf(left, from);
+  let b = hay.indexOf(right, from + h);
+  for (;;) {
+    const ca = a >= 0 && a <= last ? a : Infinity;
+    const cb = b >= 0 ? b - h : Infinity;
+    const i = ca < cb ? ca : cb;
+    if (i === Infinity) return -1;
     let misses = 0;
     for (let k = 0; k < m && misses < 2; k++) if (hay.charCodeAt(i + k) !== needle.charCodeAt(k)) misses++;
     if (misses === 1) return i;
+    if (ca === i) a = hay.indexOf(left, a + 1);
+    if (cb === i) b = hay.indexOf(right, b + 1);
   }
-  return -1;
 }
+
+/**
+ * The tokens of the segment being checked, by first code unit, for one-pass
+ * scans: `firstToken[c]` is the first token starting with unit c (or -1),
+ * `nextToken[k]` the next one with the same first unit; `secondUnit[k]` is a
+ * two-unit token's second unit (-1: one unit, -2: longer, compare in full).
+ * A query checks the same segment against ~30 articles in a row, so the
+ * table is set up once per segment, not per text.
+ */
+const firstToken = new Int8Array(0x10000).fill(-1);
+const nextToken = new Int8Array(64);
+const secondUnit = new Int32Array(64);
+let activeTokens: readonly string[] | undefined;
+
+function activate(tokens: readonly string[]): void {
+  if (tokens === activeTokens) return;
+  if (activeTokens) for (const t of activeTokens) firstToken[t.charCodeAt(0)] = -1;
+  // Link in descending order so each chain runs in ascending token order.
+  for (let k = tokens.length - 1; k >= 0; k--) {
+    const t = tokens[k]!;
+    const c = t.charCodeAt(0);
+    nextToken[k] = firstToken[c]!;
+    firstToken[c] = k;
+    secondUnit[k] = t.length === 2 ? t.charCodeAt(1) : t.length === 1 ? -1 : -2;
+  }
+  activeTokens = tokens;
+}
+
+const MAX_HITS_PER_TOKEN = 200;
+/** Scratch for bestWindow (searches are synchronous). */
+let windowPos = new Int32Array(1024);
+let windowTok = new Int32Array(1024);
+const windowCounts = new Int32Array(64);
+const windowFirst = new Int32Array(64);
 
 /**
  * The densest window: the fraction of distinct `tokens` found within `span`
  * characters of each other, in the query's order, and where. Used for paraphrases (农村环境整治 vs
  * 农村人居环境整治提升): the words must be together, not scattered over the page.
+ *
+ * The occurrences (up to 200 per token) are collected in one pass over the
+ * text, already in position order (ties by token number): the same list as
+ * one indexOf loop per token and a stable sort, without either. With
+ * `minCoverage`, a text that cannot reach it returns coverage 0 at once.
  */
-export function bestWindow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
+export function bestWindow(hay: string, tokens: readonly string[], span: number, minCoverage = 0): { coverage: number; start: number; end: number } {
+  if (!tokens.length || tokens.length > 64) return bestWindowSlow(hay, tokens, span);
+  activate(tokens);
+  const counts = windowCounts;
+  counts.fill(0, 0, tokens.length);
+  let n = 0;
+  let present = 0;
+  for (let i = 0; i < hay.length; i++) {
+    for (let k = firstToken[hay.charCodeAt(i)]!; k >= 0; k = nextToken[k]!) {
+      const second = secondUnit[k]!;
+      if (second >= 0 ? hay.charCodeAt(i + 1) !== second : second === -2 && !hay.startsWith(tokens[k]!, i)) continue;
+      if (counts[k]! >= MAX_HITS_PER_TOKEN) continue;
+      if (counts[k]!++ === 0) present++;
+      if (n === windowPos.length) {
+        const pos = new Int32Array(n * 2);
+        pos.set(windowPos);
+        windowPos = pos;
+        const tok = new Int32Array(n * 2);
+        tok.set(windowTok);
+        windowTok = tok;
+      }
+      windowPos[n] = i;
+      windowTok[n++] = k;
+    }
+  }
+  // No window can hold more tokens than the whole text: below what the caller needs, skip the windows.
+  if (!n || present / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+  const most = present / tokens.length;
+  const pos = windowPos;
+  const tok = windowTok;
+  counts.fill(0, 0, tokens.length);
+  let distinct = 0;
+  let best = { coverage: 0, start: 0, end: 0 };
+  let lo = 0;
+  for (let hi = 0; hi < n; hi++) {
+    if (counts[tok[hi]!]!++ === 0) distinct++;
+    while (pos[hi]! - pos[lo]! > span) if (--counts[tok[lo++]!]! === 0) distinct--;
+    const coverage = distinct / tokens.length;
+    if (coverage > best.coverage && windowInQueryOrder(pos, tok, lo, hi, tokens.length)) {
+      best = { coverage, start: pos[lo]!, end: pos[hi]! + tokens[tok[hi]!]!.length };
+      // Only a strictly better window replaces it, and none can hold more tokens than the text: done.
+      if (coverage === most) break;
+    }
+  }
+  return best;
+}
+
+/** inQueryOrder over the scratch arrays: each token's first position in the window, by token number, never goes back. */
+function windowInQueryOrder(pos: Int32Array, tok: Int32Array, lo: number, hi: number, tokenCount: number): boolean {
+  const first = windowFirst;
+  first.fill(-1, 0, tokenCount);
+  for (let k = lo; k <= hi; k++) if (first[tok[k]!] === -1) first[tok[k]!] = pos[k]!;
+  let last = -1;
+  for (let t = 0; t < tokenCount; t++) {
+    const p = first[t]!;
+    if (p === -1) continue;
+    if (p < last) return false;
+    last = p;
+  }
+  return true;
+}
+
+/** The reference implementation (and the fallback for more than 64 tokens): one indexOf loop per token, then a sort. */
+export function bestWindowSlow(hay: string, tokens: readonly string[], span: number): { coverage: number; start: number; end: number } {
   const hits: { pos: number; token: number }[] = [];
   tokens.forEach((t, token) => {
-    for (const pos of allIndexes(hay, t, 200)) hits.push({ pos, token });
+    for (const pos of allIndexes(hay, t, MAX_HITS_PER_TOKEN)) hits.push({ pos, token });
   });
   if (!hits.length || !tokens.length) return { coverage: 0, start: 0, end: 0 };
   hits.sort((a, b) => a.pos - b.pos);
@@ -156,6 +317,21 @@ function inQueryOrder(hits: { pos: number; token: number }[], lo: number, hi: nu
     last = pos;
   }
   return true;
+}
+
+/** The reference implementation of findOneSubstitution (compares at every position), kept for tests. */
+export function findOneSubstitutionSlow(hay: string, needle: string, from = 0): number {
+  const m = needle.length;
+  if (m < 3) return -1;
+  const first = needle.charCodeAt(0);
+  const second = needle.charCodeAt(1);
+  for (let i = from; i + m <= hay.length; i++) {
+    if (hay.charCodeAt(i) !== first && hay.charCodeAt(i + 1) !== second) continue;
+    let misses = 0;
+    for (let k = 0; k < m && misses < 2; k++) if (hay.charCodeAt(i + k) !== needle.charCodeAt(k)) misses++;
+    if (misses === 1) return i;
+  }
+  return -1;
 }
 
 const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);

@@ -76,6 +76,37 @@ export class TermList {
   get(i: number): string {
     return this.joined.slice(this.starts[i]!, this.starts[i + 1]! - 1);
   }
+
+  /** Term i compared with `term` in code-unit order (as `<` and sort() compare strings), without slicing it out. */
+  compare(i: number, term: string): number {
+    const joined = this.joined;
+    const start = this.starts[i]!;
+    const length = this.starts[i + 1]! - 1 - start;
+    const n = Math.min(length, term.length);
+    for (let k = 0; k < n; k++) {
+      const d = joined.charCodeAt(start + k) - term.charCodeAt(k);
+      if (d !== 0) return d;
+    }
+    return length - term.length;
+  }
+
+  /** The term starting at `position` of `joined` (a position just after a "\n", or 0), by its start: no string comparisons. */
+  termAt(position: number): number {
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! < position) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.length && this.starts[lo] === position ? lo : -1;
+  }
+
+  /** Term i starts with `prefix`. */
+  startsWith(i: number, prefix: string): boolean {
+    const start = this.starts[i]!;
+    return this.starts[i + 1]! - 1 - start >= prefix.length && this.joined.startsWith(prefix, start);
+  }
 }
 
 export interface Postings {
@@ -119,10 +150,10 @@ export class SearchIndex {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms.get(mid) < term) lo = mid + 1;
+      if (this.terms.compare(mid, term) < 0) lo = mid + 1;
       else hi = mid;
     }
-    return lo < this.terms.length && this.terms.get(lo) === term ? lo : -1;
+    return lo < this.terms.length && this.terms.compare(lo, term) === 0 ? lo : -1;
   }
 
   /** Term numbers [from, to) of the terms starting with `prefix`. */
@@ -131,11 +162,17 @@ export class SearchIndex {
     let hi = this.terms.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.terms.get(mid) < prefix) lo = mid + 1;
+      if (this.terms.compare(mid, prefix) < 0) lo = mid + 1;
       else hi = mid;
     }
+    // The terms with the prefix are contiguous from lo: binary search for the first one past them.
     let end = lo;
-    while (end < this.terms.length && this.terms.get(end).startsWith(prefix)) end++;
+    hi = this.terms.length;
+    while (end < hi) {
+      const mid = (end + hi) >>> 1;
+      if (this.terms.startsWith(mid, prefix)) end = mid + 1;
+      else hi = mid;
+    }
     return [lo, end];
   }
 
@@ -154,12 +191,15 @@ export class SearchIndex {
    * Decoded postings of long lists, most recently used last. The commonest
    * bigrams (发展, 中国, 习近平) recur in most queries and their lists are
    * thousands of entries long: decoding them again was most of the scoring.
-   * Bounded by entries (6 bytes each), so memory stays a few megabytes.
+   * Bounded by entries (6 bytes each): at most 24 MB, which holds the long
+   * lists a session of queries keeps coming back to on the 19,876-story
+   * archive (4.8 M entries in lists of 32 or more; at 1 M, the bench queries
+   * decoded the same lists again and again).
    */
   private readonly cache = new Map<number, Postings>();
   private cached = 0;
   static readonly CACHE_MIN_LENGTH = 32;
-  static readonly CACHE_MAX_ENTRIES = 1 << 20;
+  static readonly CACHE_MAX_ENTRIES = 1 << 22;
 
   postings(termIndex: number): Postings {
     const hit = this.cache.get(termIndex);
@@ -182,31 +222,94 @@ export class SearchIndex {
     return postings;
   }
 
-  private decode(termIndex: number): Postings {
+  /**
+   * Calls `visit(field, doc, tf)` for each posting of the term, in the order
+   * of `postings` (field by field, documents ascending), decoding on the fly:
+   * for callers that keep their own summary of many lists (no arrays made).
+   */
+  visitPostings(termIndex: number, visit: (field: number, doc: number, tf: number, fieldCount: number) => void): void {
     const bytes = this.bytes;
     let at = this.starts[termIndex]!;
-    // Varints inline (no position object, no float shifts): doc deltas and term frequencies fit in 32 bits.
-    const next = (): number => {
+    const counts = [0, 0, 0];
+    for (let k = 0; k < 3; k++) {
       let b = bytes[at++]!;
       let v = b & 0x7f;
       for (let shift = 7; b >= 0x80; shift += 7) {
         b = bytes[at++]!;
         v += (b & 0x7f) * 2 ** shift;
       }
-      return v;
-    };
-    const counts = [next(), next(), next()];
-    const docs: Uint32Array[] = [];
-    const tfs: Uint16Array[] = [];
-    for (const count of counts) {
-      const d = new Uint32Array(count);
-      const t = new Uint16Array(count);
+      counts[k] = v;
+    }
+    for (let field = 0; field < 3; field++) {
+      const count = counts[field]!;
       let doc = 0;
       for (let i = 0; i < count; i++) {
-        const v = next();
-        doc += Math.floor(v / 2);
+        let b = bytes[at++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[at++]!;
+          v += (b & 0x7f) * 2 ** shift;
+        }
+        doc += v >>> 1;
+        let tf = 1;
+        if (v & 1) {
+          b = bytes[at++]!;
+          tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++]!;
+            tf += (b & 0x7f) * 2 ** shift;
+          }
+          tf += 2;
+        }
+        visit(field, doc, tf, count);
+      }
+    }
+  }
+
+  private decode(termIndex: number): Postings {
+    const bytes = this.bytes;
+    let at = this.starts[termIndex]!;
+    const counts = [0, 0, 0];
+    for (let k = 0; k < 3; k++) {
+      let b = bytes[at++]!;
+      let v = b & 0x7f;
+      for (let shift = 7; b >= 0x80; shift += 7) {
+        b = bytes[at++]!;
+        v += (b & 0x7f) * 2 ** shift;
+      }
+      counts[k] = v;
+    }
+    // One buffer of each kind for the three fields (views into it): a query decodes dozens of lists, and
+    // every typed array with its own buffer is off-heap memory the collector must track and free.
+    const allDocs = new Uint32Array(counts[0]! + counts[1]! + counts[2]!);
+    const allTfs = new Uint16Array(allDocs.length);
+    const docs: Uint32Array[] = [];
+    const tfs: Uint16Array[] = [];
+    let offset = 0;
+    for (const count of counts) {
+      const d = allDocs.subarray(offset, offset + count);
+      const t = allTfs.subarray(offset, offset + count);
+      offset += count;
+      let doc = 0;
+      for (let i = 0; i < count; i++) {
+        // Varints inline, one byte the common case: doc deltas·2 and term frequencies fit in 32 bits.
+        let b = bytes[at++]!;
+        let v = b & 0x7f;
+        for (let shift = 7; b >= 0x80; shift += 7) {
+          b = bytes[at++]!;
+          v += (b & 0x7f) * 2 ** shift;
+        }
+        doc += v >>> 1;
         d[i] = doc;
-        t[i] = v % 2 ? next() + 2 : 1;
+        if (v & 1) {
+          b = bytes[at++]!;
+          let tf = b & 0x7f;
+          for (let shift = 7; b >= 0x80; shift += 7) {
+            b = bytes[at++]!;
+            tf += (b & 0x7f) * 2 ** shift;
+          }
+          t[i] = tf + 2;
+        } else t[i] = 1;
       }
       docs.push(d);
       tfs.push(t);

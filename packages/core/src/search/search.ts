@@ -2,8 +2,10 @@ import type { Archive } from '../archive.js';
 import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
+import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
-import { bestWindow, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
+import { namesOneCharacterOff } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -63,13 +65,24 @@ function rebuildSearchIndex(archive: Archive): SearchIndex {
   return buildSearchIndex(archive.articles, { terms: searchTermsOf(getLexicon(archive).terms) });
 }
 
-/** The same, yielding to the event loop while it decodes (for UI threads); later calls to `getSearchIndex` reuse it. */
+// Every host (Node, browsers, service workers) has setTimeout; core's lib settings do not declare it.
+declare const setTimeout: (callback: () => void, ms: number) => unknown;
+
+/**
+ * The same, yielding to the event loop while it decodes (for UI threads);
+ * later calls to `getSearchIndex` reuse it. Long-lived hosts load this way,
+ * so it also prepares the articles' squeezed texts (prepareSearchTexts) in
+ * slices: queries then never squeeze an article. (`getSearchIndex` leaves
+ * that to the first query that needs each article: a one-shot CLI search
+ * looks at a few dozen.)
+ */
 export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const cached = indexes.get(archive);
   if (cached) return cached;
   const section = archive.bundle.search;
   const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
+  await prepareSearchTexts(archive, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
   return index;
 }
 
@@ -84,6 +97,12 @@ interface Segment {
   extra: string[];
   /** Contains Chinese: phrase and typo checks apply; otherwise whole-word matching via the index. */
   chinese: boolean;
+  /**
+   * The phrase squeezes to itself. The fold is not idempotent for a few
+   * characters (吃/喫, 峰/峯…): only then can the printed text contain the
+   * phrase while its squeezed form does not (see articleQuality).
+   */
+  stable: boolean;
 }
 
 function planQuery(query: string, options: AnalyzeOptions): Segment[] {
@@ -99,6 +118,7 @@ function planQuery(query: string, options: AnalyzeOptions): Segment[] {
       tokens: base,
       extra: [...new Set(tokens.filter((t) => t.kind === 'term').map((t) => t.term))],
       chinese: [...phrase].some((c) => isCjk(c.charCodeAt(0))),
+      stable: squeezeText(phrase) === phrase,
     });
   }
   return segments.slice(0, 8);
@@ -190,11 +210,91 @@ function expandChar(index: SearchIndex, token: string): number[] {
     const startsTerm = at === 1 || (at > 1 && joined[at - 2] === '\n');
     const endsTerm = at + 1 === joined.length || joined[at + 1] === '\n';
     if (startsTerm && endsTerm && joined[at - 1] !== '\n' && joined[at - 1] !== token) {
-      const i = index.find(joined.slice(at - 1, at + 1));
+      const i = index.terms.termAt(at - 1);
       if (i >= 0) out.push(i);
     }
   }
   return out;
+}
+
+/**
+ * A one-character token's expansion merged once: every document having any
+ * of its terms (the character alone, the bigrams starting or ending with
+ * it), with the BM25 those terms add up to there. A date like 4月10日12时
+ * expands 月, 日, 时 into hundreds of bigrams each; walking and scoring all
+ * their lists on every such query was the slowest kind of query. The sum per
+ * document is the same as adding term by term into the query's total (the
+ * order of the floating-point additions differs: last-bit differences only).
+ */
+interface CharPostings {
+  docs: Uint32Array;
+  weights: Float64Array;
+  /** The sum of the terms' document frequencies (what possibleDocs orders tokens by). */
+  df: number;
+}
+
+const charPostingsCache = new WeakMap<SearchIndex, { map: Map<string, CharPostings>; entries: number }>();
+/** Bounded by documents held (12 bytes each): a few megabytes. */
+const CHAR_CACHE_ENTRIES = 1 << 19;
+
+function charPostingsOf(index: SearchIndex, token: string): CharPostings {
+  let cache = charPostingsCache.get(index);
+  if (!cache) charPostingsCache.set(index, (cache = { map: new Map(), entries: 0 }));
+  const hit = cache.map.get(token);
+  if (hit) {
+    cache.map.delete(token);
+    cache.map.set(token, hit);
+    return hit;
+  }
+  const n = index.docCount;
+  const norms = normsOf(index);
+  const sums = new Float64Array(n);
+  const seen = new Uint8Array(n);
+  let count = 0;
+  let df = 0;
+  let lastField = -1;
+  let weight = 0;
+  const visit = (field: number, doc: number, tf: number, fieldCount: number) => {
+    if (field !== lastField) {
+      lastField = field;
+      weight = BOOSTS[field]! * Math.log(1 + (n - fieldCount + 0.5) / (fieldCount + 0.5));
+    }
+    if (!seen[doc]) {
+      seen[doc] = 1;
+      count++;
+    }
+    sums[doc] = sums[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norms[field]![doc]!));
+  };
+  for (const termIndex of termIndexes(index, token)) {
+    df += index.documentFrequency(termIndex);
+    lastField = -1;
+    index.visitPostings(termIndex, visit);
+  }
+  const docs = new Uint32Array(count);
+  const weights = new Float64Array(count);
+  for (let doc = 0, k = 0; doc < n; doc++) {
+    if (!seen[doc]) continue;
+    docs[k] = doc;
+    weights[k++] = sums[doc]!;
+  }
+  const entry = { docs, weights, df };
+  cache.map.set(token, entry);
+  cache.entries += count;
+  for (const [old, e] of cache.map) {
+    if (cache.entries <= CHAR_CACHE_ENTRIES || old === token) break;
+    cache.map.delete(old);
+    cache.entries -= e.docs.length;
+  }
+  return entry;
+}
+
+const isCharToken = (token: string) => token.length === 1 && isCjk(token.charCodeAt(0));
+
+/** Where a scored token's documents come from: its term (a bigram, a word), or a merged one-character expansion. */
+type TokenSource = { terms: number[]; char?: undefined } | { char: CharPostings; terms?: undefined };
+
+function tokenSource(index: SearchIndex, token: string): TokenSource {
+  return isCharToken(token) ? { char: charPostingsOf(index, token) } : { terms: termIndexes(index, token) };
 }
 
 /**
@@ -229,13 +329,14 @@ function scoredTerms(index: SearchIndex, segment: Segment): string[] {
  * Ranking is unchanged: marked articles still get every term's BM25, in the
  * same order.
  */
-function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], lists: number[][][], alive: Uint8Array): Uint8Array | null {
-  const tokens: { s: number; lists: number[]; df: number }[] = [];
+function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], sources: TokenSource[][], alive: Uint8Array): Uint32Array | null {
+  const tokens: { s: number; source: TokenSource; df: number }[] = [];
   scored.forEach((terms, s) => terms.forEach((_, t) => {
-    const termList = lists[s]![t]!;
+    const source = sources[s]![t]!;
     let df = 0;
-    for (const i of termList) df += index.documentFrequency(i);
-    tokens.push({ s, lists: termList, df });
+    if (source.char) df = source.char.df;
+    else for (const i of source.terms) df += index.documentFrequency(i);
+    tokens.push({ s, source, df });
   }));
   tokens.sort((a, b) => a.df - b.df);
   const remaining = scored.map((terms) => terms.length);
@@ -248,8 +349,9 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
   let walked = 0;
   for (; walked < tokens.length && canStillQualify(); walked++) {
     const token = tokens[walked]!;
-    for (const termIndex of token.lists) {
-      for (const list of index.postings(termIndex).docs) {
+    const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
+    {
+      for (const list of lists) {
         for (let i = 0; i < list.length; i++) {
           const doc = list[i]!;
           if (!alive[doc]) {
@@ -265,8 +367,48 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
     for (const doc of marked) alive[doc] = 0;
     return null;
   }
-  return alive;
+  return Uint32Array.from(marked).sort();
 }
+
+/** Scratch for the positions found by `intersect`. */
+let found = new Int32Array(1024);
+
+/**
+ * The positions in `list` (ascending documents) of the documents of `docs`
+ * (ascending) it holds, by galloping search: for a common bigram's list of
+ * thousands and a few dozen possible documents, instead of walking the list.
+ * Same positions, same order as the walk that skips the other documents.
+ */
+function intersect(list: Uint32Array, docs: Uint32Array): number {
+  if (found.length < docs.length) found = new Int32Array(docs.length * 2);
+  let n = 0;
+  let i = 0;
+  for (let a = 0; a < docs.length && i < list.length; a++) {
+    const target = docs[a]!;
+    if (list[i]! < target) {
+      let step = 1;
+      let hi = i + 1;
+      while (hi < list.length && list[hi]! < target) {
+        i = hi;
+        step *= 2;
+        hi = i + step;
+      }
+      let lo = i + 1;
+      hi = Math.min(hi, list.length);
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]! < target) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    if (i < list.length && list[i] === target) found[n++] = i++;
+  }
+  return n;
+}
+
+/** Galloping pays when the list is much longer than the possible documents. */
+const GALLOP_RATIO = 8;
 
 /** Per-query scratch arrays, reused (searches are synchronous): allocating them per query was much of the GC. */
 let scratch: { n: number; bm25: Float64Array; alive: Uint8Array; masks: Uint32Array[] } | undefined;
@@ -277,54 +419,147 @@ function scratchFor(n: number, segments: number) {
   return scratch;
 }
 
-function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null): Scored[] {
+/**
+ * Per index and field, the BM25 length norm of each document, K1·(1 − B + B·len/avg):
+ * the same value the scoring loop computed per posting (same operations, same
+ * order), once per document instead of once per posting.
+ */
+const lengthNorms = new WeakMap<SearchIndex, Float64Array[]>();
+
+function normsOf(index: SearchIndex): Float64Array[] {
+  let norms = lengthNorms.get(index);
+  if (!norms) {
+    norms = [0, 1, 2].map((f) => {
+      const avg = index.avgLength[f]! || 1;
+      const out = new Float64Array(index.docCount);
+      for (let doc = 0; doc < index.docCount; doc++) out[doc] = K1 * (1 - B + (B * index.lengths[doc * 3 + f]!) / avg);
+      return out;
+    });
+    lengthNorms.set(index, norms);
+  }
+  return norms;
+}
+
+/**
+ * The `keep` best candidates by upper bound, best first, ties in the order
+ * the documents were first reached — exactly the head of a stable sort of all
+ * of them, without sorting (or even making objects for) thousands of
+ * candidates of which only the first ~30 are ever verified.
+ */
+function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null, keep: number): Scored[] {
   const n = index.docCount;
   const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
+  const norms = normsOf(index);
   const touched: number[] = [];
   const scored = segments.map((segment) => scoredTerms(index, segment));
-  const lists = scored.map((terms) => terms.map((token) => termIndexes(index, token)));
-  const alive = possibleDocs(index, segments, scored, lists, aliveBuffer);
+  const sources = scored.map((terms) => terms.map((token) => tokenSource(index, token)));
+  const possible = possibleDocs(index, segments, scored, sources, aliveBuffer);
+  const alive = possible ? aliveBuffer : null;
   try {
     segments.forEach((segment, s) => {
       const terms = scored[s]!;
       const all = [...terms, ...segment.extra];
       const mask = masks[s]!;
       all.forEach((token, t) => {
-        for (const termIndex of t < terms.length ? lists[s]![t]! : termIndexes(index, token)) {
+        const source = t < terms.length ? sources[s]![t]! : { terms: termIndexes(index, token) };
+        if (source.char) {
+          const { docs, weights } = source.char;
+          const bit = 1 << t;
+          if (possible && docs.length > GALLOP_RATIO * possible.length) {
+            const m = intersect(docs, possible);
+            for (let k = 0; k < m; k++) {
+              const i = found[k]!;
+              const doc = docs[i]!;
+              if (bm25[doc] === 0) touched.push(doc);
+              bm25[doc] = bm25[doc]! + weights[i]!;
+              mask[doc] = mask[doc]! | bit;
+            }
+            return;
+          }
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
+            if (alive && !alive[doc]) continue;
+            if (bm25[doc] === 0) touched.push(doc);
+            bm25[doc] = bm25[doc]! + weights[i]!;
+            mask[doc] = mask[doc]! | bit;
+          }
+          return;
+        }
+        for (const termIndex of source.terms) {
           const { docs, tfs } = index.postings(termIndex);
           for (let f = 0; f < 3; f++) {
             const list = docs[f]!;
             if (!list.length) continue;
             const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-            const avg = index.avgLength[f]! || 1;
-            const boost = BOOSTS[f]!;
+            const weight = BOOSTS[f]! * idf;
+            const norm = norms[f]!;
             const bit = t < terms.length ? 1 << t : 0;
             const tfList = tfs[f]!;
+            if (possible && list.length > GALLOP_RATIO * possible.length) {
+              const m = intersect(list, possible);
+              for (let k = 0; k < m; k++) {
+                const i = found[k]!;
+                const doc = list[i]!;
+                const tf = tfList[i]!;
+                if (bm25[doc] === 0) touched.push(doc);
+                bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+                mask[doc] = mask[doc]! | bit;
+              }
+              continue;
+            }
             for (let i = 0; i < list.length; i++) {
               const doc = list[i]!;
               if (alive && !alive[doc]) continue;
               const tf = tfList[i]!;
-              const len = index.lengths[doc * 3 + f]!;
               if (bm25[doc] === 0) touched.push(doc);
-              bm25[doc] = bm25[doc]! + boost * idf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * len) / avg)));
+              bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
               mask[doc] = mask[doc]! | bit;
             }
           }
         }
       });
     });
-    const out: Scored[] = [];
+    // A bounded heap of [upper, order, doc], worst on top.
+    const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
+    const worse = (a: { upper: number; order: number }, b: { upper: number; order: number }) => a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
     const single = segments.length === 1;
     const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
-    for (const doc of touched) {
+    for (let order = 0; order < touched.length; order++) {
+      const doc = touched[order]!;
       let sum = 0;
       for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
       const mean = sum / segments.length;
       if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-      const bounds = single ? [mean] : segments.map((_, s) => bound(doc, s));
-      out.push({ doc, bm25: bm25[doc]!, bounds, upper: bm25[doc]! * mean ** 2 * 1.5 });
+      const entry = { upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
+      if (heap.length < keep) {
+        heap.push(entry);
+        for (let k = heap.length - 1; k > 0; ) {
+          const parent = (k - 1) >> 1;
+          if (!worse(heap[k]!, heap[parent]!)) break;
+          [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
+          k = parent;
+        }
+      } else if (keep > 0 && worse(heap[0]!, entry)) {
+        heap[0] = entry;
+        for (let k = 0; ; ) {
+          const l = 2 * k + 1;
+          const r = l + 1;
+          let m = k;
+          if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+          if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+          if (m === k) break;
+          [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+          k = m;
+        }
+      }
     }
-    return out;
+    heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    return heap.map(({ doc, mean, upper }) => ({
+      doc,
+      bm25: bm25[doc]!,
+      bounds: single ? [mean] : segments.map((_, s) => bound(doc, s)),
+      upper,
+    }));
   } finally {
     // Leave the scratch arrays zeroed for the next query.
     for (const doc of touched) {
@@ -349,36 +584,95 @@ export interface SegmentMatch {
   end: number;
 }
 
-/** A field's text, squeezed only when a check needs it (most exact phrases are found in the raw text first). */
+/** A field's text with its squeezed form and offset map, made when a check needs it (snippets, Latin words). */
 class FieldText {
   private squeezed: SqueezedText | undefined;
-  constructor(readonly raw: string) {}
+  /** `squeezedText`, when given, is `squeezeText(raw)` already made (the kept one): only its offset map is then built, if needed. */
+  constructor(readonly raw: string, private readonly squeezedText?: string) {}
   get text(): SqueezedText {
-    return (this.squeezed ??= squeeze(this.raw));
+    return (this.squeezed ??= this.squeezedText === undefined ? squeeze(this.raw) : squeezedFrom(this.raw, this.squeezedText));
   }
 }
 
 const EMPTY = new FieldText('');
 
 /**
- * The field texts of recently verified articles, squeezed forms included: the
- * same long articles are candidates of many queries (they contain every common
- * bigram), and squeezing their bodies again was a large part of verification.
- * Bounded (a few megabytes); articles are immutable once loaded.
+ * The squeezed text of each field of an article, kept for as long as the
+ * article lives: ranking verifies ~30 candidates per query, the same long
+ * articles are candidates of many queries (they contain every common bigram),
+ * and squeezing them again was most of a query's cost. Strings only (about
+ * two bytes per character of text: 17 MB for the 19,876-story xwlb archive);
+ * the offset maps are made for the shown hits' snippets only.
  */
-const recentFields = new Map<Article, FieldText[]>();
-const RECENT_FIELDS = 512;
+const squeezedFields = new WeakMap<Article, string[]>();
 
-function fieldsOf(article: Article): FieldText[] {
-  let fields = recentFields.get(article);
-  if (fields) {
-    recentFields.delete(article);
-  } else {
-    fields = fieldTexts(article).map((t) => new FieldText(t));
-    if (recentFields.size >= RECENT_FIELDS) recentFields.delete(recentFields.keys().next().value!);
+function squeezedOf(article: Article): string[] {
+  let fields = squeezedFields.get(article);
+  if (!fields) {
+    fields = fieldTexts(article).map((t) => (t ? squeezeText(t) : ''));
+    squeezedFields.set(article, fields);
   }
-  recentFields.set(article, fields);
   return fields;
+}
+
+/**
+ * Squeezes every article's fields ahead of the first search (the loaders
+ * call it, so queries do not pay for it): `yieldNow` between slices keeps a
+ * UI thread responsive.
+ */
+export async function prepareSearchTexts(archive: Archive, yieldNow?: () => Promise<void>): Promise<void> {
+  const SLICE = 500;
+  for (let i = 0; i < archive.articles.length; i += SLICE) {
+    for (const article of archive.articles.slice(i, i + SLICE)) squeezedOf(article);
+    if (yieldNow) await yieldNow();
+  }
+}
+
+/** The same, synchronously. */
+export function prepareSearchTextsSync(archive: Archive): void {
+  for (const article of archive.articles) squeezedOf(article);
+}
+
+interface FieldQuality {
+  field: number;
+  quality: number;
+}
+
+/**
+ * What `matchSegment` finds for ranking (field and quality, not where), on
+ * the kept squeezed texts: the same result, and the texts as printed are
+ * looked at only in the rare case that decides a field (see below).
+ */
+function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number): FieldQuality {
+  if (bound <= 0) return { field: -1, quality: 0 };
+  if (!segment.chinese || !segment.stable) {
+    const m = matchSegment(segment, fieldTexts(article).map((t) => new FieldText(t)), bound);
+    return { field: m.field, quality: m.quality };
+  }
+  const phrase = segment.phrase;
+  if (bound === 1) {
+    for (let f = 0; f < 3; f++) {
+      if (!squeezed[f]!.includes(phrase)) continue;
+      // matchSegment prefers the first field whose text AS PRINTED has the phrase, else the first whose squeezed
+      // text has it. Printed implies squeezed (the phrase squeezes to itself), so no earlier field can be printed.
+      const raw = fieldTexts(article);
+      for (let g = f; g < 3; g++) if (raw[g]!.includes(phrase)) return { field: g, quality: 1 };
+      return { field: f, quality: 1 };
+    }
+  }
+  let best: FieldQuality = { field: -1, quality: 0 };
+  for (let f = 0; f < 3; f++) {
+    const text = squeezed[f]!;
+    if (!text) continue;
+    if (best.quality >= TYPO) break;
+    if (bound >= TYPO && findOneSubstitution(text, phrase) >= 0) {
+      best = { field: f, quality: TYPO };
+      continue;
+    }
+    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length), MIN_WINDOW_COVERAGE);
+    if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
+  }
+  return best;
 }
 
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
@@ -408,7 +702,7 @@ function matchSegment(segment: Segment, fields: FieldText[], bound = 1): Segment
     if (best.quality >= TYPO) return;
     const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
-    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length));
+    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE);
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
   });
   return best;
@@ -428,35 +722,33 @@ function passesFilters(article: Article, options: SearchOptions): boolean {
 interface RankedHit {
   article: Article;
   score: number;
-  fields: FieldText[];
 }
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const articleOf = (doc: number) => archive.get(index.docs[doc]!);
   const filtered = !!(options.kind || options.paper || options.from || options.to);
+  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
+  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
   const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
-  } : null);
-  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
-  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
-  candidates.sort((a, b) => b.upper - a.upper);
-  const cap = Math.min(candidates.length, Math.max(VERIFY, 3 * limit));
+  } : null, Math.max(VERIFY, 3 * limit));
+  const cap = candidates.length;
   const hits: RankedHit[] = [];
   const typoSeen: boolean[] = segments.map(() => false);
   const exactSeen: boolean[] = segments.map(() => false);
-  const verified: { hit: RankedHit; matches: SegmentMatch[]; bm25: number }[] = [];
+  const verified: { hit: RankedHit; matches: FieldQuality[]; bm25: number }[] = [];
   for (let i = 0; i < cap; i++) {
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const fields = fieldsOf(article);
-    const matches = segments.map((s, k) => matchSegment(s, fields, c.bounds[k]));
+    const squeezed = squeezedOf(article);
+    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
       if (m.quality === TYPO) typoSeen[s] = true;
     });
-    const hit = { article, score: finalScore(c.bm25, matches, segments.length), fields };
+    const hit = { article, score: finalScore(c.bm25, matches, segments.length) };
     verified.push({ hit, matches, bm25: c.bm25 });
     if (hit.score > 0) insertSorted(hits, hit);
   }
@@ -473,7 +765,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
   return hits;
 }
 
-function finalScore(bm25: number, matches: SegmentMatch[], segmentCount: number): number {
+function finalScore(bm25: number, matches: FieldQuality[], segmentCount: number): number {
   const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segmentCount;
   if (quality < MIN_QUALITY) return 0;
   const inTitle = matches.every((m) => m.field === 0 && m.quality === 1);
@@ -547,17 +839,20 @@ export function searchWithIndex(
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
-    const chinese = bestReading(archive, index, pinyinReadings(index, query.trim().split(/\s+/).filter(Boolean)));
-    if (chinese) {
-      segments = planQuery(chinese, analyze);
+    // Nothing as typed: the query may be pinyin, or a name with a wrong character (常树铭 for 常书铭).
+    const words = query.trim().split(/\s+/).filter(Boolean);
+    const reading = bestReading(archive, index, pinyinReadings(index, words)) ?? (words.length === 1 ? namesOneCharacterOff(index, foldText(words[0]!))[0] : undefined);
+    if (reading) {
+      segments = planQuery(reading, analyze);
       hits = rank(archive, index, segments, options, limit);
     }
   }
-  const bodyOnly = (fields: FieldText[]) => [EMPTY, EMPTY, fields[2]!];
   return hits.slice(0, limit).map((hit) => {
     // The snippet is cut from the body: locate each segment there, even where its best match was the title.
-    const bodyMatches = segments.map((s) => matchSegment(s, bodyOnly(hit.fields)));
-    const { snippet, highlights } = makeSnippet(fieldTexts(hit.article), bodyMatches, segments);
+    const texts = fieldTexts(hit.article);
+    const body = [EMPTY, EMPTY, new FieldText(texts[2], squeezedOf(hit.article)[2])];
+    const bodyMatches = segments.map((s) => matchSegment(s, body));
+    const { snippet, highlights } = makeSnippet(texts, bodyMatches, segments);
     return {
       id: hit.article.id,
       title: hit.article.title,

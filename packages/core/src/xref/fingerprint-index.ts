@@ -1,5 +1,6 @@
 import { articleBody, type Article } from '../article.js';
 import type { Archive } from '../archive.js';
+import { runSteps, runStepsInSlices } from '../host.js';
 import { kgramHashes, winnow } from './kgrams.js';
 import { toMatchText } from './normalize.js';
 
@@ -42,36 +43,138 @@ const DOC_BITS = 2 ** 21; // hash·2^21 + doc stays exact in a double (53 bits)
 
 /** Articles whose fingerprints go into the index: the body only (titles are matched separately by search). */
 export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragraphs'>[]): FingerprintIndex {
+  return runSteps(buildSteps(articles));
+}
+
+/**
+ * The same build, yielding to the event loop every `sliceMs` of work: on the
+ * 19,876-story xwlb archive the index takes ~2 s to build, which in one piece
+ * would freeze a VS Code extension host or a service worker.
+ */
+export function buildFingerprintIndexAsync(articles: readonly Pick<Article, 'paragraphs'>[], sliceMs = 10): Promise<FingerprintIndex> {
+  return runStepsInSlices(buildSteps(articles), sliceMs);
+}
+
+/** Articles between yields in the first phase, and the number of hash buckets (by top bits) sorted one at a time. */
+const ARTICLES_PER_STEP = 64;
+const BUCKET_BITS = 8;
+
+/**
+ * The build as small resumable steps. Fingerprint·doc pairs are collected per
+ * article, scattered into buckets by the hash's top bits, and each bucket is
+ * sorted on its own: bucket order is key order, so the CSR arrays fill bucket
+ * by bucket (and 256 small sorts are faster than one 3.5-million-element sort).
+ * The loops live in plain functions: V8 does not optimise a long loop inside a
+ * generator while it runs (no on-stack replacement there).
+ */
+function* buildSteps(articles: readonly Pick<Article, 'paragraphs'>[]): Generator<void, FingerprintIndex> {
   if (articles.length >= DOC_BITS) throw new Error(`archive too large for the xref index: ${articles.length} articles (limit ${DOC_BITS - 1})`);
-  let pairs = new Float64Array(1 << 16);
-  let n = 0;
   let chars = 0;
   for (const a of articles) for (const p of a.paragraphs) chars += p.length + 1;
-  let codes = new Uint16Array(chars);
-  const codeStarts = new Uint32Array(articles.length + 1);
-  let c = 0;
-  for (let doc = 0; doc < articles.length; doc++) {
+  // Winnowing keeps about 2/(W+1) of the k-grams: sized once, grown only for unusual text.
+  const collected: Collected = {
+    pairs: new Float64Array(Math.max(1 << 16, Math.ceil((chars * 2.2) / (INDEX_W + 1)))),
+    n: 0,
+    codes: new Uint16Array(chars),
+    codeStarts: new Uint32Array(articles.length + 1),
+    c: 0,
+    bucketSizes: new Uint32Array((1 << BUCKET_BITS) + 1),
+  };
+  for (let doc = 0; doc < articles.length; doc += ARTICLES_PER_STEP) {
+    collectArticles(articles, doc, Math.min(doc + ARTICLES_PER_STEP, articles.length), collected);
+    yield;
+  }
+  const { n, bucketSizes } = collected;
+  for (let b = 1; b < bucketSizes.length; b++) bucketSizes[b]! += bucketSizes[b - 1]!;
+  const bucketed = new Float64Array(n);
+  const fill = bucketSizes.slice(0, -1);
+  for (let i = 0; i < n; i += SCATTER_PER_STEP) {
+    scatter(collected.pairs, i, Math.min(i + SCATTER_PER_STEP, n), bucketed, fill);
+    yield;
+  }
+  collected.pairs = new Float64Array(0);
+  const csr: Csr = { keys: new Uint32Array(n), starts: new Uint32Array(n + 1), docs: new Uint32Array(n), k: -1, d: 0, prev: -1 };
+  for (let b = 0; b < 1 << BUCKET_BITS; b++) {
+    appendBucket(bucketed.subarray(bucketSizes[b]!, bucketSizes[b + 1]!).sort(), csr);
+    yield;
+  }
+  const { keys, starts, docs, k, d } = csr;
+  starts[k + 1] = d;
+  collected.codeStarts[articles.length] = collected.c;
+  const count = articles.length;
+  // Views, not copies: copying ~50 MB here cost a long GC pause on xwlb; the unused tails are a few MB.
+  return {
+    keys: keys.subarray(0, k + 1),
+    starts: starts.subarray(0, k + 2),
+    docs: docs.subarray(0, d),
+    articleCount: count,
+    // At least 3 articles, and 0.2 % of a large archive (40 of xwlb's 19,876 stories).
+    commonDf: Math.max(3, Math.ceil(count * 0.002)),
+    codes: collected.codes.subarray(0, collected.c),
+    codeStarts: collected.codeStarts,
+  };
+}
+
+const SCATTER_PER_STEP = 1 << 18;
+const BUCKET_SHIFT = 32 - BUCKET_BITS;
+
+interface Collected {
+  pairs: Float64Array;
+  n: number;
+  codes: Uint16Array;
+  codeStarts: Uint32Array;
+  c: number;
+  /** Pairs per bucket, at index bucket + 1 (prefix sums later give each bucket's start). */
+  bucketSizes: Uint32Array;
+}
+
+/** Matching text and winnowed fingerprint·doc pairs of articles [from, to). */
+function collectArticles(articles: readonly Pick<Article, 'paragraphs'>[], from: number, to: number, out: Collected): void {
+  for (let doc = from; doc < to; doc++) {
     const text = toMatchText(articleBody(articles[doc]!));
-    codeStarts[doc] = c;
-    codes.set(text.codes, c);
-    c += text.length;
+    out.codeStarts[doc] = out.c;
+    out.codes.set(text.codes, out.c);
+    out.c += text.length;
     const hashes = kgramHashes(text.codes, INDEX_K);
     const picks = winnow(hashes, INDEX_W);
-    if (n + picks.length > pairs.length) {
-      const grown = new Float64Array(Math.max(pairs.length * 2, n + picks.length));
-      grown.set(pairs.subarray(0, n));
-      pairs = grown;
+    if (out.n + picks.length > out.pairs.length) {
+      const grown = new Float64Array(Math.max(out.pairs.length * 2, out.n + picks.length));
+      grown.set(out.pairs.subarray(0, out.n));
+      out.pairs = grown;
     }
-    for (let i = 0; i < picks.length; i++) pairs[n++] = hashes[picks[i]!]! * DOC_BITS + doc;
+    const pairs = out.pairs;
+    const sizes = out.bucketSizes;
+    let n = out.n;
+    for (let i = 0; i < picks.length; i++) {
+      const hash = hashes[picks[i]!]!;
+      pairs[n++] = hash * DOC_BITS + doc;
+      sizes[(hash >>> BUCKET_SHIFT) + 1]!++;
+    }
+    out.n = n;
   }
-  const sorted = pairs.subarray(0, n).sort();
-  const keys = new Uint32Array(n);
-  const starts = new Uint32Array(n + 1);
-  const docs = new Uint32Array(n);
-  let k = -1;
-  let d = 0;
-  let prev = -1;
-  for (let i = 0; i < n; i++) {
+}
+
+function scatter(pairs: Float64Array, from: number, to: number, bucketed: Float64Array, fill: Uint32Array): void {
+  for (let i = from; i < to; i++) {
+    const v = pairs[i]!;
+    bucketed[fill[Math.floor(v / DOC_BITS) >>> BUCKET_SHIFT]!++] = v;
+  }
+}
+
+interface Csr {
+  keys: Uint32Array;
+  starts: Uint32Array;
+  docs: Uint32Array;
+  k: number;
+  d: number;
+  prev: number;
+}
+
+/** Appends one sorted bucket of fingerprint·doc pairs to the CSR arrays. */
+function appendBucket(sorted: Float64Array, csr: Csr): void {
+  const { keys, starts, docs } = csr;
+  let { k, d, prev } = csr;
+  for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i]!;
     if (v === prev) continue; // the same fingerprint twice in one article counts once
     prev = v;
@@ -82,20 +185,9 @@ export function buildFingerprintIndex(articles: readonly Pick<Article, 'paragrap
     }
     docs[d++] = v - hash * DOC_BITS;
   }
-  starts[k + 1] = d;
-  codeStarts[articles.length] = c;
-  codes = codes.slice(0, c);
-  const count = articles.length;
-  return {
-    keys: keys.slice(0, k + 1),
-    starts: starts.slice(0, k + 2),
-    docs: docs.slice(0, d),
-    articleCount: count,
-    // At least 3 articles, and 0.2 % of a large archive (40 of xwlb's 19,876 stories).
-    commonDf: Math.max(3, Math.ceil(count * 0.002)),
-    codes,
-    codeStarts,
-  };
+  csr.k = k;
+  csr.d = d;
+  csr.prev = prev;
 }
 
 /** Index of `hash` in keys, or -1. */
@@ -123,4 +215,27 @@ export function getFingerprintIndex(archive: Archive): FingerprintIndex {
     cache.set(archive, index);
   }
   return index;
+}
+
+const pending = new WeakMap<Archive, Promise<FingerprintIndex>>();
+
+/**
+ * Builds the archive's fingerprint index in the background, in slices, so the
+ * first cross-reference does not pay for it in one blocking piece. A
+ * `crossReference` that runs before it finishes builds the index itself.
+ */
+export function prepareFingerprintIndex(archive: Archive, sliceMs?: number): Promise<FingerprintIndex> {
+  const ready = cache.get(archive);
+  if (ready) return Promise.resolve(ready);
+  let promise = pending.get(archive);
+  if (!promise) {
+    promise = buildFingerprintIndexAsync(archive.articles, sliceMs).then((index) => {
+      const existing = cache.get(archive);
+      if (existing) return existing;
+      cache.set(archive, index);
+      return index;
+    });
+    pending.set(archive, promise);
+  }
+  return promise;
 }

@@ -1,0 +1,101 @@
+import { pinyin } from 'pinyin-pro';
+import type { SearchIndex } from './search-index.js';
+
+/**
+ * The archive's names as query aids: the lexicon's names and aliases (the
+ * index's whole-term tokens) found by how a query sounds (pinyin) or by a
+ * one-character slip (常树铭 → 常书铭). Both rank by how often the name occurs.
+ */
+
+const HAN_ONLY = /^[\u4e00-\u9fff]+$/;
+
+/** How many articles hold the name's rarest character pair (0 when one is absent): a cheap upper bound of its frequency. */
+function nameFrequency(index: SearchIndex, name: string): number {
+  let df = Infinity;
+  for (let k = 0; k + 1 < name.length; k++) {
+    const t = index.find(name.slice(k, k + 2));
+    df = Math.min(df, t < 0 ? 0 : index.documentFrequency(t));
+  }
+  return df;
+}
+
+/** Names present in the index, most frequent first. */
+function byFrequency(index: SearchIndex, names: Iterable<string>): string[] {
+  return [...names].map((name) => ({ name, df: nameFrequency(index, name) })).filter((r) => r.df > 0).sort((a, b) => b.df - a.df).map((r) => r.name);
+}
+
+// ——— by sound ———
+
+const nameSounds = new WeakMap<SearchIndex, Map<string, string[]>>();
+const PLACE_LEVELS = new Set('省市县区镇乡村州旗盟'.split(''));
+
+/**
+ * The index's whole-term names (Han characters only, 2–8 of them) by their
+ * pinyin, letters only (晋中 → jinzhong), and places also without their level
+ * (晋中 from 晋中市: a place is typed without its 市).
+ */
+function namesBySound(index: SearchIndex): Map<string, string[]> {
+  let sounds = nameSounds.get(index);
+  if (sounds) return sounds;
+  const found = new Map<string, Set<string>>();
+  for (const term of new Set(index.wholeTerms.map((t) => t.replace(/[^\u4e00-\u9fff]/g, '')))) {
+    if (term.length < 2 || term.length > 8) continue;
+    // pinyin-pro reads whole words, so a polyphone takes its reading in the name (长治 → changzhi).
+    const syllables = (pinyin(term, { toneType: 'none', type: 'array' }) as string[]).map((x) => x.replace(/ü/g, 'v'));
+    if (syllables.length !== term.length || !syllables.every((x) => /^[a-z]+$/.test(x))) continue;
+    const add = (m: number) => {
+      const key = syllables.slice(0, m).join('');
+      found.set(key, (found.get(key) ?? new Set()).add(term.slice(0, m)));
+    };
+    add(term.length);
+    // Only a place's level may be left off: the start of a person's name (刘兴 of 刘兴华) is not a name.
+    if (term.length > 2 && PLACE_LEVELS.has(term[term.length - 1]!)) add(term.length - 1);
+  }
+  sounds = new Map([...found].map(([key, names]) => [key, [...names]]));
+  nameSounds.set(index, sounds);
+  return sounds;
+}
+
+/** Names of the archive whose pinyin is exactly these letters (晋中 for jinzhong), most frequent first; [] when none occurs. */
+export function namesSoundingLike(index: SearchIndex, words: string[]): string[] {
+  const key = words.join('').toLowerCase().replace(/'/g, '').replace(/ü/g, 'v');
+  return byFrequency(index, namesBySound(index).get(key) ?? []);
+}
+
+// ——— one character off ———
+
+/**
+ * The bigram index already forgives a wrong first or last character of a
+ * three-character name (常书名 keeps 常书), but a wrong middle character leaves
+ * no bigram of the name. Only names of three or more characters: one character
+ * of two leaves too little to go on.
+ */
+const masks = new WeakMap<SearchIndex, Map<string, string[]>>();
+
+function maskedNames(index: SearchIndex): Map<string, string[]> {
+  let byMask = masks.get(index);
+  if (byMask) return byMask;
+  byMask = new Map();
+  for (const name of new Set(index.wholeTerms)) {
+    if (name.length < 3 || name.length > 8 || !HAN_ONLY.test(name)) continue;
+    for (let i = 0; i < name.length; i++) {
+      const key = `${name.slice(0, i)}?${name.slice(i + 1)}`;
+      const list = byMask.get(key);
+      if (list) list.push(name);
+      else byMask.set(key, [name]);
+    }
+  }
+  masks.set(index, byMask);
+  return byMask;
+}
+
+/** Names differing from `text` in exactly one character, the most frequent first (by their rarest bigram); [] for none. */
+export function namesOneCharacterOff(index: SearchIndex, text: string): string[] {
+  if (text.length < 3 || text.length > 8 || !HAN_ONLY.test(text)) return [];
+  const byMask = maskedNames(index);
+  const found = new Set<string>();
+  for (let i = 0; i < text.length; i++) {
+    for (const name of byMask.get(`${text.slice(0, i)}?${text.slice(i + 1)}`) ?? []) if (name !== text) found.add(name);
+  }
+  return byFrequency(index, found);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { parseJsonSteps } from '../src/bundle/json-slices.js';
+import { BundleError, createBundle, parseBundle, parseBundleAsync, serializeBundle, type Article } from '../src/index.js';
+import { runSteps } from '../src/host.js';
+
+/** Parses with every container split (threshold 1), the hardest case for the scanner. */
+const sliced = (text: string) => runSteps(parseJsonSteps(text, 1));
+
+describe('JSON.parse in slices', () => {
+  const valid = [
+    '{"a":1,"b":[1,2,3],"c":{"d":"e"}}',
+    ' { "a" : [ ] , "b" : { } , "c" : [ { } , [ ] ] }\n',
+    '[1,-2.5e3,true,false,null,"x"]',
+    '{"s":"quote \\" and backslash \\\\ and \\\\\\" end","t":"\\u4e2d\\n"}',
+    '{"中文":"“千万工程”","emoji":"😀","brackets":"{[}]"}',
+    '{"__proto__":{"polluted":true},"k":1}',
+    '{"dup":1,"dup":2}',
+    '[[[[["deep"]]]],{"a":{"b":{"c":[0]}}}]',
+    '"just a string"',
+    '42',
+  ];
+  for (const text of valid) {
+    it(`equals JSON.parse for ${text.slice(0, 40)}`, () => {
+      const value = sliced(text);
+      expect(value).toEqual(JSON.parse(text));
+      if (text.includes('__proto__')) expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    });
+  }
+
+  const invalid = ['{"a":1,}', '[1,2,]', '{"a" 1}', '{"a":1 "b":2}', '[1 2]', '{"a":[1,2}', '{"a":"open', '{a:1}', '[1,2', '{"a":1}}'];
+  for (const text of invalid) {
+    it(`refuses ${text}, as JSON.parse does`, () => {
+      expect(() => JSON.parse(text)).toThrow();
+      expect(() => sliced(text)).toThrow();
+    });
+  }
+});
+
+describe('parseBundleAsync', () => {
+  const article = (id: string): Article => ({
+    id, paper: '晋中日报', date: '2025-02-13', page: 'p.txt', title: `标题${id}`, titleInferred: false, subtitle: null, section: null,
+    byline: null, dateline: null, kind: 'news', source: null, paragraphs: ['正文“引号”\\反斜杠。'.repeat(200)], continues: null, continuationOf: null,
+  });
+  // Over the 1 MB split threshold, so the articles array really is parsed in parts.
+  const big = serializeBundle(createBundle(Array.from({ length: 400 }, (_, i) => article(`a${i}`)), { name: 'big' }));
+
+  it('loads a large bundle exactly as parseBundle does', async () => {
+    expect(big.length).toBeGreaterThan(1 << 20);
+    expect(await parseBundleAsync(big)).toEqual(parseBundle(big));
+  });
+
+  it('refuses bad bundles with the same error as parseBundle', async () => {
+    for (const text of ['', '<html>', big.slice(0, big.length - 100), big.slice(0, 2_000_000).replace(/,"kind"/, ',,"kind"'), big.replace('"id":"a7"', '"id":"a1"')]) {
+      let expected: unknown;
+      try {
+        parseBundle(text);
+      } catch (error) {
+        expected = error;
+      }
+      expect(expected).toBeInstanceOf(BundleError);
+      await expect(parseBundleAsync(text)).rejects.toThrow((expected as Error).message);
+    }
+  });
+});
