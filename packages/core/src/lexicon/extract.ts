@@ -3,9 +3,9 @@ import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { TermKind } from './types.js';
 import {
-  BYLINE_ROLES, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
-  LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
-  PLACE_ORG_SUFFIXES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
+  BYLINE_ROLES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
+  LEADING_VERBS, LIST_TITLES, NATURAL_FEATURES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
+  PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
 /**
@@ -41,7 +41,7 @@ function getFinders() {
   finders = {
     titles: wordFinder(TITLES),
     titlesAfter: wordFinder(TITLES_AFTER),
-    places: wordFinder([...placeWords, ...COUNTRIES], 'place'),
+    places: wordFinder([...placeWords, ...COUNTRIES, ...NATURAL_FEATURES], 'place'),
     orgSuffixes: wordFinder(ORG_SUFFIXES),
     siteSuffixes: wordFinder(SITE_SUFFIXES),
     national: wordFinder(NATIONAL_BODIES),
@@ -64,17 +64,21 @@ function boundaryStrength(text: string, i: number, known: ReadonlySet<string>): 
   return 0;
 }
 
+/** Function words that are also common given-name characters (郝向明, 王之涣): allowed before the last character (not 高声向). */
+const GIVEN_NAME_OK = new Set('向之');
+
 /** Is this a plausible personal name (surname + one or two given-name characters)? */
 export function looksLikeName(name: string): boolean {
   if (!allHan(name) || name.length < 2 || name.length > 4) return false;
   const compound = COMPOUND_SURNAMES.some((s) => name.startsWith(s));
   if (!compound && (!SURNAMES.has(name[0]!) || name.length > 3)) return false;
   if (NOT_NAMES.has(name) || NOT_NAMES.has(name.slice(0, 2))) return false;
-  for (const c of name.slice(compound ? 2 : 1)) if (NEVER_IN_NAME.has(c)) return false;
+  const given = name.slice(compound ? 2 : 1);
+  for (const [k, c] of [...given].entries()) if (NEVER_IN_NAME.has(c) && !(GIVEN_NAME_OK.has(c) && k < given.length - 1)) return false;
   return true;
 }
 
-const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让'.split(''));
+const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让以'.split(''));
 
 /** The name that starts at i, if the text shows where it ends. */
 export function nameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
@@ -153,7 +157,7 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   const out: Candidate[] = [];
   for (const t of getFinders().titles.find(text)) {
     const name = nameAt(text, t.end, known);
-    if (!name) continue;
+    if (!name || (WEAK_TITLES.has(t.word) && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
     let r = roleBefore(text, t.end, t.start);
     while (r) {
@@ -187,21 +191,47 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   return out;
 }
 
+/** Titles after a name that say a deputy is speaking; taken only before a speech verb. */
+const SPOKEN_TITLES = new Set(['代表']);
+const SPEECH_VERBS = ['说', '表示', '认为', '建议', '介绍', '指出', '谈到', '坦言', '感慨', '告诉', '发言', '提出', '强调'];
+/** Titles that may follow a name printed right after its institution (文学院刘磊教授). */
+const ACADEMIC_TITLES = new Set(['教授', '博士', '研究员', '院士', '副教授']);
+const BODY_ENDS = ['大学', '学院', '研究院', '研究所', '研究中心', '医院', '中学', '学校', '科学院', '工程院'];
+
 /** Name + title (江泽民主席, 王小明同志): the name must start right after punctuation or a list joiner. */
 export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const t of getFinders().titlesAfter.find(text)) {
+    // 张建岗代表说: 代表 after a name is a deputy only when speech follows (not 王明代表公司签约).
+    if (SPOKEN_TITLES.has(t.word) && !SPEECH_VERBS.some((v) => text.startsWith(v, t.end))) continue;
+    if (t.word === '博士' && '后生学点'.includes(text[t.end] ?? '#')) continue; // 博士后, 博士生
     for (const len of [3, 2]) {
       const start = t.start - len;
       if (start < 0) continue;
       const name = text.slice(start, t.start);
-      const leftOk = isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!);
+      const leftOk =
+        isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!) ||
+        // 西安工业大学文学院刘磊教授: an academic title after a name right after the body it belongs to.
+        (ACADEMIC_TITLES.has(t.word) && BODY_ENDS.some((b) => text.endsWith(b, start)));
       if (!leftOk || !looksLikeName(name)) continue;
       // 三个字 where the first two are a known name is that name plus something else.
       if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
       out.push({ kind: 'person', name, roles: [t.word] });
       break;
     }
+  }
+  return out;
+}
+
+const APPOINT_RE = /(接受|任命|免去|撤销|提名|选举|补选|递补)((?:[\u4e00-\u9fff]{2,4}、)*[\u4e00-\u9fff]{2,4}?)(辞去|为|的|同志|担任|兼任)/g;
+
+/** Appointment and removal notices: 接受周计伟辞去…, 任命张三、李四为…, 免去王五的…职务. */
+export function extractAppointments(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(APPOINT_RE)) {
+    const list = m[2]!.split('、');
+    if (!list.every((n) => looksLikeName(n) && n.length <= 3)) continue;
+    for (const name of list) out.push({ kind: 'person', name, roles: [] });
   }
   return out;
 }
@@ -239,6 +269,24 @@ export function extractBylines(text: string): Candidate[] {
   return out;
 }
 
+/**
+ * The article's parsed byline field, where the parser put it (丁洁、王春宇 split off a closing bracket; 尹哲; 山西日报记者 韩乐 李家鸣;
+ * 梁琛 摄): the names next to each role, or the whole field when it is nothing but names.
+ */
+export function extractBylineField(byline: string | null | undefined): Candidate[] {
+  if (!byline) return [];
+  const out: Candidate[] = [];
+  const parts = byline.split(new RegExp(`(${BYLINE_ROLES.join('|')})`));
+  // parts alternate: text, role, text, role, …
+  for (let i = 0; i < parts.length; i += 2) {
+    const names = bylineNames(parts[i]!);
+    if (!names) continue;
+    const role = parts[i - 1] ?? parts[i + 1] ?? '署名';
+    for (const name of names) out.push({ kind: 'person', name, roles: [role] });
+  }
+  return out;
+}
+
 // ——— places and organisations ———
 
 const LEVEL_WORDS = new Set(['城市', '都市', '超市', '上市', '全市', '本市', '我市', '该市', '各市', '两市', '门市', '股市', '夜市', '集市', '全省', '本省', '我省', '外省', '各省', '全县', '本县', '我县', '该县', '各县', '全区', '本区', '我区', '该区', '各区', '社区', '景区', '园区', '城区', '山区', '矿区', '新区', '片区', '街区', '辖区', '校区', '厂区', '小区', '牧区', '湖区', '灾区', '老区', '地区', '市区', '县区', '省市', '市县', '县市', '区县', '开发区', '示范区', '先行区', '高新区']);
@@ -258,6 +306,11 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     const full = g.get(m.word);
     let place = full;
     if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place && NATURE_SET.has(m.word)) {
+      // Not covered: a river or mountain does not anchor a body's name the way a place does (长江经济带…银行).
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
     if (!place && COUNTRY_SET.has(m.word)) {
       covered.fill(1, m.start, m.end);
       out.push({ kind: 'place', name: m.word });
@@ -275,14 +328,19 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
-    out.push({ kind: 'place', name: place.name, aliases: full ? [] : [m.word] });
+    out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
     if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
-      const orgName = m.word + suffix;
-      const aliases: string[] = [];
+      const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
+      // 团太原市委: the Youth League's committee of the place.
+      const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
+      // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
+      const short = SHORT_BODY_NAMES[body];
+      const orgName = league + m.word + (short ?? body);
+      const aliases: string[] = short ? [m.word + body] : [];
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
-      covered.fill(1, m.end, m.end + suffix.length);
+      covered.fill(1, m.end, m.end + body.length);
     }
   }
   return { candidates: out, covered };
@@ -290,6 +348,17 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 
 const finders_ = () => getFinders();
 const COUNTRY_SET = new Set(COUNTRIES);
+const NATURE_SET = new Set(NATURAL_FEATURES);
+
+/** Full body names and the short names the same bodies are usually printed under. */
+const SHORT_BODY_NAMES: Record<string, string> = { 人民代表大会常务委员会: '人大常委会', 人民代表大会: '人大', 政治协商会议委员会: '政协' };
+
+/** A department printed right after a party committee or government (区委|统战部, 人民政府|办公室), or ''. */
+function departmentAfter(text: string, at: number, head: string): string {
+  if (!CHAIN_HEADS.has(head)) return '';
+  const dept = CHAINED_DEPARTMENTS.find((d) => text.startsWith(d, at));
+  return dept && !'生里内外议'.includes(text[at + dept.length] ?? '#') ? dept : '';
+}
 
 /** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
 export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
@@ -299,12 +368,14 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
     if (!(GENERIC_LEVELS as readonly string[]).includes(level) || covered[i]) continue;
     if (i > 0 && LEVEL_WORDS.has(text.slice(i - 1, i + 1))) continue;
     if (i > 1 && LEVEL_WORDS.has(text.slice(i - 2, i + 1))) continue;
-    const body = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
-    if (!body) continue;
-    if (body === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
+    const head = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
+    if (!head) continue;
+    if (head === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
     const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
     if (!place) continue;
-    out.push({ kind: 'organisation', name: place.name + body, at: { start: i, end: i + 1 + body.length } });
+    const body = head + departmentAfter(text, i + 1 + head.length, head);
+    const league = body === '委' && text[i - 1] === '团' && !covered[i - 1]; // 团市委 → 团太原市委
+    out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + (SHORT_BODY_NAMES[body] ?? body), at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
   }
   return out;
 }
@@ -367,6 +438,10 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
   return out;
 }
 
+/** Bodies of a town, township, village or sub-district, printed right after its name. */
+const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党总支', '村委会', '村民委员会', '居委会', '党工委', '办事处', '卫生院', '中心校', '纪委']
+  .sort((a, b) => b.length - a.length);
+
 /** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
 export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -375,7 +450,9 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
   for (const m of text.matchAll(/镇|乡|村|街道/g)) {
     const at = m.index!;
     const end = at + m[0].length;
-    if (m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
+    // 绵山镇党委, 张胡村党支部: the locality's own body after it.
+    const body = LOCALITY_BODIES.find((b) => text.startsWith(b, end) && !'生里内外议员'.includes(text[end + b.length] ?? '#')) ?? '';
+    if (!body && m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
     if (NOT_LOCALITY.has(text.slice(at - 1, end))) continue;
     for (const len of [2, 3]) {
       const s = at - len;
@@ -386,7 +463,8 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
       const leftOk = isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s));
       if (leftOk) {
         out.push({ kind: 'place', name: head + m[0] });
-        covered.fill(1, s, end);
+        if (body) out.push({ kind: 'organisation', name: head + m[0] + body });
+        covered.fill(1, s, end + body.length);
         break;
       }
     }
@@ -405,6 +483,8 @@ export function extractNewspapers(text: string): Candidate[] {
 // ——— policies ———
 
 const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''));
+/** Numeral-led words that are plain words or idioms, not slogans (一起, 双方, 两岸). */
+const NOT_NUMERAL_LED = ['一把', '一刀', '一体', '一起', '一些', '一样', '一直', '一定', '一般', '一切', '一致', '一线', '一流', '一次', '一场', '一天', '一年', '一下', '一点', '一种', '一条', '一位', '一家', '一句', '一口', '一身', '一片', '一心', '一路', '一手', '一同', '一边', '一面', '一张', '一步', '万一', '双方', '双手', '双眼', '双重', '双向', '双赢', '两岸', '两者', '两人', '十分', '十足', '千万', '万物', '百姓', '两会'];
 
 /**
  * A quoted span is a programme name when its shape says so: digits (“1221”),
@@ -412,25 +492,51 @@ const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''))
  * a programme ending (“千万工程”), a naming word after the quote (“1221”战略举措),
  * or when the archive quotes it in several articles (`repeated`).
  */
-export function quotedPolicy(inner: string, after: string, repeated = false): { name: string; aliases: string[] } | null {
+export function quotedPolicy(inner: string, after: string, repeated = false, listed = false): { name: string; aliases: string[] } | null {
   if (inner.length < 2 || inner.length > 12 || /[，。、；：！？,.;:!?\s“”]/.test(inner)) return null;
-  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!)) return null;
-  if (DATE_NUMERALS.has(inner)) return null;
   const ending = POLICY_NAME_ENDINGS.find((e) => after.startsWith(e));
+  // “晋阳工匠”选树, “我为群众办实事”实践活动, “双一流”建设: a programme noun right after the quote (not part of the name).
+  const programme = !ending && PROGRAMME_NOUNS.some((w) => after.startsWith(w));
+  // A function word first is speech (“我们…”), unless a long slogan is named a programme (“我为群众办实事”实践活动).
+  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!) && !(programme && inner.length >= 5)) return null;
+  if (DATE_NUMERALS.has(inner)) return null;
   const hasDigit = /[0-9]/.test(inner);
-  const numeralLed = CN_NUMERALS.has(inner[0]!) && ([...inner].every((c) => CN_NUMERALS.has(c)) || NUMERAL_SECOND.has(inner[1]!));
+  // 六新, 十四五, 六个一体化, 十二个必须: a numeral run, then nothing or a measure word.
+  const run = /^[一二三四五六七八九十百千万两零〇]+/.exec(inner)?.[0].length ?? 0;
+  const strictNumeral = run > 0 && (run === inner.length || NUMERAL_SECOND.has(inner[run]!));
+  const listedNumeral = !strictNumeral && listed && looseNumeralLed(inner);
+  const numeralLed = strictNumeral || listedNumeral;
   const ok =
     (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
     (numeralLed && allHan(inner)) ||
     (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
     (!!ending && allHan(inner.replace(/[0-9]/g, '一'))) ||
+    (programme && allHan(inner) && inner.length <= 10 && !'式化性'.includes(inner.at(-1)!)) ||
     (repeated && allHan(inner) && inner.length <= 8);
   if (!ok) return null;
   const quoted = `“${inner}”`;
-  const bareOk = !/^[0-9a-z+·]+$/.test(inner); // bare 1221 would mark every number
+  // Bare 1221 would mark every number; a short name known only from one programme noun (“清朗”专项行动) would mark 清朗之风.
+  const shapeOnly = ok && (programme || listedNumeral) && !(hasDigit || inner.includes('·') || strictNumeral || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
+  const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !(shapeOnly && inner.length < 4);
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
+}
+
+/** “一谷”, “两翼”, “双控”: a numeral (or 双) and one character, not a common word (双方). Longer ones in lists measured too loose (“万千气象”, “五岳独尊”). */
+export function looseNumeralLed(inner: string): boolean {
+  return /^[一二三四五六七八九十百千万两双][\u4e00-\u9fff]$/.test(inner) && !NOT_NUMERAL_LED.some((w) => inner.startsWith(w)) && !DATE_NUMERALS.has(inner);
+}
+
+/**
+ * Is the quote at [start, end) one of a run of slogans: printed right against another quote (“一谷”“动力源”), or
+ * joined by 、 to another numeral-led quote (“三农”、“两山”)?
+ */
+function inQuoteList(folded: string, start: number, end: number): boolean {
+  if (folded[end] === '“' || folded[start - 1] === '”') return true;
+  const next = /^、“([^“”\n]{2,4})”/.exec(folded.slice(end, end + 8));
+  const prev = /“([^“”\n]{2,4})”、$/.exec(folded.slice(Math.max(0, start - 8), start));
+  return !!(next && looseNumeralLed(next[1]!)) || !!(prev && looseNumeralLed(prev[1]!));
 }
 
 /** Every quoted span's inner text (for counting how many articles quote it). */
@@ -438,16 +544,25 @@ export function quotedSpans(text: string): string[] {
   return [...foldText(text).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
 }
 
+const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4}等(${PROGRAMME_NOUNS.join('|')})`);
+
 /** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
 export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   const folded = foldText(text);
   for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
-    const after = folded.slice(m.index! + m[0].length, m.index! + m[0].length + 4);
-    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!));
+    const end = m.index! + m[0].length;
+    // “锦绣姐姐”、“妇乐坊”、巾帼家政等品牌: a list of names the programme noun after 等 applies to.
+    const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48));
+    const after = listed ? listed[1]! : folded.slice(end, end + 4);
+    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
     if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
   }
-  for (const m of getFinders().policies.find(folded)) out.push({ kind: 'policy', name: m.word });
+  for (const m of getFinders().policies.find(folded)) {
+    // Printed in quotes (“双碳”): the quoted form is the same policy.
+    const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
+    out.push({ kind: 'policy', name: m.word, aliases: quoted ? [`“${m.word}”`] : [] });
+  }
   const shorts = placesByShort();
   const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);
   for (const m of folded.matchAll(/一体化|同城化/g)) {

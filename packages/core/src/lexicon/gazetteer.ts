@@ -15,7 +15,20 @@ export interface Place {
   /** The province (and city) it belongs to, full names. */
   province: string | null;
   city: string | null;
+  /** A renamed place's current name (太谷县 → 太谷区): the term is named by it, the old name kept as an alias. */
+  current?: string;
 }
+
+/**
+ * Renamings after the china-area-data snapshot (2019) that a regional daily prints today. Only ones
+ * checked to be absent from the data; each: the old full name, the new one, the year of the State Council approval.
+ */
+const RENAMED: readonly [from: string, to: string, year: number][] = [
+  ['太谷县', '太谷区', 2019], ['平果县', '平果市', 2019], ['无为县', '无为市', 2019], ['新津县', '新津区', 2020], ['蓬莱市', '蓬莱区', 2020],
+  ['龙海市', '龙海区', 2021], ['沙县', '沙县区', 2021], ['会理县', '会理市', 2021],
+];
+/** Districts created after the snapshot, with their city: 临平区 and 钱塘区 (杭州, 2021). No short forms: 临平 is inside 亲临平遥, 钱塘 is the river. */
+const CREATED: readonly [name: string, city: string][] = [['临平区', '杭州市'], ['钱塘区', '杭州市']];
 
 const SUFFIXES = ['维吾尔自治区', '壮族自治区', '回族自治区', '特别行政区', '自治区', '自治州', '自治县', '地区', '林区', '省', '市', '县', '区', '盟', '旗'];
 
@@ -53,6 +66,17 @@ export function gazetteer(): Map<string, Place> {
         places.set(dname, { name: dname, level: 'county', short: shortOf(dname), province: pname, city: isCity ? cname : null });
       }
     }
+  }
+  for (const [from, to] of RENAMED) {
+    const old = places.get(from);
+    if (!old || places.has(to)) continue;
+    // The short form (太谷) now means the current place; the old full name resolves to it too.
+    places.set(to, { ...old, name: to });
+    places.set(from, { ...old, short: null, current: to });
+  }
+  for (const [name, city] of CREATED) {
+    const c = places.get(city);
+    if (c && !places.has(name)) places.set(name, { name, level: 'county', short: null, province: c.province, city });
   }
   return places;
 }

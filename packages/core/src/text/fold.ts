@@ -27,16 +27,25 @@ const DOTS = '・‧•∙･';
 function buildTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
-  // Variants first, so the simplified mapping wins where both name a character.
-  for (const dict of [TWVariantsRev, TSCharacters]) {
-    for (const entry of dict.split('|')) {
+  const pairs = (dict: string) =>
+    dict.split('|').flatMap((entry) => {
       const space = entry.indexOf(' ');
-      if (space < 0) continue;
       const from = entry.slice(0, space);
       const to = entry.slice(space + 1).split(' ')[0] ?? '';
-      if (from.length === 1 && to.length === 1) t[from.charCodeAt(0)] = foldBasic(to.charCodeAt(0));
-    }
+      return space > 0 && from.length === 1 && to.length === 1 ? [[from.charCodeAt(0), to.charCodeAt(0)] as const] : [];
+    });
+  const simplified = new Map(pairs(TSCharacters));
+  // A Taiwan variant goes to its simplified form through OpenCC's traditional one (羣 → 群); a character that is
+  // a simplified form (群, 吃, 核, 峰, 么: TWVariantsRev lists them as variants of 羣, 喫, 覈, 峯, 幺) stays itself,
+  // so the fold is idempotent: folding folded text changes nothing.
+  const simplifiedForms = new Set(simplified.values());
+  for (const [from, to] of pairs(TWVariantsRev)) {
+    const target = simplified.get(to) ?? to;
+    if (target !== from && !simplifiedForms.has(from)) t[from] = foldBasic(target);
   }
+  for (const [from, to] of simplified) t[from] = foldBasic(to);
+  // Chains (麽 → 么 → 幺) end where they stop changing.
+  for (let c = 0; c < 0x10000; c++) for (let n = 0; n < 4 && t[t[c]!] !== t[c]; n++) t[c] = t[t[c]!]!;
   for (let c = 0xff01; c <= 0xff5e; c++) t[c] = foldBasic(c - 0xfee0);
   t[0x3000] = 0x20;
   for (let c = 0x41; c <= 0x5a; c++) t[c] = c + 0x20;
