@@ -3,7 +3,7 @@ import type { Bundle } from '../bundle/format.js';
 import { getLexicon } from '../lexicon/index.js';
 import { matcherEntries } from '../lexicon/build.js';
 import { buildMatcherSection, loadMatcher, loadMatcherAsync } from './matcher.js';
-import type { Matcher, MatcherSection, TermMatch } from './types.js';
+import { MATCHER_SECTION_VERSION, type Matcher, type MatcherSection, type TermMatch } from './types.js';
 // The same whitespace rule as compactText, so both agree on what a name split across lines is.
 import { isTight, isWhitespace as isSpace } from '../text/compact.js';
 
@@ -17,7 +17,8 @@ export function matcherSectionOf(bundle: Bundle | Archive): MatcherSection {
   const archive = bundle instanceof Archive ? bundle : null;
   const raw = archive ? archive.bundle : bundle;
   const stored = (raw as Bundle).matcher as MatcherSection | undefined;
-  if (stored && typeof stored === 'object' && stored.format === 'jianbao-matcher' && stored.version === 1) return stored;
+  // An older section (folded differently) or a foreign one is rebuilt from the lexicon.
+  if (stored && typeof stored === 'object' && stored.format === 'jianbao-matcher' && stored.version === MATCHER_SECTION_VERSION) return stored;
   return buildMatcherSection(matcherEntries(getLexicon(archive ?? loadArchive(raw)).terms));
 }
 

@@ -5,7 +5,7 @@ import { buildAutomaton, MAX_FORM_LENGTH, symbolTable } from './automaton.js';
 import { base64ToInt32, decodeBase64, encodeBase64, int32ToBase64, isLittleEndian } from './base64.js';
 import { runSteps, runStepsInSlices } from '../host.js';
 import { buildStartFilter, PAIR_MULTIPLIER, THIRD_MULTIPLIER, type StartFilter } from './start-filter.js';
-import type { Matcher, MatcherEntry, MatcherSection, TermMatch } from './types.js';
+import { MATCHER_SECTION_VERSION, type Matcher, type MatcherEntry, type MatcherSection, type TermMatch } from './types.js';
 
 /** Candidate positions are collected this many characters at a time, then walked. */
 const CHUNK = 4096;
@@ -151,7 +151,7 @@ export function buildMatcherSection(entries: readonly MatcherEntry[]): MatcherSe
   const termKinds = Uint8Array.from(entries.map((e) => kinds.indexOf(e.kind)));
   return {
     format: 'jianbao-matcher',
-    version: 1,
+    version: MATCHER_SECTION_VERSION,
     kinds,
     termIds: entries.map((e) => e.termId),
     termKinds: encodeBase64(termKinds),
@@ -188,7 +188,7 @@ function* loadSteps(section: unknown): Generator<void, LoadedMatcher> {
   if (!isLittleEndian) throw new Error('matcher section: this host is big-endian, which Jianbao does not support');
   const s = section as Partial<MatcherSection> | null;
   if (typeof s !== 'object' || s === null || s.format !== 'jianbao-matcher') throw new Error('not a Jianbao matcher section (expected format "jianbao-matcher")');
-  if (s.version !== 1) throw new Error(`matcher section version ${String(s.version)} is not supported (expected 1): rebuild the archive`);
+  if (s.version !== MATCHER_SECTION_VERSION) throw new Error(`matcher section version ${String(s.version)} is not supported (expected ${MATCHER_SECTION_VERSION}): rebuild the archive`);
   for (const key of ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'] as const) {
     if (typeof s[key] !== 'string') throw new Error(`matcher section: "${key}" must be a string`);
   }

@@ -27,9 +27,16 @@ export interface MatcherEntry {
  * content script can load it without the articles or the index. Typed arrays
  * are base64 of their little-endian bytes.
  */
+/**
+ * The matcher section's version. 2: forms folded by the fold that keeps
+ * simplified characters as they are (version 1 folded 群 to 羣 and 26 others);
+ * a version 1 section is rebuilt from the lexicon on load (matcherSectionOf).
+ */
+export const MATCHER_SECTION_VERSION = 2;
+
 export interface MatcherSection {
   format: 'jianbao-matcher';
-  version: 1;
+  version: typeof MATCHER_SECTION_VERSION;
   kinds: TermKind[];
   /** Term ids; a term's index is what the automaton's outputs refer to. */
   termIds: string[];

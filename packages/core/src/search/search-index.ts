@@ -21,7 +21,8 @@ declare const setTimeout: (callback: () => void, ms: number) => unknown;
 
 export const FIELDS = ['title', 'subtitle', 'body'] as const;
 export type SearchField = (typeof FIELDS)[number];
-export const ANALYZER_ID = 'bigram-1';
+/** Changes whenever analysis changes; a section built by another analyser is rebuilt. bigram-2: the fold keeps simplified characters (bigram-1 folded 群 to 羣). */
+export const ANALYZER_ID = 'bigram-2';
 export const SECTION_VERSION = 1;
 
 /** The serialised index: bundle section `search`. */
