@@ -369,6 +369,9 @@ interface Cost {
   asyncBlock: number;
   memory: number;
   p50: number;
+  /** Second pass over the same queries. */
+  warm50: number;
+  warm95: number;
   p95: number;
   cpu95: number;
   mrrTitle: number;
@@ -423,8 +426,17 @@ async function atScale(path: string): Promise<string> {
       const rank = ids.indexOf(item.id);
       if (rank >= 0) rr[item.kind] += 1 / (rank + 1);
     }
+    // A second pass over the same queries: the first pays for the JIT warming up (and Jianbao for its
+    // caches filling); an editor searching all day sees the second.
+    const warm: number[] = [];
+    for (const item of items) {
+      t = performance.now();
+      await engine.search(item.query, 10);
+      warm.push(performance.now() - t);
+    }
     const n = items.length / 2;
     costs.set(system.name, {
+      warm50: percentile(warm, 50), warm95: percentile(warm, 95),
       build, raw, gzip, load, loadAsync: asyncRun.ms, asyncBlock: asyncRun.longest, memory,
       p50: percentile(times, 50), p95: percentile(times, 95), cpu95: percentile(cpu, 95), mrrTitle: rr.title / n, mrrPhrase: rr.phrase / n,
     });
@@ -436,17 +448,17 @@ async function atScale(path: string): Promise<string> {
     [...costs].map(([name, c]) => [name, fmt(c.mrrTitle), fmt(c.mrrPhrase)]),
   );
   const cost = table(
-    ['system', 'build s', 'index MB (gzip)', 'load s (sync)', 'load s async (longest block ms)', 'heap MB after load', 'query p50 ms', 'query p95 ms', 'query p95 CPU ms'],
+    ['system', 'build s', 'index MB (gzip)', 'load s (sync)', 'load s async (longest block ms)', 'heap MB after load', 'query p50 ms', 'query p95 ms', 'query p95 CPU ms', 'second pass p50 / p95 ms'],
     [...costs].map(([name, c]) => [
       name, fmt(c.build / 1000, 1), `${mb(c.raw)} (${mb(c.gzip)})`, fmt(c.load / 1000, 2), `${fmt(c.loadAsync / 1000, 2)} (${fmt(c.asyncBlock, 0)})`,
-      fmt(c.memory, 0), fmt(c.p50, 2), fmt(c.p95, 2), fmt(c.cpu95, 2),
+      fmt(c.memory, 0), fmt(c.p50, 2), fmt(c.p95, 2), fmt(c.cpu95, 2), `${fmt(c.warm50, 2)} / ${fmt(c.warm95, 2)}`,
     ]),
   );
   const ratios = table(
-    ['Jianbao ÷ peer', 'build', 'index size', 'gzip', 'load (sync)', 'memory', 'p50', 'p95', 'p95 CPU'],
+    ['Jianbao ÷ peer', 'build', 'index size', 'gzip', 'load (sync)', 'memory', 'p50', 'p95', 'p95 CPU', 'second pass p95'],
     [...costs].filter(([name]) => name !== 'Jianbao').map(([name, c]) => [
       name, ratio(ours.build, c.build), ratio(ours.raw, c.raw), ratio(ours.gzip, c.gzip), ratio(ours.load, c.load),
-      ratio(ours.memory, c.memory), ratio(ours.p50, c.p50), ratio(ours.p95, c.p95), ratio(ours.cpu95, c.cpu95),
+      ratio(ours.memory, c.memory), ratio(ours.p50, c.p50), ratio(ours.p95, c.p95), ratio(ours.cpu95, c.cpu95), ratio(ours.warm95, c.warm95),
     ]),
   );
   return [
@@ -458,7 +470,7 @@ async function atScale(path: string): Promise<string> {
     '',
     '### Cost (index only: the articles themselves are in every bundle alike)',
     '',
-    'Load = from the serialised text, JSON.parse included; for Jianbao also squeezing the article texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time is the steadier figure on a shared machine). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
+    'Load = from the serialised text, JSON.parse included; for Jianbao also squeezing the article texts for verification (prepareSearchTexts, as loadSearchIndex does). "async" = MiniSearch `loadJSONAsync` / Jianbao `searchIndexFromSectionAsync` + `prepareSearchTexts`; FlexSearch and Orama have no separate async loader (same code path). Latency over all known-item queries on the sync-loaded index, wall clock and process CPU time (CPU time includes the JIT and GC threads, so it can exceed wall time); "second pass" runs the same queries again on the same index (JIT warm, caches filled). Memory: heap growth after a forced GC (n/a when the GC reclaimed more than the load added).',
     '',
     cost,
     '',
