@@ -75,3 +75,22 @@ describe('a name with one wrong character', () => {
     expect(searchArchive(archive, '张树铭')).toEqual([]);
   });
 });
+
+describe('a run-together query read as names and words', () => {
+  const archive = loadArchive(createBundle([
+    article('太原晋中一体化发展对接座谈会举行', ['太原市委书记韦韬、晋中市委书记常书铭出席。会议强调，推进太原晋中一体化发展。']),
+    article('市政府常务会议召开', ['市长刘星主持会议并讲话。']),
+    article('灵石县重点项目建设加快', ['灵石县焦化技改项目开工建设。']),
+  ], { name: 'paraphrase' }));
+  const titles = (q: string) => searchArchive(archive, q).map((h) => h.title);
+
+  it('finds a paraphrase whose names and words the article holds, in any order', () => {
+    expect(titles('晋中和太原一体化')[0]).toBe('太原晋中一体化发展对接座谈会举行');
+    expect(titles('刘星市长')).toEqual(['市政府常务会议召开']);
+  });
+
+  it('still answers nothing when a word is missing from every article', () => {
+    expect(titles('刘星市长出访欧洲')).toEqual([]);
+    expect(titles('苹果手机发布会')).toEqual([]);
+  });
+});

@@ -99,3 +99,49 @@ export function namesOneCharacterOff(index: SearchIndex, text: string): string[]
   }
   return byFrequency(index, found);
 }
+
+// ——— a query read as names and words ———
+
+const termSets = new WeakMap<SearchIndex, { names: Set<string>; longest: number }>();
+
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+
+/**
+ * A run-together query split into the archive's names and the words between
+ * them (晋中和太原一体化 → 晋中, 太原, 一体化; 刘星市长 → 刘星, 市长): names by longest
+ * match against the lexicon, the rest by Intl.Segmenter where the host has it.
+ * One-character pieces (和, 的) are dropped. [] unless at least two parts remain.
+ */
+export function namesAndWords(index: SearchIndex, text: string): string[] {
+  if (text.length < 4 || !HAN_ONLY.test(text)) return [];
+  let set = termSets.get(index);
+  if (!set) {
+    const names = new Set(index.wholeTerms.filter((t) => t.length >= 2 && HAN_ONLY.test(t)));
+    set = { names, longest: Math.max(0, ...[...names].map((t) => t.length)) };
+    termSets.set(index, set);
+  }
+  const parts: string[] = [];
+  let gap = '';
+  const flushGap = () => {
+    if (!gap) return;
+    const words = segmenter ? [...segmenter.segment(gap)].map((s) => s.segment) : [gap];
+    for (const w of words) if (w.length >= 2) parts.push(w);
+    gap = '';
+  };
+  for (let i = 0; i < text.length; ) {
+    let name = '';
+    for (let len = Math.min(set.longest, text.length - i); len >= 2 && !name; len--) {
+      if (set.names.has(text.slice(i, i + len))) name = text.slice(i, i + len);
+    }
+    if (name && name !== text) {
+      flushGap();
+      parts.push(name);
+      i += name.length;
+    } else {
+      gap += text[i];
+      i++;
+    }
+  }
+  flushGap();
+  return parts.length >= 2 ? parts : [];
+}

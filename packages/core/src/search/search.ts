@@ -5,7 +5,7 @@ import type { Article, ArticleKind } from '../article.js';
 import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
-import { namesOneCharacterOff } from './names.js';
+import { namesAndWords, namesOneCharacterOff } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -831,6 +831,8 @@ export function searchArchive(archive: Archive, query: string, options: SearchOp
  * and for the benchmark (which also runs the same engine over a word-segmented
  * index: pass the AnalyzeOptions the index was built with as `analyzer`).
  */
+const SENTENCE_END = /[。！？；!?;\n]/;
+
 export function searchWithIndex(
   archive: Archive,
   index: SearchIndex,
@@ -851,6 +853,25 @@ export function searchWithIndex(
     if (reading) {
       segments = planQuery(reading, analyze);
       hits = rank(archive, index, segments, options, limit);
+    }
+  }
+  if (!hits.length && !/\s/.test(query.trim())) {
+    // Still nothing: read the query as names and words (晋中和太原一体化 → 晋中 太原 一体化), which a hit must then
+    // hold exactly, all in one sentence — a paraphrase of what the archive says, not words that merely co-occur
+    // (台风 in one paragraph and 登陆艇 in another is no answer to 台风登陆).
+    const parts = namesAndWords(index, foldText(query.trim()));
+    if (parts.length) {
+      const partSegments = planQuery(parts.join(' '), analyze);
+      const all = rank(archive, index, partSegments, options, limit).filter((hit) =>
+        fieldTexts(hit.article).some((field) => field.split(SENTENCE_END).some((sentence) => {
+          const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
+          return partSegments.every((s) => squeezed.includes(s.phrase));
+        })),
+      );
+      if (all.length) {
+        segments = partSegments;
+        hits = all;
+      }
     }
   }
   return hits.slice(0, limit).map((hit) => {
