@@ -87,6 +87,14 @@ describe('squeezing', () => {
       expect(Array.from(lazy.offsets)).toEqual(Array.from(full.offsets));
     }
   });
+
+  it('is idempotent for every code unit, so a query phrase squeezes to itself (segmentQuality relies on it)', () => {
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c < 0xe000) continue;
+      const once = squeezeText(String.fromCharCode(c));
+      if (squeezeText(once) !== once) expect(`${c.toString(16)} → ${once} → ${squeezeText(once)}`).toBe('idempotent');
+    }
+  });
 });
 
 describe('index lookups', () => {

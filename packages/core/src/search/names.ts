@@ -117,7 +117,9 @@ export function namesAndWords(index: SearchIndex, text: string): string[] {
   let set = termSets.get(index);
   if (!set) {
     const names = new Set(index.wholeTerms.filter((t) => t.length >= 2 && HAN_ONLY.test(t)));
-    set = { names, longest: Math.max(0, ...[...names].map((t) => t.length)) };
+    let longest = 0;
+    for (const name of names) longest = Math.max(longest, name.length); // a loop: spreading 100,000 names overflows the argument limit
+    set = { names, longest };
     termSets.set(index, set);
   }
   const parts: string[] = [];

@@ -2,6 +2,7 @@ import type { Archive } from '../archive.js';
 import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
+import { yieldToHost } from '../host.js';
 import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
@@ -65,8 +66,6 @@ function rebuildSearchIndex(archive: Archive): SearchIndex {
   return buildSearchIndex(archive.articles, { terms: searchTermsOf(getLexicon(archive).terms) });
 }
 
-// Every host (Node, browsers, service workers) has setTimeout; core's lib settings do not declare it.
-declare const setTimeout: (callback: () => void, ms: number) => unknown;
 
 /**
  * The same, yielding to the event loop while it decodes (for UI threads);
@@ -82,7 +81,7 @@ export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const section = archive.bundle.search;
   const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
-  await prepareSearchTexts(archive, () => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  await prepareSearchTexts(archive, yieldToHost);
   return index;
 }
 
@@ -97,12 +96,6 @@ interface Segment {
   extra: string[];
   /** Contains Chinese: phrase and typo checks apply; otherwise whole-word matching via the index. */
   chinese: boolean;
-  /**
-   * The phrase squeezes to itself. The fold is not idempotent for a few
-   * characters (吃/喫, 峰/峯…): only then can the printed text contain the
-   * phrase while its squeezed form does not (see articleQuality).
-   */
-  stable: boolean;
 }
 
 function planQuery(query: string, options: AnalyzeOptions): Segment[] {
@@ -118,7 +111,6 @@ function planQuery(query: string, options: AnalyzeOptions): Segment[] {
       tokens: base,
       extra: [...new Set(tokens.filter((t) => t.kind === 'term').map((t) => t.term))],
       chinese: [...phrase].some((c) => isCjk(c.charCodeAt(0))),
-      stable: squeezeText(phrase) === phrase,
     });
   }
   return segments.slice(0, 8);
@@ -645,7 +637,8 @@ interface FieldQuality {
  */
 function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number): FieldQuality {
   if (bound <= 0) return { field: -1, quality: 0 };
-  if (!segment.chinese || !segment.stable) {
+  // Squeezing is idempotent (test/search-fast-paths), so the phrase squeezes to itself and the kept squeezed texts decide.
+  if (!segment.chinese) {
     const m = matchSegment(segment, fieldTexts(article).map((t) => new FieldText(t)), bound);
     return { field: m.field, quality: m.quality };
   }
