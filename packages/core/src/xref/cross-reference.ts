@@ -54,9 +54,20 @@ export function crossReference(archive: Archive, draft: string, options: XrefOpt
  * yielding to the event loop between slices. Hosts call it after loading an
  * archive; a check that comes first still works (it builds what it needs).
  */
-export async function prepareCrossReference(archive: Archive): Promise<void> {
-  await prepareMatcher(archive);
-  getPersonDirectory(archive);
-  await yieldToHost();
-  await prepareFingerprintIndex(archive);
+export function prepareCrossReference(archive: Archive): Promise<void> {
+  // One preparation per archive: hosts await this before every check, which must then cost nothing.
+  let ready = prepared.get(archive);
+  if (!ready) {
+    ready = (async () => {
+      await prepareMatcher(archive);
+      getPersonDirectory(archive);
+      await yieldToHost();
+      await prepareFingerprintIndex(archive);
+    })();
+    prepared.set(archive, ready);
+    ready.catch(() => prepared.delete(archive)); // a failed preparation may be tried again
+  }
+  return ready;
 }
+
+const prepared = new WeakMap<Archive, Promise<void>>();
