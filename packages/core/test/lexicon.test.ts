@@ -101,6 +101,15 @@ describe('places and organisations', () => {
     expect(extractBySuffix(generic, unknown, new Uint8Array(generic.length))).toEqual([]);
   });
 
+  it('keeps a bracketed place inside a company name, but not a bracketed byline before one', () => {
+    const text = '签约企业有辉能科技有限公司和中海油（山西）贵金属有限公司。本报讯（记者雷甫）九牛牧业有限公司扩产。';
+    const { covered } = extractAdministrative(text, unknown);
+    const found = names(extractBySuffix(text, unknown, covered));
+    expect(found).toContain('中海油（山西）贵金属有限公司');
+    expect(found).not.toContain('贵金属有限公司');
+    expect(found.some((n) => n.includes('记者'))).toBe(false);
+  });
+
   it('finds towns and villages with a clear left edge, not 农村 or 家乡', () => {
     const text = '桐峪博物馆、麻田镇东安村等地，推动农村发展，心系家乡。';
     const { covered } = extractAdministrative(text, unknown);

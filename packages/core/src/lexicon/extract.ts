@@ -384,6 +384,27 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
 const SPAN_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
 const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从向'.split(''));
 
+/** 辉能科技有限公司和中海油……: the previous body of a list ends right before a conjunction. */
+function afterListedBody(text: string, s: number): boolean {
+  return '和与及'.includes(text[s - 1] ?? '#') && ORG_SUFFIXES.some((w) => text.endsWith(w, s - 1));
+}
+
+const PLACE_IN_BRACKETS = /[（(][\u4e00-\u9fff]{2,8}[)）]/g;
+
+/**
+ * Where a bracketed place name that ends at `end` opens, when it sits inside a
+ * name (a Han character right before the bracket: 中海油（山西）), else -1.
+ * Only places: 本报讯（记者雷甫） must still stop the scan.
+ */
+function placeInBrackets(text: string, end: number): number {
+  const close = text[end - 1];
+  if (close !== '）' && close !== ')') return -1;
+  const open = Math.max(text.lastIndexOf('（', end - 2), text.lastIndexOf('(', end - 2));
+  if (open < 1 || end - open > 10 || !isHan(text[open - 1])) return -1;
+  const inside = text.slice(open + 1, end - 1);
+  return allHan(inside) && (gazetteer().has(inside) || placesByShort().has(inside)) ? open : -1;
+}
+
 /**
  * Scans back from a suffix to punctuation and keeps the name: from a named
  * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
@@ -392,12 +413,23 @@ const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从
 function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number } | null {
   if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
   let s = start;
-  while (s > 0 && !isDelimiter(text, s - 1) && start - s < 20) s--;
+  const brackets: [number, number][] = [];
+  for (;;) {
+    while (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s) && start - s < 20) s--;
+    const open = placeInBrackets(text, s);
+    if (open < 0) break;
+    brackets.push([open, s]); // 中海油（山西）贵金属有限公司: a place in brackets is part of the name
+    s = open;
+  }
+  const inBrackets = (i: number) => brackets.some(([a, b]) => i >= a && i < b);
   let from = -1;
-  for (let i = s; i < start; i++) if (covered[i] && (i === s || !covered[i - 1])) from = from < 0 ? i : from;
+  for (let i = s; i < start; i++) {
+    // A place in brackets never starts the name (the name starts before it).
+    if (covered[i] && (i === s || !covered[i - 1]) && !inBrackets(i)) from = from < 0 ? i : from;
+  }
   if (from < 0) {
     if (placeAnchored) return null;
-    if (s > 0 && !isDelimiter(text, s - 1)) return null; // no clear left edge within reach
+    if (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s)) return null; // no clear left edge within reach
     from = s;
     for (let i = start - 1; i >= s; i--) {
       const w = SPAN_CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
@@ -409,7 +441,7 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
     while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
   }
   const head = text.slice(from, start);
-  if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一'))) return null;
+  if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
   for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
   return { span: text.slice(from, end), from };
