@@ -4,18 +4,17 @@ import { foldText } from '../text/fold.js';
 import { buildAutomaton, MAX_FORM_LENGTH, symbolTable } from './automaton.js';
 import { base64ToInt32, decodeBase64, encodeBase64, int32ToBase64, isLittleEndian } from './base64.js';
 import { runSteps, runStepsInSlices } from '../host.js';
-import { buildStartFilter, PAIR_MULTIPLIER, THIRD_MULTIPLIER, type StartFilter } from './start-filter.js';
+import { buildStartFilter, CANDIDATES_AT, FILTER_CHUNK, filterChunk, pairMayStart, type StartFilter } from './start-filter.js';
 import { MATCHER_SECTION_VERSION, type Matcher, type MatcherEntry, type MatcherSection, type TermMatch } from './types.js';
 
-/** Candidate positions are collected this many characters at a time, then walked. */
-const CHUNK = 4096;
 /** Flag in `bc[2s]` (beside the base): a form ends exactly at state s. Bases stay below it (checked at load). */
 const HAS_FORM = 0x40000000;
 const BASE_MASK = HAS_FORM - 1;
 
 /** The automaton in memory, ready to scan. */
 class DoubleArrayMatcher implements Matcher {
-  private candidates: Int32Array | null = new Int32Array(CHUNK);
+  /** True while scan runs: a scan started from its `emit` works on a copy of the filter (its candidates live there). */
+  private scanning = false;
 
   constructor(
     private readonly termIds: readonly string[],
@@ -47,66 +46,51 @@ class DoubleArrayMatcher implements Matcher {
     const n = text.length;
     if (n < 2) return 0;
     const { symOf, bc, out } = this;
-    const { pairs, pairShift, triples, tripleShift } = this.filter;
     // Module bindings as locals: V8 re-reads imported bindings in a hot loop rather than folding them.
-    const k2 = PAIR_MULTIPLIER;
-    const k3 = THIRD_MULTIPLIER;
     const hasForm = HAS_FORM;
     const baseMask = BASE_MASK;
-    // Not re-entrant through `emit` otherwise: a nested scan gets its own buffer.
-    const candidates = this.candidates ?? new Int32Array(CHUNK);
-    this.candidates = null;
+    const chunk = FILTER_CHUNK;
+    const candidatesAt = CANDIDATES_AT;
+    const nested = this.scanning;
+    const bits = nested ? this.filter.bits.slice() : this.filter.bits;
+    this.scanning = true;
     let count = 0;
     let next = 0; // first position after the last emitted match
-    for (let from = 0; from < n - 1; from += CHUNK) {
-      const end = Math.min(from + CHUNK, n - 1); // candidate starts run to n - 2
-      const stop = Math.min(end, n - 2); // starts with a third character after them
-      let k = 0;
-      let a = text.charCodeAt(from);
-      let b = text.charCodeAt(from + 1);
-      for (let i = from; i < stop; i++) {
-        const c = text.charCodeAt(i + 2);
-        const x = Math.imul((a << 16) | b, k2);
-        const hp = x >>> pairShift;
-        const ht = (x ^ Math.imul(c, k3)) >>> tripleShift;
-        candidates[k] = i;
-        // `>>` not `>>>`: the result stays a small integer, which V8 keeps unboxed.
-        k += ((pairs[hp >> 5]! >> (hp & 31)) | (triples[ht >> 5]! >> (ht & 31))) & 1;
-        a = b;
-        b = c;
-      }
-      if (end === n - 1) {
+    try {
+      for (let from = 0; from < n - 1; from += chunk) {
+        const end = Math.min(from + chunk, n - 1); // candidate starts run to n - 2
+        const stop = Math.min(end, n - 2); // starts with a third character after them
+        let k = stop > from ? filterChunk(text, from, stop, bits) : 0;
         // The last start has two characters left: only a two-character form fits.
-        const hp = Math.imul((a << 16) | b, k2) >>> pairShift;
-        candidates[k] = n - 2;
-        k += (pairs[hp >> 5]! >> (hp & 31)) & 1;
-      }
-      for (let q = 0; q < k; q++) {
-        const start = candidates[q]!;
-        if (start < next) continue;
-        let s = 0;
-        let j = start;
-        let matchEnd = -1;
-        let matchState = 0;
-        while (j < n) {
-          const sym = symOf[text.charCodeAt(j)]!;
-          if (sym === 0) break;
-          const t = (bc[2 * s]! & baseMask) + sym;
-          if (bc[2 * t + 1] !== s) break;
-          s = t;
-          j++;
-          if ((bc[2 * s]! & hasForm) !== 0) {
-            matchEnd = j;
-            matchState = s;
+        if (end === n - 1 && pairMayStart(bits, text.charCodeAt(n - 2), text.charCodeAt(n - 1))) bits[candidatesAt + k++] = n - 2;
+        for (let q = candidatesAt; q < candidatesAt + k; q++) {
+          const start = bits[q]!;
+          if (start < next) continue;
+          let s = 0;
+          let j = start;
+          let matchEnd = -1;
+          let matchState = 0;
+          while (j < n) {
+            const sym = symOf[text.charCodeAt(j)]!;
+            if (sym === 0) break;
+            const t = (bc[2 * s]! & baseMask) + sym;
+            if (bc[2 * t + 1] !== s) break;
+            s = t;
+            j++;
+            if ((bc[2 * s]! & hasForm) !== 0) {
+              matchEnd = j;
+              matchState = s;
+            }
           }
+          if (matchEnd < 0 || isWordCut(text, start, matchEnd)) continue;
+          emit(start, matchEnd, out[matchState]! >>> 7);
+          count++;
+          next = matchEnd;
         }
-        if (matchEnd < 0 || isWordCut(text, start, matchEnd)) continue;
-        emit(start, matchEnd, out[matchState]! >>> 7);
-        count++;
-        next = matchEnd;
       }
+    } finally {
+      this.scanning = nested;
     }
-    this.candidates = candidates;
     return count;
   }
 }
