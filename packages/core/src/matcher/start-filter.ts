@@ -9,8 +9,10 @@
  * one if its first two characters are a two-character form, or its first three
  * are the first three of a longer form. Both sets are kept as Bloom-style
  * bitsets hashed over raw code units (every variant that folds to the form's
- * character is inserted, so no fold lookup is needed here). About 2–4% of
- * positions pass falsely; they cost one short trie walk each.
+ * character is inserted, so no fold lookup is needed here). About 1% of
+ * positions pass falsely (xwlb lexicon and text); they cost one short trie
+ * walk each. The bitsets have fixed sizes: a lexicon many times larger than
+ * xwlb's fills them, which lets more positions through but never loses a match.
  */
 export interface StartFilter {
   /**
