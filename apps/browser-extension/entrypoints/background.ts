@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { loadMatcher } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { readImportedBundle } from '../lib/archive-store.js';
 import { BackgroundService } from '../lib/background-service.js';
@@ -61,5 +62,6 @@ export default defineBackground(() => {
   });
 
   void syncSiteRegistration().catch((error) => console.warn('jianbao: cannot register the content script for user sites:', error));
-  if (E2E) Object.assign(globalThis, { jianbaoService: service });
+  // Test builds only: the service for e2e tests, and core's matcher loader for the matcher benchmark in Chromium (e2e/measure-matcher.ts).
+  if (E2E) Object.assign(globalThis, { jianbaoService: service, jianbaoLoadMatcher: loadMatcher });
 });

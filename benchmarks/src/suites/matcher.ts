@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import AhoCorasick from 'modern-ahocorasick';
 import FastAhoCorasick from 'modern-ahocorasick/fast';
 import { buildLexicon, buildMatcherSection, foldText, loadMatcher, matcherEntries } from '@jianbao/core';
 import { fmt, table, type SuiteResult } from '../report.js';
+import { REPO_ROOT } from '../shared-data.js';
 import { loadXwlbArticles } from '../xwlb.js';
 
 const TEXT_CHARS = 5_000_000;
@@ -68,6 +69,20 @@ function charCodeFloor(text: string): number {
   }
   if (i < n) a = (a + text.charCodeAt(i)) | 0;
   return (a + b) | 0;
+}
+
+/** The shape of apps/browser-extension/e2e/measure-matcher.ts (typed here: that package has playwright-core). */
+interface MeasureMatcherModule {
+  measurable(): string | null;
+  measureMatcher(section: string, text: string, runs: number): Promise<{ chromium: string; floorMs: number; scanMs: number; matches: number }>;
+}
+
+/** The same scan in Chromium, where the content script runs; a reason string when it cannot run here. */
+async function matcherInChromium(sectionJson: string, text: string, runs: number): Promise<Awaited<ReturnType<MeasureMatcherModule['measureMatcher']>> | string> {
+  const file = join(REPO_ROOT, 'apps/browser-extension/e2e/measure-matcher.ts');
+  if (!existsSync(file)) return 'apps/browser-extension is not in this checkout';
+  const mod = (await import(pathToFileURL(file).href)) as MeasureMatcherModule;
+  return mod.measurable() ?? mod.measureMatcher(sectionJson, text, runs);
 }
 
 export async function run(): Promise<SuiteResult> {
@@ -135,6 +150,14 @@ export async function run(): Promise<SuiteResult> {
     ['one alternation RegExp *', fmt(reRes.ms, 1), mcps(reRes.ms), reRes.out, fmt(reRes.ms / ours.ms, 2) + '×', fmt(reRes.ms / floor.ms, 2) + '×'],
     ['floor: loop over charCodeAt (two sums, two units a step)', fmt(floor.ms, 1), mcps(floor.ms), '—', fmt(floor.ms / ours.ms, 2) + '×', '1.00×'],
   ];
+  const inChromium = await matcherInChromium(sectionJson, text, runs);
+  if (typeof inChromium !== 'string') {
+    if (inChromium.matches !== ours.out) throw new Error(`matcher in Chromium found ${inChromium.matches} matches, in Node ${ours.out}`);
+    rows.push(
+      [`in ${inChromium.chromium} (the extension's bundle): scan`, fmt(inChromium.scanMs, 1), mcps(inChromium.scanMs), inChromium.matches, '—', fmt(inChromium.scanMs / inChromium.floorMs, 2) + '× (its floor)'],
+      [`in ${inChromium.chromium}: floor (fastest of the two loops)`, fmt(inChromium.floorMs, 1), mcps(inChromium.floorMs), '—', '—', '1.00×'],
+    );
+  }
   const bytes = Buffer.byteLength(sectionJson);
   return {
     title: 'Matcher: xwlb lexicon over 5 M characters',
@@ -146,6 +169,7 @@ export async function run(): Promise<SuiteResult> {
       table(['matcher', 'ms', 'M chars/s', 'matches', 'time vs ours', 'time vs floor'], rows),
       '',
       `\\* measured on the first ${PEER_CHARS} characters (they take seconds per 10k characters with this lexicon) and scaled ×${scale.toFixed(1)} to the full text; their match counts are for that prefix (ours there: ${oursOnPeerText}).`,
+      typeof inChromium === 'string' ? `Chromium rows skipped: ${inChromium}.` : `Chromium rows: the same section and text, in the service worker of the extension's test build (where core is bundled as the content script has it), fastest of ${runs} runs after the same warm-up.`,
       'Match counts can differ slightly: peers see folded text but no Latin word-boundary rule (ours skips 5G inside 5GHz). The machine is shared: absolute times are noisy, ratios within one run less so.',
     ].join('\n'),
   };
