@@ -116,6 +116,16 @@ describe('places and organisations', () => {
     expect(names(extractLocalities(text, covered))).toEqual(['麻田镇', '东安村']);
   });
 
+  it('reads a township named like a county as the township (平遥县襄垣乡 is not 襄垣县)', () => {
+    const text = '平遥县襄垣乡将以党建为统领，襄垣县也来学习。';
+    const { candidates, covered } = extractAdministrative(text, unknown);
+    expect(names(candidates)).toEqual(['平遥县', '襄垣县']);
+    expect(candidates[1]!.aliases ?? []).toEqual([]); // from the full name 襄垣县, not from the township's 襄垣
+    expect(names(extractLocalities(text, covered))).toEqual(['襄垣乡']);
+    const later = '平遥县襄垣乡将以党建为统领，为“两翼”腾飞贡献襄垣力量。';
+    expect(names(extractAdministrative(later, unknown).candidates)).toEqual(['平遥县']);
+  });
+
   it('knows the paper’s city', () => {
     expect(paperPlace('晋中日报')?.name).toBe('晋中市');
     expect(paperPlace('山西日报')?.name).toBe('山西省');

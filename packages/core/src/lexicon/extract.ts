@@ -319,6 +319,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     if (!place) {
       // A short form alone: a province or prefecture city's (山西, 晋中) anywhere; a county's (太谷, 榆社) only where it
       // names one place in a province the archive is about.
+      // 平遥县襄垣乡: a township that shares a county's short name is not that county (襄垣县 is in 长治), nor is
+      // the short name elsewhere in a text that names the township (…贡献襄垣力量).
+      if (['乡', '镇', '村', '街道'].some((s) => text.includes(m.word + s))) continue;
       const all = byShort.get(m.word) ?? [];
       const big = all.filter((p) => p.level !== 'county');
       const options = big.length === 1 ? big : all.filter(atHome);
