@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
-import { yieldToHost } from '../host.js';
+import { runSteps, runStepsInSlices } from '../host.js';
 import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
@@ -17,6 +17,7 @@ import {
   type SearchIndex,
 } from './search-index.js';
 import { makeSnippet } from './snippet.js';
+import { warmUpQueries, WARM_UP_ROUNDS } from './warm-up.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -70,10 +71,10 @@ function rebuildSearchIndex(archive: Archive): SearchIndex {
 /**
  * The same, yielding to the event loop while it decodes (for UI threads);
  * later calls to `getSearchIndex` reuse it. Long-lived hosts load this way,
- * so it also prepares the articles' squeezed texts (prepareSearchTexts) in
- * slices: queries then never squeeze an article. (`getSearchIndex` leaves
- * that to the first query that needs each article: a one-shot CLI search
- * looks at a few dozen.)
+ * so it also readies the archive for queries (see prepareSteps), in slices:
+ * the articles' squeezed texts, then a warm-up. (`getSearchIndex` leaves
+ * all that to the queries: a one-shot CLI search looks at a few dozen
+ * articles and would not gain from it.)
  */
 export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const cached = indexes.get(archive);
@@ -81,8 +82,45 @@ export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const section = archive.bundle.search;
   const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
-  await prepareSearchTexts(archive, yieldToHost);
+  await runStepsInSlices(prepareSteps(archive, index));
   return index;
+}
+
+/** `loadSearchIndex` in one piece (the same work, no yields): for the benchmark's synchronous load and for tests. */
+export function loadSearchIndexSync(archive: Archive): SearchIndex {
+  const index = getSearchIndex(archive);
+  runSteps(prepareSteps(archive, index));
+  return index;
+}
+
+/**
+ * What a long-lived host does after loading an index, step by step (a
+ * yield after each article slice and each query):
+ *   1. squeeze every article's fields, so queries never do;
+ *   2. a JIT warm-up: a few rounds of queries made from the archive itself
+ *      (warm-up.ts), so that V8 has compiled the query code, with feedback
+ *      for every path, and the first-use tables are built before the user's
+ *      first query rather than during it. Measured on the 5,000-story xwlb
+ *      bench (pinned to one core): load +~170 ms (all of it in the bench's
+ *      Jianbao load column), the first pass of the 600 queries CPU p95
+ *      ~1.2 → ~0.85 ms, and no more deoptimisation storms (one path the
+ *      warm-up missed deoptimised scoreCandidates 115 times in the first
+ *      pass). Results are unchanged: what it fills are caches whose
+ *      contents do not depend on the queries that filled them.
+ */
+function* prepareSteps(archive: Archive, index: SearchIndex): Generator<void, void> {
+  const SLICE = 500;
+  for (let i = 0; i < archive.articles.length; i += SLICE) {
+    for (const article of archive.articles.slice(i, i + SLICE)) squeezedOf(article);
+    yield;
+  }
+  const queries = warmUpQueries(index, archive.articles);
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    for (const query of queries) {
+      searchWithIndex(archive, index, query, { limit: 10 });
+      yield;
+    }
+  }
 }
 
 // ---- query analysis ------------------------------------------------------------
@@ -337,9 +375,16 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
     for (let s = 0; s < segments.length; s++) sum += qualityBound(remaining[s]!, segments[s]!, scored[s]!.length);
     return sum / segments.length >= MIN_QUALITY;
   };
+  // How many tokens must be walked depends on the counts only, not on the lists: when it is all of them
+  // (most queries of two or more segments: one segment whole still qualifies), no article can be ruled
+  // out, and marking their lists would be thrown away.
+  let needed = 0;
+  for (; needed < tokens.length && canStillQualify(); needed++) remaining[tokens[needed]!.s]!--;
+  if (needed === tokens.length) return null;
+  scored.forEach((terms, s) => (remaining[s] = terms.length));
   const marked: number[] = [];
   let walked = 0;
-  for (; walked < tokens.length && canStillQualify(); walked++) {
+  for (; walked < needed; walked++) {
     const token = tokens[walked]!;
     const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
     {
@@ -353,11 +398,6 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
         }
       }
     }
-    remaining[token.s]!--;
-  }
-  if (walked === tokens.length) {
-    for (const doc of marked) alive[doc] = 0;
-    return null;
   }
   return Uint32Array.from(marked).sort();
 }
@@ -558,7 +598,9 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
       bm25[doc] = 0;
       for (let s = 0; s < segments.length; s++) masks[s]![doc] = 0;
     }
-    if (alive) alive.fill(0);
+    // The marked documents are exactly `possible`. (A loop, not alive.fill: no property call on a value that
+    // is null in most queries, which deoptimised this function at each query that pruned, warm-up or not.)
+    if (possible) for (let k = 0; k < possible.length; k++) aliveBuffer[possible[k]!] = 0;
   }
 }
 
