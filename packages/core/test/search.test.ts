@@ -254,8 +254,8 @@ describe('query-time caches and early termination', () => {
     expect(warmUp.some((q) => q.length === 12 && q !== clause && [...q].filter((c, i) => c !== clause[i]).length === 1)).toBe(true);
     expect(warmUp).toContain(`${clause.slice(0, 4)} ${clause.slice(-4)}`);
     expect(warmUp).toContain(clause[0]);
-    // The last: the commonest bigram with the commonest number (both in most articles here).
-    expect(searchWithIndex(big, index, warmUp[warmUp.length - 1]!).length).toBeGreaterThan(0);
+    // The commonest bigram with the commonest number (both in most articles here).
+    expect(searchWithIndex(big, index, warmUp[warmUp.length - 2]!).length).toBeGreaterThan(0);
     for (const q of warmUp) expect(() => searchWithIndex(big, index, q)).not.toThrow();
   });
 });
