@@ -718,14 +718,40 @@ function segmentQuality(segment: Segment, article: Article, squeezed: string[], 
     const text = squeezed[f]!;
     if (!text) continue;
     if (best.quality >= TYPO) break;
-    if (bound >= TYPO && findOneSubstitution(text, phrase) >= 0) {
+    if (bound >= TYPO && typoIn(text, segment) >= 0) {
       best = { field: f, quality: TYPO };
       continue;
     }
-    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length), MIN_WINDOW_COVERAGE);
+    const window = windowIn(text, segment);
     if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
   }
   return best;
+}
+
+/**
+ * The typo and paraphrase checks of a segment in a squeezed text, remembered
+ * for the query (segments are made per query): a hit's snippet asks again
+ * what ranking asked about its body, and those scans of whole bodies were
+ * a large share of a slow query. Keyed by the kept squeezed strings, whose
+ * hash V8 computes once and keeps.
+ */
+const typoMemo = new WeakMap<Segment, Map<string, number>>();
+const windowMemo = new WeakMap<Segment, Map<string, { coverage: number; start: number; end: number }>>();
+
+function typoIn(text: string, segment: Segment): number {
+  let memo = typoMemo.get(segment);
+  if (!memo) typoMemo.set(segment, (memo = new Map()));
+  let at = memo.get(text);
+  if (at === undefined) memo.set(text, (at = findOneSubstitution(text, segment.phrase)));
+  return at;
+}
+
+function windowIn(text: string, segment: Segment): { coverage: number; start: number; end: number } {
+  let memo = windowMemo.get(segment);
+  if (!memo) windowMemo.set(segment, (memo = new Map()));
+  let window = memo.get(text);
+  if (!window) memo.set(text, (window = bestWindow(text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE)));
+  return window;
 }
 
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
@@ -753,9 +779,9 @@ function matchSegment(segment: Segment, fields: FieldText[], bound = 1): Segment
     const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
-    const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
+    const typo = bound >= TYPO ? typoIn(text.text, segment) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
-    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE);
+    const window = windowIn(text.text, segment);
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
   });
   return best;
