@@ -803,21 +803,29 @@ interface RankedHit {
   score: number;
 }
 
-/** Per index, its documents' articles in one array: a lookup by id for every candidate was ~4 % of a slow query. */
-const docArticles = new WeakMap<SearchIndex, { archive: Archive; articles: (Article | undefined)[] }>();
+/**
+ * Per index, its documents' articles and their kept squeezed texts, by document number: a lookup by id and
+ * one in the squeezed texts' WeakMap for every candidate were ~4 % of a slow query each.
+ */
+interface DocTable {
+  archive: Archive;
+  articles: (Article | undefined)[];
+  squeezed: (string[] | undefined)[];
+}
+const docTables = new WeakMap<SearchIndex, DocTable>();
 
-function articlesOf(archive: Archive, index: SearchIndex): (Article | undefined)[] {
-  let entry = docArticles.get(index);
+function docTableOf(archive: Archive, index: SearchIndex): DocTable {
+  let entry = docTables.get(index);
   if (!entry || entry.archive !== archive) {
-    entry = { archive, articles: index.docs.map((id) => archive.get(id)) };
-    docArticles.set(index, entry);
+    entry = { archive, articles: index.docs.map((id) => archive.get(id)), squeezed: new Array(index.docCount) };
+    docTables.set(index, entry);
   }
-  return entry.articles;
+  return entry;
 }
 
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
-  const articles = articlesOf(archive, index);
-  const articleOf = (doc: number) => articles[doc];
+  const table = docTableOf(archive, index);
+  const articleOf = (doc: number) => table.articles[doc];
   const filtered = !!(options.kind || options.paper || options.from || options.to);
   // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
   // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
@@ -834,7 +842,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const squeezed = squeezedOf(article);
+    const squeezed = (table.squeezed[c.doc] ??= squeezedOf(article));
     const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
