@@ -571,9 +571,8 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
     });
     // A bounded heap of [upper, order, doc], worst on top.
     const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
-    const worse = (a: { upper: number; order: number }, b: { upper: number; order: number }) => a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
     const single = segments.length === 1;
-    const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+    const bound = (doc: number, s: number) => segmentBound(masks, segments, scored, doc, s);
     for (let order = 0; order < touched.length; order++) {
       const doc = touched[order]!;
       let sum = 0;
@@ -607,7 +606,9 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
     return heap.map(({ doc, mean, upper }) => ({
       doc,
       bm25: bm25[doc]!,
-      bounds: single ? [mean] : segments.map((_, s) => bound(doc, s)),
+      // segmentBound, not the `bound` closure: called from this inner callback, a closure made per call was a
+      // new call target each query, and V8 deoptimised scoreCandidates at every query of two or more segments.
+      bounds: single ? [mean] : segments.map((_, s) => segmentBound(masks, segments, scored, doc, s)),
       upper,
     }));
   } finally {
@@ -620,6 +621,15 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
     // is null in most queries, which deoptimised this function at each query that pruned, warm-up or not.)
     if (possible) for (let k = 0; k < possible.length; k++) aliveBuffer[possible[k]!] = 0;
   }
+}
+
+/** Which heap entry is worse: lower bound, or reached later. (Module level: see segmentBound.) */
+function worse(a: { upper: number; order: number }, b: { upper: number; order: number }): boolean {
+  return a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
+}
+
+function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {
+  return qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
 }
 
 function popcount(x: number): number {
