@@ -116,11 +116,13 @@ export function prepareSearchSync(archive: Archive, index: SearchIndex): void {
  *      (warm-up.ts), so that V8 has compiled the query code, with feedback
  *      for every path, and the first-use tables are built before the user's
  *      first query rather than during it. Measured on the 5,000-story xwlb
- *      bench (pinned to one core): load +~170 ms (all of it in the bench's
- *      Jianbao load column), the first pass of the 600 queries CPU p95
- *      ~1.2 → ~0.85 ms, and no more deoptimisation storms (one path the
- *      warm-up missed deoptimised scoreCandidates 115 times in the first
- *      pass). Results are unchanged: what it fills are caches whose
+ *      bench, pinned to one core: ~170 ms of load (in the bench's Jianbao
+ *      load column: 0.09 → 0.21 s sync with the text squeezing), the first
+ *      query 43–49 ms → a few ms, the first pass of the 600 queries wall p95
+ *      ~5.2–5.9 → ~2.9–3.8 ms (CPU p95 1.2–2.5 → 0.7–0.85 ms; what remains is
+ *      mostly V8 still optimising in background threads that share the one
+ *      core). 8 or 16 rounds instead of 4 cost 50–180 ms more load for
+ *      little. Results are unchanged: what it fills are caches whose
  *      contents do not depend on the queries that filled them.
  */
 function* textSteps(archive: Archive): Generator<void, void> {
