@@ -10,6 +10,7 @@ import {
   squeeze,
   squeezedFrom,
   squeezeText,
+  toOriginal,
 } from '../src/search/match.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
 import { prepareSearchTexts, prepareSearchTextsSync, searchWithIndex } from '../src/search/search.js';
@@ -85,6 +86,19 @@ describe('squeezing', () => {
       expect(squeezeText(text)).toBe(full.text);
       const lazy = squeezedFrom(text, squeezeText(text));
       expect(Array.from(lazy.offsets)).toEqual(Array.from(full.offsets));
+    }
+  });
+
+  it('squeezedFrom maps single offsets without the whole map, in any order', () => {
+    const random = rng(4);
+    for (const text of ['', '“千万工程”经验，推动农村人居环境整治提升。', 'AI 赋能 5G，G336 国道 ①②', '（一）“两新”政策——持续显效！\n  激发消费活力…']) {
+      const full = squeeze(text);
+      const lazy = squeezedFrom(text, squeezeText(text));
+      for (let k = 0; k < 200; k++) {
+        const i = Math.floor(random() * (full.text.length + 1));
+        expect(lazy.offsetAt!(i), `${text} @${i}`).toBe(full.offsets[i]);
+      }
+      for (let i = 0; i < full.text.length; i++) expect(toOriginal(squeezedFrom(text, full.text), i, i + 1)).toEqual(toOriginal(full, i, i + 1));
     }
   });
 

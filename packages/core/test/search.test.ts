@@ -7,11 +7,14 @@ import { normalizeForSearch } from '../src/text/analyze.js';
 import {
   getSearchIndex,
   loadSearchIndex,
+  loadSearchIndexSync,
   searchArchive,
   searchIndexFromSection,
   searchIndexFromSectionAsync,
   searchWithIndex,
 } from '../src/search/index.js';
+
+import { warmUpQueries } from '../src/search/warm-up.js';
 
 const indexModule = await import('../src/search/index.js');
 let n = 0;
@@ -224,6 +227,36 @@ describe('query-time caches and early termination', () => {
       expect(searchWithIndex(big, warm, q, { limit: 50 })).toEqual(expected);
     }
     expect(searchWithIndex(big, warm, '集大原高铁开通运营', { limit: 50 }).map((h) => h.id)).toContain(byTitle('集大原高铁开通运营'));
+  });
+
+  it('loads for a host (texts squeezed, warm-up run) without changing any result', async () => {
+    const cold = searchIndexFromSection(section);
+    const expected = queries.map((q) => searchWithIndex(big, cold, q, { limit: 50 }));
+    const hosted = loadArchive({ ...createBundle(corpus, { name: 'caches' }), search: JSON.parse(JSON.stringify(section)) });
+    const index = await loadSearchIndex(hosted);
+    expect(getSearchIndex(hosted)).toBe(index);
+    expect(queries.map((q) => searchWithIndex(hosted, index, q, { limit: 50 }))).toEqual(expected);
+    const sync = loadArchive({ ...createBundle(corpus, { name: 'caches' }), search: JSON.parse(JSON.stringify(section)) });
+    expect(queries.map((q) => searchArchive(sync, q, { limit: 50 }).length)).toEqual(expected.map((hits) => hits.length));
+    expect(loadSearchIndexSync(sync)).toBe(getSearchIndex(sync));
+    expect(queries.map((q) => searchArchive(sync, q, { limit: 50 }))).toEqual(expected);
+  });
+
+  it('warms up with what users type, made from the archive itself', () => {
+    const index = searchIndexFromSection(section);
+    const warmUp = warmUpQueries(index, corpus);
+    const third = corpus[Math.floor(corpus.length / 3)]!;
+    expect(warmUp).toContain(third.title);
+    expect(warmUp).toContain(corpus[Math.floor((2 * corpus.length) / 3)]!.title);
+    // A clause of 12 characters, the same with one character changed, in two segments, shortened, its first character.
+    const clause = warmUp.find((q) => q.length === 12 && !q.includes(' ') && (third.paragraphs.join('\n').includes(q)))!;
+    expect(clause).toBeTruthy();
+    expect(warmUp.some((q) => q.length === 12 && q !== clause && [...q].filter((c, i) => c !== clause[i]).length === 1)).toBe(true);
+    expect(warmUp).toContain(`${clause.slice(0, 4)} ${clause.slice(-4)}`);
+    expect(warmUp).toContain(clause[0]);
+    // The commonest bigram with the commonest number (both in most articles here).
+    expect(searchWithIndex(big, index, warmUp[warmUp.length - 2]!).length).toBeGreaterThan(0);
+    for (const q of warmUp) expect(() => searchWithIndex(big, index, q)).not.toThrow();
   });
 });
 

@@ -1,4 +1,4 @@
-export { searchArchive, searchWithIndex, getSearchIndex, loadSearchIndex, prepareSearchTexts, prepareSearchTextsSync, type SearchHit, type SearchOptions } from './search.js';
+export { searchArchive, searchWithIndex, getSearchIndex, loadSearchIndex, loadSearchIndexSync, prepareSearch, prepareSearchSync, prepareSearchTexts, prepareSearchTextsSync, type SearchHit, type SearchOptions } from './search.js';
 export {
   buildSearchIndex,
   searchIndexFromSection,

@@ -44,8 +44,14 @@ export interface SearchSection {
 
 /** The texts of each field as indexed (and as snippets and phrase checks see them). */
 export function fieldTexts(a: Article): [string, string, string] {
-  const meta = [a.subtitle, a.section, a.byline, a.source].filter((s): s is string => !!s).join('\n');
-  return [a.title, meta, articleBody(a)];
+  return [a.title, fieldText(a, 1), fieldText(a, 2)];
+}
+
+/** One of them alone (the body is joined from its paragraphs on each call: a check of the title need not). */
+export function fieldText(a: Article, field: number): string {
+  if (field === 0) return a.title;
+  if (field === 1) return [a.subtitle, a.section, a.byline, a.source].filter((s): s is string => !!s).join('\n');
+  return articleBody(a);
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import { searchTermsOf } from '../lexicon/build.js';
 import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
-import { yieldToHost } from '../host.js';
+import { runSteps, runStepsInSlices, yieldToHost } from '../host.js';
 import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
@@ -10,6 +10,7 @@ import { namesAndWords, namesOneCharacterOff } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
+  fieldText,
   fieldTexts,
   isCurrentSection,
   searchIndexFromSection,
@@ -17,6 +18,7 @@ import {
   type SearchIndex,
 } from './search-index.js';
 import { makeSnippet } from './snippet.js';
+import { warmUpQueries, WARM_UP_ROUNDS } from './warm-up.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -70,10 +72,10 @@ function rebuildSearchIndex(archive: Archive): SearchIndex {
 /**
  * The same, yielding to the event loop while it decodes (for UI threads);
  * later calls to `getSearchIndex` reuse it. Long-lived hosts load this way,
- * so it also prepares the articles' squeezed texts (prepareSearchTexts) in
- * slices: queries then never squeeze an article. (`getSearchIndex` leaves
- * that to the first query that needs each article: a one-shot CLI search
- * looks at a few dozen.)
+ * so it also readies the archive for queries (prepareSearch), in slices:
+ * the articles' squeezed texts, then a warm-up. (`getSearchIndex` leaves
+ * all that to the queries: a one-shot CLI search looks at a few dozen
+ * articles and would not gain from it.)
  */
 export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const cached = indexes.get(archive);
@@ -81,8 +83,64 @@ export async function loadSearchIndex(archive: Archive): Promise<SearchIndex> {
   const section = archive.bundle.search;
   const index = sectionFits(archive, section) ? await searchIndexFromSectionAsync(section) : rebuildSearchIndex(archive);
   indexes.set(archive, index);
-  await prepareSearchTexts(archive, yieldToHost);
+  await prepareSearch(archive, index);
   return index;
+}
+
+/** `loadSearchIndex` in one piece (the same work, no yields): for tests and one-piece hosts. */
+export function loadSearchIndexSync(archive: Archive): SearchIndex {
+  const index = getSearchIndex(archive);
+  prepareSearchSync(archive, index);
+  return index;
+}
+
+/** What `loadSearchIndex` does once it has the index (textSteps, warmUpSteps), for an index loaded apart (the benchmark). */
+export async function prepareSearch(archive: Archive, index: SearchIndex): Promise<void> {
+  await runStepsInSlices(textSteps(archive));
+  // One warm-up query per slice: the first ones run cold (10–20 ms each), and added to a slice of other work
+  // they blocked the event loop for up to 38 ms on the bench (21 ms before the warm-up existed).
+  for (const _ of warmUpSteps(archive, index)) await yieldToHost();
+}
+
+/** The same in one piece. */
+export function prepareSearchSync(archive: Archive, index: SearchIndex): void {
+  runSteps(textSteps(archive));
+  runSteps(warmUpSteps(archive, index));
+}
+
+/**
+ * What a long-lived host does after loading an index (prepareSearch: textSteps,
+ * then warmUpSteps), in slices:
+ *   1. squeeze every article's fields, so queries never do;
+ *   2. a JIT warm-up: a few rounds of queries made from the archive itself
+ *      (warm-up.ts), so that V8 has compiled the query code, with feedback
+ *      for every path, and the first-use tables are built before the user's
+ *      first query rather than during it. Measured on the 5,000-story xwlb
+ *      bench, pinned to one core: ~170 ms of load (in the bench's Jianbao
+ *      load column: 0.09 → 0.21 s sync with the text squeezing), the first
+ *      query 43–49 ms → a few ms, the first pass of the 600 queries wall p95
+ *      ~5.2–5.9 → ~2.9–3.8 ms (CPU p95 1.2–2.5 → 0.7–0.85 ms; what remains is
+ *      mostly V8 still optimising in background threads that share the one
+ *      core). 8 or 16 rounds instead of 4 cost 50–180 ms more load for
+ *      little. Results are unchanged: what it fills are caches whose
+ *      contents do not depend on the queries that filled them.
+ */
+function* textSteps(archive: Archive): Generator<void, void> {
+  const SLICE = 500;
+  for (let i = 0; i < archive.articles.length; i += SLICE) {
+    for (const article of archive.articles.slice(i, i + SLICE)) squeezedOf(article);
+    yield;
+  }
+}
+
+function* warmUpSteps(archive: Archive, index: SearchIndex): Generator<void, void> {
+  const queries = warmUpQueries(index, archive.articles);
+  for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+    for (const query of queries) {
+      searchWithIndex(archive, index, query, { limit: 10 });
+      yield;
+    }
+  }
 }
 
 // ---- query analysis ------------------------------------------------------------
@@ -337,9 +395,16 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
     for (let s = 0; s < segments.length; s++) sum += qualityBound(remaining[s]!, segments[s]!, scored[s]!.length);
     return sum / segments.length >= MIN_QUALITY;
   };
+  // How many tokens must be walked depends on the counts only, not on the lists: when it is all of them
+  // (most queries of two or more segments: one segment whole still qualifies), no article can be ruled
+  // out, and marking their lists would be thrown away.
+  let needed = 0;
+  for (; needed < tokens.length && canStillQualify(); needed++) remaining[tokens[needed]!.s]!--;
+  if (needed === tokens.length) return null;
+  scored.forEach((terms, s) => (remaining[s] = terms.length));
   const marked: number[] = [];
   let walked = 0;
-  for (; walked < tokens.length && canStillQualify(); walked++) {
+  for (; walked < needed; walked++) {
     const token = tokens[walked]!;
     const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
     {
@@ -353,11 +418,6 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
         }
       }
     }
-    remaining[token.s]!--;
-  }
-  if (walked === tokens.length) {
-    for (const doc of marked) alive[doc] = 0;
-    return null;
   }
   return Uint32Array.from(marked).sort();
 }
@@ -513,9 +573,8 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
     });
     // A bounded heap of [upper, order, doc], worst on top.
     const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
-    const worse = (a: { upper: number; order: number }, b: { upper: number; order: number }) => a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
     const single = segments.length === 1;
-    const bound = (doc: number, s: number) => qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+    const bound = (doc: number, s: number) => segmentBound(masks, segments, scored, doc, s);
     for (let order = 0; order < touched.length; order++) {
       const doc = touched[order]!;
       let sum = 0;
@@ -549,7 +608,9 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
     return heap.map(({ doc, mean, upper }) => ({
       doc,
       bm25: bm25[doc]!,
-      bounds: single ? [mean] : segments.map((_, s) => bound(doc, s)),
+      // segmentBound, not the `bound` closure: called from this inner callback, a closure made per call was a
+      // new call target each query, and V8 deoptimised scoreCandidates at every query of two or more segments.
+      bounds: single ? [mean] : segments.map((_, s) => segmentBound(masks, segments, scored, doc, s)),
       upper,
     }));
   } finally {
@@ -558,8 +619,19 @@ function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc:
       bm25[doc] = 0;
       for (let s = 0; s < segments.length; s++) masks[s]![doc] = 0;
     }
-    if (alive) alive.fill(0);
+    // The marked documents are exactly `possible`. (A loop, not alive.fill: no property call on a value that
+    // is null in most queries, which deoptimised this function at each query that pruned, warm-up or not.)
+    if (possible) for (let k = 0; k < possible.length; k++) aliveBuffer[possible[k]!] = 0;
   }
+}
+
+/** Which heap entry is worse: lower bound, or reached later. (Module level: see segmentBound.) */
+function worse(a: { upper: number; order: number }, b: { upper: number; order: number }): boolean {
+  return a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
+}
+
+function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {
+  return qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
 }
 
 function popcount(x: number): number {
@@ -648,8 +720,8 @@ function segmentQuality(segment: Segment, article: Article, squeezed: string[], 
       if (!squeezed[f]!.includes(phrase)) continue;
       // matchSegment prefers the first field whose text AS PRINTED has the phrase, else the first whose squeezed
       // text has it. Printed implies squeezed (the phrase squeezes to itself), so no earlier field can be printed.
-      const raw = fieldTexts(article);
-      for (let g = f; g < 3; g++) if (raw[g]!.includes(phrase)) return { field: g, quality: 1 };
+      // Only fields whose squeezed text has it can (printed implies squeezed); the body is joined only if needed.
+      for (let g = f; g < 3; g++) if (squeezed[g]!.includes(phrase) && fieldText(article, g).includes(phrase)) return { field: g, quality: 1 };
       return { field: f, quality: 1 };
     }
   }
@@ -658,14 +730,40 @@ function segmentQuality(segment: Segment, article: Article, squeezed: string[], 
     const text = squeezed[f]!;
     if (!text) continue;
     if (best.quality >= TYPO) break;
-    if (bound >= TYPO && findOneSubstitution(text, phrase) >= 0) {
+    if (bound >= TYPO && typoIn(text, segment) >= 0) {
       best = { field: f, quality: TYPO };
       continue;
     }
-    const window = bestWindow(text, segment.tokens, Math.max(12, 2 * phrase.length), MIN_WINDOW_COVERAGE);
+    const window = windowIn(text, segment);
     if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
   }
   return best;
+}
+
+/**
+ * The typo and paraphrase checks of a segment in a squeezed text, remembered
+ * for the query (segments are made per query): a hit's snippet asks again
+ * what ranking asked about its body, and those scans of whole bodies were
+ * a large share of a slow query. Keyed by the kept squeezed strings, whose
+ * hash V8 computes once and keeps.
+ */
+const typoMemo = new WeakMap<Segment, Map<string, number>>();
+const windowMemo = new WeakMap<Segment, Map<string, { coverage: number; start: number; end: number }>>();
+
+function typoIn(text: string, segment: Segment): number {
+  let memo = typoMemo.get(segment);
+  if (!memo) typoMemo.set(segment, (memo = new Map()));
+  let at = memo.get(text);
+  if (at === undefined) memo.set(text, (at = findOneSubstitution(text, segment.phrase)));
+  return at;
+}
+
+function windowIn(text: string, segment: Segment): { coverage: number; start: number; end: number } {
+  let memo = windowMemo.get(segment);
+  if (!memo) windowMemo.set(segment, (memo = new Map()));
+  let window = memo.get(text);
+  if (!window) memo.set(text, (window = bestWindow(text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE)));
+  return window;
 }
 
 function matchSegment(segment: Segment, fields: FieldText[], bound = 1): SegmentMatch {
@@ -693,9 +791,9 @@ function matchSegment(segment: Segment, fields: FieldText[], bound = 1): Segment
     const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
-    const typo = bound >= TYPO ? findOneSubstitution(text.text, segment.phrase) : -1;
+    const typo = bound >= TYPO ? typoIn(text.text, segment) : -1;
     if (typo >= 0) return consider(f, TYPO, toOriginal(text, typo, typo + segment.phrase.length));
-    const window = bestWindow(text.text, segment.tokens, Math.max(12, 2 * segment.phrase.length), MIN_WINDOW_COVERAGE);
+    const window = windowIn(text.text, segment);
     if (window.coverage >= MIN_WINDOW_COVERAGE) consider(f, window.coverage / 2, toOriginal(text, window.start, window.end));
   });
   return best;
@@ -717,8 +815,29 @@ interface RankedHit {
   score: number;
 }
 
+/**
+ * Per index, its documents' articles and their kept squeezed texts, by document number: a lookup by id and
+ * one in the squeezed texts' WeakMap for every candidate were ~4 % of a slow query each.
+ */
+interface DocTable {
+  archive: Archive;
+  articles: (Article | undefined)[];
+  squeezed: (string[] | undefined)[];
+}
+const docTables = new WeakMap<SearchIndex, DocTable>();
+
+function docTableOf(archive: Archive, index: SearchIndex): DocTable {
+  let entry = docTables.get(index);
+  if (!entry || entry.archive !== archive) {
+    entry = { archive, articles: index.docs.map((id) => archive.get(id)), squeezed: new Array(index.docCount) };
+    docTables.set(index, entry);
+  }
+  return entry;
+}
+
 function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
-  const articleOf = (doc: number) => archive.get(index.docs[doc]!);
+  const table = docTableOf(archive, index);
+  const articleOf = (doc: number) => table.articles[doc];
   const filtered = !!(options.kind || options.paper || options.from || options.to);
   // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
   // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
@@ -735,7 +854,7 @@ function rank(archive: Archive, index: SearchIndex, segments: Segment[], options
     const c = candidates[i]!;
     if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
     const article = articleOf(c.doc)!;
-    const squeezed = squeezedOf(article);
+    const squeezed = (table.squeezed[c.doc] ??= squeezedOf(article));
     const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!));
     matches.forEach((m, s) => {
       if (m.quality === 1) exactSeen[s] = true;
