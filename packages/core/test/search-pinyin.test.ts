@@ -74,6 +74,12 @@ describe('a name with one wrong character', () => {
   it('still answers nothing for a query two characters off any name', () => {
     expect(searchArchive(archive, '张树铭')).toEqual([]);
   });
+
+  it('finds 刘星 for the homophone 刘兴 (a two-character name keeps no bigram), but not for 流行, which sounds alike and shares no character', () => {
+    expect(searchArchive(archive, '刘兴').map((h) => h.title)).toEqual(['市政府常务会议召开']);
+    expect(searchArchive(archive, '刘兴')[0]!.highlights.length).toBeGreaterThan(0);
+    expect(searchArchive(archive, '流行')).toEqual([]);
+  });
 });
 
 describe('a run-together query read as names and words', () => {

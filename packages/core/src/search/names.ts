@@ -62,6 +62,20 @@ export function namesSoundingLike(index: SearchIndex, words: string[]): string[]
   return byFrequency(index, namesBySound(index).get(key) ?? []);
 }
 
+/**
+ * Names that sound exactly like a Chinese query that found nothing: the
+ * commonest slip with a pinyin input method is a homophone (韦涛 for 韦韬,
+ * 刘兴 for 刘星), which leaves no bigram of a two-character name. Most frequent first.
+ */
+export function namesSoundingLikeText(index: SearchIndex, text: string): string[] {
+  if (text.length < 2 || text.length > 8 || !HAN_ONLY.test(text)) return [];
+  const syllables = (pinyin(text, { toneType: 'none', type: 'array' }) as string[]).map((x) => x.replace(/ü/g, 'v'));
+  if (syllables.length !== text.length || !syllables.every((x) => /^[a-z]+$/.test(x))) return [];
+  // At most half the characters differ: 魏涛 (two of two) is more likely another person than a slip for 韦韬.
+  const close = (name: string) => name.length === text.length && [...name].filter((c, i) => c !== text[i]).length <= text.length >> 1;
+  return namesSoundingLike(index, syllables).filter((name) => name !== text && close(name));
+}
+
 // ——— one character off ———
 
 /**

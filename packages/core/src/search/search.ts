@@ -6,7 +6,7 @@ import { runSteps, runStepsInSlices, yieldToHost } from '../host.js';
 import { foldText } from '../text/fold.js';
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
-import { namesAndWords, namesOneCharacterOff } from './names.js';
+import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import {
   buildSearchIndex,
@@ -959,9 +959,13 @@ export function searchWithIndex(
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
-    // Nothing as typed: the query may be pinyin, or a name with a wrong character (常树铭 for 常书铭).
+    // Nothing as typed: the query may be pinyin, a name typed with a homophone (韦涛 for 韦韬), or a name with a
+    // wrong character (常树铭 for 常书铭).
     const words = query.trim().split(/\s+/).filter(Boolean);
-    const reading = bestReading(archive, index, pinyinReadings(index, words)) ?? (words.length === 1 ? namesOneCharacterOff(index, foldText(words[0]!))[0] : undefined);
+    const single = words.length === 1 ? foldText(words[0]!) : null;
+    const reading =
+      bestReading(archive, index, pinyinReadings(index, words)) ??
+      (single ? (bestReading(archive, index, namesSoundingLikeText(index, single)) ?? namesOneCharacterOff(index, single)[0]) : undefined);
     if (reading) {
       segments = planQuery(reading, analyze);
       hits = rank(archive, index, segments, options, limit);
