@@ -14,6 +14,7 @@ import {
   searchWithIndex,
 } from '../src/search/index.js';
 
+import { queryParts } from '../src/search/search.js';
 import { warmUpQueries } from '../src/search/warm-up.js';
 
 const indexModule = await import('../src/search/index.js');
@@ -101,6 +102,16 @@ describe('searchArchive ranking', () => {
   it('treats space-separated parts as separate phrases, both present ranking first', () => {
     const hits = ids('晋中 重点项目');
     expect(hits[0]).toBe(byTitle('晋中市重点项目'));
+  });
+
+  it('undoes OCR-style spacing in a query: lone characters and line breaks inside Chinese', () => {
+    expect(queryParts('千 万 工 程')).toEqual(['千万工程']);
+    expect(queryParts('常 书铭')).toEqual(['常书铭']);
+    expect(queryParts('千万\n工程 风电 光伏')).toEqual(['千万工程', '风电', '光伏']);
+    expect(queryParts('灵石县 重点项目')).toEqual(['灵石县', '重点项目']);
+    expect(queryParts('5 G 千万')).toEqual(['5', 'G', '千万']);
+    expect(ids('千 万 工 程')).toEqual(ids('千万工程'));
+    expect(searchArchive(archive, '千万\r\n工程').map((h) => h.score)).toEqual(searchArchive(archive, '千万工程').map((h) => h.score));
   });
 });
 

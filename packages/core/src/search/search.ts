@@ -156,9 +156,29 @@ interface Segment {
   chinese: boolean;
 }
 
+/**
+ * A query's space-separated parts, with OCR-style spacing undone: a line break
+ * inside Chinese (千万\n工程, pasted from a page) and a lone Chinese character
+ * set apart (千 万 工 程, 常 书铭) join their neighbours; spaces between words
+ * (灵石县 重点项目) still separate parts.
+ */
+export function queryParts(query: string): string[] {
+  const han = /\p{Script=Han}/u;
+  const joined = query.replace(/(\p{Script=Han})[ \t\u3000]*[\r\n][\s\u3000]*(?=\p{Script=Han})/gu, '$1');
+  const parts: string[] = [];
+  for (const part of joined.split(/[\s\u3000]+/)) {
+    if (!part) continue;
+    const last = parts[parts.length - 1];
+    const lone = (p: string) => p.length === 1 && han.test(p);
+    if (last !== undefined && (lone(part) || lone(last)) && han.test(last.at(-1)!) && han.test(part[0]!)) parts[parts.length - 1] = last + part;
+    else parts.push(part);
+  }
+  return parts;
+}
+
 function planQuery(query: string, options: AnalyzeOptions): Segment[] {
   const segments: Segment[] = [];
-  for (const part of query.split(/[\s\u3000]+/)) {
+  for (const part of queryParts(query)) {
     const norm = normalizeForSearch(part).text;
     const tokens = tokenizeNormalized(norm, options);
     const base = [...new Set(tokens.filter((t) => t.kind !== 'term').map((t) => t.term))].slice(0, 32);
