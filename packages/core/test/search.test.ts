@@ -116,6 +116,16 @@ describe('searchArchive ranking', () => {
 });
 
 describe('snippets and highlights', () => {
+  it('marks the longest runs of the query the snippet holds when only the title matched', () => {
+    const small = loadArchive(createBundle([
+      // The title is a paraphrase of the query; the body holds its pieces too far apart to be one.
+      article('常书铭在开发区调研新质生产力', ['市委书记常书铭强调，要坚持以人民为中心，统筹抓好各项工作落实。会上，与会人员调研新质生产力发展情况。', filler]),
+    ], { name: 'runs' }));
+    const [hit] = searchArchive(small, '常书铭书记调研新质生产力');
+    expect(hit).toBeDefined();
+    expect(hit!.highlights.map(([s, e]) => hit!.snippet.slice(s, e))).toEqual(['常书铭', '调研新质生产力']);
+  });
+
   it('returns highlight ranges whose text, normalised, is the matched phrase', () => {
     for (const query of ['千万工程', '常书铭', '太原晋中一体化', '5G']) {
       const hits = searchArchive(archive, query);

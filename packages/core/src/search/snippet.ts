@@ -60,12 +60,36 @@ export function makeSnippet(
         }
         if (!found.length) found.push([m.start, m.end]);
       }
+      if (!found.length) {
+        // No match in the snippet's field (the title matched, or the body holds the query's words apart):
+        // the longest runs of three or more of the query's characters that the snippet holds (常书铭书记调研新质生产力 →
+        // 常书铭, 调研新质生产力). A shared bigram alone (千万 of 千万家庭 for 千万工程) is no evidence and stays unmarked.
+        for (const [a, b] of sharedRuns(squeezed.text, segment.phrase, 3)) {
+          for (const at of allIndexes(squeezed.text, segment.phrase.slice(a, b))) found.push(toOriginal(squeezed, at, at + b - a));
+        }
+      }
     }
     ranges.push(...found);
   }
   const prefix = start > 0 ? '…' : '';
   const snippet = prefix + text.slice(start, end).replace(/[\n\r\t]/g, ' ') + (end < text.length ? '…' : '');
   return { snippet, highlights: merge(ranges).map(([a, b]) => [a - start + prefix.length, b - start + prefix.length]) };
+}
+
+/** Greedy left to right: the longest pieces [a, b) of `phrase`, each at least `min` long, that occur in `text`. */
+function sharedRuns(text: string, phrase: string, min: number): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let a = 0; a + min <= phrase.length; ) {
+    let b = a + min;
+    if (!text.includes(phrase.slice(a, b))) {
+      a++;
+      continue;
+    }
+    while (b < phrase.length && text.includes(phrase.slice(a, b + 1))) b++;
+    runs.push([a, b]);
+    a = b;
+  }
+  return runs;
 }
 
 function merge(ranges: [number, number][]): [number, number][] {
