@@ -80,7 +80,7 @@ function* parseSteps(input: string | unknown, options: ParseBundleOptions, slice
   if (range !== null && (!Array.isArray(range) || range.length !== 2 || !range.every((d) => typeof d === 'string'))) {
     throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to]');
   }
-  for (const warning of dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
+  for (const warning of yield* dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
   return bundle;
 }
 
