@@ -44,10 +44,9 @@ const BLOCK_CHARS = 1 << 20;
 
 /** The text as consecutive blocks, read by position. */
 class Blocks {
+  readonly blocks: readonly string[];
   readonly starts: number[] = [];
   readonly length: number;
-
-  readonly blocks: readonly string[];
 
   constructor(blocks: readonly string[]) {
     // Empty blocks would share a start with the next one.
