@@ -4,6 +4,6 @@
  * change here.
  */
 export {
-  crossReference, getLexicon, getMatcher, loadSearchIndex, prepareCrossReference, searchArchive,
+  crossReference, crossReferenceAsync, getLexicon, getMatcher, loadSearchIndex, prepareCrossReference, searchArchive,
   type SearchHit, type SearchOptions, type XrefOptions,
 } from '@jianbao/core';

@@ -1,6 +1,6 @@
 import type { Article } from './article.js';
 import type { Bundle, BundleMeta } from './bundle/format.js';
-import { parseBundle, parseBundleAsync, type ParseBundleOptions } from './bundle/load.js';
+import { parseBundle, parseBundleAsync, parseBundlePiecesAsync, type ParseBundleOptions } from './bundle/load.js';
 
 /** A loaded archive: the bundle's articles with lookups. Feature modules (search, lexicon, xref) take one of these. */
 export class Archive {
@@ -54,4 +54,9 @@ export function loadArchive(input: string | unknown, options: ParseBundleOptions
 /** loadArchive in slices that yield to the event loop (see parseBundleAsync): for hosts with a UI. */
 export async function loadArchiveAsync(input: string | unknown, options: ParseBundleOptions = {}): Promise<Archive> {
   return new Archive(await parseBundleAsync(input, options));
+}
+
+/** The same from a bundle's text in pieces (parseBundlePiecesAsync): hosts that decode a large bundle as a stream. */
+export async function loadArchivePiecesAsync(pieces: readonly string[], options: ParseBundleOptions = {}): Promise<Archive> {
+  return new Archive(await parseBundlePiecesAsync(pieces, options));
 }

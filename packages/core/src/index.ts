@@ -6,10 +6,10 @@ export {
 } from './parse/index.js';
 export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
-export { parseBundle, parseBundleAsync } from './bundle/load.js';
+export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
 export { buildBundle, type BuildOptions } from './build.js';
-export { Archive, loadArchive, loadArchiveAsync } from './archive.js';
+export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonSteps } from '../src/bundle/json-slices.js';
-import { BundleError, createBundle, parseBundle, parseBundleAsync, serializeBundle, type Article } from '../src/index.js';
+import { parseJsonPiecesSteps, parseJsonSteps } from '../src/bundle/json-slices.js';
+import { BundleError, createBundle, parseBundle, parseBundleAsync, parseBundlePiecesAsync, serializeBundle, type Article } from '../src/index.js';
 import { runSteps } from '../src/host.js';
 
 /** Parses with every container split (threshold 1), the hardest case for the scanner. */
@@ -36,6 +36,39 @@ describe('JSON.parse in slices', () => {
   }
 });
 
+/** The text cut into pieces of `size` characters (cutting through escapes, strings and numbers). */
+const cut = (text: string, size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+
+describe('JSON.parse in slices, from pieces', () => {
+  const texts = [
+    '{"a":1,"b":[1,2,3],"c":{"d":"e"}}',
+    ' { "a" : [ ] , "b" : { } , "c" : [ { } , [ ] ] }\n',
+    '[1,-2.5e3,true,false,null,"x,y"]',
+    '{"s":"quote \\" and backslash \\\\ and \\\\\\" end","t":"\\u4e2d\\n",",":"\\\\","q":"\\",\\""}',
+    '{"中文":"“千万工程”,","emoji":"😀","brackets":"{[}],"}',
+    '{"__proto__":{"polluted":true},"k":1}',
+    '[[[[["deep"]]]],{"a":{"b":{"c":[0,1.5,-3]}}}]',
+    '"just a string"',
+    '12345',
+  ];
+  for (const text of texts) {
+    it(`equals JSON.parse for ${text.slice(0, 40)}, however the pieces and blocks fall`, () => {
+      for (const size of [1, 2, 3, 5, 1000]) {
+        for (const block of [1, 4, 16, 1 << 20]) {
+          expect(runSteps(parseJsonPiecesSteps(cut(text, size), 1, block))).toEqual(JSON.parse(text));
+        }
+      }
+    });
+  }
+  const invalid = ['{"a":1,}', '[1,2,]', '{"a" 1}', '{"a":1 "b":2}', '[1 2]', '{"a":[1,2}', '{"a":"open', '{a:1}', '[1,2', '{"a":1}}', '["a\\"]'];
+  for (const text of invalid) {
+    it(`refuses ${text} from pieces, as JSON.parse does`, () => {
+      expect(() => JSON.parse(text)).toThrow();
+      for (const size of [1, 2, 3]) for (const block of [1, 4]) expect(() => runSteps(parseJsonPiecesSteps(cut(text, size), 1, block))).toThrow();
+    });
+  }
+});
+
 describe('parseBundleAsync', () => {
   const article = (id: string): Article => ({
     id, paper: '晋中日报', date: '2025-02-13', page: 'p.txt', title: `标题${id}`, titleInferred: false, subtitle: null, section: null,
@@ -47,6 +80,14 @@ describe('parseBundleAsync', () => {
   it('loads a large bundle exactly as parseBundle does', async () => {
     expect(big.length).toBeGreaterThan(1 << 20);
     expect(await parseBundleAsync(big)).toEqual(parseBundle(big));
+  });
+
+  it('loads it from pieces exactly as parseBundle does, and names the same problems', async () => {
+    expect(await parseBundlePiecesAsync(cut(big, 65_536))).toEqual(parseBundle(big));
+    expect(await parseBundlePiecesAsync(cut(big, 7_777))).toEqual(parseBundle(big));
+    const truncated = big.slice(0, big.length - 100);
+    await expect(parseBundlePiecesAsync(cut(truncated, 65_536))).rejects.toThrow(/truncated/);
+    await expect(parseBundlePiecesAsync(['  ', '\n'])).rejects.toThrow(/empty/);
   });
 
   it('refuses bad bundles with the same error as parseBundle', async () => {

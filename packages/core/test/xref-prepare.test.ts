@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFingerprintIndex, buildFingerprintIndexAsync, crossReference, getFingerprintIndex, prepareCrossReference } from '../src/index.js';
+import { buildFingerprintIndex, buildFingerprintIndexAsync, crossReference, crossReferenceAsync, getFingerprintIndex, prepareCrossReference } from '../src/index.js';
 import { fixtureArchive, INSPECTION, PROJECT } from './xref-fixture.js';
 
 describe('prepareCrossReference: the index built ahead, in slices', () => {
@@ -31,5 +31,16 @@ describe('prepareCrossReference: the index built ahead, in slices', () => {
     expect(crossReference(archive, draft)).toEqual(cold);
     expect(getFingerprintIndex(archive)).toBe(prepared);
     expect(cold.reused.length).toBeGreaterThan(0);
+  });
+
+  it('crossReferenceAsync answers as crossReference does, on the cold and the prepared archive', async () => {
+    const draft = `${PROJECT}\n\n${INSPECTION}`;
+    const expected = crossReference(fixtureArchive(), draft);
+    expect(await crossReferenceAsync(fixtureArchive(), draft)).toEqual(expected);
+    const archive = fixtureArchive();
+    await prepareCrossReference(archive);
+    expect(await crossReferenceAsync(archive, draft)).toEqual(expected);
+    expect(await crossReferenceAsync(archive, draft, { markdown: false })).toEqual(crossReference(fixtureArchive(), draft, { markdown: false }));
+    await expect(crossReferenceAsync(archive, 42 as unknown as string)).rejects.toThrow(TypeError);
   });
 });

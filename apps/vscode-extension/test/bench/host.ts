@@ -2,6 +2,7 @@
 // measures activation, archive load, the time from an edit to updated diagnostics, and the
 // extension host's memory, and writes them as JSON to JIANBAO_BENCH_OUT. No assertions.
 import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import * as vscode from 'vscode';
 import type { JianbaoApi } from '../../src/extension.js';
 
@@ -21,6 +22,12 @@ function nextDiagnostics(uri: vscode.Uri, timeoutMs = 120_000): Promise<number> 
   });
 }
 
+/** Every block over 30 ms as [start, end] in µs on the monotonic clock (the CPU profile's): which one was the longest, and where. */
+const gaps: [number, number][] = [];
+const hrUs = () => Number(process.hrtime.bigint() / 1000n);
+const marks: Record<string, number> = {};
+const mark = (name: string) => (marks[name] = hrUs());
+
 /** The longest stretch the extension host's event loop was blocked while `work` ran (a setTimeout chain's largest gap). */
 async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; longestMs: number }> {
   let longest = 0;
@@ -29,6 +36,7 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; long
   const tick = () => {
     const now = performance.now();
     longest = Math.max(longest, now - last);
+    if (now - last > 30) gaps.push([hrUs() - (now - last) * 1000, hrUs()]);
     last = now;
     if (running) setTimeout(tick, 0);
   };
@@ -39,6 +47,24 @@ async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; long
   return { value, longestMs: longest };
 }
 
+/** With JIANBAO_BENCH_CPUPROF=path, a CPU profile of the host from activation to the end of the first check, to find what a long freeze is. */
+async function startProfile(): Promise<(() => Promise<void>) | undefined> {
+  const path = process.env.JIANBAO_BENCH_CPUPROF;
+  if (!path) return undefined;
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) => new Promise<any>((resolve, reject) =>
+    session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 200 });
+  await post('Profiler.start');
+  return async () => {
+    const { profile } = await post('Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 export async function run(): Promise<void> {
   const out = process.env.JIANBAO_BENCH_OUT;
   const draftPath = process.env.JIANBAO_BENCH_DRAFT;
@@ -47,10 +73,13 @@ export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<JianbaoApi>('jianbao.jianbao-vscode');
   if (!ext) throw new Error('extension not installed');
   const wasActive = ext.isActive;
+  const stopProfile = await startProfile();
   const t0 = performance.now();
   const api = await ext.activate();
   const activationMs = performance.now() - t0;
+  mark('loadStart');
   const loading = await longestBlock(() => api.ready());
+  mark('loadEnd');
   const info = loading.value;
   const readyMs = performance.now() - t0;
   const memoryLoaded = process.memoryUsage();
@@ -60,9 +89,12 @@ export async function run(): Promise<void> {
   const editor = await vscode.window.showTextDocument(doc);
   const first = nextDiagnostics(doc.uri);
   const t1 = performance.now();
+  mark('checkStart');
   const checking = await longestBlock(() => api.check(doc.uri));
+  mark('checkEnd');
   const firstCheckMs = performance.now() - t1;
   await first.catch(() => undefined);
+  await stopProfile?.();
 
   const editMs: number[] = [];
   for (let i = 0; i < EDITS; i++) {
@@ -78,6 +110,8 @@ export async function run(): Promise<void> {
     archive: info, wasActive, draftChars: doc.getText().length,
     activationMs: timings.activateMs, archiveLoadMs: timings.archiveLoadMs, waitedForActivationMs: activationMs, readyMs,
     firstCheckMs, editMs, longestBlockMs: { loading: loading.longestMs, firstCheck: checking.longestMs },
+    // Where the blocks fell: [start, end] µs beside the phases' marks (to read against JIANBAO_BENCH_CPUPROF's profile).
+    marks, blocksOver30Ms: gaps,
     findings: { reused: report?.reused.length ?? 0, conflicts: report?.conflicts.length ?? 0, related: report?.related.length ?? 0 },
     memoryMb: {
       before: { rss: mb(memoryBefore.rss), heapUsed: mb(memoryBefore.heapUsed) },

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { defaultBundleText } from '@jianbao/core/default-archive';
-import { ArchiveLoadError, loadConfiguredArchive, resolveArchiveUri } from '../../src/archive-loader.js';
+import { ArchiveLoadError, gunzipToPieces, loadConfiguredArchive, resolveArchiveUri } from '../../src/archive-loader.js';
 import { Uri, memfs } from './vscode-mock.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -54,5 +54,20 @@ describe('loading the configured archive', () => {
   it('needs an open folder for a relative path', () => {
     expect(() => resolveArchiveUri('archive.json', undefined)).toThrow(/relative but no folder is open/);
     expect(resolveArchiveUri('/abs/a.json', undefined).path).toBe('/abs/a.json');
+  });
+});
+
+describe('gunzipToPieces', () => {
+  it('gives, in pieces, the text a one-piece gunzip and decode give, across pieces that split characters', async () => {
+    // Several megabytes of mixed one-, two-, three- and four-byte characters: the 1 MB pieces and the
+    // decompressor's chunks cut through characters.
+    const text = Array.from({ length: 120_000 }, (_, i) => `第${i}段：新闻联播 news ${i % 7 ? 'é' : '𠀋'}，`).join('\n');
+    const zipped = new Uint8Array(gzipSync(Buffer.from(text, 'utf8'), { level: 0 }));
+    expect(zipped.length).toBeGreaterThan(1 << 20);
+    expect((await gunzipToPieces(zipped)).join('')).toBe(text);
+  });
+  it('rejects a cut-off gzip stream', async () => {
+    const cut = new Uint8Array(gzipSync('{"a":1}')).subarray(0, 15);
+    await expect(gunzipToPieces(cut)).rejects.toThrow();
   });
 });

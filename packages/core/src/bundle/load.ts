@@ -1,6 +1,6 @@
 import { runSteps, runStepsInSlices } from '../host.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
-import { parseJsonSteps } from './json-slices.js';
+import { parseJsonPiecesSteps, parseJsonSteps } from './json-slices.js';
 import { BundleError } from './errors.js';
 import { migrate } from './migrate.js';
 import { validateArticle } from './validate.js';
@@ -29,11 +29,25 @@ export function parseBundleAsync(input: string | unknown, options: ParseBundleOp
   return runStepsInSlices(parseSteps(input, options, true));
 }
 
+/**
+ * The same for a bundle's text given in pieces, as a streaming decoder hands
+ * them over: never joined into one string (see parseJsonPiecesSteps).
+ */
+export function parseBundlePiecesAsync(pieces: readonly string[], options: ParseBundleOptions = {}): Promise<Bundle> {
+  return runStepsInSlices(parseSteps(new TextPieces(pieces), options, true));
+}
+
+class TextPieces {
+  constructor(readonly pieces: readonly string[]) {}
+}
+
 /** Articles validated between yields. */
 const ARTICLES_PER_STEP = 256;
 
 function* parseSteps(input: string | unknown, options: ParseBundleOptions, sliced: boolean): Generator<void, Bundle> {
-  const value = typeof input === 'string' ? (sliced ? yield* parseJsonInSlices(input) : parseJson(input)) : input;
+  const value = input instanceof TextPieces
+    ? yield* parsePiecesInSlices(input.pieces)
+    : typeof input === 'string' ? (sliced ? yield* parseJsonInSlices(input) : parseJson(input)) : input;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BundleError('not-a-bundle', 'not a Jianbao archive bundle: expected a JSON object');
   }
@@ -80,7 +94,7 @@ function* parseSteps(input: string | unknown, options: ParseBundleOptions, slice
   if (range !== null && (!Array.isArray(range) || range.length !== 2 || !range.every((d) => typeof d === 'string'))) {
     throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to]');
   }
-  for (const warning of dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
+  for (const warning of yield* dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
   return bundle;
 }
 
@@ -91,6 +105,16 @@ function* parseJsonInSlices(text: string): Generator<void, unknown> {
     return yield* parseJsonSteps(text);
   } catch {
     return parseJson(text);
+  }
+}
+
+/** The same for pieces; on any failure the joined text goes through parseJson, which names the problem. */
+function* parsePiecesInSlices(pieces: readonly string[]): Generator<void, unknown> {
+  if (pieces.every((p) => p.trim() === '')) return parseJson(pieces.join(''));
+  try {
+    return yield* parseJsonPiecesSteps(pieces);
+  } catch {
+    return parseJson(pieces.join(''));
   }
 }
 

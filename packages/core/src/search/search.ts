@@ -4,7 +4,7 @@ import { getLexicon } from '../lexicon/index.js';
 import type { Article, ArticleKind } from '../article.js';
 import { runSteps, runStepsInSlices, yieldToHost } from '../host.js';
 import { foldText } from '../text/fold.js';
-import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
+import { isCjk, normalizeForSearch, prepareTermTableSteps, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { bestWindow, findOneSubstitution, findWord, squeeze, squeezedFrom, squeezeText, toOriginal, TYPO, type SqueezedText } from './match.js';
 import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './names.js';
 import { pinyinReadings } from './pinyin.js';
@@ -134,7 +134,13 @@ function* textSteps(archive: Archive): Generator<void, void> {
 }
 
 function* warmUpSteps(archive: Archive, index: SearchIndex): Generator<void, void> {
+  // The first-use tables, each in steps of its own: built inside the first warm-up query they froze the
+  // VS Code extension host for ~300 ms on xwlb (the lexicon hook's table, the document table, commonTerms).
+  if (index.wholeTerms.length) yield* prepareTermTableSteps(index.wholeTerms);
+  docTableOf(archive, index);
+  yield;
   const queries = warmUpQueries(index, archive.articles);
+  yield;
   for (let round = 0; round < WARM_UP_ROUNDS; round++) {
     for (const query of queries) {
       searchWithIndex(archive, index, query, { limit: 10 });

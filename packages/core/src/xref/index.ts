@@ -1,3 +1,3 @@
-export { crossReference, prepareCrossReference, type XrefOptions, type XrefReport, type Conflict, type RelatedArticle, type ReusedPassage } from './cross-reference.js';
+export { crossReference, crossReferenceAsync, prepareCrossReference, type XrefOptions, type XrefReport, type Conflict, type RelatedArticle, type ReusedPassage } from './cross-reference.js';
 export { buildFingerprintIndex, buildFingerprintIndexAsync, getFingerprintIndex, prepareFingerprintIndex, type FingerprintIndex } from './fingerprint-index.js';
 export { COMMON_PHRASES } from './common-phrases.js';
