@@ -11,13 +11,13 @@
  *   content script's matcher and marks cost;
  * - hover-to-card latency: pointer event → card rendered, minus the dwell.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { collectMarks, markingState } from './browser-helpers.js';
 import { extensionRoot, firstMarkWithText } from './expect-helpers.js';
 import { startFixtures } from './fixtures.js';
+import { launchTestBuild, type TestBuild } from './test-build.js';
 
 export interface PageFigures {
   page: string;
@@ -63,20 +63,11 @@ function walkTextNodes(): { ms: number; nodes: number } {
 }
 
 export async function measureMarking(runs = 5): Promise<MarkingFigures> {
-  const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  const extension = join(extensionRoot, '.output/chrome-mv3-e2e');
   const fx = await startFixtures();
-  const profile = mkdtempSync(join(tmpdir(), 'jianbao-bench-'));
-  let context: BrowserContext | undefined;
+  let build: TestBuild | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable,
-      headless: true,
-      viewport: { width: 1100, height: 800 },
-      args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--js-flags=--expose-gc'],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    build = await launchTestBuild({ viewport: { width: 1100, height: 800 }, extraArgs: ['--js-flags=--expose-gc'] });
+    const { worker, context } = build;
     const ctx = context;
     await ctx.addInitScript(() => {
       const w = window as unknown as { __longest: number };
@@ -164,8 +155,7 @@ export async function measureMarking(runs = 5): Promise<MarkingFigures> {
     }
     return { pages, heap, hover: { coldMs, warmMs }, runs, chromium: context.browser()?.version() ?? 'chromium' };
   } finally {
-    await context?.close();
+    await build?.close();
     await fx.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }

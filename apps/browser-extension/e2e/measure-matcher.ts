@@ -4,12 +4,8 @@
  * build's service worker exposes core's loadMatcher), against the same plain
  * char-code loops as the Node rows. Not a test (no assertions on time).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { extensionRoot } from './expect-helpers.js';
 import { measurable } from './measure-marking.js';
+import { launchTestBuild } from './test-build.js';
 
 export { measurable };
 
@@ -68,25 +64,14 @@ function measureInWorker(arg: { section: string; text: string; runs: number }): 
 }
 
 export async function measureMatcher(section: string, text: string, runs = 9): Promise<MatcherFigures> {
-  const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  const extension = join(extensionRoot, '.output/chrome-mv3-e2e');
-  const profile = mkdtempSync(join(tmpdir(), 'jianbao-bench-'));
-  let context: BrowserContext | undefined;
+  const build = await launchTestBuild();
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable,
-      headless: true,
-      args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const version = context.browser()?.version() ?? '';
+    const version = build.context.browser()?.version() ?? '';
     // tsx (esbuild keepNames) wraps named inner functions in __name(…), which the worker lacks.
-    await worker.evaluate('globalThis.__name ??= (f) => f');
-    const figures = await worker.evaluate(measureInWorker, { section, text, runs });
+    await build.worker.evaluate('globalThis.__name ??= (f) => f');
+    const figures = await build.worker.evaluate(measureInWorker, { section, text, runs });
     return { chromium: `Chromium ${version}`.trim(), ...figures };
   } finally {
-    await context?.close();
-    rmSync(profile, { recursive: true, force: true });
+    await build.close();
   }
 }

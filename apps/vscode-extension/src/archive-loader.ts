@@ -6,7 +6,7 @@
  * extension host too; gzip is undone with the standard DecompressionStream.
  */
 import * as vscode from 'vscode';
-import { buildBundle, loadArchive, loadArchivePiecesAsync, type Archive } from '@jianbao/core';
+import { buildBundle, loadArchive, loadArchivePiecesAsync, yieldToHost, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 
 export type ArchiveSource = 'default' | 'file' | 'folder';
@@ -44,7 +44,7 @@ class SlicedText {
   async add(bytes: Uint8Array): Promise<void> {
     this.parts.push(this.decoder.decode(bytes, { stream: true }));
     if (performance.now() - this.sliceStart >= SLICE_MS) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await yieldToHost();
       this.sliceStart = performance.now();
     }
   }

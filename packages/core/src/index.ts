@@ -10,6 +10,7 @@ export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
 export { buildBundle, type BuildOptions } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
+export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';

@@ -69,6 +69,7 @@ describe('a name with one wrong character', () => {
   it('finds 常书铭 for 常树铭 (no bigram of the name survives) and for the traditional 常樹銘', () => {
     expect(searchArchive(archive, '常树铭').map((h) => h.title)).toEqual(['全市组织部长会议召开']);
     expect(searchArchive(archive, '常樹銘').map((h) => h.title)).toEqual(['全市组织部长会议召开']);
+    expect(searchArchive(archive, '常 树 铭').map((h) => h.title)).toEqual(['全市组织部长会议召开']); // OCR spacing: still one word
   });
 
   it('still answers nothing for a query two characters off any name', () => {

@@ -168,23 +168,24 @@ interface Segment {
  * set apart (千 万 工 程, 常 书铭) join their neighbours; spaces between words
  * (灵石县 重点项目) still separate parts.
  */
+const HAN = /\p{Script=Han}/u;
+const BREAK_IN_HAN = /(\p{Script=Han})[ \t\u3000]*[\r\n][\s\u3000]*(?=\p{Script=Han})/gu;
+const lone = (part: string) => part.length === 1 && HAN.test(part);
+
 export function queryParts(query: string): string[] {
-  const han = /\p{Script=Han}/u;
-  const joined = query.replace(/(\p{Script=Han})[ \t\u3000]*[\r\n][\s\u3000]*(?=\p{Script=Han})/gu, '$1');
   const parts: string[] = [];
-  for (const part of joined.split(/[\s\u3000]+/)) {
+  for (const part of query.replace(BREAK_IN_HAN, '$1').split(/[\s\u3000]+/)) {
     if (!part) continue;
     const last = parts[parts.length - 1];
-    const lone = (p: string) => p.length === 1 && han.test(p);
-    if (last !== undefined && (lone(part) || lone(last)) && han.test(last.at(-1)!) && han.test(part[0]!)) parts[parts.length - 1] = last + part;
+    if (last !== undefined && (lone(part) || lone(last)) && HAN.test(last.at(-1)!) && HAN.test(part[0]!)) parts[parts.length - 1] = last + part;
     else parts.push(part);
   }
   return parts;
 }
 
-function planQuery(query: string, options: AnalyzeOptions): Segment[] {
+function planQuery(parts: readonly string[], options: AnalyzeOptions): Segment[] {
   const segments: Segment[] = [];
-  for (const part of queryParts(query)) {
+  for (const part of parts) {
     const norm = normalizeForSearch(part).text;
     const tokens = tokenizeNormalized(norm, options);
     const base = [...new Set(tokens.filter((t) => t.kind !== 'term').map((t) => t.term))].slice(0, 32);
@@ -980,30 +981,30 @@ export function searchWithIndex(
   // The lexicon hook: the whole-token terms the index was built with, unless the caller gives its own.
   const terms = options.terms ?? (index.wholeTerms.length ? index.wholeTerms : undefined);
   const analyze: AnalyzeOptions = { ...options.analyzer, ...(terms ? { terms } : {}) };
-  let segments = planQuery(query, analyze);
+  const parts = queryParts(query);
+  let segments = planQuery(parts, analyze);
   if (!segments.length) return [];
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
   if (!hits.length) {
     // Nothing as typed: the query may be pinyin, a name typed with a homophone (韦涛 for 韦韬), or a name with a
     // wrong character (常树铭 for 常书铭).
-    const words = query.trim().split(/\s+/).filter(Boolean);
-    const single = words.length === 1 ? foldText(words[0]!) : null;
+    const single = parts.length === 1 ? foldText(parts[0]!) : null; // 常 树 铭 too: one part
     const reading =
-      bestReading(archive, index, pinyinReadings(index, words)) ??
+      bestReading(archive, index, pinyinReadings(index, parts)) ??
       (single ? (bestReading(archive, index, namesSoundingLikeText(index, single)) ?? namesOneCharacterOff(index, single)[0]) : undefined);
     if (reading) {
-      segments = planQuery(reading, analyze);
+      segments = planQuery([reading], analyze);
       hits = rank(archive, index, segments, options, limit);
     }
   }
-  if (!hits.length && !/\s/.test(query.trim())) {
+  if (!hits.length && parts.length === 1) {
     // Still nothing: read the query as names and words (晋中和太原一体化 → 晋中 太原 一体化), which a hit must then
     // hold exactly, all in one sentence — a paraphrase of what the archive says, not words that merely co-occur
     // (台风 in one paragraph and 登陆艇 in another is no answer to 台风登陆).
-    const parts = namesAndWords(index, foldText(query.trim()));
-    if (parts.length) {
-      const partSegments = planQuery(parts.join(' '), analyze);
+    const names = namesAndWords(index, foldText(parts[0]!));
+    if (names.length) {
+      const partSegments = planQuery(names, analyze);
       const all = rank(archive, index, partSegments, options, limit).filter((hit) =>
         fieldTexts(hit.article).some((field) => field.split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
