@@ -10,6 +10,7 @@ import { buildLexicon, buildMatcherSection, foldText, loadMatcher, matcherEntrie
 import { fmt, table, type SuiteResult } from '../report.js';
 import { REPO_ROOT } from '../shared-data.js';
 import { loadXwlbArticles } from '../xwlb.js';
+import { wasmScan } from '../wasm/scan.js';
 
 const TEXT_CHARS = 5_000_000;
 /** The peers are three orders of magnitude slower here: they run on a prefix and are reported per character. */
@@ -78,6 +79,56 @@ function charCodeFloor(text: string): number {
   return (a + b) | 0;
 }
 
+/**
+ * Bounds: how much of the scan's time any exact matcher of this lexicon must
+ * spend. Every form is at least two characters, so no position can be skipped
+ * (a shift-based search such as Wu–Manber shifts by the shortest form's
+ * length minus one); each position needs at least one look at its first two
+ * characters.
+ */
+/** The start test of core's filterChunk (start-filter.ts), the same loop over the same bits, without the walks that follow it. */
+function startTestOnly(text: string, bits: Int32Array): number {
+  let passed = 0;
+  const n = text.length;
+  for (let from = 0; from < n - 2; from += 4096) {
+    const stop = Math.min(from + 4096, n - 2);
+    let k = 40960;
+    let pair = (text.charCodeAt(from) << 16) | text.charCodeAt(from + 1);
+    for (let i = from; i < stop; i = (i + 1) | 0) {
+      const c = text.charCodeAt((i + 2) | 0);
+      const x = Math.imul(pair, 0x9e3779b1);
+      const hp = x >>> 14;
+      const y = x ^ Math.imul(c, 0x85ebca77);
+      const w = bits[y >>> 17]!;
+      bits[k] = i;
+      k = (k + (((bits[(hp >> 5) + 32768]! >> hp) | ((w >> (y >>> 12)) & (w >> y))) & 1)) | 0;
+      pair = (pair << 16) | c;
+    }
+    passed += k - 40960;
+  }
+  return passed;
+}
+
+/** The least per-position work: one hash of the first two code units and one bit test, positions kept branch-free as above. */
+function pairTestOnly(text: string, bits: Int32Array): number {
+  let passed = 0;
+  const n = text.length;
+  for (let from = 0; from < n - 1; from += 4096) {
+    const stop = Math.min(from + 4096, n - 1);
+    let k = 40960;
+    let prev = text.charCodeAt(from);
+    for (let i = from; i < stop; i = (i + 1) | 0) {
+      const c = text.charCodeAt((i + 1) | 0);
+      const h = Math.imul((prev << 16) | c, 0x9e3779b1) >>> 14;
+      bits[k] = i;
+      k = (k + ((bits[(h >> 5) + 32768]! >> h) & 1)) | 0;
+      prev = c;
+    }
+    passed += k - 40960;
+  }
+  return passed;
+}
+
 /** The shape of apps/browser-extension/e2e/measure-matcher.ts (typed here: that package has playwright-core). */
 interface MeasureMatcherModule {
   measurable(): string | null;
@@ -123,16 +174,29 @@ export async function run(): Promise<SuiteResult> {
   // Both are first run on a short prefix many times. Run only on the full text, V8 sometimes left a
   // function in its unoptimized tiers (the floor measured 20 ms instead of 4 ms in some processes).
   const warm = text.slice(0, 10_000);
+  const wasm = await wasmScan(matcher, text.length);
+  // The bounds write candidates into a copy of the matcher's filter words (the same bits, room for the candidates).
+  const bits = (matcher as unknown as { filter: { bits: Int32Array } }).filter.bits.slice();
   for (let i = 0; i < 2000; i++) {
     charCodeFloor(warm);
     oneSumFloor(warm);
     matcher.scan(warm, () => {});
+    startTestOnly(warm, bits);
+    pairTestOnly(warm, bits);
+    wasm.scan(warm);
+    wasm.filterOnly(warm);
   }
   // The floor is the faster of the two plain loops in this run (two sums usually, on Node 20).
   const floors = [time(() => charCodeFloor(text), runs), time(() => oneSumFloor(text), runs)];
   const floor = floors[0]!.ms <= floors[1]!.ms ? floors[0]! : floors[1]!;
   const ours = time(() => matcher.scan(text, () => {}), runs);
   const oursObjects = time(() => matcher.findAll(text).length, runs);
+  const startTest = time(() => startTestOnly(text, bits), runs);
+  const pairTest = time(() => pairTestOnly(text, bits), runs);
+  const wasmWhole = time(() => wasm.scan(text), runs);
+  const wasmStart = time(() => wasm.filterOnly(text), runs);
+  if (wasmWhole.out !== ours.out) throw new Error(`matcher in WebAssembly found ${wasmWhole.out} matches, in JavaScript ${ours.out}`);
+  if (wasmStart.out !== startTest.out) throw new Error(`start test in WebAssembly passed ${wasmStart.out} positions, in JavaScript ${startTest.out}`);
 
   const ac = new AhoCorasick(forms);
   const acFast = new FastAhoCorasick(forms);
@@ -158,6 +222,10 @@ export async function run(): Promise<SuiteResult> {
     ['modern-ahocorasick 3.3 (leftmost-longest) *', fmt(acRes.ms, 1), mcps(acRes.ms), acRes.out, fmt(acRes.ms / ours.ms, 2) + '×', fmt(acRes.ms / floor.ms, 2) + '×'],
     ['modern-ahocorasick/fast (double array, leftmost-longest) *', fmt(acFastRes.ms, 1), mcps(acFastRes.ms), acFastRes.out, fmt(acFastRes.ms / ours.ms, 2) + '×', fmt(acFastRes.ms / floor.ms, 2) + '×'],
     ['one alternation RegExp *', fmt(reRes.ms, 1), mcps(reRes.ms), reRes.out, fmt(reRes.ms / ours.ms, 2) + '×', fmt(reRes.ms / floor.ms, 2) + '×'],
+    ['bound: our start test alone, no trie walks (the scan minus its walks)', fmt(startTest.ms, 1), mcps(startTest.ms), `${startTest.out} pass`, fmt(startTest.ms / ours.ms, 2) + '×', fmt(startTest.ms / floor.ms, 2) + '×'],
+    ['bound: one pair-hash bit test per position, nothing else', fmt(pairTest.ms, 1), mcps(pairTest.ms), '—', fmt(pairTest.ms / ours.ms, 2) + '×', fmt(pairTest.ms / floor.ms, 2) + '×'],
+    ['our scan in WebAssembly (same tables; text copy included)', fmt(wasmWhole.ms, 1), mcps(wasmWhole.ms), wasmWhole.out, fmt(wasmWhole.ms / ours.ms, 2) + '×', fmt(wasmWhole.ms / floor.ms, 2) + '×'],
+    ['its start test alone in WebAssembly (copy included)', fmt(wasmStart.ms, 1), mcps(wasmStart.ms), `${wasmStart.out} pass`, fmt(wasmStart.ms / ours.ms, 2) + '×', fmt(wasmStart.ms / floor.ms, 2) + '×'],
     [`floor: loop over charCodeAt (${floor === floors[0] ? 'two sums, two units a step' : 'one sum'}; the other loop ${fmt(Math.max(floors[0]!.ms, floors[1]!.ms), 1)} ms)`, fmt(floor.ms, 1), mcps(floor.ms), '—', fmt(floor.ms / ours.ms, 2) + '×', '1.00×'],
   ];
   const inChromium = await matcherInChromium(sectionJson, text, runs);
@@ -180,6 +248,7 @@ export async function run(): Promise<SuiteResult> {
       '',
       `\\* measured on the first ${PEER_CHARS} characters (they take seconds per 10k characters with this lexicon) and scaled ×${scale.toFixed(1)} to the full text; their match counts are for that prefix (ours there: ${oursOnPeerText}).`,
       typeof inChromium === 'string' ? `Chromium rows skipped: ${inChromium}.` : `Chromium rows: the same section and text, in the service worker of the extension's test build (where core is bundled as the content script has it), fastest of ${runs} runs after the same warm-up.`,
+      'Bounds: every form is at least two characters, so no position can be skipped and each needs at least a look at its first two characters (the pair-test row); the start-test rows are the scan without its trie walks, and the WebAssembly rows the same scan and tables without V8\'s checks on each charCodeAt and typed-array read (benchmarks/src/wasm/scan.wat; not shipped). The walks are the rest: one per position that passes and is not inside an earlier match, a few dependent reads in the ~0.5 MB double array each.',
       'Match counts can differ slightly: peers see folded text but no Latin word-boundary rule (ours skips 5G inside 5GHz). The machine is shared: absolute times are noisy, ratios within one run less so.',
     ].join('\n'),
   };
