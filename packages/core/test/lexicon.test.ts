@@ -174,6 +174,19 @@ describe('buildLexicon', () => {
     expect(matcher.findAll('市委、市人大常委会').length).toBe(0);
   });
 
+  it('drops a place printed only inside a person’s name, keeps one printed inside a body’s name', () => {
+    const lexicon = buildLexicon([
+      article('b1', ['山西省晋中市召开会议，市领导裴耀军、冯原平参加。冯原平指出，要抓好落实。迎泽区委统战部负责人发言。']),
+      article('b2', ['晋中市委召开会议，市领导冯原平出席。']),
+    ]);
+    const names = lexicon.map((t) => t.name);
+    expect(names).toContain('冯原平');
+    expect(names).not.toContain('原平市'); // 原平, a city in 忻州, read inside 冯原平
+    expect(names).toContain('迎泽区');
+    // The same place printed on its own is a place.
+    expect(buildLexicon([article('c1', ['山西省晋中市召开会议，市领导冯原平出席。']), article('c2', ['山西省原平市举行会议。'])]).map((t) => t.name)).toContain('原平市');
+  });
+
   it('never makes a single-character term', () => {
     expect(terms.every((t) => [...t.name].length >= 2 && t.aliases.every((a) => [...a].length >= 2))).toBe(true);
   });
