@@ -116,6 +116,14 @@ describe('places and organisations', () => {
     expect(names(extractLocalities(text, covered))).toEqual(['麻田镇', '东安村']);
   });
 
+  it('takes a town after a particle only when its own body follows (聘请了绵山镇党委书记)', () => {
+    const text = '还聘请了绵山镇党委书记宋建国为导师，也走访了几个乡村和城镇。';
+    const { covered } = extractAdministrative(text, unknown);
+    expect(names(extractLocalities(text, covered))).toEqual(['绵山镇', '绵山镇党委']);
+    const bare = '大家去了绵山镇看看。';
+    expect(names(extractLocalities(bare, extractAdministrative(bare, unknown).covered))).toEqual([]);
+  });
+
   it('reads a township named like a county as the township (平遥县襄垣乡 is not 襄垣县)', () => {
     const text = '平遥县襄垣乡将以党建为统领，襄垣县也来学习。';
     const { candidates, covered } = extractAdministrative(text, unknown);

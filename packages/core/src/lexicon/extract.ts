@@ -495,7 +495,10 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
       const head = text.slice(s, at);
       if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c) || '镇乡村县区市省'.includes(c))) break;
       if (CLAUSE_WORDS.includes(head) || GENERIC_HEADS.some((h) => head.startsWith(h))) break;
-      const leftOk = isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s));
+      // With its own body after it (聘请了绵山镇党委书记), a particle or preposition before the name is a left edge too.
+      const leftOk =
+        isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s)) ||
+        (body !== '' && NEVER_IN_NAME.has(text[s - 1]!));
       if (leftOk) {
         out.push({ kind: 'place', name: head + m[0] });
         if (body) out.push({ kind: 'organisation', name: head + m[0] + body });
