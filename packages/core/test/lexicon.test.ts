@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { buildLexicon, isGenericForm } from '../src/lexicon/build.js';
 import { LexiconEditError, parseLexiconEdits } from '../src/lexicon/edits.js';
 import {
-  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople,
+  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople, extractNamedBodies, extractRoads,
   nameAt, quotedPolicy, resolveRole, type ArticleContext,
 } from '../src/lexicon/extract.js';
 import { gazetteer, paperPlace } from '../src/lexicon/gazetteer.js';
@@ -31,6 +31,10 @@ describe('people after titles', () => {
     // In another city's paper, 市长 after 晋中市委副书记 is still 晋中's.
     const taiyuan = { ...unknown, city: gazetteer().get('太原市')! };
     expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
+  });
+
+  it('ends a name before how its speaker speaks (李文凯高兴地说)', () => {
+    expect(names(extractTitledPeople('应县白马石乡白马石村党支部书记李文凯高兴地说。', unknown, new Set()))).toEqual(['李文凯']);
   });
 
   it('gives every name of a list after a list title', () => {
@@ -134,6 +138,20 @@ describe('places and organisations', () => {
     expect(names(extractAdministrative(later, unknown).candidates)).toEqual(['平遥县']);
   });
 
+  it('keeps a group’s brand before the place, reads congresses, bureaus, roads and stations', () => {
+    const text = '朔州经济开发区、国网朔州供电公司分别作了发言。全面贯彻党的二十大精神，中铁六局应县西站项目经理王二亮说，国道336朔州段改扩建工程是G336的一段，站长介绍。';
+    const { candidates, covered } = extractAdministrative(text, unknown);
+    const power = candidates.find((c) => c.name === '国网朔州供电公司');
+    expect(power?.aliases).toEqual(['朔州供电公司']);
+    expect(names(candidates)).toContain('应县西站');
+    expect(names(extractNamedBodies(text))).toEqual(expect.arrayContaining(['党的二十大', '中铁六局']));
+    expect(extractRoads(text)).toEqual([{ kind: 'place', name: '国道336', aliases: ['G336'] }]);
+    // Not a station: 站长 after a place, nor a congress in 党的十大队.
+    expect(names(extractAdministrative('应县站长讲话。', unknown).candidates)).not.toContain('应县站');
+    expect(names(extractNamedBodies('党的十大队'))).toEqual([]);
+    expect(covered.length).toBe(text.length);
+  });
+
   it('knows the paper’s city', () => {
     expect(paperPlace('晋中日报')?.name).toBe('晋中市');
     expect(paperPlace('山西日报')?.name).toBe('山西省');
@@ -145,6 +163,11 @@ describe('policies', () => {
   it('takes quoted programme names by their shape', () => {
     const text = '学习运用‘千万工程’经验，实施“1221”战略举措和“156”战略举措，“六新”突破，“晋创谷·晋中”，“十四五”规划，推进太原晋中一体化和新质生产力。';
     expect(names(extractPolicies(text))).toEqual(['“千万工程”', '“1221”战略举措', '“156”战略举措', '“六新”', '“晋创谷·晋中”', '“十四五”', '新质生产力', '太原晋中一体化']);
+  });
+
+  it('takes a numbered method, a forum, and every quote of a list a programme noun names', () => {
+    const text = '采取摸底、建库“五步法”，开设“劳模工匠大讲堂”，持续深化“党课开讲啦”、“学习身边榜样”活动，树立“一心一意”的作风。';
+    expect(names(extractPolicies(text))).toEqual(['“五步法”', '“劳模工匠大讲堂”', '“党课开讲啦”', '“学习身边榜样”']);
   });
 
   it('does not take ordinary quotations, dates or long quotes', () => {

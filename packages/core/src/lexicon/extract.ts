@@ -4,7 +4,7 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { TermKind } from './types.js';
 import {
   BYLINE_ROLES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, CN_NUMERALS, COMPOUND_SURNAMES, DATE_NUMERALS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, KNOWN_POLICIES,
-  LEADING_VERBS, LIST_TITLES, NATURAL_FEATURES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
+  BRAND_PREFIXES, LEADING_VERBS, LIST_TITLES, NATURAL_FEATURES, PROGRAMME_NOUNS, NAME_FOLLOWERS, NATIONAL_BODIES, NEVER_IN_NAME, NOT_LOCALITY, NOT_NAMES, ORG_SUFFIXES, PLACE_ANCHORED_SITES,
   PLACE_ORG_SUFFIXES, WEAK_TITLES, POLICY_ENDINGS, POLICY_NAME_ENDINGS, SITE_SUFFIXES, SURNAMES, TITLES, COUNTRIES, TITLES_AFTER,
 } from './words.js';
 
@@ -332,6 +332,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
+    // 应县西站, 太原南站: the place's railway station (not 站长, 站点, 站所).
+    const station = /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0];
+    if (station) out.push({ kind: 'place', name: m.word + station });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
     if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
       const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
@@ -339,8 +342,11 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
       // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
       const short = SHORT_BODY_NAMES[body];
-      const orgName = league + m.word + (short ?? body);
-      const aliases: string[] = short ? [m.word + body] : [];
+      // 国网朔州供电公司: a group's brand before the place is part of the name; without it, an alias.
+      const brand = league ? '' : (BRAND_PREFIXES.find((b) => text.startsWith(b, m.start - b.length)) ?? '');
+      const orgName = league + brand + m.word + (short ?? body);
+      const aliases: string[] = short ? [brand + m.word + body] : [];
+      if (brand) aliases.push(m.word + (short ?? body));
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
       covered.fill(1, m.end, m.end + body.length);
@@ -443,6 +449,8 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
     }
     while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
   }
+  // 国网朔州供电公司: a group's brand right before the place belongs to the name.
+  if (covered[from]) from -= BRAND_PREFIXES.find((b) => from - b.length >= s && text.startsWith(b, from - b.length))?.length ?? 0;
   const head = text.slice(from, start);
   if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
@@ -467,7 +475,9 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
         if (!place) continue;
         span = place.name + span.slice(1);
       }
-      out.push({ kind, name: span });
+      // The same body printed without its brand (朔州供电公司) is an alias.
+      const brand = covered[found.from] ? '' : (BRAND_PREFIXES.find((b) => span.startsWith(b) && covered[found.from + b.length]) ?? '');
+      out.push({ kind, name: span, ...(brand ? { aliases: [span.slice(brand.length)] } : {}) });
     }
   }
   return out;
@@ -510,11 +520,23 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
   return out;
 }
 
-/** Newspapers cited by name: 《山西日报》. */
-export function extractNewspapers(text: string): Candidate[] {
+/** Newspapers cited by name: 《山西日报》; national bodies; the party's congresses (党的二十大); group bureaus (中铁六局). */
+export function extractNamedBodies(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(/《([\u4e00-\u9fff]{2,10}(?:日报|晚报|报|杂志))》/g)) out.push({ kind: 'organisation', name: m[1]! });
   for (const m of getFinders().national.find(text)) out.push({ kind: 'organisation', name: m.word });
+  for (const m of text.matchAll(/(?:党的|中共)(十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学队会])/g)) out.push({ kind: 'organisation', name: m[0] });
+  for (const m of text.matchAll(/(中铁|中建|中交|中冶|中电建|中铁建)([一二三四五六七八九十]{1,3})局(?:集团)?/g)) out.push({ kind: 'organisation', name: m[0] });
+  return out;
+}
+
+/** National and provincial roads by number: 国道336 (also printed G336), 省道S216. */
+export function extractRoads(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/(国道|省道)([GS]?)(\d{2,4})(?!\d)/g)) {
+    const code = (m[1] === '国道' ? 'G' : 'S') + m[3];
+    out.push({ kind: 'place', name: m[1]! + m[3], aliases: [code] });
+  }
   return out;
 }
 
@@ -546,6 +568,7 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
   const numeralLed = strictNumeral || listedNumeral;
   const ok =
     (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
+    /^[一二三四五六七八九十两]+步(?:工作)?法$/.test(inner) || // “五步法”: a numbered method
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
     (numeralLed && allHan(inner)) ||
     (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
@@ -583,6 +606,8 @@ export function quotedSpans(text: string): string[] {
 }
 
 const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4}等(${PROGRAMME_NOUNS.join('|')})`);
+/** “党课开讲啦”、“学习身边榜样”活动: quoted names joined by 、 whose last is followed by a programme noun, which names them all. */
+const QUOTED_LIST_PROGRAMME = new RegExp(`^(?:、“[^“”\\n]{2,12}”){1,4}(${PROGRAMME_NOUNS.join('|')})`);
 
 /** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
 export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
@@ -591,7 +616,7 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
     const end = m.index! + m[0].length;
     // “锦绣姐姐”、“妇乐坊”、巾帼家政等品牌: a list of names the programme noun after 等 applies to.
-    const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48));
+    const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48)) ?? QUOTED_LIST_PROGRAMME.exec(folded.slice(end, end + 64));
     const after = listed ? listed[1]! : folded.slice(end, end + 4);
     const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
     if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });

@@ -44,6 +44,8 @@ export const NAME_FOLLOWERS = [
   '会议', '主讲', '作为', '认为', '告诉', '希望', '坦言', '感慨', '印象', '介', '带领', '分别', '充分', '一同', '同', '共同', '回顾', '谈到',
   '用', '从', '将', '已', '曾', '则', '都', '说道', '同时', '以', '签', '了', '被', '把', '给', '请', '让', '接受', '拿', '看',
   '负责', '不仅', '听后', '宣讲', '讲述', '觉得', '感到', '正在', '一直', '早已', '刚刚',
+  // How a speaker speaks (李文凯高兴地说): an adverb ending in 地 before speech.
+  '高兴地', '激动地', '自豪地', '兴奋地', '欣喜地', '感慨地', '笑着', '动情地', '深有感触地', '信心满满地', '满怀信心地',
 ];
 
 /** Leading words stripped from a span found by scanning back to punctuation (在九牛牧业股份有限公司 → 九牛牧业股份有限公司). */
@@ -132,10 +134,26 @@ export const KNOWN_POLICIES = [
   '新时代中国特色社会主义思想', '习近平新时代中国特色社会主义思想', '山西中部城市群', '能源革命综合改革试点', '乡村振兴战略', '创新驱动发展战略', '主题教育',
   // The named parts of the party's guiding thought, and national designations cities plan towards.
   '习近平经济思想', '习近平法治思想', '习近平生态文明思想', '习近平强军思想', '习近平外交思想', '习近平文化思想', '总体国家安全观', '国家中心城市', '国家区域中心城市',
+  // National campaigns, strategies, 强国 goals and places' named 精神: printed unquoted, always these programmes. Not the
+  // generic virtues (劳模精神, 工匠精神) or verb-like ones (全面深化改革): marked on every page, they would say nothing.
+  '党纪学习教育', '党史学习教育', '社会主义核心价值观', '新发展理念', '新发展格局', '供给侧结构性改革', '人类命运共同体',
+  '制造强国', '科技强国', '教育强国', '文化强国', '人才强国', '质量强国', '交通强国', '网络强国', '农业强国', '体育强国', '海洋强国', '航天强国',
+  '伟大建党精神', '太行精神', '右玉精神', '吕梁精神', '大思政课', '三会一课', '两学一做', '三严三实', '中央八项规定精神',
+  '产业工人队伍建设改革', '青年马克思主义者培养工程', '健康中国', '美丽中国', '平安中国', '数字中国', '枫桥经验', '河长制', '林长制', '专精特新',
+  '乡村建设行动', '新型城镇化', '新型工业化', '低空经济', '银发经济', '县域经济', '脱贫攻坚', '精准扶贫', '一网通办', '接诉即办',
 ];
 
+/**
+ * Group brands printed before a place in a body's name (国网朔州供电公司, 中国移动晋中分公司): part of
+ * the name, which otherwise starts at the place.
+ */
+export const BRAND_PREFIXES = [
+  '国网', '国家电网', '中国移动', '中国联通', '中国电信', '中国铁塔', '中国邮政', '中国银行', '中国工商银行', '中国农业银行', '中国建设银行', '邮储银行',
+  '中国人寿', '中国人保', '中国石化', '中国石油', '中石化', '中石油', '中国华能', '华能', '大唐', '华电', '国家电投', '国家能源集团', '晋能控股', '中煤',
+].sort((a, b) => b.length - a.length);
+
 /** Programme-name endings that make a quoted span a policy (“千万工程”, “六新”战略). */
-export const POLICY_ENDINGS = ['工程', '战略', '举措', '行动', '计划', '规划', '体系', '模式', '机制', '工作法', '品牌', '高地', '基地', '改革', '试点', '一体化', '经济', '示范区', '先行区'];
+export const POLICY_ENDINGS = ['工程', '战略', '举措', '行动', '计划', '规划', '体系', '模式', '机制', '工作法', '品牌', '高地', '基地', '改革', '试点', '一体化', '经济', '示范区', '先行区', '讲堂'];
 
 /** Words after a closing quote that belong to the programme's name (“1221”战略举措); others (“十四五”规划) do not. */
 export const POLICY_NAME_ENDINGS = ['战略举措', '战略', '举措', '工程', '行动', '计划'];
