@@ -37,6 +37,10 @@ describe('people after titles', () => {
     expect(names(extractTitledPeople('应县白马石乡白马石村党支部书记李文凯高兴地说。', unknown, new Set()))).toEqual(['李文凯']);
   });
 
+  it('reads a project’s command as a title (项目副总指挥庞效刚)', () => {
+    expect(names(extractTitledPeople('焦化技改升级项目副总指挥庞效刚告诉记者：', unknown, new Set()))).toEqual(['庞效刚']);
+  });
+
   it('gives every name of a list after a list title', () => {
     expect(names(extractTitledPeople('太原市领导裴耀军、薛维柱出席。', unknown, new Set()))).toEqual(['裴耀军', '薛维柱']);
   });
@@ -152,6 +156,13 @@ describe('places and organisations', () => {
     expect(covered.length).toBe(text.length);
   });
 
+  it('takes central departments whole (中共中央统一战线工作部, not 中共中央) and a national hi-tech zone after its place', () => {
+    const text = '新华社北京2月13日电 中共中央统一战线工作部、国家民族事务委员会组织编写的读本，由人民出版社出版。山西转型综改示范区、晋中国家农高区熠熠生辉。';
+    expect(names(extractNamedBodies(text))).toEqual(expect.arrayContaining(['中共中央统一战线工作部', '国家民族事务委员会', '人民出版社']));
+    const { covered } = extractAdministrative(text, unknown);
+    expect(names(extractBySuffix(text, unknown, covered))).toContain('晋中国家农高区');
+  });
+
   it('knows the paper’s city', () => {
     expect(paperPlace('晋中日报')?.name).toBe('晋中市');
     expect(paperPlace('山西日报')?.name).toBe('山西省');
@@ -168,6 +179,13 @@ describe('policies', () => {
   it('takes a numbered method, a forum, and every quote of a list a programme noun names', () => {
     const text = '采取摸底、建库“五步法”，开设“劳模工匠大讲堂”，持续深化“党课开讲啦”、“学习身边榜样”活动，树立“一心一意”的作风。';
     expect(names(extractPolicies(text))).toEqual(['“五步法”', '“劳模工匠大讲堂”', '“党课开讲啦”', '“学习身边榜样”']);
+  });
+
+  it('takes slogans with paired numerals but not idioms of that shape, the named parts of the thought, and 强市 strategies', () => {
+    const text = '构建“一城双区”创新模块，坚持“两学一做”，做到“一心一意”，学习习近平总书记关于党的建设的重要思想，深入实施人才强市战略。';
+    const found = names(extractPolicies(text));
+    expect(found).toEqual(expect.arrayContaining(['“一城双区”', '“两学一做”', '习近平总书记关于党的建设的重要思想', '人才强市战略']));
+    expect(found.some((n) => n.includes('一心一意'))).toBe(false);
   });
 
   it('does not take ordinary quotations, dates or long quotes', () => {

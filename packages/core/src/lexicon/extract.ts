@@ -333,7 +333,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
     // 应县西站, 太原南站: the place's railway station (not 站长, 站点, 站所).
-    const station = /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0];
+    const station = place.level !== 'province' ? /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0] : undefined;
     if (station) out.push({ kind: 'place', name: m.word + station });
     const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
     if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
@@ -568,6 +568,7 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
   const numeralLed = strictNumeral || listedNumeral;
   const ok =
     (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
+    (pairedNumerals(inner) && !NUMERAL_IDIOMS.has(inner)) ||
     /^[一二三四五六七八九十两]+步(?:工作)?法$/.test(inner) || // “五步法”: a numbered method
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
     (numeralLed && allHan(inner)) ||
@@ -583,6 +584,16 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
 }
+
+/** “一城双区”, “两学一做”, “三严三实”: four characters, numerals first and third. */
+const pairedNumerals = (inner: string) => /^[一二三四五六七八九十两双][\u4e00-\u9fff][一二三四五六七八九十两双百千万][\u4e00-\u9fff]$/.test(inner);
+
+/** Idioms of that shape, quoted now and then but not programmes. */
+const NUMERAL_IDIOMS = new Set([
+  '一心一意', '三心二意', '七上八下', '四面八方', '五湖四海', '千家万户', '一五一十', '千方百计', '千辛万苦', '千军万马', '一草一木', '一砖一瓦',
+  '一点一滴', '一言一行', '一举一动', '一朝一夕', '三番五次', '一清二楚', '一生一世', '十全十美', '百战百胜', '千变万化', '千姿百态', '一针一线',
+  '一模一样', '一板一眼', '一年一度', '一丝一毫', '一心一德', '三五成群', '一唱一和', '一张一弛', '一来二去', '九死一生', '十拿九稳', '百里挑一',
+]);
 
 /** “一谷”, “两翼”, “双控”: a numeral (or 双) and one character, not a common word (双方). Longer ones in lists measured too loose (“万千气象”, “五岳独尊”). */
 export function looseNumeralLed(inner: string): boolean {
@@ -625,6 +636,12 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
     // Printed in quotes (“双碳”): the quoted form is the same policy.
     const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
     out.push({ kind: 'policy', name: m.word, aliases: quoted ? [`“${m.word}”`] : [] });
+  }
+  // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
+  for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });
+  // 人才强市战略, 旅游强省战略: a named strategy of becoming strong in something.
+  for (const m of folded.matchAll(/([\u4e00-\u9fff]{2})强[省市县区]战略/g)) {
+    if (![...m[1]!].some((c) => NEVER_IN_NAME.has(c))) out.push({ kind: 'policy', name: m[0] });
   }
   const shorts = placesByShort();
   const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);

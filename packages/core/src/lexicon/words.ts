@@ -25,6 +25,8 @@ export const TITLES = [
   // People named by what they do in local news (宣讲员栗艳林, 环卫工人王友禄, 村民石慧芬, 宣讲团成员张秀娟).
   '宣讲员', '环卫工人', '村民', '成员', '团长', '副团长', '带头人', '医生', '护士', '教师', '老师', '职工', '队员',
   '技术员', '讲师', '指导员', '调解员', '快递员', '驾驶员', '消防员', '选手', '运动员', '教练', '店主', '老板', '厂长', '经理', '班长', '组长', '科长',
+  // A project's command (项目副总指挥庞效刚).
+  '总指挥', '副总指挥', '指挥长', '副指挥长', '项目经理',
 ].sort((a, b) => b.length - a.length);
 
 /** Role nouns common before ordinary words too (村民修路, 成员所在): a two-character name after them must be known already. */
@@ -100,10 +102,10 @@ export const ORG_SUFFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Site suffixes (平遥古城, 晋冀鲁豫边区临时参议会旧址). */
-export const SITE_SUFFIXES = ['古城', '旧址', '遗址', '故居', '博物馆', '纪念馆', '景区', '古镇', '古村', '风景区', '国家森林公园', '森林公园', '湿地公园', '开发区', '高新区', '示范区', '产业园', '园区'].sort((a, b) => b.length - a.length);
+export const SITE_SUFFIXES = ['古城', '旧址', '遗址', '故居', '博物馆', '纪念馆', '景区', '古镇', '古村', '风景区', '国家森林公园', '森林公园', '湿地公园', '开发区', '高新区', '农高区', '综改区', '示范区', '产业园', '园区'].sort((a, b) => b.length - a.length);
 
-/** Site suffixes only taken after a named place (灵石县经济技术开发区; not 加快示范区). */
-export const PLACE_ANCHORED_SITES = new Set(['开发区', '高新区', '示范区', '产业园', '园区']);
+/** Site suffixes only taken after a named place (灵石县经济技术开发区, 晋中国家农高区; not 加快示范区). */
+export const PLACE_ANCHORED_SITES = new Set(['开发区', '高新区', '农高区', '综改区', '示范区', '产业园', '园区']);
 
 /** Words that start a clause rather than a name: a span found by scanning back is cut after the last of them. */
 export const CLAUSE_WORDS = [
@@ -125,6 +127,13 @@ export const NATIONAL_BODIES = [
   '党中央', '中共中央', '国务院', '全国人大', '全国人大常委会', '全国政协', '中央军委', '中央纪委', '国家监委', '中央纪委国家监委', '中央组织部',
   '中央宣传部', '国家发展改革委', '国家发改委', '最高人民法院', '最高人民检察院', '新华社', '人民日报', '中央广播电视总台', '中国共产党', '共青团中央',
   '全国妇联', '全国总工会', '中国科学院', '中国工程院', '中国社会科学院',
+  // The central party departments and State Council bodies by their full and usual names, and the national publishers.
+  '中共中央组织部', '中共中央宣传部', '中共中央统一战线工作部', '中央统战部', '中央政法委', '中央网信办', '中央财办', '中央农办',
+  '国家民族事务委员会', '国家民委', '国家发展和改革委员会', '国家卫生健康委员会', '国家卫健委', '国务院国资委', '国家市场监督管理总局', '国家市场监管总局',
+  '国家税务总局', '海关总署', '审计署', '国家统计局', '国家能源局', '国家林业和草原局', '国家文物局', '国家乡村振兴局', '国家铁路局', '中国民用航空局',
+  '外交部', '国防部', '教育部', '科学技术部', '科技部', '工业和信息化部', '工信部', '公安部', '民政部', '司法部', '财政部', '人力资源和社会保障部', '人社部',
+  '自然资源部', '生态环境部', '住房和城乡建设部', '住建部', '交通运输部', '水利部', '农业农村部', '商务部', '文化和旅游部', '文旅部', '退役军人事务部',
+  '应急管理部', '中国人民银行', '人民出版社', '民族出版社', '新华出版社', '党建读物出版社', '中央文献出版社',
 ];
 
 /** Policy and programme names printed without quotes, marked only where the archive uses them. */
@@ -141,6 +150,7 @@ export const KNOWN_POLICIES = [
   '伟大建党精神', '太行精神', '右玉精神', '吕梁精神', '大思政课', '三会一课', '两学一做', '三严三实', '中央八项规定精神',
   '产业工人队伍建设改革', '青年马克思主义者培养工程', '健康中国', '美丽中国', '平安中国', '数字中国', '枫桥经验', '河长制', '林长制', '专精特新',
   '乡村建设行动', '新型城镇化', '新型工业化', '低空经济', '银发经济', '县域经济', '脱贫攻坚', '精准扶贫', '一网通办', '接诉即办',
+  '乡村全面振兴', '铸牢中华民族共同体意识',
 ];
 
 /**
