@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { buildLexicon, isGenericForm } from '../src/lexicon/build.js';
 import { LexiconEditError, parseLexiconEdits } from '../src/lexicon/edits.js';
 import {
-  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople, extractNamedBodies, extractRoads,
+  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople, extractNamedBodies, extractRoads, extractRivers,
   nameAt, quotedPolicy, resolveRole, type ArticleContext,
 } from '../src/lexicon/extract.js';
 import { gazetteer, paperPlace } from '../src/lexicon/gazetteer.js';
@@ -163,6 +163,12 @@ describe('places and organisations', () => {
     expect(names(extractBySuffix(text, unknown, covered))).toContain('晋中国家农高区');
   });
 
+  it('reads rivers listed together or named with their course, not 山河 or a river inside a word', () => {
+    const text = '对漳沱河、牧马河和天槽河沿线巡查，浊漳河流域治理，书写表里山河锦绣篇章，银河闪耀，黄河流域。';
+    expect(names(extractRivers(text))).toEqual(['漳沱河', '牧马河', '天槽河', '浊漳河']);
+    expect(names(extractRivers('他在牧马河边散步。'))).toEqual([]);
+  });
+
   it('knows the paper’s city', () => {
     expect(paperPlace('晋中日报')?.name).toBe('晋中市');
     expect(paperPlace('山西日报')?.name).toBe('山西省');
@@ -186,6 +192,12 @@ describe('policies', () => {
     const found = names(extractPolicies(text));
     expect(found).toEqual(expect.arrayContaining(['“一城双区”', '“两学一做”', '习近平总书记关于党的建设的重要思想', '人才强市战略']));
     expect(found.some((n) => n.includes('一心一意'))).toBe(false);
+  });
+
+  it('reads a province’s or city’s edition of a national programme and its 强省 goals', () => {
+    const found = names(extractPolicies('建设美丽山西，推进平安朔州建设，加快建设科技强省，美丽乡村展新颜，平安县城。'));
+    expect(found).toEqual(expect.arrayContaining(['美丽山西', '平安朔州', '科技强省']));
+    expect(found.some((n) => n.includes('乡村') || n.includes('县城'))).toBe(false);
   });
 
   it('does not take ordinary quotations, dates or long quotes', () => {

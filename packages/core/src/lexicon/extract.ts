@@ -487,6 +487,26 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
 const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党总支', '村委会', '村民委员会', '居委会', '党工委', '办事处', '卫生院', '中心校', '纪委']
   .sort((a, b) => b.length - a.length);
 
+/**
+ * Rivers by shape: two or more X河 joined by 、 or 和 (漳沱河、牧马河和天槽河), or one followed by 沿线, 流域 or
+ * 两岸 (浊漳河流域), each name two characters and 河 after a clear left edge.
+ */
+export function extractRivers(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const river = /(?<=^|[、，。；：“”\s和与及对在向将把从]|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2}河)/g;
+  const found = [...text.matchAll(river)].filter((m) => ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(m[1]!));
+  found.forEach((m, i) => {
+    const end = m.index! + m[1]!.length;
+    const joined = (a: RegExpMatchArray | undefined, b: RegExpMatchArray | undefined) => !!a && !!b && b.index! - (a.index! + a[1]!.length) === 1 && '、和与及'.includes(text[b.index! - 1]!);
+    const listed = joined(found[i - 1], m) || joined(m, found[i + 1]);
+    if (listed || /^(?:沿线|流域|两岸|干流|支流|上游|下游)/.test(text.slice(end, end + 2))) out.push({ kind: 'place', name: m[1]! });
+  });
+  return out;
+}
+
+/** X河 words that are not rivers. */
+const NOT_RIVERS = new Set(['星河', '银河', '冰河', '山河', '江河', '运河', '护城河', '先河', '天河', '长河', '黄河']);
+
 /** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
 export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
@@ -639,6 +659,18 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   }
   // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
   for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });
+  // 美丽山西, 平安朔州: a province's or city's own edition of a national programme (美丽中国, 平安中国).
+  for (const m of folded.matchAll(/美丽|平安|法治|数字|健康|幸福/g)) {
+    const at = m.index! + m[0].length;
+    const big = (w: string) => {
+      const full = gazetteer().get(w);
+      return full ? full.level !== 'county' : (placesByShort().get(w) ?? []).some((p) => p.level !== 'county');
+    };
+    const place = [3, 2].map((n) => folded.slice(at, at + n)).find((w) => w.length >= 2 && big(w));
+    if (place) out.push({ kind: 'policy', name: m[0] + place });
+  }
+  // 科技强省, 文化强市: becoming strong in something, a goal by that name.
+  for (const m of folded.matchAll(/(科技|文化|教育|人才|制造|质量|交通|网络|农业|体育|旅游|能源|工业|数字|法治)强[省市]/g)) out.push({ kind: 'policy', name: m[0] });
   // 人才强市战略, 旅游强省战略: a named strategy of becoming strong in something.
   for (const m of folded.matchAll(/([\u4e00-\u9fff]{2})强[省市县区]战略/g)) {
     if (![...m[1]!].some((c) => NEVER_IN_NAME.has(c))) out.push({ kind: 'policy', name: m[0] });
