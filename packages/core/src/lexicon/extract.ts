@@ -494,7 +494,8 @@ const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党�
 export function extractRivers(text: string): Candidate[] {
   const out: Candidate[] = [];
   const river = /(?<=^|[、，。；：“”\s和与及对在向将把从]|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2}河)/g;
-  const found = [...text.matchAll(river)].filter((m) => ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(m[1]!));
+  // Not a known river after a preposition (沿黄河流域, 以黄河为…).
+  const found = [...text.matchAll(river)].filter((m) => ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(m[1]!) && !('沿以受在向对与和入跨过临靠近经为从至到'.includes(m[1]![0]!) && NATURE_SET.has(m[1]!.slice(1))));
   found.forEach((m, i) => {
     const end = m.index! + m[1]!.length;
     const joined = (a: RegExpMatchArray | undefined, b: RegExpMatchArray | undefined) => !!a && !!b && b.index! - (a.index! + a[1]!.length) === 1 && '、和与及'.includes(text[b.index! - 1]!);
@@ -505,7 +506,7 @@ export function extractRivers(text: string): Candidate[] {
 }
 
 /** X河 words that are not rivers. */
-const NOT_RIVERS = new Set(['星河', '银河', '冰河', '山河', '江河', '运河', '护城河', '先河', '天河', '长河', '黄河']);
+const NOT_RIVERS = new Set(['星河', '银河', '冰河', '山河', '江河', '运河', '护城河', '先河', '天河', '长河', '黄河', '海河', '淮河', '辽河', '幸福河', '致富河']);
 
 /** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
 export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
@@ -660,7 +661,8 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
   for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });
   // 美丽山西, 平安朔州: a province's or city's own edition of a national programme (美丽中国, 平安中国).
-  for (const m of folded.matchAll(/美丽|平安|法治|数字|健康|幸福/g)) {
+  // Not 幸福: 幸福安康 is a wish, not 安康 city's programme.
+  for (const m of folded.matchAll(/美丽|平安|法治|数字|健康/g)) {
     const at = m.index! + m[0].length;
     const big = (w: string) => {
       const full = gazetteer().get(w);
