@@ -2,7 +2,7 @@
 ;; written in WebAssembly, for the matcher benchmark only: it answers whether the
 ;; same algorithm and tables run nearer the char-code floor without V8's checks on
 ;; every charCodeAt and typed-array read. Same filter hashes and bit layout, same
-;; double array, same leftmost-longest rule and Latin word-cut rule.
+;; double array, same leftmost-longest rule and word-cut rules (Latin words, 委 before 员).
 ;;
 ;; Memory (byte offsets passed in): $bits the filter words (triples, then pairs at
 ;; word 32768: start-filter.ts), $sym symOf (u16 per code unit), $bc base/check
@@ -18,6 +18,19 @@
 
   (func $unit (param $t i32) (param $i i32) (result i32)
     (i32.load16_u (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 1)))))
+
+  ;; matcher.ts isWordCut: a form must not cut a Latin word or number, nor 委员 after a form ending in 委.
+  (func $cut (param $t i32) (param $n i32) (param $start i32) (param $end i32) (result i32)
+    (if (i32.and (i32.gt_s (local.get $start) (i32.const 0))
+                 (i32.and (call $isWord (call $unit (local.get $t) (local.get $start)))
+                          (call $isWord (call $unit (local.get $t) (i32.sub (local.get $start) (i32.const 1))))))
+      (then (return (i32.const 1))))
+    (if (i32.ge_s (local.get $end) (local.get $n)) (then (return (i32.const 0))))
+    (if (i32.and (call $isWord (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))))
+                 (call $isWord (call $unit (local.get $t) (local.get $end))))
+      (then (return (i32.const 1))))
+    (i32.and (i32.eq (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x59d4))
+             (i32.eq (call $unit (local.get $t) (local.get $end)) (i32.const 0x5458))))
 
   ;; Writes to $cand the starts in [$from, $stop) that pass the start test; returns how many.
   ;; Branch-free, as filterChunk. Reads units up to $stop + 1 (the sentinel at most).
@@ -54,7 +67,7 @@
   ;; The whole scan over $n units at $t; returns the number of matches written to $out.
   (func (export "scan") (param $t i32) (param $n i32) (param $bits i32) (param $sym i32) (param $bc i32) (param $cand i32) (param $out i32) (result i32)
     (local $from i32) (local $stop i32) (local $k i32) (local $q i32) (local $start i32) (local $next i32) (local $count i32)
-    (local $s i32) (local $j i32) (local $me i32) (local $ms i32) (local $sy i32) (local $tt i32) (local $o i32)
+    (local $s i32) (local $j i32) (local $me i32) (local $ms i32) (local $pe i32) (local $ps i32) (local $sy i32) (local $tt i32) (local $o i32)
     (if (i32.lt_s (local.get $n) (i32.const 2)) (then (return (i32.const 0))))
     (block $chunks
       (loop $chunk
@@ -73,6 +86,7 @@
             (local.set $s (i32.const 0))
             (local.set $j (local.get $start))
             (local.set $me (i32.const -1))
+            (local.set $pe (i32.const -1))
             (block $walked
               (loop $walk
                 (br_if $walked (i32.ge_s (local.get $j) (local.get $n)))
@@ -84,16 +98,16 @@
                 (local.set $s (local.get $tt))
                 (local.set $j (i32.add (local.get $j) (i32.const 1)))
                 (if (i32.and (i32.load (i32.add (local.get $bc) (i32.shl (local.get $s) (i32.const 3)))) (i32.const 0x40000000))
-                  (then (local.set $me (local.get $j)) (local.set $ms (local.get $s))))
+                  (then (local.set $pe (local.get $me)) (local.set $ps (local.get $ms)) (local.set $me (local.get $j)) (local.set $ms (local.get $s))))
                 (br $walk)))
             (br_if $each (i32.lt_s (local.get $me) (i32.const 0)))
-            ;; the Latin word-cut rule (matcher.ts isWordCut)
-            (br_if $each (i32.and (i32.gt_s (local.get $start) (i32.const 0))
-                                  (i32.and (call $isWord (call $unit (local.get $t) (local.get $start)))
-                                           (call $isWord (call $unit (local.get $t) (i32.sub (local.get $start) (i32.const 1)))))))
-            (br_if $each (i32.and (i32.lt_s (local.get $me) (local.get $n))
-                                  (i32.and (call $isWord (call $unit (local.get $t) (i32.sub (local.get $me) (i32.const 1))))
-                                           (call $isWord (call $unit (local.get $t) (local.get $me))))))
+            ;; The longest would cut a word: the next-longest form, if it does not.
+            (if (call $cut (local.get $t) (local.get $n) (local.get $start) (local.get $me))
+              (then
+                (br_if $each (i32.lt_s (local.get $pe) (i32.const 0)))
+                (br_if $each (call $cut (local.get $t) (local.get $n) (local.get $start) (local.get $pe)))
+                (local.set $me (local.get $pe))
+                (local.set $ms (local.get $ps))))
             (local.set $o (i32.add (local.get $out) (i32.mul (local.get $count) (i32.const 12))))
             (i32.store (local.get $o) (local.get $start))
             (i32.store offset=4 (local.get $o) (local.get $me))

@@ -116,6 +116,16 @@ describe('matcher', () => {
     expect(spans('“1221”')).toEqual([['“1221”', 'x2']]);
   });
 
+  it('does not read 市委 inside 委员会, and falls back to the next-longest form there', () => {
+    const m = buildMatcher([
+      { termId: 'city', kind: 'place', forms: ['晋中市'] },
+      { termId: 'party', kind: 'organisation', forms: ['晋中市委'] },
+    ]);
+    const ids = (text: string) => m.findAll(text).map((x) => [x.text, x.termId]);
+    expect(ids('政协晋中市委员会召开会议')).toEqual([['晋中市', 'city']]);
+    expect(ids('晋中市委书记讲话，晋中市委。')).toEqual([['晋中市委', 'party'], ['晋中市委', 'party']]);
+  });
+
   it('never has single-character forms, and names each kind', () => {
     const m = buildMatcher([{ termId: 'one', kind: 'place', forms: ['市', '县城'] }]);
     expect(m.findAll('市县城').map((x) => [x.text, x.kind])).toEqual([['县城', 'place']]);

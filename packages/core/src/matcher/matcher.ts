@@ -70,6 +70,9 @@ class DoubleArrayMatcher implements Matcher {
           let j = start;
           let matchEnd = -1;
           let matchState = 0;
+          // The next-longest form from here: taken when the longest would cut a word (晋中市 in 政协晋中市委员会).
+          let shorterEnd = -1;
+          let shorterState = 0;
           while (j < n) {
             const sym = symOf[text.charCodeAt(j)]!;
             if (sym === 0) break;
@@ -78,11 +81,18 @@ class DoubleArrayMatcher implements Matcher {
             s = t;
             j++;
             if ((bc[2 * s]! & hasForm) !== 0) {
+              shorterEnd = matchEnd;
+              shorterState = matchState;
               matchEnd = j;
               matchState = s;
             }
           }
-          if (matchEnd < 0 || isWordCut(text, start, matchEnd)) continue;
+          if (matchEnd < 0) continue;
+          if (isWordCut(text, start, matchEnd)) {
+            if (shorterEnd < 0 || isWordCut(text, start, shorterEnd)) continue;
+            matchEnd = shorterEnd;
+            matchState = shorterState;
+          }
           emit(start, matchEnd, out[matchState]! >>> 7);
           count++;
           next = matchEnd;
@@ -97,11 +107,15 @@ class DoubleArrayMatcher implements Matcher {
 
 const isAsciiWord = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 
-/** A form that starts or ends with a Latin letter or digit must not cut a Latin word or number (5G in 5GHz, 156 in 1560). */
+/**
+ * A form that starts or ends with a Latin letter or digit must not cut a Latin word or number (5G in 5GHz, 156 in 1560);
+ * a form ending in 委 (晋中市委) must not cut 委员 (政协晋中市委员会 is the city's CPPCC committee, not its party committee).
+ */
 function isWordCut(text: string, start: number, end: number): boolean {
   return (
     (start > 0 && isAsciiWord(text.charCodeAt(start)) && isAsciiWord(text.charCodeAt(start - 1))) ||
-    (end < text.length && isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(end)))
+    (end < text.length && isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(end))) ||
+    (end < text.length && text.charCodeAt(end - 1) === 0x59d4 && text.charCodeAt(end) === 0x5458) // 委 then 员
   );
 }
 
