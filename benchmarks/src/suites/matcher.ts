@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import AhoCorasick from 'modern-ahocorasick';
 import FastAhoCorasick from 'modern-ahocorasick/fast';
-import { buildLexicon, buildMatcherSection, foldText, loadMatcher, matcherEntries } from '@jianbao/core';
+import { buildLexicon, buildMatcherSection, CANDIDATES_AT, FILTER_CHUNK, filterChunk, foldText, loadMatcher, matcherEntries } from '@jianbao/core';
 import { fmt, table, type SuiteResult } from '../report.js';
 import { REPO_ROOT } from '../shared-data.js';
 import { loadXwlbArticles } from '../xwlb.js';
@@ -86,26 +86,10 @@ function charCodeFloor(text: string): number {
  * length minus one); each position needs at least one look at its first two
  * characters.
  */
-/** The start test of core's filterChunk (start-filter.ts), the same loop over the same bits, without the walks that follow it. */
+/** Core's start test (filterChunk, the scan's first pass) over the whole text, without the walks that follow it. */
 function startTestOnly(text: string, bits: Int32Array): number {
   let passed = 0;
-  const n = text.length;
-  for (let from = 0; from < n - 2; from += 4096) {
-    const stop = Math.min(from + 4096, n - 2);
-    let k = 40960;
-    let pair = (text.charCodeAt(from) << 16) | text.charCodeAt(from + 1);
-    for (let i = from; i < stop; i = (i + 1) | 0) {
-      const c = text.charCodeAt((i + 2) | 0);
-      const x = Math.imul(pair, 0x9e3779b1);
-      const hp = x >>> 14;
-      const y = x ^ Math.imul(c, 0x85ebca77);
-      const w = bits[y >>> 17]!;
-      bits[k] = i;
-      k = (k + (((bits[(hp >> 5) + 32768]! >> hp) | ((w >> (y >>> 12)) & (w >> y))) & 1)) | 0;
-      pair = (pair << 16) | c;
-    }
-    passed += k - 40960;
-  }
+  for (let from = 0; from < text.length - 2; from += FILTER_CHUNK) passed += filterChunk(text, from, Math.min(from + FILTER_CHUNK, text.length - 2), bits);
   return passed;
 }
 
@@ -113,18 +97,18 @@ function startTestOnly(text: string, bits: Int32Array): number {
 function pairTestOnly(text: string, bits: Int32Array): number {
   let passed = 0;
   const n = text.length;
-  for (let from = 0; from < n - 1; from += 4096) {
-    const stop = Math.min(from + 4096, n - 1);
-    let k = 40960;
+  for (let from = 0; from < n - 1; from += FILTER_CHUNK) {
+    const stop = Math.min(from + FILTER_CHUNK, n - 1);
+    let k = CANDIDATES_AT;
     let prev = text.charCodeAt(from);
     for (let i = from; i < stop; i = (i + 1) | 0) {
       const c = text.charCodeAt((i + 1) | 0);
       const h = Math.imul((prev << 16) | c, 0x9e3779b1) >>> 14;
       bits[k] = i;
-      k = (k + ((bits[(h >> 5) + 32768]! >> h) & 1)) | 0;
+      k = (k + ((bits[(h >> 5) + 32768]! >> h) & 1)) | 0; // 32768: the pair bitset, a literal as in filterChunk
       prev = c;
     }
-    passed += k - 40960;
+    passed += k - CANDIDATES_AT;
   }
   return passed;
 }

@@ -21,7 +21,7 @@ export {
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';
 export {
-  getMatcher, prepareMatcher, matcherSectionOf, loadMatcher, loadMatcherAsync, buildMatcher, buildMatcherSection, findAllAcrossBreaks,
+  getMatcher, prepareMatcher, matcherSectionOf, loadMatcher, loadMatcherAsync, buildMatcher, buildMatcherSection, findAllAcrossBreaks, filterChunk, CANDIDATES_AT, FILTER_CHUNK,
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
 export * from './xref/index.js';

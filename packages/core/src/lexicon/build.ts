@@ -202,35 +202,29 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
     }
     term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
   }
-  const kept = withoutPlacesInNames(terms, articles, new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name))));
+  const kept = withoutPlacesInNames(terms, new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name))));
   return kept.sort((a, b) => TERM_KINDS.indexOf(a.kind) - TERM_KINDS.indexOf(b.kind) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
 /**
  * Drops an extracted place that the archive only ever prints inside a person's
  * name: 原平 (a city in 忻州) read in 冯原平 is not 原平市. Such a place has no
- * mention of its own (the matcher takes the longer name); places printed only
- * inside a body's name (迎泽区 in 迎泽区委统战部) are kept, and so is anything
- * a user edit named.
+ * mention of its own, so every printing of it lies inside a longer term's
+ * mention: when the only terms whose forms contain it are people, those
+ * printings are names. Places printed only inside a body's name (迎泽区 in
+ * 迎泽区委统战部) are kept, and so is anything a user edit named.
  */
-function withoutPlacesInNames(terms: Term[], articles: readonly Article[], edited: ReadonlySet<string>): Term[] {
+function withoutPlacesInNames(terms: Term[], edited: ReadonlySet<string>): Term[] {
   const doubtful = terms.filter((t) => t.kind === 'place' && t.mentions.length === 0 && !edited.has(t.id));
   if (!doubtful.length) return terms;
-  const people = terms.filter((t) => t.kind === 'person');
-  const personSpans = new Map<string, { start: number; end: number }[]>();
-  for (const t of people) for (const m of t.mentions) (personSpans.get(m.articleId) ?? personSpans.set(m.articleId, []).get(m.articleId)!).push(m);
-  // One pass over the archive with a matcher of the doubtful places alone: where each is printed, and whether inside a name.
-  const seen = new Map<string, { all: number; inNames: number }>();
-  const matcher = buildMatcher(matcherEntries(doubtful));
-  for (const article of articles) {
-    const spans = personSpans.get(article.id) ?? [];
-    for (const m of matcher.findAll(articleBody(article))) {
-      const count = seen.get(m.termId) ?? seen.set(m.termId, { all: 0, inNames: 0 }).get(m.termId)!;
-      count.all++;
-      if (spans.some((p) => p.start <= m.start && m.end <= p.end)) count.inNames++;
-    }
-  }
-  const drop = new Set([...seen].filter(([, c]) => c.all > 0 && c.inNames === c.all).map(([id]) => id));
+  const formsOf = (t: Term) => [t.name, ...t.aliases].map(foldText).filter((f) => f.length >= 2);
+  const people = terms.filter((t) => t.kind === 'person').flatMap(formsOf);
+  const others = terms.filter((t) => t.kind !== 'person').flatMap((t) => formsOf(t).map((form) => ({ id: t.id, form })));
+  const inName = (place: Term) => {
+    const forms = formsOf(place);
+    return forms.some((f) => people.some((p) => p.includes(f))) && !forms.some((f) => others.some((o) => o.id !== place.id && o.form.length > f.length && o.form.includes(f)));
+  };
+  const drop = new Set(doubtful.filter(inName).map((t) => t.id));
   return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
 }
 

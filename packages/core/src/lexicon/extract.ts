@@ -343,7 +343,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
       const short = SHORT_BODY_NAMES[body];
       // 国网朔州供电公司: a group's brand before the place is part of the name; without it, an alias.
-      const brand = league ? '' : (BRAND_PREFIXES.find((b) => text.startsWith(b, m.start - b.length)) ?? '');
+      const brand = league ? '' : brandBefore(text, m.start);
       const orgName = league + brand + m.word + (short ?? body);
       const aliases: string[] = short ? [brand + m.word + body] : [];
       if (brand) aliases.push(m.word + (short ?? body));
@@ -358,6 +358,11 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 const finders_ = () => getFinders();
 const COUNTRY_SET = new Set(COUNTRIES);
 const NATURE_SET = new Set(NATURAL_FEATURES);
+
+/** A group's brand printed right before `at` (国网 in 国网朔州供电公司), not reaching back before `min`; '' if none. */
+function brandBefore(text: string, at: number, min = 0): string {
+  return BRAND_PREFIXES.find((b) => at - b.length >= min && text.startsWith(b, at - b.length)) ?? '';
+}
 
 /** Full body names and the short names the same bodies are usually printed under. */
 const SHORT_BODY_NAMES: Record<string, string> = { 人民代表大会常务委员会: '人大常委会', 人民代表大会: '人大', 政治协商会议委员会: '政协' };
@@ -419,7 +424,7 @@ function placeInBrackets(text: string, end: number): number {
  * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
  * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
  */
-function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number } | null {
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number; brand: string } | null {
   if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
   let s = start;
   const brackets: [number, number][] = [];
@@ -450,12 +455,13 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
     while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
   }
   // 国网朔州供电公司: a group's brand right before the place belongs to the name.
-  if (covered[from]) from -= BRAND_PREFIXES.find((b) => from - b.length >= s && text.startsWith(b, from - b.length))?.length ?? 0;
+  const brand = covered[from] ? brandBefore(text, from, s) : '';
+  from -= brand.length;
   const head = text.slice(from, start);
   if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
   for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
-  return { span: text.slice(from, end), from };
+  return { span: text.slice(from, end), from, brand };
 }
 
 /** Companies, schools, hospitals and other named bodies by their suffix; sites (平遥古城, …旧址). */
@@ -476,8 +482,7 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
         span = place.name + span.slice(1);
       }
       // The same body printed without its brand (朔州供电公司) is an alias.
-      const brand = covered[found.from] ? '' : (BRAND_PREFIXES.find((b) => span.startsWith(b) && covered[found.from + b.length]) ?? '');
-      out.push({ kind, name: span, ...(brand ? { aliases: [span.slice(brand.length)] } : {}) });
+      out.push({ kind, name: span, ...(found.brand ? { aliases: [span.slice(found.brand.length)] } : {}) });
     }
   }
   return out;
@@ -493,14 +498,16 @@ const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党�
  */
 export function extractRivers(text: string): Candidate[] {
   const out: Candidate[] = [];
-  const river = /(?<=^|[、，。；：“”\s和与及对在向将把从]|[^\u4e00-\u9fff])([\u4e00-\u9fff]{2}河)/g;
+  // Left edge: anything but a Han character, or a connective or preposition.
+  const river = /(?<=^|[^\u4e00-\u9fff]|[和与及对在向将把从])[\u4e00-\u9fff]{2}河/g;
   // Not a known river after a preposition (沿黄河流域, 以黄河为…).
-  const found = [...text.matchAll(river)].filter((m) => ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(m[1]!) && !('沿以受在向对与和入跨过临靠近经为从至到'.includes(m[1]![0]!) && NATURE_SET.has(m[1]!.slice(1))));
-  found.forEach((m, i) => {
-    const end = m.index! + m[1]!.length;
-    const joined = (a: RegExpMatchArray | undefined, b: RegExpMatchArray | undefined) => !!a && !!b && b.index! - (a.index! + a[1]!.length) === 1 && '、和与及'.includes(text[b.index! - 1]!);
-    const listed = joined(found[i - 1], m) || joined(m, found[i + 1]);
-    if (listed || /^(?:沿线|流域|两岸|干流|支流|上游|下游)/.test(text.slice(end, end + 2))) out.push({ kind: 'place', name: m[1]! });
+  const found = [...text.matchAll(river)]
+    .map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }))
+    .filter(({ name }) => ![...name.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(name) && !('沿以受在向对与和入跨过临靠近经为从至到'.includes(name[0]!) && NATURE_SET.has(name.slice(1))));
+  // Two rivers joined by one connective (漳沱河、牧马河).
+  const joined = (a: { end: number } | undefined, b: { start: number } | undefined) => !!a && !!b && b.start - a.end === 1 && '、和与及'.includes(text[a.end]!);
+  found.forEach((r, i) => {
+    if (joined(found[i - 1], r) || joined(r, found[i + 1]) || /^(?:沿线|流域|两岸|干流|支流|上游|下游)/.test(text.slice(r.end, r.end + 2))) out.push({ kind: 'place', name: r.name });
   });
   return out;
 }
@@ -664,11 +671,7 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   // Not 幸福: 幸福安康 is a wish, not 安康 city's programme.
   for (const m of folded.matchAll(/美丽|平安|法治|数字|健康/g)) {
     const at = m.index! + m[0].length;
-    const big = (w: string) => {
-      const full = gazetteer().get(w);
-      return full ? full.level !== 'county' : (placesByShort().get(w) ?? []).some((p) => p.level !== 'county');
-    };
-    const place = [3, 2].map((n) => folded.slice(at, at + n)).find((w) => w.length >= 2 && big(w));
+    const place = [3, 2].map((n) => folded.slice(at, at + n)).find((w) => w.length >= 2 && isProvinceOrCity(w));
     if (place) out.push({ kind: 'policy', name: m[0] + place });
   }
   // 科技强省, 文化强市: becoming strong in something, a goal by that name.
@@ -693,6 +696,12 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
     if (best) out.push({ kind: 'policy', name: best + m[0] });
   }
   return out;
+}
+
+/** A province's or city's full or short name (not a county's). */
+function isProvinceOrCity(word: string): boolean {
+  const full = gazetteer().get(word);
+  return full ? full.level !== 'county' : (placesByShort().get(word) ?? []).some((p) => p.level !== 'county');
 }
 
 /** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */

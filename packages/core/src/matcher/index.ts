@@ -9,6 +9,8 @@ import { isTight, isWhitespace as isSpace } from '../text/compact.js';
 
 export * from './types.js';
 export { buildMatcher, buildMatcherSection, loadMatcher, loadMatcherAsync } from './matcher.js';
+/** The scan's start test on its own, for the matcher benchmark's bounds (benchmarks/src/suites/matcher.ts). */
+export { filterChunk, CANDIDATES_AT, FILTER_CHUNK } from './start-filter.js';
 
 const cache = new WeakMap<Archive, Matcher>();
 
