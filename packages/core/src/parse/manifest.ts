@@ -21,7 +21,7 @@ export function validateManifest(value: unknown): Manifest {
     const { paper, date, pageNumber } = meta as Record<string, unknown>;
     if (paper !== undefined && (typeof paper !== 'string' || !paper.trim())) throw new ManifestError(`${at}.paper: expected a non-empty string`);
     if (date !== undefined && (typeof date !== 'string' || dateProblem(date))) {
-      throw new ManifestError(`${at}.date: expected a date YYYY-MM-DD, YYYY-MM or YYYY, got ${JSON.stringify(date)}`);
+      throw new ManifestError(`${at}.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got ${JSON.stringify(date)}`);
     }
     if (pageNumber !== undefined && (typeof pageNumber !== 'number' || !Number.isInteger(pageNumber) || pageNumber < 1)) {
       throw new ManifestError(`${at}.pageNumber: expected a positive integer, got ${JSON.stringify(pageNumber)}`);
