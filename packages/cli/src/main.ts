@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { COMMANDS } from './commands/index.js';
 import { UsageError, reportError } from './errors.js';
+import { exitQuietlyOnClosedPipe, isClosedPipe } from './output.js';
 
 const USAGE = `jianbao — 剪报: a newsroom archive on the command line
 
@@ -28,11 +29,12 @@ async function main(argv: string[]): Promise<number> {
   return (await command.run(rest)) ?? 0;
 }
 
+exitQuietlyOnClosedPipe();
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.exitCode = reportError(error);
+    process.exitCode = isClosedPipe(error) ? 0 : reportError(error);
   },
 );

@@ -4,6 +4,7 @@ import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
+import { inline } from '../terminal.js';
 import type { Command } from './types.js';
 import { readStdin } from '../stdin.js';
 
@@ -24,7 +25,7 @@ export const annotate: Command = {
     const matches = values['across-breaks'] ? findAllAcrossBreaks(matcher, text) : matcher.findAll(text);
     if (values.json) return writeJson(matches.map(({ start, end, text: t, termId, kind }) => ({ start, end, text: t, termId, kind })));
     const lexicon = getLexicon(archive);
-    const lines = matches.map((m) => `${m.start}-${m.end}  ${m.kind.padEnd(12)} ${m.text}${lexicon.get(m.termId)?.name !== m.text ? ` → ${lexicon.get(m.termId)?.name ?? m.termId}` : ''}`);
+    const lines = matches.map((m) => `${m.start}-${m.end}  ${m.kind.padEnd(12)} ${inline(m.text)}${lexicon.get(m.termId)?.name !== m.text ? ` → ${inline(lexicon.get(m.termId)?.name ?? m.termId)}` : ''}`);
     await writeOut(lines.join('\n') + (lines.length ? '\n' : ''));
   },
 };

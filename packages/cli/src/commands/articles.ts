@@ -1,6 +1,7 @@
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
 import { displayTitle, writeJson, writeOut } from '../output.js';
+import { inline } from '../terminal.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao articles [--archive <file>] [--json]
@@ -13,7 +14,7 @@ export const articles: Command = {
     const { values } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION }, usage);
     const archive = await openArchive(values.archive);
     if (values.json) return writeJson(archive.articles);
-    const lines = archive.articles.map((a) => `${a.id}  ${a.date ?? '????-??-??'}  ${a.paper ?? '?'}  ${displayTitle(a)}`);
+    const lines = archive.articles.map((a) => `${inline(a.id)}  ${inline(a.date ?? '????-??-??')}  ${inline(a.paper ?? '?')}  ${displayTitle(a)}`);
     await writeOut(lines.join('\n') + '\n');
   },
 };

@@ -3,6 +3,7 @@ import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
+import { boldFor, inline } from '../terminal.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao search "<query>" [--archive <file>] [--limit <n>] [--paper <p>] [--from <date>] [--to <date>] [--kind <kind>] [--json]
@@ -51,8 +52,8 @@ export const search: Command = {
       kind: values.kind as ArticleKind | undefined,
     });
     if (values.json) return writeJson(hits);
-    if (!hits.length) return writeOut(`no results for "${query}"\n`);
-    const bold = process.stdout.isTTY ? (s: string) => `\x1b[1m${s}\x1b[22m` : (s: string) => `【${s}】`;
+    if (!hits.length) return writeOut(`no results for "${inline(query)}"\n`);
+    const bold = boldFor(Boolean(process.stdout.isTTY));
     await writeOut(hits.map((h, i) => formatHit(h, i + 1, bold)).join('\n\n') + '\n');
   },
 };
@@ -62,10 +63,10 @@ export function formatHit(hit: SearchHit, rank: number, mark: (s: string) => str
   let snippet = '';
   let at = 0;
   for (const [start, end] of hit.highlights) {
-    snippet += hit.snippet.slice(at, start) + mark(hit.snippet.slice(start, end));
+    snippet += inline(hit.snippet.slice(at, start)) + mark(inline(hit.snippet.slice(start, end)));
     at = end;
   }
-  snippet += hit.snippet.slice(at);
-  const meta = [hit.id, hit.paper, hit.date, `score ${hit.score}`].filter(Boolean).join(' · ');
-  return `${rank}. ${hit.title}\n   ${meta}\n   ${snippet}`;
+  snippet += inline(hit.snippet.slice(at));
+  const meta = [hit.id, hit.paper, hit.date, `score ${hit.score}`].filter(Boolean).map(inline).join(' · ');
+  return `${rank}. ${inline(hit.title)}\n   ${meta}\n   ${snippet}`;
 }

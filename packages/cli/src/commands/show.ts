@@ -3,6 +3,7 @@ import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { displayTitle, writeJson, writeOut } from '../output.js';
+import { inline, terminalSafe } from '../terminal.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao show <id> [--archive <file>] [--json]
@@ -25,17 +26,18 @@ export const show: Command = {
 /** A terminal rendering: headline block, metadata, then paragraphs indented as printed. */
 export function formatArticle(a: Article): string {
   const lines: string[] = [];
-  if (a.section) lines.push(`【${a.section}】`);
+  if (a.section) lines.push(`【${inline(a.section)}】`);
   lines.push(displayTitle(a));
-  if (a.subtitle) lines.push(...a.subtitle.split('\n'));
-  if (a.byline) lines.push(a.byline);
+  if (a.subtitle) lines.push(...terminalSafe(a.subtitle).split('\n'));
+  if (a.byline) lines.push(inline(a.byline));
   const meta = [a.paper, a.date, a.dateline?.text && `电头 ${a.dateline.text}`, a.source && `来源 ${a.source}`, a.kind, a.page]
     .filter(Boolean)
+    .map(inline)
     .join(' · ');
   lines.push(meta, '');
-  if (a.continuationOf) lines.push(a.continuationOf.text, '');
-  for (const p of a.paragraphs) lines.push(`　　${p}`, '');
-  if (a.continues) lines.push(a.continues.text, '');
-  lines.push(`id ${a.id}`);
+  if (a.continuationOf) lines.push(inline(a.continuationOf.text), '');
+  for (const p of a.paragraphs) lines.push(`　　${inline(p)}`, '');
+  if (a.continues) lines.push(inline(a.continues.text), '');
+  lines.push(`id ${inline(a.id)}`);
   return lines.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
+import { inline } from '../terminal.js';
 import type { Command } from './types.js';
 
 const usage = `jianbao terms [--archive <file>] [--kind person|place|organisation|policy] [--json]
@@ -22,9 +23,9 @@ export const terms: Command = {
       return writeJson(list.map((t) => ({ id: t.id, name: t.name, kind: t.kind, aliases: t.aliases, roles: t.roles, mentions: t.mentions })));
     }
     const lines = list.map((t) => {
-      const roles = [...new Set(t.roles.map((r) => r.title))];
-      const extra = [t.aliases.length ? `又名 ${t.aliases.join('、')}` : '', roles.length ? `职务 ${roles.join('、')}` : ''].filter(Boolean).join('  ');
-      return `${t.id}  ${t.kind.padEnd(12)} ${t.name}  ×${t.mentions.length}${extra ? `  ${extra}` : ''}`;
+      const roles = [...new Set(t.roles.map((r) => inline(r.title)))];
+      const extra = [t.aliases.length ? `又名 ${t.aliases.map(inline).join('、')}` : '', roles.length ? `职务 ${roles.join('、')}` : ''].filter(Boolean).join('  ');
+      return `${inline(t.id)}  ${t.kind.padEnd(12)} ${inline(t.name)}  ×${t.mentions.length}${extra ? `  ${extra}` : ''}`;
     });
     await writeOut(lines.join('\n') + (lines.length ? '\n' : ''));
   },

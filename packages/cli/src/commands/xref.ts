@@ -3,6 +3,7 @@ import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
+import { inline } from '../terminal.js';
 import type { Command } from './types.js';
 import { readStdin } from '../stdin.js';
 
@@ -36,24 +37,24 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-const clip = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
+const clip = (s: string, n = 60) => inline(s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
 
 /** A terminal rendering, sections in the order an editor works through them. */
 export function formatReport(report: XrefReport, draft: string): string {
   const out: string[] = [];
   out.push(`与档案不符 Conflicts (${report.conflicts.length})`);
   for (const c of report.conflicts) {
-    out.push(`  第${lineOf(draft, c.start)}行 [${c.start}–${c.end}] ${c.kind === 'title' ? '职务' : '数字'} “${c.text}” → ${c.expected}`, `      ${c.message}`);
+    out.push(`  第${lineOf(draft, c.start)}行 [${c.start}–${c.end}] ${c.kind === 'title' ? '职务' : '数字'} “${inline(c.text)}” → ${inline(c.expected)}`, `      ${inline(c.message)}`);
   }
   out.push('', `重复使用 Reused passages (${report.reused.length})`);
   for (const r of report.reused) {
     out.push(
-      `  第${lineOf(draft, r.start)}行 [${r.start}–${r.end}] ${r.kind === 'verbatim' ? '原文照录 verbatim' : '改写 edited'} ${(r.similarity * 100).toFixed(0)}%  《${r.title}》 ${r.articleId} [${r.articleStart}–${r.articleEnd}]`,
+      `  第${lineOf(draft, r.start)}行 [${r.start}–${r.end}] ${r.kind === 'verbatim' ? '原文照录 verbatim' : '改写 edited'} ${(r.similarity * 100).toFixed(0)}%  《${inline(r.title)}》 ${inline(r.articleId)} [${r.articleStart}–${r.articleEnd}]`,
       `      “${clip(r.text)}”`,
     );
   }
   out.push('', `相关文章 Related articles (${report.related.length})`);
-  report.related.forEach((a, i) => out.push(`  ${i + 1}. 《${a.title}》 ${a.id}  ${a.score.toFixed(2)}  — ${a.reasons.join('; ')}`));
+  report.related.forEach((a, i) => out.push(`  ${i + 1}. 《${inline(a.title)}》 ${inline(a.id)}  ${a.score.toFixed(2)}  — ${a.reasons.map(inline).join('; ')}`));
   if (!report.conflicts.length && !report.reused.length && !report.related.length) out.push('', '档案中没有相关内容 Nothing in the archive relates to this draft.');
   return out.join('\n') + '\n';
 }
