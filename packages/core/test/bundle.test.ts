@@ -47,7 +47,7 @@ describe('archive bundle', () => {
     const bundle = JSON.parse(good());
     bundle.version = 99;
     expect(codeOf(bundle)).toBe('unsupported-version');
-    expect(() => parseBundle(bundle)).toThrow(/version 99 .*up to 1/);
+    expect(() => parseBundle(bundle)).toThrow(/version 99 .*up to 2/);
   });
 
   it('names the article and field of a corrupt article', () => {

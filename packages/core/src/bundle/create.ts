@@ -1,5 +1,7 @@
 import { toContractArticle, type Article } from '../article.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
+import { CHECKSUM_HASH, checksumOfText } from './checksum.js';
+import { CHECKED_SECTIONS } from './sections.js';
 
 export const GENERATOR = 'jianbao 0.1.0';
 
@@ -26,6 +28,24 @@ export function createBundle(articles: Article[], options: CreateBundleOptions):
   };
 }
 
+/**
+ * The bundle's JSON text (format 2): what JSON.stringify writes, each member
+ * serialised once, followed by `checksums` — one per section (the articles
+ * and each of search, lexicon, matcher present) over that member's text.
+ */
 export function serializeBundle(bundle: Bundle): string {
-  return JSON.stringify(bundle);
+  const members: string[] = [];
+  const checksums: Record<string, string> = { hash: CHECKSUM_HASH };
+  for (const [key, value] of Object.entries({ ...bundle, version: BUNDLE_VERSION })) {
+    if (key === 'checksums') continue;
+    const text = JSON.stringify(value) as string | undefined;
+    if (text === undefined) continue;
+    if (CHECKSUMMED.has(key)) checksums[key] = checksumOfText(text);
+    members.push(`${JSON.stringify(key)}:${text}`);
+  }
+  members.push(`"checksums":${JSON.stringify(checksums)}`);
+  return `{${members.join(',')}}`;
 }
+
+/** The sections that carry a checksum: the articles, and the optional sections (rebuilt when theirs does not match). */
+export const CHECKSUMMED: ReadonlySet<string> = new Set(['articles', ...CHECKED_SECTIONS]);

@@ -4,7 +4,9 @@ export type BundleErrorCode =
   | 'not-json'
   | 'not-a-bundle'
   | 'unsupported-version'
-  | 'invalid';
+  | 'invalid'
+  /** Its articles do not match their checksum (format 2): changed after it was built. */
+  | 'damaged';
 
 /** A bundle that cannot be loaded; `message` is one line naming the problem. */
 export class BundleError extends Error {

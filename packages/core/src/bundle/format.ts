@@ -8,10 +8,13 @@ import type { Article } from '../article.js';
  *   field changes meaning or shape, and `migrate.ts` upgrades older versions;
  * - sections added later (search index, lexicon, matcher) are optional fields:
  *   a bundle without one is still valid and the section is rebuilt from the
- *   articles on load.
+ *   articles on load;
+ * - version 2 adds `checksums` (see checksum.ts): written by serializeBundle,
+ *   verified when a bundle is read from text. Version 1 bundles load
+ *   unverified (migrate.ts).
  */
 export const BUNDLE_FORMAT = 'jianbao-archive';
-export const BUNDLE_VERSION = 1;
+export const BUNDLE_VERSION = 2;
 
 /**
  * The largest bundle, in bytes of UTF-8 JSON, a host inflates or reads
@@ -36,6 +39,8 @@ export interface BundleMeta {
 export interface Bundle {
   format: typeof BUNDLE_FORMAT;
   version: typeof BUNDLE_VERSION;
+  /** `{ hash: "fnv1a-32", articles, search?, lexicon?, matcher? }`: hex checksums of each member's JSON text. */
+  checksums?: Record<string, string>;
   meta: BundleMeta;
   articles: Article[];
   /** Optional sections, each owned by its module (search, lexicon, matcher). */

@@ -30,6 +30,8 @@ class GiveUp extends Error {}
 /** Work done, for tests that check the scan is linear (characters the scanner stepped over). */
 export interface ScanStats {
   scanned: number;
+  /** Set to the text as read (pieces regrouped into blocks), for a caller that reads ranges of it afterwards. */
+  text?: Blocks;
 }
 
 /** Parses `text`, yielding between steps; throws GiveUp where it cannot split (then use JSON.parse for the answer). */
@@ -55,6 +57,7 @@ export function* parseJsonPiecesSteps(
 }
 
 function* parseText(text: Blocks, splitChars: number, stats: ScanStats): Generator<void, unknown> {
+  stats.text = text;
   return yield* parseRange(text, skipSpace(text, 0), trimEnd(text, text.length), splitChars, 0, stats);
 }
 
@@ -62,7 +65,7 @@ function* parseText(text: Blocks, splitChars: number, stats: ScanStats): Generat
 const BLOCK_CHARS = 1 << 20;
 
 /** The text as consecutive blocks, read by position. */
-class Blocks {
+export class Blocks {
   readonly blocks: readonly string[];
   readonly starts: number[] = [];
   readonly length: number;
@@ -179,6 +182,31 @@ function quoteEscaped(piece: string, q: number, carried: number): boolean {
   while (k >= 0 && piece.charCodeAt(k) === 0x5c) k--;
   const run = q - 1 - k + (k < 0 ? carried : 0);
   return run % 2 === 1;
+}
+
+/** A member of the top-level object: its key and the text range of its value. */
+export interface Member {
+  key: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * The members of the top-level object in `text` (already known to be valid
+ * JSON), as text ranges, in order; one scan, yielding between SCAN_CHARS
+ * steps. Throws GiveUp when the text is not an object.
+ */
+export function* topLevelMembers(text: Blocks): Generator<void, Member[]> {
+  const from = skipSpace(text, 0);
+  const to = trimEnd(text, text.length);
+  if (text.charCodeAt(from) !== 0x7b) throw new GiveUp();
+  const parts: Part[] = [];
+  const scan: ScanState = { at: from + 1, depth: 0, inString: false, partStart: -1, key: null, expect: 'key', done: false };
+  while (!scan.done) {
+    scanSome(text, to, true, scan, parts);
+    yield;
+  }
+  return parts.map((p) => ({ key: p.key!, from: p.from, to: p.to }));
 }
 
 export function isGiveUp(error: unknown): boolean {

@@ -1,6 +1,8 @@
 import { runSteps, runStepsInSlices } from '../host.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
-import { parseJsonPiecesSteps, parseJsonSteps } from './json-slices.js';
+import { Blocks, parseJsonPiecesSteps, parseJsonSteps, type ScanStats } from './json-slices.js';
+import { CHECKSUM_HASH, checksumsMatch } from './checksum.js';
+import { CHECKSUMMED } from './create.js';
 import { BundleError } from './errors.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { migrate } from './migrate.js';
@@ -52,9 +54,15 @@ function withoutBomPieces(pieces: readonly string[]): readonly string[] {
 const ARTICLES_PER_STEP = 256;
 
 function* parseSteps(input: string | unknown, options: ParseBundleOptions, sliced: boolean): Generator<void, Bundle> {
-  const value = input instanceof TextPieces
-    ? yield* parsePiecesInSlices(withoutBomPieces(input.pieces))
-    : typeof input === 'string' ? (sliced ? yield* parseJsonInSlices(withoutBom(input)) : parseJson(withoutBom(input))) : input;
+  // The text as read, kept to check the sections' checksums against it.
+  const read: ScanStats = { scanned: 0 };
+  let value: unknown;
+  if (input instanceof TextPieces) value = yield* parsePiecesInSlices(withoutBomPieces(input.pieces), read);
+  else if (typeof input === 'string') {
+    const text = withoutBom(input);
+    value = sliced ? yield* parseJsonInSlices(text, read) : parseJson(text);
+    read.text ??= new Blocks([text]);
+  } else value = input;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BundleError('not-a-bundle', 'not a Jianbao archive bundle: expected a JSON object');
   }
@@ -102,26 +110,66 @@ function* parseSteps(input: string | unknown, options: ParseBundleOptions, slice
     throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to], dates YYYY-MM-DD, YYYY-MM or YYYY');
   }
   for (const warning of yield* dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
+  if (raw.version >= 2) for (const warning of yield* verifyChecksums(bundle, read.text ?? null)) options.onWarning?.(warning);
+  delete bundle.checksums;
   return bundle;
 }
 
+/**
+ * Format 2: the articles must match their checksum (else the bundle is
+ * refused: they cannot be rebuilt); an optional section that does not match,
+ * or has none, is dropped and rebuilt with a warning. Bundles read from text
+ * must carry checksums; a bundle given as an object (built in memory, never
+ * written) is checked only if it has them.
+ */
+function* verifyChecksums(bundle: Bundle, text: Blocks | null): Generator<void, string[]> {
+  const sums = bundle.checksums;
+  const valid = typeof sums === 'object' && sums !== null && !Array.isArray(sums) && sums.hash === CHECKSUM_HASH &&
+    Object.values(sums).every((v) => typeof v === 'string');
+  if (!valid) {
+    if (!text && sums === undefined) return [];
+    throw new BundleError('damaged', `archive bundle is damaged: its "checksums" are missing or unreadable (format ${bundle.version} needs them): rebuild it or restore a good copy`);
+  }
+  const present = Object.keys(bundle).filter((key) => CHECKSUMMED.has(key) && bundle[key] !== undefined);
+  const expected: Record<string, string> = {};
+  for (const key of present) if (typeof sums[key] === 'string') expected[key] = sums[key];
+  const match = yield* checksumsMatch(text, bundle, expected);
+  if (match.get('articles') !== true) {
+    throw new BundleError(
+      'damaged',
+      'archive bundle is damaged: its articles do not match their checksum (changed after it was built): rebuild it or restore a good copy',
+    );
+  }
+  const warnings: string[] = [];
+  for (const key of present) {
+    if (key === 'articles' || match.get(key) === true) continue;
+    delete bundle[key];
+    const why = key in expected ? 'its checksum does not match' : 'it has no checksum';
+    warnings.push(`section "${key}" is damaged (${why}): it will be rebuilt from the articles`);
+  }
+  return warnings;
+}
+
 /** JSON.parse in slices; any text it cannot take apart goes through parseJson, which names the problem. */
-function* parseJsonInSlices(text: string): Generator<void, unknown> {
+function* parseJsonInSlices(text: string, read: ScanStats): Generator<void, unknown> {
   if (text.trim() === '') return parseJson(text);
   try {
-    return yield* parseJsonSteps(text);
+    return yield* parseJsonSteps(text, undefined, read);
   } catch {
+    read.text = new Blocks([text]);
     return parseJson(text);
   }
 }
 
 /** The same for pieces; on any failure the joined text goes through parseJson, which names the problem. */
-function* parsePiecesInSlices(pieces: readonly string[]): Generator<void, unknown> {
+function* parsePiecesInSlices(pieces: readonly string[], read: ScanStats): Generator<void, unknown> {
   if (pieces.every((p) => p.trim() === '')) return parseJson(pieces.join(''));
   try {
-    return yield* parseJsonPiecesSteps(pieces);
+    return yield* parseJsonPiecesSteps(pieces, undefined, undefined, read);
   } catch {
-    return parseJson(pieces.join(''));
+    const text = pieces.join('');
+    read.text = new Blocks([text]);
+    return parseJson(text);
   }
 }
 

@@ -5,10 +5,15 @@ type Migration = (bundle: Record<string, unknown>) => Record<string, unknown>;
 
 /**
  * Upgrades, one version at a time, bundles written by older Jianbao releases.
- * `MIGRATIONS[n]` turns version n into n + 1. Version 1 is the first release,
- * so there is nothing to migrate yet; the table is where the next change goes.
+ * `MIGRATIONS[n]` turns version n into n + 1.
  */
-const MIGRATIONS: Record<number, Migration> = {};
+const MIGRATIONS: Record<number, Migration> = {
+  // Version 2 added per-section checksums; a version 1 bundle has none, so it loads unverified (as it always did).
+  1: (bundle) => {
+    const { checksums: _ignored, ...rest } = bundle;
+    return rest;
+  },
+};
 
 export function migrate(raw: Record<string, unknown>): Bundle {
   let bundle = raw;
