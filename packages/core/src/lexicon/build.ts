@@ -67,6 +67,15 @@ interface Prepared {
   ctx: ArticleContext;
 }
 
+/** Where paragraphs start in the compacted text: compacting joins lines (常书\n铭), but a paragraph break still ends a title. */
+function paragraphStarts(raw: string, offsets: Uint32Array, length: number): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 1; i < length; i++) {
+    if (offsets[i]! - offsets[i - 1]! > 1 && raw.slice(offsets[i - 1]! + 1, offsets[i]!).includes('\n')) starts.add(i);
+  }
+  return starts;
+}
+
 /** Candidates that do not depend on archive statistics: places, organisations, generic resolutions, bylines. */
 function extractFixed(article: Article, p: Prepared): Candidate[] {
   const { candidates: admin, covered } = extractAdministrative(p.text, p.ctx);
@@ -111,7 +120,7 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   const prepared: Prepared[] = articles.map((a) => {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    return { raw, bodyOffset, text, offsets, ctx: articleContext(a) };
+    return { raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } };
   });
   const texts = prepared.map((p) => p.text);
   const home = homeProvinces(texts);
