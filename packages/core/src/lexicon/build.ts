@@ -6,7 +6,7 @@ import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvinces, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
@@ -76,6 +76,9 @@ function paragraphStarts(raw: string, offsets: Uint32Array, length: number): Set
   return starts;
 }
 
+/** The paper an article was printed in is an organisation (晋中日报): one term, so its place is not marked inside it. */
+const paperOf = (article: Article): Candidate[] => (article.paper && /^[\u4e00-\u9fff]{2,12}$/.test(article.paper) ? [{ kind: 'organisation', name: article.paper }] : []);
+
 /** Candidates that do not depend on archive statistics: places, organisations, generic resolutions, bylines. */
 function extractFixed(article: Article, p: Prepared): Candidate[] {
   const { candidates: admin, covered } = extractAdministrative(p.text, p.ctx);
@@ -85,7 +88,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
