@@ -7,6 +7,7 @@ import { getPersonDirectory } from './people.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
+import { maxOf } from '../arrays.js';
 
 export interface Conflict {
   start: number;
@@ -232,7 +233,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     // Only former posts: right when the draft is about that time (时任…, or it names a year they held it).
     const former = known.map((c) => byCore.get(c)!);
     const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
-    const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
+    const lastYear = maxOf(former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     if (then || years.some((y) => y <= lastYear)) continue;
     out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
   }
