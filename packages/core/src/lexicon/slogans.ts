@@ -1,4 +1,5 @@
 import { foldText } from '../text/fold.js';
+import { maxOf, minOf } from '../arrays.js';
 import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { Candidate } from './candidate.js';
@@ -214,6 +215,8 @@ export function parallelSlogan(text: string): boolean {
   const parts = text.split(/[、，, ]/);
   if (parts.length < 2 || parts.length > 6) return false;
   const lens = parts.map((p) => p.length);
-  if (Math.min(...lens) < 3 || Math.max(...lens) > 7 || Math.max(...lens) - Math.min(...lens) > 1) return false;
+  const shortest = minOf(lens);
+  const longest = maxOf(lens);
+  if (shortest < 3 || longest > 7 || longest - shortest > 1) return false;
   return parts.every((p) => allHan(p) && !SPEECH.test(p));
 }
