@@ -65,5 +65,18 @@ export function articleBody(article: Pick<Article, 'paragraphs'>): string {
 export function toContractArticle(article: Article): Article {
   const out = {} as Record<string, unknown>;
   for (const key of ARTICLE_KEYS) out[key] = article[key] ?? (key === 'paragraphs' ? [] : null);
+  // Nested objects in their order too: the bundle's checksums are over this JSON text, and a store that
+  // reorders keys (PostgreSQL's jsonb puts "iso" before "text") must not change it.
+  out.dateline = ordered(out.dateline, ['text', 'iso']);
+  out.continues = ordered(out.continues, ['text', 'page', 'articleId']);
+  out.continuationOf = ordered(out.continuationOf, ['text', 'page', 'articleId']);
   return out as unknown as Article;
+}
+
+function ordered(value: unknown, keys: readonly string[]): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  const v = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) out[key] = v[key] ?? null;
+  return out;
 }
