@@ -16,6 +16,8 @@ export interface LoadedArchive {
   source: ArchiveSource;
   /** The file or folder it came from; empty for the default. */
   location: string;
+  /** Damaged optional sections that core dropped and rebuilds from the articles (one line each), for the user. */
+  warnings?: string[];
 }
 
 /** A configured archive that is missing or invalid: `message` is one line, ready for the user. */
@@ -139,7 +141,9 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
   } else text = await decodeInSlices(data);
   try {
     // Decoded and parsed in slices: a bundle of tens of megabytes would otherwise freeze the extension host for a second or more.
-    return { archive: await loadArchivePiecesAsync(text), source: 'file', location: where };
+    const warnings: string[] = [];
+    const archive = await loadArchivePiecesAsync(text, { onWarning: (w) => warnings.push(w) });
+    return { archive, source: 'file', location: where, warnings };
   } catch (error) {
     throw new ArchiveLoadError(vscode.l10n.t('The configured archive is not a valid Jianbao bundle ({0}): {1}', where, (error as Error).message));
   }

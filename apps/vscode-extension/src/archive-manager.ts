@@ -69,6 +69,11 @@ export class ArchiveManager implements vscode.Disposable {
     if (this.loaded) {
       const { archive } = this.loaded;
       this.log.appendLine(`archive: ${archive.meta.name} (${archive.articles.length} articles) loaded in ${Date.now() - started} ms`);
+      // A damaged section is rebuilt from the articles: say so rather than rebuild silently.
+      for (const warning of this.loaded.warnings ?? []) {
+        this.log.appendLine(`archive: ${warning}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Jianbao: the archive {0} is partly damaged: {1}', this.loaded.location, warning));
+      }
       // Build the cross-reference index now, in slices, rather than in one block on the first check.
       const preparing = Date.now();
       void prepareCrossReference(archive).then(
