@@ -33,11 +33,14 @@ export async function run(): Promise<SuiteResult> {
   });
   const started = performance.now();
   let done = 0;
+  const tally: Record<string, number> = {};
   const results = await runFuzz(inputs, {
     deadlineMs: (input) => deadline(input.input.length),
     heapMb: HEAP_MB,
-    onResult: () => {
-      if (++done % 1000 === 0) process.stderr.write(`  fuzz: ${done} of ${inputs.length}\n`);
+    onResult: (r) => {
+      tally[`${r.entry} ${r.status}`] = (tally[`${r.entry} ${r.status}`] ?? 0) + 1;
+      if (r.status !== 'ok') process.stderr.write(`  fuzz: ${r.status}: ${r.name} (${r.chars} chars): ${(r.error ?? '').split('\n')[0]}\n`);
+      if (++done % 500 === 0) process.stderr.write(`  fuzz: ${done} of ${inputs.length} ${JSON.stringify(tally)}\n`);
     },
   });
   const seconds = (performance.now() - started) / 1000;
