@@ -10,6 +10,7 @@ import { articleBody } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
 import { crossReferenceAsync, getMatcher, prepareCrossReference } from './archive-service.js';
 import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
+import { plainText } from './markdown.js';
 
 export const SOURCE = '剪报';
 
@@ -63,8 +64,8 @@ export function toDiagnostics(
     if (intended.has(fingerprint(finding))) continue;
     const percent = Math.round(item.similarity * 100);
     const message = item.kind === 'verbatim'
-      ? vscode.l10n.t('Passage reused verbatim from the archive: 《{0}》', item.title)
-      : vscode.l10n.t('Passage reused from the archive with edits ({0}% similar): 《{1}》', percent, item.title);
+      ? vscode.l10n.t('Passage reused verbatim from the archive: 《{0}》', plainText(item.title) ?? '')
+      : vscode.l10n.t('Passage reused from the archive with edits ({0}% similar): 《{1}》', percent, plainText(item.title) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message, vscode.DiagnosticSeverity.Information) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = 'reuse';
@@ -73,7 +74,7 @@ export function toDiagnostics(
     if (article) {
       d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(articleUri(article), articleRange(article, item.articleStart, item.articleEnd)),
-        vscode.l10n.t('The archive\'s passage in 《{0}》 ({1})', article.title, [article.paper, article.date].filter(Boolean).join(', ') || article.id),
+        vscode.l10n.t('The archive\'s passage in 《{0}》 ({1})', plainText(article.title) ?? '', [plainText(article.paper), plainText(article.date)].filter(Boolean).join(', ') || (plainText(article.id) ?? '')),
       )];
     }
     out.push(d);
@@ -82,8 +83,8 @@ export function toDiagnostics(
     const finding: Finding = { type: 'conflict', item, replace: replacementFor(archive, item) };
     if (intended.has(fingerprint(finding))) continue;
     const message = item.kind === 'title'
-      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message)
-      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message);
+      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(item.message, 400) ?? '')
+      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(item.message, 400) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = item.kind;
@@ -95,7 +96,7 @@ export function toDiagnostics(
       const range = at >= 0 ? articleRange(article, at, at + item.expected.length) : articleRange(article, 0, 0);
       d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(articleUri(article), range),
-        vscode.l10n.t('The archive has "{0}" in 《{1}》', item.expected, article.title),
+        vscode.l10n.t('The archive has "{0}" in 《{1}》', plainText(item.expected) ?? '', plainText(article.title) ?? ''),
       )];
     }
     out.push(d);
