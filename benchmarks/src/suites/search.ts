@@ -85,7 +85,7 @@ function jianbao(name: string, analyzer: AnalyzeOptions = {}): System {
     },
     async load(text, async, articles) {
       // As a long-lived host loads it (core's loadSearchIndex): the index decoded, then prepareSearch — the
-      // articles' squeezed texts and the query warm-up (textSteps, warmUpSteps in core's search.ts) — all of it inside
+      // articles' squeezed texts and the query warm-up (textSteps, warmUpSteps in core's search/lifecycle.ts) — all of it inside
       // the load time measured here. The synchronous load is the same steps without the yields.
       const archive = loadArchive(createBundle(articles, { name: 'bench' }));
       const section = JSON.parse(text) as unknown;

@@ -13,7 +13,8 @@ import {
   toOriginal,
 } from '../src/search/match.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
-import { prepareSearchTexts, prepareSearchTextsSync, searchWithIndex } from '../src/search/search.js';
+import { prepareSearchTexts, prepareSearchTextsSync } from '../src/search/lifecycle.js';
+import { searchWithIndex } from '../src/search/search.js';
 
 // The query-time shortcuts must give exactly what the plain implementations give.
 

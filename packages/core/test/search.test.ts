@@ -14,7 +14,7 @@ import {
   searchWithIndex,
 } from '../src/search/index.js';
 
-import { queryParts } from '../src/search/search.js';
+import { queryParts } from '../src/search/query.js';
 import { warmUpQueries } from '../src/search/warm-up.js';
 
 const indexModule = await import('../src/search/index.js');

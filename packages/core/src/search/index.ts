@@ -1,4 +1,6 @@
-export { searchArchive, searchWithIndex, getSearchIndex, loadSearchIndex, loadSearchIndexSync, prepareSearch, prepareSearchSync, prepareSearchTexts, prepareSearchTextsSync, type SearchHit, type SearchOptions } from './search.js';
+export { searchArchive, searchWithIndex, type SearchHit, type SearchOptions } from './search.js';
+export { getSearchIndex } from './archive-index.js';
+export { loadSearchIndex, loadSearchIndexSync, prepareSearch, prepareSearchSync, prepareSearchTexts, prepareSearchTextsSync } from './lifecycle.js';
 export {
   buildSearchIndex,
   searchIndexFromSection,

@@ -162,7 +162,7 @@ export function allIndexes(hay: string, needle: string, limit = 1000): number[] 
   return out;
 }
 
-/** The quality of a phrase found with one character wrong (see the no-noise rule in search.ts). */
+/** The quality of a phrase found with one character wrong (see the no-noise rule in quality.ts). */
 export const TYPO = 0.75;
 
 /**

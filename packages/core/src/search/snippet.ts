@@ -1,5 +1,6 @@
 import { allIndexes, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
-import type { Segment, SegmentMatch } from './search.js';
+import type { Segment } from './query.js';
+import type { SegmentMatch } from './verify.js';
 
 /** Snippet length in UTF-16 units (about two lines of a result list), and how much context precedes the match. */
 const LENGTH = 100;

@@ -74,5 +74,5 @@ function commonTerms(index: SearchIndex): { common?: string; word?: string } {
   return { common: common >= 0 ? terms.get(common) : undefined, word: word >= 0 ? terms.get(word) : undefined };
 }
 
-/** Rounds of the warm-up queries (4 × ~10 queries; measured: 12 or 30 rounds cost more load time for little more, see warmUpSteps in search.ts). */
+/** Rounds of the warm-up queries (4 × ~10 queries; measured: 12 or 30 rounds cost more load time for little more, see warmUpSteps in lifecycle.ts). */
 export const WARM_UP_ROUNDS = 4;

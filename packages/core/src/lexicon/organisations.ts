@@ -1,0 +1,156 @@
+import { gazetteer, placesByShort } from './gazetteer.js';
+import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
+import type { ArticleContext, Candidate } from './candidate.js';
+import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, ORG_SUFFIXES, PLACE_ANCHORED_SITES, SITE_SUFFIXES } from './words.js';
+
+/** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
+
+let orgSuffixFinderCache: WordFinder | undefined;
+const orgSuffixFinder = () => (orgSuffixFinderCache ??= wordFinder(ORG_SUFFIXES));
+let siteSuffixFinderCache: WordFinder | undefined;
+const siteSuffixFinder = () => (siteSuffixFinderCache ??= wordFinder(SITE_SUFFIXES));
+let nationalFinderCache: WordFinder | undefined;
+const nationalFinder = () => (nationalFinderCache ??= wordFinder(NATIONAL_BODIES));
+
+/** A group's brand printed right before `at` (国网 in 国网朔州供电公司), not reaching back before `min`; '' if none. */
+export function brandBefore(text: string, at: number, min = 0): string {
+  return BRAND_PREFIXES.find((b) => at - b.length >= min && text.startsWith(b, at - b.length)) ?? '';
+}
+
+/** Full body names and the short names the same bodies are usually printed under. */
+export const SHORT_BODY_NAMES: Record<string, string> = { 人民代表大会常务委员会: '人大常委会', 人民代表大会: '人大', 政治协商会议委员会: '政协' };
+
+/** A department printed right after a party committee or government (区委|统战部, 人民政府|办公室), or ''. */
+export function departmentAfter(text: string, at: number, head: string): string {
+  if (!CHAIN_HEADS.has(head)) return '';
+  const dept = CHAINED_DEPARTMENTS.find((d) => text.startsWith(d, at));
+  return dept && !'生里内外议'.includes(text[at + dept.length] ?? '#') ? dept : '';
+}
+
+/** Words ending in a level character that are not a generic body's level (城市, 社区). */
+const LEVEL_WORDS = new Set(['城市', '都市', '超市', '上市', '全市', '本市', '我市', '该市', '各市', '两市', '门市', '股市', '夜市', '集市', '全省', '本省', '我省', '外省', '各省', '全县', '本县', '我县', '该县', '各县', '全区', '本区', '我区', '该区', '各区', '社区', '景区', '园区', '城区', '山区', '矿区', '新区', '片区', '街区', '辖区', '校区', '厂区', '小区', '牧区', '湖区', '灾区', '老区', '地区', '市区', '县区', '省市', '市县', '县市', '区县', '开发区', '示范区', '先行区', '高新区']);
+
+/** Bare generic bodies (市委, 市人大常委会, 省政府) resolved to the paper's city or province; unresolved ones give nothing. */
+export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const level = text[i]!;
+    if (!(GENERIC_LEVELS as readonly string[]).includes(level) || covered[i]) continue;
+    if (i > 0 && LEVEL_WORDS.has(text.slice(i - 1, i + 1))) continue;
+    if (i > 1 && LEVEL_WORDS.has(text.slice(i - 2, i + 1))) continue;
+    const head = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
+    if (!head) continue;
+    if (head === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
+    const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
+    if (!place) continue;
+    const body = head + departmentAfter(text, i + 1 + head.length, head);
+    const league = body === '委' && text[i - 1] === '团' && !covered[i - 1]; // 团市委 → 团太原市委
+    out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + (SHORT_BODY_NAMES[body] ?? body), at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
+  }
+  return out;
+}
+
+/** Clause words of two or more characters: single characters (对, 和) occur inside names too (对外友好协会). */
+const SPAN_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
+const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从向'.split(''));
+
+/** 辉能科技有限公司和中海油……: the previous body of a list ends right before a conjunction. */
+function afterListedBody(text: string, s: number): boolean {
+  return '和与及'.includes(text[s - 1] ?? '#') && ORG_SUFFIXES.some((w) => text.endsWith(w, s - 1));
+}
+
+const PLACE_IN_BRACKETS = /[（(][\u4e00-\u9fff]{2,8}[)）]/g;
+
+/**
+ * Where a bracketed place name that ends at `end` opens, when it sits inside a
+ * name (a Han character right before the bracket: 中海油（山西）), else -1.
+ * Only places: 本报讯（记者雷甫） must still stop the scan.
+ */
+function placeInBrackets(text: string, end: number): number {
+  const close = text[end - 1];
+  if (close !== '）' && close !== ')') return -1;
+  const open = Math.max(text.lastIndexOf('（', end - 2), text.lastIndexOf('(', end - 2));
+  if (open < 1 || end - open > 10 || !isHan(text[open - 1])) return -1;
+  const inside = text.slice(open + 1, end - 1);
+  return allHan(inside) && (gazetteer().has(inside) || placesByShort().has(inside)) ? open : -1;
+}
+
+/**
+ * Scans back from a suffix to punctuation and keeps the name: from a named
+ * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
+ * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
+ */
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number; brand: string } | null {
+  if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
+  let s = start;
+  const brackets: [number, number][] = [];
+  for (;;) {
+    while (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s) && start - s < 20) s--;
+    const open = placeInBrackets(text, s);
+    if (open < 0) break;
+    brackets.push([open, s]); // 中海油（山西）贵金属有限公司: a place in brackets is part of the name
+    s = open;
+  }
+  const inBrackets = (i: number) => brackets.some(([a, b]) => i >= a && i < b);
+  let from = -1;
+  for (let i = s; i < start; i++) {
+    // A place in brackets never starts the name (the name starts before it).
+    if (covered[i] && (i === s || !covered[i - 1]) && !inBrackets(i)) from = from < 0 ? i : from;
+  }
+  if (from < 0) {
+    if (placeAnchored) return null;
+    if (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s)) return null; // no clear left edge within reach
+    from = s;
+    for (let i = start - 1; i >= s; i--) {
+      const w = SPAN_CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
+      if (w) {
+        from = i + w.length;
+        break;
+      }
+    }
+    while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
+  }
+  // 国网朔州供电公司: a group's brand right before the place belongs to the name.
+  const brand = covered[from] ? brandBefore(text, from, s) : '';
+  from -= brand.length;
+  const head = text.slice(from, start);
+  if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
+  if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
+  for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
+  return { span: text.slice(from, end), from, brand };
+}
+
+/** Companies, schools, hospitals and other named bodies by their suffix; sites (平遥古城, …旧址). */
+export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const f = { orgSuffixes: orgSuffixFinder(), siteSuffixes: siteSuffixFinder() };
+  for (const [finder, kind] of [[f.orgSuffixes, 'organisation'], [f.siteSuffixes, 'place']] as const) {
+    for (const m of finder.find(text)) {
+      if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word));
+      if (!found) continue;
+      let span = found.span;
+      const level = span[0]!;
+      if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {
+        // 市第一人民医院: the paper's city's, where known.
+        const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
+        if (!place) continue;
+        span = place.name + span.slice(1);
+      }
+      // The same body printed without its brand (朔州供电公司) is an alias.
+      out.push({ kind, name: span, ...(found.brand ? { aliases: [span.slice(found.brand.length)] } : {}) });
+    }
+  }
+  return out;
+}
+
+/** Newspapers cited by name: 《山西日报》; national bodies; the party's congresses (党的二十大); group bureaus (中铁六局). */
+export function extractNamedBodies(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/《([\u4e00-\u9fff]{2,10}(?:日报|晚报|报|杂志))》/g)) out.push({ kind: 'organisation', name: m[1]! });
+  for (const m of nationalFinder().find(text)) out.push({ kind: 'organisation', name: m.word });
+  for (const m of text.matchAll(/(?:党的|中共)(十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学队会])/g)) out.push({ kind: 'organisation', name: m[0] });
+  for (const m of text.matchAll(/(中铁|中建|中交|中冶|中电建|中铁建)([一二三四五六七八九十]{1,3})局(?:集团)?/g)) out.push({ kind: 'organisation', name: m[0] });
+  return out;
+}
+

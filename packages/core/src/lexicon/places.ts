@@ -1,0 +1,169 @@
+import { gazetteer, placesByShort, type Place } from './gazetteer.js';
+import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
+import type { ArticleContext, Candidate } from './candidate.js';
+import { brandBefore, departmentAfter, SHORT_BODY_NAMES } from './organisations.js';
+import { CLAUSE_WORDS, COUNTRIES, GENERIC_HEADS, LEADING_VERBS, NATURAL_FEATURES, NEVER_IN_NAME, NOT_LOCALITY, PLACE_ORG_SUFFIXES } from './words.js';
+
+/** Places: the gazetteer (and bodies named after its places), localities, rivers and roads by shape. */
+
+let placeFinderCache: WordFinder | undefined;
+const placeFinder = () => (placeFinderCache ??= wordFinder([...gazetteer().keys(), ...placesByShort().keys(), ...COUNTRIES, ...NATURAL_FEATURES], 'place'));
+const COUNTRY_SET = new Set(COUNTRIES);
+const NATURE_SET = new Set(NATURAL_FEATURES);
+
+/** Full names that are also common words (城区, 矿区): never taken from the gazetteer alone. */
+const AMBIGUOUS_FULL = new Set(['城区', '矿区', '郊区', '新区', '市中区', '市辖区']);
+
+/** Places named in the gazetteer, and organisations named after them (晋中市委, 左权县人大常委会, 山西日报). */
+export function extractAdministrative(text: string, ctx: ArticleContext): { candidates: Candidate[]; covered: Uint8Array } {
+  const out: Candidate[] = [];
+  const covered = new Uint8Array(text.length);
+  const g = gazetteer();
+  const byShort = placesByShort();
+  const home = ctx.homeProvinces;
+  const atHome = (p: Place) => !home || (p.province !== null && home.has(p.province));
+  for (const m of placeFinder().find(text)) {
+    const full = g.get(m.word);
+    let place = full;
+    if (place && (AMBIGUOUS_FULL.has(place.name) || (place.name.length === 2 && !atHome(place)))) continue;
+    if (!place && NATURE_SET.has(m.word)) {
+      // Not covered: a river or mountain does not anchor a body's name the way a place does (长江经济带…银行).
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
+    if (!place && COUNTRY_SET.has(m.word)) {
+      covered.fill(1, m.start, m.end);
+      out.push({ kind: 'place', name: m.word });
+      continue;
+    }
+    if (!place) {
+      // A short form alone: a province or prefecture city's (山西, 晋中) anywhere; a county's (太谷, 榆社) only where it
+      // names one place in a province the archive is about.
+      // 平遥县襄垣乡: a township that shares a county's short name is not that county (襄垣县 is in 长治), nor is
+      // the short name elsewhere in a text that names the township (…贡献襄垣力量).
+      if (['乡', '镇', '村', '街道'].some((s) => text.includes(m.word + s))) continue;
+      const all = byShort.get(m.word) ?? [];
+      const big = all.filter((p) => p.level !== 'county');
+      const options = big.length === 1 ? big : all.filter(atHome);
+      if (options.length !== 1 || (!home && big.length !== 1)) continue;
+      place = options[0]!;
+      // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
+      if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
+    }
+    covered.fill(1, m.start, m.end);
+    out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
+    // 应县西站, 太原南站: the place's railway station (not 站长, 站点, 站所).
+    const station = place.level !== 'province' ? /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0] : undefined;
+    if (station) out.push({ kind: 'place', name: m.word + station });
+    const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
+    if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
+      const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
+      // 团太原市委: the Youth League's committee of the place.
+      const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
+      // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
+      const short = SHORT_BODY_NAMES[body];
+      // 国网朔州供电公司: a group's brand before the place is part of the name; without it, an alias.
+      const brand = league ? '' : brandBefore(text, m.start);
+      const orgName = league + brand + m.word + (short ?? body);
+      const aliases: string[] = short ? [brand + m.word + body] : [];
+      if (brand) aliases.push(m.word + (short ?? body));
+      if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
+      out.push({ kind: 'organisation', name: orgName, aliases });
+      covered.fill(1, m.end, m.end + body.length);
+    }
+  }
+  return { candidates: out, covered };
+}
+
+/** Bodies of a town, township, village or sub-district, printed right after its name. */
+const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党总支', '村委会', '村民委员会', '居委会', '党工委', '办事处', '卫生院', '中心校', '纪委']
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * Rivers by shape: two or more X河 joined by 、 or 和 (漳沱河、牧马河和天槽河), or one followed by 沿线, 流域 or
+ * 两岸 (浊漳河流域), each name two characters and 河 after a clear left edge.
+ */
+export function extractRivers(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  // Left edge: anything but a Han character, or a connective or preposition.
+  const river = /(?<=^|[^\u4e00-\u9fff]|[和与及对在向将把从])[\u4e00-\u9fff]{2}河/g;
+  // Not a known river after a preposition (沿黄河流域, 以黄河为…).
+  const found = [...text.matchAll(river)]
+    .map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }))
+    .filter(({ name }) => ![...name.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(name) && !('沿以受在向对与和入跨过临靠近经为从至到'.includes(name[0]!) && NATURE_SET.has(name.slice(1))));
+  // Two rivers joined by one connective (漳沱河、牧马河).
+  const joined = (a: { end: number } | undefined, b: { start: number } | undefined) => !!a && !!b && b.start - a.end === 1 && '、和与及'.includes(text[a.end]!);
+  found.forEach((r, i) => {
+    if (joined(found[i - 1], r) || joined(r, found[i + 1]) || /^(?:沿线|流域|两岸|干流|支流|上游|下游)/.test(text.slice(r.end, r.end + 2))) out.push({ kind: 'place', name: r.name });
+  });
+  return out;
+}
+
+/** X河 words that are not rivers. */
+const NOT_RIVERS = new Set(['星河', '银河', '冰河', '山河', '江河', '运河', '护城河', '先河', '天河', '长河', '黄河', '海河', '淮河', '辽河', '幸福河', '致富河']);
+
+/** Towns, townships, villages: 麻田镇, 东安村. The name before the suffix must have a clear left edge. */
+export function extractLocalities(text: string, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const AFTER_BAD = new Set('民庄落级集委干务容组貌医史里镇村企情风振长亲土音愁党区域道路口'.split(''));
+  const verbs = LEADING_VERBS.filter((v) => v.length >= 2);
+  for (const m of text.matchAll(/镇|乡|村|街道/g)) {
+    const at = m.index!;
+    const end = at + m[0].length;
+    // 绵山镇党委, 张胡村党支部: the locality's own body after it.
+    const body = LOCALITY_BODIES.find((b) => text.startsWith(b, end) && !'生里内外议员'.includes(text[end + b.length] ?? '#')) ?? '';
+    if (!body && m[0].length === 1 && AFTER_BAD.has(text[end] ?? '')) continue;
+    if (NOT_LOCALITY.has(text.slice(at - 1, end))) continue;
+    for (const len of [2, 3]) {
+      const s = at - len;
+      if (s < 0) break;
+      const head = text.slice(s, at);
+      if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c) || '镇乡村县区市省'.includes(c))) break;
+      if (CLAUSE_WORDS.includes(head) || GENERIC_HEADS.some((h) => head.startsWith(h))) break;
+      // With its own body after it (聘请了绵山镇党委书记), a particle or preposition before the name is a left edge too.
+      const leftOk =
+        isDelimiter(text, s - 1) || covered[s - 1] === 1 || '镇乡县区市'.includes(text[s - 1]!) || verbs.some((v) => text.endsWith(v, s)) ||
+        (body !== '' && NEVER_IN_NAME.has(text[s - 1]!));
+      if (leftOk) {
+        out.push({ kind: 'place', name: head + m[0] });
+        if (body) out.push({ kind: 'organisation', name: head + m[0] + body });
+        covered.fill(1, s, end + body.length);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** National and provincial roads by number: 国道336 (also printed G336), 省道S216. */
+export function extractRoads(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/(国道|省道)([GS]?)(\d{2,4})(?!\d)/g)) {
+    const code = (m[1] === '国道' ? 'G' : 'S') + m[3];
+    out.push({ kind: 'place', name: m[1]! + m[3], aliases: [code] });
+  }
+  return out;
+}
+
+/** A province's or city's full or short name (not a county's). */
+export function isProvinceOrCity(word: string): boolean {
+  const full = gazetteer().get(word);
+  return full ? full.level !== 'county' : (placesByShort().get(word) ?? []).some((p) => p.level !== 'county');
+}
+
+/** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */
+export function homeProvinces(texts: Iterable<string>): Set<string> {
+  const counts = new Map<string, number>();
+  let total = 0;
+  const g = gazetteer();
+  for (const text of texts) {
+    for (const m of placeFinder().find(text)) {
+      const p = g.get(m.word);
+      if (!p || m.word.length < 3 || !p.province) continue;
+      counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
+      total++;
+    }
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
+}
+

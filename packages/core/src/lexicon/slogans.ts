@@ -1,0 +1,140 @@
+import { foldText } from '../text/fold.js';
+import { gazetteer, placesByShort } from './gazetteer.js';
+import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
+import type { Candidate } from './candidate.js';
+import { isProvinceOrCity } from './places.js';
+import { CN_NUMERALS, DATE_NUMERALS, KNOWN_POLICIES, NEVER_IN_NAME, POLICY_ENDINGS, POLICY_NAME_ENDINGS, PROGRAMME_NOUNS } from './words.js';
+
+/** Policies and slogans: quoted programme names by shape and reuse, known unquoted ones, named goals. */
+
+let policyFinderCache: WordFinder | undefined;
+const policyFinder = () => (policyFinderCache ??= wordFinder(KNOWN_POLICIES));
+
+const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''));
+/** Numeral-led words that are plain words or idioms, not slogans (一起, 双方, 两岸). */
+const NOT_NUMERAL_LED = ['一把', '一刀', '一体', '一起', '一些', '一样', '一直', '一定', '一般', '一切', '一致', '一线', '一流', '一次', '一场', '一天', '一年', '一下', '一点', '一种', '一条', '一位', '一家', '一句', '一口', '一身', '一片', '一心', '一路', '一手', '一同', '一边', '一面', '一张', '一步', '万一', '双方', '双手', '双眼', '双重', '双向', '双赢', '两岸', '两者', '两人', '十分', '十足', '千万', '万物', '百姓', '两会'];
+
+/**
+ * A quoted span is a programme name when its shape says so: digits (“1221”),
+ * a middle dot (“晋创谷·晋中”), a numeral lead (“六新”, “十四五”, “六个一体化”),
+ * a programme ending (“千万工程”), a naming word after the quote (“1221”战略举措),
+ * or when the archive quotes it in several articles (`repeated`).
+ */
+export function quotedPolicy(inner: string, after: string, repeated = false, listed = false): { name: string; aliases: string[] } | null {
+  if (inner.length < 2 || inner.length > 12 || /[，。、；：！？,.;:!?\s“”]/.test(inner)) return null;
+  const ending = POLICY_NAME_ENDINGS.find((e) => after.startsWith(e));
+  // “晋阳工匠”选树, “我为群众办实事”实践活动, “双一流”建设: a programme noun right after the quote (not part of the name).
+  const programme = !ending && PROGRAMME_NOUNS.some((w) => after.startsWith(w));
+  // A function word first is speech (“我们…”), unless a long slogan is named a programme (“我为群众办实事”实践活动).
+  if (NEVER_IN_NAME.has(inner[0]!) && !CN_NUMERALS.has(inner[0]!) && !(programme && inner.length >= 5)) return null;
+  if (DATE_NUMERALS.has(inner)) return null;
+  const hasDigit = /[0-9]/.test(inner);
+  // 六新, 十四五, 六个一体化, 十二个必须: a numeral run, then nothing or a measure word.
+  const run = /^[一二三四五六七八九十百千万两零〇]+/.exec(inner)?.[0].length ?? 0;
+  const strictNumeral = run > 0 && (run === inner.length || NUMERAL_SECOND.has(inner[run]!));
+  const listedNumeral = !strictNumeral && listed && looseNumeralLed(inner);
+  const numeralLed = strictNumeral || listedNumeral;
+  const ok =
+    (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
+    (pairedNumerals(inner) && !NUMERAL_IDIOMS.has(inner)) ||
+    /^[一二三四五六七八九十两]+步(?:工作)?法$/.test(inner) || // “五步法”: a numbered method
+    (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
+    (numeralLed && allHan(inner)) ||
+    (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
+    (!!ending && allHan(inner.replace(/[0-9]/g, '一'))) ||
+    (programme && allHan(inner) && inner.length <= 10 && !'式化性'.includes(inner.at(-1)!)) ||
+    (repeated && allHan(inner) && inner.length <= 8);
+  if (!ok) return null;
+  const quoted = `“${inner}”`;
+  // Bare 1221 would mark every number; a short name known only from one programme noun (“清朗”专项行动) would mark 清朗之风.
+  const shapeOnly = ok && (programme || listedNumeral) && !(hasDigit || inner.includes('·') || strictNumeral || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
+  const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !(shapeOnly && inner.length < 4);
+  if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
+  return { name: quoted, aliases: bareOk ? [inner] : [] };
+}
+
+/** “一城双区”, “两学一做”, “三严三实”: four characters, numerals first and third. */
+const pairedNumerals = (inner: string) => /^[一二三四五六七八九十两双][\u4e00-\u9fff][一二三四五六七八九十两双百千万][\u4e00-\u9fff]$/.test(inner);
+
+/** Idioms of that shape, quoted now and then but not programmes. */
+const NUMERAL_IDIOMS = new Set([
+  '一心一意', '三心二意', '七上八下', '四面八方', '五湖四海', '千家万户', '一五一十', '千方百计', '千辛万苦', '千军万马', '一草一木', '一砖一瓦',
+  '一点一滴', '一言一行', '一举一动', '一朝一夕', '三番五次', '一清二楚', '一生一世', '十全十美', '百战百胜', '千变万化', '千姿百态', '一针一线',
+  '一模一样', '一板一眼', '一年一度', '一丝一毫', '一心一德', '三五成群', '一唱一和', '一张一弛', '一来二去', '九死一生', '十拿九稳', '百里挑一',
+]);
+
+/** “一谷”, “两翼”, “双控”: a numeral (or 双) and one character, not a common word (双方). Longer ones in lists measured too loose (“万千气象”, “五岳独尊”). */
+export function looseNumeralLed(inner: string): boolean {
+  return /^[一二三四五六七八九十百千万两双][\u4e00-\u9fff]$/.test(inner) && !NOT_NUMERAL_LED.some((w) => inner.startsWith(w)) && !DATE_NUMERALS.has(inner);
+}
+
+/**
+ * Is the quote at [start, end) one of a run of slogans: printed right against another quote (“一谷”“动力源”), or
+ * joined by 、 to another numeral-led quote (“三农”、“两山”)?
+ */
+function inQuoteList(folded: string, start: number, end: number): boolean {
+  if (folded[end] === '“' || folded[start - 1] === '”') return true;
+  const next = /^、“([^“”\n]{2,4})”/.exec(folded.slice(end, end + 8));
+  const prev = /“([^“”\n]{2,4})”、$/.exec(folded.slice(Math.max(0, start - 8), start));
+  return !!(next && looseNumeralLed(next[1]!)) || !!(prev && looseNumeralLed(prev[1]!));
+}
+
+/** Every quoted span's inner text (for counting how many articles quote it). */
+export function quotedSpans(text: string): string[] {
+  return [...foldText(text).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
+}
+
+const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4}等(${PROGRAMME_NOUNS.join('|')})`);
+/** “党课开讲啦”、“学习身边榜样”活动: quoted names joined by 、 whose last is followed by a programme noun, which names them all. */
+const QUOTED_LIST_PROGRAMME = new RegExp(`^(?:、“[^“”\\n]{2,12}”){1,4}(${PROGRAMME_NOUNS.join('|')})`);
+
+/** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
+export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
+  const out: Candidate[] = [];
+  const folded = foldText(text);
+  for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
+    const end = m.index! + m[0].length;
+    // “锦绣姐姐”、“妇乐坊”、巾帼家政等品牌: a list of names the programme noun after 等 applies to.
+    const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48)) ?? QUOTED_LIST_PROGRAMME.exec(folded.slice(end, end + 64));
+    const after = listed ? listed[1]! : folded.slice(end, end + 4);
+    const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
+    if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
+  }
+  for (const m of policyFinder().find(folded)) {
+    // Printed in quotes (“双碳”): the quoted form is the same policy.
+    const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
+    out.push({ kind: 'policy', name: m.word, aliases: quoted ? [`“${m.word}”`] : [] });
+  }
+  // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
+  for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });
+  // 美丽山西, 平安朔州: a province's or city's own edition of a national programme (美丽中国, 平安中国).
+  // Not 幸福: 幸福安康 is a wish, not 安康 city's programme.
+  for (const m of folded.matchAll(/美丽|平安|法治|数字|健康/g)) {
+    const at = m.index! + m[0].length;
+    const place = [3, 2].map((n) => folded.slice(at, at + n)).find((w) => w.length >= 2 && isProvinceOrCity(w));
+    if (place) out.push({ kind: 'policy', name: m[0] + place });
+  }
+  // 科技强省, 文化强市: becoming strong in something, a goal by that name.
+  for (const m of folded.matchAll(/(科技|文化|教育|人才|制造|质量|交通|网络|农业|体育|旅游|能源|工业|数字|法治)强[省市]/g)) out.push({ kind: 'policy', name: m[0] });
+  // 人才强市战略, 旅游强省战略: a named strategy of becoming strong in something.
+  for (const m of folded.matchAll(/([\u4e00-\u9fff]{2})强[省市县区]战略/g)) {
+    if (![...m[1]!].some((c) => NEVER_IN_NAME.has(c))) out.push({ kind: 'policy', name: m[0] });
+  }
+  const shorts = placesByShort();
+  const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);
+  for (const m of folded.matchAll(/一体化|同城化/g)) {
+    const at = m.index!;
+    // Two place names right before it (太原晋中一体化): try every split, longest first.
+    let best = '';
+    for (const a of [3, 2]) {
+      for (const b of [3, 2]) {
+        const first = folded.slice(at - a - b, at - b);
+        const second = folded.slice(at - b, at);
+        if (at - a - b >= 0 && a + b > best.length && isPlace(first) && isPlace(second)) best = first + second;
+      }
+    }
+    if (best) out.push({ kind: 'policy', name: best + m[0] });
+  }
+  return out;
+}
+

@@ -1,0 +1,287 @@
+import { qualityBound, MIN_QUALITY } from './quality.js';
+import { BOOSTS, D, K1, normsOf, termIndexes, tokenSource, type TokenSource } from './postings.js';
+import type { Segment } from './query.js';
+import type { SearchIndex } from './search-index.js';
+
+// Candidate scoring: BM25 over the postings with MaxScore-style pruning, the best few by an upper bound of the final score.
+
+export interface Scored {
+  doc: number;
+  bm25: number;
+  /** Per segment, the best quality its indexed terms allow (see qualityBound). */
+  bounds: number[];
+  /** An upper bound of the final score. */
+  upper: number;
+}
+
+/**
+ * Long segments (a pasted headline or sentence) are scored on their rarest
+ * terms only: an article with the phrase has them all, one with a typo all
+ * but two, so candidates are the same, and the commonest bigrams (发展, 中国)
+ * — long posting lists, almost no weight in BM25 — are most of the work.
+ */
+const MAX_SCORED_TERMS = 12;
+
+function scoredTerms(index: SearchIndex, segment: Segment): string[] {
+  if (segment.tokens.length <= MAX_SCORED_TERMS) return segment.tokens;
+  const df = (t: string) => {
+    const i = index.find(t);
+    return i < 0 ? 0 : index.documentFrequency(i);
+  };
+  return segment.tokens
+    .map((t) => ({ t, df: df(t) }))
+    .sort((a, b) => a.df - b.df)
+    .slice(0, MAX_SCORED_TERMS)
+    .map((x) => x.t);
+}
+
+/**
+ * Which documents can still qualify (MaxScore-style early termination): an
+ * article needs, per segment, enough of its scored terms for the mean quality
+ * bound to reach MIN_QUALITY. Walking the query's tokens rarest first, once
+ * the tokens not yet walked could not lift an article that has none of the
+ * walked ones to that bound, no article outside the walked postings can be a
+ * hit: the commoner tokens (发展, 中国 — the long lists) then only add to
+ * articles already marked. Returns null when every article stays possible.
+ * Ranking is unchanged: marked articles still get every term's BM25, in the
+ * same order.
+ */
+function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][], sources: TokenSource[][], alive: Uint8Array): Uint32Array | null {
+  const tokens: { s: number; source: TokenSource; df: number }[] = [];
+  scored.forEach((terms, s) => terms.forEach((_, t) => {
+    const source = sources[s]![t]!;
+    let df = 0;
+    if (source.char) df = source.char.df;
+    else for (const i of source.terms) df += index.documentFrequency(i);
+    tokens.push({ s, source, df });
+  }));
+  tokens.sort((a, b) => a.df - b.df);
+  const remaining = scored.map((terms) => terms.length);
+  const canStillQualify = () => {
+    let sum = 0;
+    for (let s = 0; s < segments.length; s++) sum += qualityBound(remaining[s]!, segments[s]!, scored[s]!.length);
+    return sum / segments.length >= MIN_QUALITY;
+  };
+  // How many tokens must be walked depends on the counts only, not on the lists: when it is all of them
+  // (most queries of two or more segments: one segment whole still qualifies), no article can be ruled
+  // out, and marking their lists would be thrown away.
+  let needed = 0;
+  for (; needed < tokens.length && canStillQualify(); needed++) remaining[tokens[needed]!.s]!--;
+  if (needed === tokens.length) return null;
+  scored.forEach((terms, s) => (remaining[s] = terms.length));
+  const marked: number[] = [];
+  let walked = 0;
+  for (; walked < needed; walked++) {
+    const token = tokens[walked]!;
+    const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
+    {
+      for (const list of lists) {
+        for (let i = 0; i < list.length; i++) {
+          const doc = list[i]!;
+          if (!alive[doc]) {
+            alive[doc] = 1;
+            marked.push(doc);
+          }
+        }
+      }
+    }
+  }
+  return Uint32Array.from(marked).sort();
+}
+
+/** Scratch for the positions found by `intersect`. */
+let found = new Int32Array(1024);
+
+/**
+ * The positions in `list` (ascending documents) of the documents of `docs`
+ * (ascending) it holds, by galloping search: for a common bigram's list of
+ * thousands and a few dozen possible documents, instead of walking the list.
+ * Same positions, same order as the walk that skips the other documents.
+ */
+function intersect(list: Uint32Array, docs: Uint32Array): number {
+  if (found.length < docs.length) found = new Int32Array(docs.length * 2);
+  let n = 0;
+  let i = 0;
+  for (let a = 0; a < docs.length && i < list.length; a++) {
+    const target = docs[a]!;
+    if (list[i]! < target) {
+      let step = 1;
+      let hi = i + 1;
+      while (hi < list.length && list[hi]! < target) {
+        i = hi;
+        step *= 2;
+        hi = i + step;
+      }
+      let lo = i + 1;
+      hi = Math.min(hi, list.length);
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (list[mid]! < target) lo = mid + 1;
+        else hi = mid;
+      }
+      i = lo;
+    }
+    if (i < list.length && list[i] === target) found[n++] = i++;
+  }
+  return n;
+}
+
+/** Galloping pays when the list is much longer than the possible documents. */
+const GALLOP_RATIO = 8;
+
+/** Per-query scratch arrays, reused (searches are synchronous): allocating them per query was much of the GC. */
+let scratch: { n: number; bm25: Float64Array; alive: Uint8Array; masks: Uint32Array[] } | undefined;
+
+function scratchFor(n: number, segments: number) {
+  if (!scratch || scratch.n !== n) scratch = { n, bm25: new Float64Array(n), alive: new Uint8Array(n), masks: [] };
+  while (scratch.masks.length < segments) scratch.masks.push(new Uint32Array(n));
+  return scratch;
+}
+
+/**
+ * The `keep` best candidates by upper bound, best first, ties in the order
+ * the documents were first reached — exactly the head of a stable sort of all
+ * of them, without sorting (or even making objects for) thousands of
+ * candidates of which only the first ~30 are ever verified.
+ */
+export function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null, keep: number): Scored[] {
+  const n = index.docCount;
+  const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
+  const norms = normsOf(index);
+  const touched: number[] = [];
+  const scored = segments.map((segment) => scoredTerms(index, segment));
+  const sources = scored.map((terms) => terms.map((token) => tokenSource(index, token)));
+  const possible = possibleDocs(index, segments, scored, sources, aliveBuffer);
+  const alive = possible ? aliveBuffer : null;
+  try {
+    segments.forEach((segment, s) => {
+      const terms = scored[s]!;
+      const all = [...terms, ...segment.extra];
+      const mask = masks[s]!;
+      all.forEach((token, t) => {
+        const source = t < terms.length ? sources[s]![t]! : { terms: termIndexes(index, token) };
+        if (source.char) {
+          const { docs, weights } = source.char;
+          const bit = 1 << t;
+          if (possible && docs.length > GALLOP_RATIO * possible.length) {
+            const m = intersect(docs, possible);
+            for (let k = 0; k < m; k++) {
+              const i = found[k]!;
+              const doc = docs[i]!;
+              if (bm25[doc] === 0) touched.push(doc);
+              bm25[doc] = bm25[doc]! + weights[i]!;
+              mask[doc] = mask[doc]! | bit;
+            }
+            return;
+          }
+          for (let i = 0; i < docs.length; i++) {
+            const doc = docs[i]!;
+            if (alive && !alive[doc]) continue;
+            if (bm25[doc] === 0) touched.push(doc);
+            bm25[doc] = bm25[doc]! + weights[i]!;
+            mask[doc] = mask[doc]! | bit;
+          }
+          return;
+        }
+        for (const termIndex of source.terms) {
+          const { docs, tfs } = index.postings(termIndex);
+          for (let f = 0; f < 3; f++) {
+            const list = docs[f]!;
+            if (!list.length) continue;
+            const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
+            const weight = BOOSTS[f]! * idf;
+            const norm = norms[f]!;
+            const bit = t < terms.length ? 1 << t : 0;
+            const tfList = tfs[f]!;
+            if (possible && list.length > GALLOP_RATIO * possible.length) {
+              const m = intersect(list, possible);
+              for (let k = 0; k < m; k++) {
+                const i = found[k]!;
+                const doc = list[i]!;
+                const tf = tfList[i]!;
+                if (bm25[doc] === 0) touched.push(doc);
+                bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+                mask[doc] = mask[doc]! | bit;
+              }
+              continue;
+            }
+            for (let i = 0; i < list.length; i++) {
+              const doc = list[i]!;
+              if (alive && !alive[doc]) continue;
+              const tf = tfList[i]!;
+              if (bm25[doc] === 0) touched.push(doc);
+              bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+              mask[doc] = mask[doc]! | bit;
+            }
+          }
+        }
+      });
+    });
+    // A bounded heap of [upper, order, doc], worst on top.
+    const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
+    const single = segments.length === 1;
+    const bound = (doc: number, s: number) => segmentBound(masks, segments, scored, doc, s);
+    for (let order = 0; order < touched.length; order++) {
+      const doc = touched[order]!;
+      let sum = 0;
+      for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
+      const mean = sum / segments.length;
+      if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
+      const entry = { upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
+      if (heap.length < keep) {
+        heap.push(entry);
+        for (let k = heap.length - 1; k > 0; ) {
+          const parent = (k - 1) >> 1;
+          if (!worse(heap[k]!, heap[parent]!)) break;
+          [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
+          k = parent;
+        }
+      } else if (keep > 0 && worse(heap[0]!, entry)) {
+        heap[0] = entry;
+        for (let k = 0; ; ) {
+          const l = 2 * k + 1;
+          const r = l + 1;
+          let m = k;
+          if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+          if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+          if (m === k) break;
+          [heap[k], heap[m]] = [heap[m]!, heap[k]!];
+          k = m;
+        }
+      }
+    }
+    heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
+    return heap.map(({ doc, mean, upper }) => ({
+      doc,
+      bm25: bm25[doc]!,
+      // segmentBound, not the `bound` closure: called from this inner callback, a closure made per call was a
+      // new call target each query, and V8 deoptimised scoreCandidates at every query of two or more segments.
+      bounds: single ? [mean] : segments.map((_, s) => segmentBound(masks, segments, scored, doc, s)),
+      upper,
+    }));
+  } finally {
+    // Leave the scratch arrays zeroed for the next query.
+    for (const doc of touched) {
+      bm25[doc] = 0;
+      for (let s = 0; s < segments.length; s++) masks[s]![doc] = 0;
+    }
+    // The marked documents are exactly `possible`. (A loop, not alive.fill: no property call on a value that
+    // is null in most queries, which deoptimised this function at each query that pruned, warm-up or not.)
+    if (possible) for (let k = 0; k < possible.length; k++) aliveBuffer[possible[k]!] = 0;
+  }
+}
+
+/** Which heap entry is worse: lower bound, or reached later. (Module level: see segmentBound.) */
+function worse(a: { upper: number; order: number }, b: { upper: number; order: number }): boolean {
+  return a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
+}
+
+function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {
+  return qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (; x; x &= x - 1) c++;
+  return c;
+}

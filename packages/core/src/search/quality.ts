@@ -1,0 +1,56 @@
+import { TYPO } from './match.js';
+import type { Segment } from './query.js';
+
+/**
+ * The no-noise rule. Each query segment (a space-separated part) earns a
+ * quality in one field of the article:
+ *   1     the exact phrase (punctuation ignored),
+ *   0.75  the phrase with one character wrong (typo; phrases of ≥ 3 characters),
+ *   c/2   otherwise, if at least 60 % of its bigrams/words occur TOGETHER, in
+ *         the query's order, within a window of twice the query's length
+ *         (c = that fraction) — a paraphrase such as 农村环境整治 for
+ *         农村人居环境整治提升,
+ *   0     otherwise: scattered characters are not evidence.
+ * An article is a hit only if the mean quality over segments is ≥ 0.3: at
+ * least one segment in three is really there, or a paraphrase of the whole
+ * query is. A query with nothing relevant therefore returns nothing rather
+ * than the articles that merely share a common bigram (台风登陆 does not
+ * match an article that only says 登陆). The thresholds are not fitted to
+ * any query set: 0.6 is "most of the words", 0.3 is "a real part of the
+ * query". Among hits, quality² multiplies BM25, so a phrase ranks above a
+ * typo, a typo above a paraphrase, whatever the raw term counts; a typo match
+ * is dropped when the phrase as typed occurs (see rank in rank.ts).
+ */
+export const MIN_WINDOW_COVERAGE = 0.6;
+export const MIN_QUALITY = 0.3;
+
+/**
+ * The best quality a segment can reach in an article, from which of its terms
+ * the index says the article has: the exact phrase needs them all; one wrong
+ * character removes at most two bigrams; a paraphrase needs 60 %. Lets the
+ * ranking skip the text checks of articles that cannot qualify, and stop early.
+ */
+export function qualityBound(found: number, segment: Segment, total: number): number {
+  if (!segment.chinese) return found / total;
+  if (found === total) return 1;
+  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
+  return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
+}
+
+export interface FieldQuality {
+  field: number;
+  quality: number;
+}
+
+/**
+ * BM25 × mean quality², × 1.5 when the title holds the query as typed. A title
+ * holding every part exactly but apart or in another order (为奋进新征程凝心聚力
+ * for 凝心聚力 奋进新征程) gets 1.35: the title that reads as the query ranks first.
+ */
+export function finalScore(bm25: number, matches: FieldQuality[], segments: Segment[], squeezedTitle: string): number {
+  const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segments.length;
+  if (quality < MIN_QUALITY) return 0;
+  if (!matches.every((m) => m.field === 0 && m.quality === 1)) return bm25 * quality ** 2;
+  const asTyped = segments.length === 1 || squeezedTitle.includes(segments.map((s) => s.phrase).join(''));
+  return bm25 * quality ** 2 * (asTyped ? 1.5 : 1.35);
+}
