@@ -219,14 +219,14 @@ const JIANBAO_WORDS = jianbao('Jianbao, Intl.Segmenter words instead of bigrams'
 
 // ---- measures ---------------------------------------------------------------------------
 
-interface Judged {
+export interface Judged {
   q: string;
   type: string;
   relevant: { title: string; grade: number }[];
 }
 
 /** nDCG@10 with graded gains by title (each judged title counts once); a query with no answer scores 1 only when nothing is returned. */
-function ndcgAt10(ids: string[], titleOf: (id: string) => string, judged: Judged): number {
+export function ndcgAt10(ids: string[], titleOf: (id: string) => string, judged: Judged): number {
   if (!judged.relevant.length) return ids.length ? 0 : 1;
   const grades = new Map(judged.relevant.map((r) => [r.title.trim(), r.grade]));
   let dcg = 0;
@@ -287,7 +287,7 @@ async function seedQuality(queriesPath: string): Promise<string> {
 }
 
 /** mulberry32: a small seeded PRNG, so the sample and the queries are the same on every run. */
-function rng(seed: number): () => number {
+export function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -402,6 +402,12 @@ interface Cost {
  * so benchmarks/src/search-latency.ts profiles and compares exactly these.
  */
 export function xwlbKnownItems(path: string, setting = process.env.JIANBAO_BENCH_XWLB_DOCS ?? '5000'): { articles: Article[]; items: KnownItem[] } {
+  const { articles, random } = xwlbSample(path, setting);
+  return { articles, items: knownItems(articles, random) };
+}
+
+/** The fixed-seed sample of xwlb stories the bench runs on (and the generator, to continue drawing from). */
+export function xwlbSample(path: string, setting: string): { articles: Article[]; random: () => number } {
   const random = rng(20240213);
   let articles = loadXwlb(path);
   const wanted = setting === 'all' ? articles.length : Number(setting);
@@ -409,7 +415,7 @@ export function xwlbKnownItems(path: string, setting = process.env.JIANBAO_BENCH
     const shuffled = [...articles].sort(() => random() - 0.5);
     articles = shuffled.slice(0, wanted).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
-  return { articles, items: knownItems(articles, random) };
+  return { articles, random };
 }
 
 async function atScale(path: string): Promise<string> {

@@ -55,13 +55,14 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 /** A number in the draft that differs from the archive's for the same fact. */
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
-  const all = quantities(raw);
   const blocks = regionBlocks(reuse);
-  let checked = 0;
+  const nearAt = (start: number) => nearbyArticles(archive, blocks, matchPosition(draft, start));
+  // Only figures some article is near are described (and at most MAX_NUMBERS_CHECKED of them).
+  let wanted = 0;
+  const all = quantities(raw, (start) => blocks.has(Math.floor(matchPosition(draft, start) / BLOCK)) && nearAt(start).length > 0 && ++wanted <= MAX_NUMBERS_CHECKED);
   for (const q of all) {
-    const nearby = nearbyArticles(archive, blocks, matchPosition(draft, q.start));
+    const nearby = nearAt(q.start);
     if (!nearby.length) continue;
-    if (++checked > MAX_NUMBERS_CHECKED) break;
     const facts = sameFacts(raw, q, nearby);
     if (!facts.length || facts.some((f) => f.agree)) continue;
     const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;

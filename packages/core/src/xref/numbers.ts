@@ -28,35 +28,129 @@ const UNITS = [
   '千米', '人次', '万人', '元', '吨', '亩', '米', '人', '名', '个', '家', '项', '件', '次', '期', '户', '座', '所', '台', '辆', '套', '场',
   '条', '批', '%', '倍', '天', '小时', '亿', '万',
 ];
-const QUANTITY = new RegExp(`(\\d+(?:[ \\t]*\\.[ \\t]*\\d+)?)[ \\t]*(余|多)?[ \\t]*(${UNITS.join('|')})`, 'g');
+/** Longest digit run read as a number: longer runs are codes or noise, not quantities (and would not fit a double). */
+const MAX_DIGITS = 15;
+/** How far lead and trail look for their content characters. */
+const LOOK = 32;
+/** Characters of a figure's sentence kept on either side of it. */
+const MAX_SENTENCE = 300;
+const RATE_BEFORE = /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅)[ \t]*$/;
+const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+
+/** A quantity as found by the scan: the same groups the former regex gave ([0] whole, [1] number, [2] 余/多, [3] unit). */
+interface QuantityMatch {
+  index: number;
+  0: string;
+  1: string;
+  2: string | undefined;
+  3: string;
+}
+
+/**
+ * Number, then blanks, optional 余/多, blanks, a unit — what the regex
+ * /(\d+(?:[ \t]*\.[ \t]*\d+)?)[ \t]*(余|多)?[ \t]*(UNIT)/g found, in one pass:
+ * that regex backtracked over every digit run and blank run it failed on
+ * (240,000 digits took 37 s). Each character is read a bounded number of
+ * times: a failed match resumes after the digits it read.
+ */
+export function* scanQuantities(text: string): Generator<QuantityMatch> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isDigitCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isDigitCode(text.charCodeAt(i))) i++;
+    let numEnd = i;
+    // A decimal part: blanks, a point, blanks, digits.
+    let j = i;
+    while (j < n && isBlank(text.charCodeAt(j))) j++;
+    if (text.charCodeAt(j) === 0x2e) {
+      j++;
+      while (j < n && isBlank(text.charCodeAt(j))) j++;
+      if (j < n && isDigitCode(text.charCodeAt(j))) {
+        while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+        numEnd = j;
+      }
+    }
+    // The scan resumes after the number either way (its digits cannot start another match that counts).
+    i = numEnd;
+    const number = text.slice(start, numEnd);
+    if (number.replace(/\D/g, '').length > MAX_DIGITS) continue;
+    let k = numEnd;
+    while (k < n && isBlank(text.charCodeAt(k))) k++;
+    let about: string | undefined;
+    if (text[k] === '余' || text[k] === '多') {
+      const afterAbout = k + 1;
+      let u = afterAbout;
+      while (u < n && isBlank(text.charCodeAt(u))) u++;
+      if (unitAt(text, u)) {
+        about = text[k];
+        k = u;
+      }
+    }
+    const unit = unitAt(text, k);
+    if (!unit) continue;
+    const end = k + unit.length;
+    yield { index: start, 0: text.slice(start, end), 1: number, 2: about, 3: unit };
+    i = end;
+  }
+}
+
+/** The first listed unit printed at `at` (the list is longest first). */
+function unitAt(text: string, at: number): string | undefined {
+  const first = text[at];
+  if (first === undefined) return undefined;
+  for (const u of UNITS_BY_FIRST.get(first) ?? []) if (text.startsWith(u, at)) return u;
+  return undefined;
+}
+
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of UNITS) {
+  const list = UNITS_BY_FIRST.get(u[0]!) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u[0]!, list);
+}
+
 const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
 
-/** Quantities of a text (offsets into it). */
-export function quantities(text: string): Quantity[] {
+/**
+ * Quantities of a text (offsets into it). `wanted` (by start offset) picks
+ * those worth describing before any per-figure work: a draft of 500,000
+ * figures nothing in the archive is near costs only the scan.
+ */
+export function quantities(text: string, wanted?: (start: number) => boolean): Quantity[] {
   const folded = foldText(text);
   const ranges = sentenceRanges(folded);
   const out: Quantity[] = [];
-  for (const m of folded.matchAll(QUANTITY)) {
+  for (const m of scanQuantities(folded)) {
     const start = m.index;
     const before = folded.charCodeAt(start - 1);
     // Part of a longer number, or an ordinal (第3次): not a quantity of something.
     if ((before >= 0x30 && before <= 0x39) || before === 0x2e || folded[start - 1] === '第') continue;
+    if (wanted && !wanted(start)) continue;
     // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
-    if (m[3] === '%' && /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅)[ \t]*$/.test(folded.slice(Math.max(0, start - 6), start))) continue;
+    if (m[3] === '%' && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start))) continue;
     let lead = '';
-    for (let i = start - 1; i >= 0 && lead.length < 8; i--) {
+    for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
       const ch = folded[i]!;
       if (CLAUSE_END.has(ch)) break;
       if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
     }
     let trail = '';
-    for (let i = start + m[0].length; i < folded.length && trail.length < 8; i++) {
+    for (let i = start + m[0].length; i < Math.min(folded.length, start + m[0].length + LOOK) && trail.length < 8; i++) {
       const ch = folded[i]!;
       if (CLAUSE_END.has(ch)) break;
       if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
     }
-    const sentence = sentenceAt(ranges, start);
-    if (!sentence) continue;
+    const found = sentenceAt(ranges, start);
+    if (!found) continue;
+    // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
+    // to a window around the figure so each comparison stays bounded.
+    const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], start + m[0].length + MAX_SENTENCE)];
     out.push({
       start, end: start + m[0].length,
       value: Number(m[1]!.replace(/[ \t]/g, '')),

@@ -1,0 +1,195 @@
+// Search evaluation on xwlb and the seeds: known-item MRR@10 per category (dev and held-out sets, made in advance
+// with fixed seeds: benchmarks/eval, src/search-eval/make.ts), absent-thing queries answered empty, the seed dev
+// queries' nDCG@10, top-k stability (the first k hits the same for every limit ≥ k), latency against a brute-force
+// indexOf scan of the same archive, and the first query after load by query type (each in a fresh process).
+// A baseline core (main before the change: a built packages/core/dist copied to packages/core/.baseline/dist, or
+// JIANBAO_BASELINE_CORE) runs side by side in the same run when present.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as current from '@jianbao/core';
+import type { Archive, Article } from '@jianbao/core';
+import { REPO_ROOT, sharedPath } from '../shared-data.js';
+import { fmt, percentile, table, type SuiteResult } from '../report.js';
+import { CATEGORIES, queryOf, readAbsent, readEval, type KnownItemSpec } from '../search-eval/items.js';
+import { ndcgAt10, rng, xwlbSample, type Judged } from './search.js';
+
+type Core = typeof current;
+interface Hit { id: string; title: string }
+type Search = (q: string, limit: number) => Hit[];
+
+const BASELINE = process.env.JIANBAO_BASELINE_CORE ?? join(REPO_ROOT, 'packages/core/.baseline/dist');
+
+async function cores(): Promise<{ name: string; core: Core }[]> {
+  const out: { name: string; core: Core }[] = [];
+  if (existsSync(join(BASELINE, 'index.js'))) out.push({ name: 'baseline (main before)', core: (await import(pathToFileURL(join(BASELINE, 'index.js')).href)) as Core });
+  out.push({ name: 'this branch', core: current });
+  return out;
+}
+
+/** The bundle of the sample as `jianbao build` makes it (lexicon included); cached in .cache when JIANBAO_EVAL_CACHE=1 (while iterating). */
+function sampleBundle(articles: Article[]): string {
+  const cache = join(REPO_ROOT, 'benchmarks/.cache/search-eval-bundle.json');
+  if (process.env.JIANBAO_EVAL_CACHE === '1' && existsSync(cache)) return readFileSync(cache, 'utf8');
+  const text = JSON.stringify(current.buildBundle({ articles }, { name: 'xwlb-sample' }));
+  if (process.env.JIANBAO_EVAL_CACHE === '1') {
+    mkdirSync(join(REPO_ROOT, 'benchmarks/.cache'), { recursive: true });
+    writeFileSync(cache, text);
+  }
+  return text;
+}
+
+function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
+  const start = performance.now();
+  const c = process.cpuUsage();
+  const value = run();
+  const used = process.cpuUsage(c);
+  return { value, wall: performance.now() - start, cpu: (used.user + used.system) / 1000 };
+}
+
+interface KnownQuery { cat: string; q: string; id: string }
+
+function knownQueries(file: string, byId: Map<string, Article>): KnownQuery[] {
+  return readEval(file).items.map((item: KnownItemSpec) => ({ cat: item.cat, q: queryOf(item, byId.get(item.id)!), id: item.id }));
+}
+
+function mrr(search: Search, items: KnownQuery[]): Map<string, number> {
+  const sums = new Map<string, { rr: number; n: number }>();
+  for (const item of items) {
+    const rank = search(item.q, 10).findIndex((h) => h.id === item.id);
+    const s = sums.get(item.cat) ?? { rr: 0, n: 0 };
+    s.rr += rank >= 0 ? 1 / (rank + 1) : 0;
+    s.n++;
+    sums.set(item.cat, s);
+  }
+  return new Map([...sums].map(([cat, s]) => [cat, s.rr / s.n]));
+}
+
+/** Queries whose first k hits change with the limit: result(L) must equal result(20)'s first L for every L. */
+function instability(search: Search, queries: string[]): { unstable: number; examples: string[] } {
+  let unstable = 0;
+  const examples: string[] = [];
+  for (const q of queries) {
+    const full = search(q, 20).map((h) => h.id);
+    const bad = [1, 2, 3, 5, 10].some((limit) => search(q, limit).map((h) => h.id).join() !== full.slice(0, limit).join());
+    if (bad) {
+      unstable++;
+      if (examples.length < 5) examples.push(q);
+    }
+  }
+  return { unstable, examples };
+}
+
+/** ≥ 2,000 queries: every eval query, plus 1–4-character pieces of titles and clauses (broad queries with many hits). */
+function stabilityQueries(known: KnownQuery[], absent: string[], articles: Article[]): string[] {
+  const random = rng(5151);
+  const out = [...known.map((k) => k.q), ...absent];
+  while (out.length < 2400) {
+    const a = articles[Math.floor(random() * articles.length)]!;
+    const text = random() < 0.5 ? a.title : (a.paragraphs[0] ?? a.title);
+    const len = 1 + Math.floor(random() * 4);
+    const at = Math.floor(random() * Math.max(1, text.length - len));
+    const piece = text.slice(at, at + len).trim();
+    if (piece) out.push(random() < 0.2 ? `${piece} ${text.slice(0, 2)}` : piece);
+  }
+  return out;
+}
+
+function seedArchive(core: Core): { archive: Archive; titleOf: (id: string) => string } {
+  const dir = join(REPO_ROOT, 'seeds');
+  const pages = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+  const articles = core.parsePages(pages);
+  const archive = core.loadArchive(JSON.parse(JSON.stringify(core.buildBundle({ articles }, { name: 'seeds' }))));
+  return { archive, titleOf: (id) => archive.get(id)?.title ?? '' };
+}
+
+/** The first query after a host-like load, in a fresh process per query type (JIT cold), CPU ms. */
+function firstQueryCpu(coreDir: string, bundlePath: string, queries: Record<string, string>): Record<string, number> {
+  const script = `
+    const core = await import(${JSON.stringify(pathToFileURL(join(coreDir, 'index.js')).href)});
+    const { readFileSync } = await import('node:fs');
+    const archive = core.loadArchive(JSON.parse(readFileSync(${JSON.stringify(bundlePath)}, 'utf8')));
+    await core.loadSearchIndex(archive);
+    const c = process.cpuUsage();
+    core.searchArchive(archive, process.argv[1], { limit: 10 });
+    const u = process.cpuUsage(c);
+    process.stdout.write(String((u.user + u.system) / 1000));`;
+  const out: Record<string, number> = {};
+  for (const [kind, q] of Object.entries(queries)) out[kind] = Number(execFileSync(process.execPath, ['--input-type=module', '-e', script, q], { encoding: 'utf8' }));
+  return out;
+}
+
+export async function run(): Promise<SuiteResult> {
+  const title = 'Search evaluation: known items per category, absent things, stability, latency vs a scan, first query';
+  const path = sharedPath('data', 'xwlb', 'stories.jsonl.gz');
+  if (!path || !sharedPath('eval', 'queries-dev.json')) return { title, body: '', skipped: '../shared (data/xwlb, eval/queries-dev.json) not found; set JIANBAO_SHARED' };
+  const dev = readEval('search-xwlb-dev.json');
+  const { articles } = xwlbSample(path, String(dev.sample.docs));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const sets = { dev: knownQueries('search-xwlb-dev.json', byId), 'held-out': knownQueries('search-xwlb-heldout.json', byId) };
+  const absent = readAbsent().map((a) => a.q);
+  const judged = JSON.parse(readFileSync(sharedPath('eval', 'queries-dev.json')!, 'utf8')) as Judged[];
+  const bundleText = sampleBundle(articles);
+  const bundlePath = join(REPO_ROOT, 'benchmarks/.cache/search-eval-first-query.json');
+  mkdirSync(join(REPO_ROOT, 'benchmarks/.cache'), { recursive: true });
+  writeFileSync(bundlePath, bundleText);
+  const stability = stabilityQueries([...sets.dev, ...sets['held-out']], absent, articles);
+  const latencyQueries = [...sets.dev, ...sets['held-out']].map((k) => k.q).concat(absent);
+
+  // The brute-force reference: every story's title and body scanned with indexOf for the query as typed.
+  const texts = articles.map((a) => `${a.title}\n${a.paragraphs.join('\n')}`);
+  const scanRuns = latencyQueries.map((q) => timed(() => { let n = 0; for (const t of texts) if (t.indexOf(q) >= 0) n++; return n; }));
+  const scanP95 = percentile(scanRuns.map((r) => r.wall), 95);
+  const scanCpu95 = percentile(scanRuns.map((r) => r.cpu), 95);
+
+  const quality: (string | number)[][] = [];
+  const costRows: (string | number)[][] = [];
+  const notes: string[] = [];
+  const firstRows: (string | number)[][] = [];
+  const firstQueries: Record<string, string> = {
+    title: sets.dev.find((k) => k.cat === 'title')!.q, phrase: sets.dev.find((k) => k.cat === 'phrase')!.q,
+    typo: sets.dev.find((k) => k.cat === 'typo')!.q, traditional: sets.dev.find((k) => k.cat === 'traditional')!.q,
+    spaced: sets.dev.find((k) => k.cat === 'spaced')!.q, absent: absent[0]!, pinyin: 'xinzhi shengchanli', 'name fallback': '韦涛', latin: 'APEC', 'one char': '港',
+  };
+  for (const { name, core } of await cores()) {
+    process.stderr.write(`  search-eval: ${name}…\n`);
+    let t = performance.now();
+    const archive = core.loadArchive(JSON.parse(bundleText));
+    await core.loadSearchIndex(archive);
+    const load = performance.now() - t;
+    const search: Search = (q, limit) => core.searchArchive(archive, q, { limit });
+    const perSet = Object.entries(sets).map(([set, items]) => ({ set, m: mrr(search, items) }));
+    const empty = absent.filter((q) => search(q, 10).length === 0).length;
+    const seeds = seedArchive(core);
+    const ndcg = judged.reduce((sum, j) => sum + ndcgAt10(core.searchArchive(seeds.archive, j.q, { limit: 10 }).map((h) => h.id), seeds.titleOf, j), 0) / judged.length;
+    const stable = instability(search, stability);
+    for (const { set, m } of perSet) quality.push([name, set, ...CATEGORIES.map((c) => fmt(m.get(c) ?? 0)), set === 'dev' ? `${empty}/${absent.length} (${fmt((100 * empty) / absent.length, 1)} %)` : '', set === 'dev' ? fmt(ndcg) : '', set === 'dev' ? `${stable.unstable} of ${stability.length}` : '']);
+    if (stable.examples.length) notes.push(`${name}: unstable e.g. ${stable.examples.map((q) => `「${q}」`).join(' ')}`);
+    const cold = latencyQueries.map((q) => timed(() => search(q, 10)));
+    const warm = latencyQueries.map((q) => timed(() => search(q, 10)).wall);
+    const p95 = percentile(cold.map((c) => c.wall), 95);
+    costRows.push([name, fmt(load / 1000, 2), fmt(percentile(cold.map((c) => c.wall), 50), 2), fmt(p95, 2), fmt(percentile(cold.map((c) => c.cpu), 95), 2), fmt(percentile(warm, 95), 2), fmt(p95 / scanP95, 3), fmt(percentile(cold.map((c) => c.cpu), 95) / scanCpu95, 3), fmt(percentile(warm, 95) / scanP95, 3)]);
+    const dir = core === current ? join(REPO_ROOT, 'packages/core/dist') : BASELINE;
+    const first = firstQueryCpu(dir, bundlePath, firstQueries);
+    firstRows.push([name, ...Object.values(first).map((v) => fmt(v, 1))]);
+  }
+  const load = (await import('node:os')).loadavg().map((x) => x.toFixed(2)).join(' ');
+  return {
+    title,
+    body: [
+      `xwlb: the bench's fixed-seed sample of ${articles.length} stories, built as \`jianbao build\` builds it. Known items: ${sets.dev.length} dev and ${sets['held-out'].length} held-out (100 per category each; benchmarks/eval, seeds fixed in advance). Absent: ${absent.length} hand-written queries (benchmarks/eval/search-absent.json). Stability: ${stability.length} queries, each run at limits 1, 2, 3, 5, 10 and 20. Machine load average: ${load}.`,
+      '',
+      table(['core', 'set', ...CATEGORIES.map((c) => `MRR@10 ${c}`), 'absent answered empty', 'seed dev nDCG@10', 'top-k changes with limit'], quality),
+      ...(notes.length ? ['', ...notes] : []),
+      '',
+      `Latency over the ${latencyQueries.length} known-item and absent queries (limit 10; first pass, then "warm" = second pass), against a brute-force indexOf scan of the same ${articles.length} stories in the same run (p95 ${fmt(scanP95, 2)} ms wall, ${fmt(scanCpu95, 2)} ms CPU). Load = loadArchive + loadSearchIndex (decode, squeeze, warm-up).`,
+      '',
+      table(['core', 'load s', 'p50 ms', 'p95 ms', 'p95 CPU ms', 'warm p95 ms', 'p95 ÷ scan', 'p95 CPU ÷ scan CPU', 'warm p95 ÷ scan'], costRows),
+      '',
+      'First query after a host-like load (loadSearchIndex), CPU ms, each in a fresh Node process:',
+      '',
+      table(['core', ...Object.keys(firstQueries).map((k) => `${k}`)], firstRows),
+    ].join('\n'),
+  };
+}
