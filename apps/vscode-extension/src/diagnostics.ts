@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
-import { articleBody } from '@jianbao/core';
+import { articleBody, fnv1a } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
 import { crossReferenceAsync, getMatcher, prepareCrossReference } from './archive-service.js';
 import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
@@ -40,12 +40,24 @@ export function replacementFor(archive: Archive, item: XrefConflict): Replacemen
   return { start: item.start, end: item.end, options };
 }
 
-/** Identifies a finding across edits (offsets move as the draft changes; text and article do not). */
+/**
+ * Identifies a finding across edits (offsets move as the draft changes; text and
+ * article do not), as a short key: the workspace state keeps keys, never the
+ * draft's passages (a reused passage can be pages long).
+ */
 export function fingerprint(f: Finding): string {
-  return f.type === 'reuse'
+  return findingKey(f.type === 'reuse'
     ? `reuse|${f.item.articleId}|${f.item.text}`
-    : `${f.item.kind}|${f.item.articleId}|${f.item.text}|${f.item.expected}`;
+    : `${f.item.kind}|${f.item.articleId}|${f.item.text}|${f.item.expected}`);
 }
+
+/** `k` + 16 hex digits: two 32-bit FNV-1a hashes of the description (different starting states), so keys do not collide in practice. */
+export function findingKey(description: string): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return `k${hex(fnv1a(description))}${hex(fnv1a(`\u0000${description}`))}`;
+}
+
+export const isFindingKey = (key: string): boolean => /^k[0-9a-f]{16}$/.test(key);
 
 export interface JianbaoDiagnostic extends vscode.Diagnostic {
   finding: Finding;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { ARTICLE_KINDS, articleId, type Article, type ArticleKind } from '@jianbao/core';
 import { readTextFile } from './archive-file.js';
+import { daysInMonth } from './dates.js';
 
 /**
  * `.jsonl` (or `.jsonl.gz`) input for `jianbao build`: one article a line,
@@ -27,7 +28,7 @@ export function normalizeDate(value: string): string | null {
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(v) ?? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return null;
     return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`.replace(/^(\d{4})/, String(y).padStart(4, '0'));
   }
   m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(v) ?? /^(\d{4})(\d{2})$/.exec(v);

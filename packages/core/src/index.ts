@@ -8,11 +8,12 @@ export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './b
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
-export { buildBundle, type BuildOptions } from './build.js';
+export { buildBundle, buildBundleAsync, type BuildOptions } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { decodeText, chineseEncoding, TextDecodeError, type DecodedText, type TextEncodingName } from './text/decode.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
 export {

@@ -1,6 +1,7 @@
 import { ARTICLE_KINDS, searchArchive, type ArticleKind, type SearchHit } from '@jianbao/core';
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
+import { isDatePrefix } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
 import { boldFor, inline } from '../terminal.js';
@@ -13,7 +14,6 @@ const usage = `jianbao search "<query>" [--archive <file>] [--limit <n>] [--pape
   --json prints [{ id, title, paper, date, score, snippet, highlights: [[start, end], …] }], best first
   (highlights are UTF-16 offsets into snippet).`;
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
 
 export const search: Command = {
   summary: 'search the archive',
@@ -38,7 +38,7 @@ export const search: Command = {
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
     for (const key of ['from', 'to'] as const) {
       const v = values[key];
-      if (v !== undefined && !DATE.test(v)) throw new UsageError(`--${key} must be a date like 2024-02-13, 2024-02 or 2024, got "${v}"`);
+      if (v !== undefined && !isDatePrefix(v)) throw new UsageError(`--${key} must be a real date like 2024-02-13, 2024-02 or 2024, got "${v}"`);
     }
     if (values.kind !== undefined && !ARTICLE_KINDS.includes(values.kind as ArticleKind)) {
       throw new UsageError(`--kind must be one of ${ARTICLE_KINDS.join(', ')}, got "${values.kind}"`);
