@@ -141,6 +141,11 @@ export class DraftChecker implements vscode.Disposable {
     return this.reports.get(uri.toString());
   }
 
+  /** Whether a check of the document waits for the typing delay (tests wait on this, never on a clock). */
+  isScheduled(uri: vscode.Uri): boolean {
+    return this.timers.has(uri.toString());
+  }
+
   /** Schedules a check after the configured delay (typing), replacing any pending one. */
   schedule(document: vscode.TextDocument): void {
     if (!this.isDraft(document)) return;
