@@ -20,7 +20,7 @@ export function markingState(): { state: string | undefined; marks: number; stat
 }
 
 export function cardState(): { visible: boolean; term?: string; kind?: string; text?: string; articles?: string[]; rect?: { left: number; top: number; right: number; bottom: number }; shadowOpen: boolean; focused: boolean } {
-  const host = document.querySelector('jianbao-card') as HTMLElement | null;
+  const host = document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement | null;
   if (!host || host.hidden || !host.dataset.e2eTerm) return { visible: false, shadowOpen: false, focused: false };
   return {
     visible: true,

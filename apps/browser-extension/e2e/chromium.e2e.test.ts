@@ -147,7 +147,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(card.kind).toBe(zh.kind_person!.message);
     for (const role of expected.term.roles) expect(card.text).toContain(role.title);
     for (const role of expected.term.roles) expect(card.text).toContain(role.date ?? zh.undated!.message);
-    const background = await page.evaluate(() => (document.querySelector('jianbao-card') as HTMLElement).dataset.e2eBackground);
+    const background = await page.evaluate(() => (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eBackground);
     expect(background).toBe('rgb(31, 32, 36)'); // the dark palette
     await page.screenshot({ path: join(resultsDir, 'chromium-card-person-dark.png') });
     await page.close();

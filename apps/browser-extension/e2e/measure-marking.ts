@@ -144,12 +144,12 @@ export async function measureMarking(runs = 5): Promise<MarkingFigures> {
       for (const bucket of [coldMs, warmMs]) {
         await page.mouse.move(mark.x - 2, mark.y);
         await page.mouse.move(mark.x, mark.y);
-        await page.waitForFunction(() => (document.querySelector('jianbao-card') as HTMLElement | null)?.dataset.e2eTerm, undefined, { timeout: 15_000 });
-        const l = await page.evaluate(() => JSON.parse((document.querySelector('jianbao-card') as HTMLElement).dataset.e2eLatency ?? 'null') as { moveAt: number; shownAt: number; dwellMs: number });
+        await page.waitForFunction(() => (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement | null)?.dataset.e2eTerm, undefined, { timeout: 15_000 });
+        const l = await page.evaluate(() => JSON.parse((document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eLatency ?? 'null') as { moveAt: number; shownAt: number; dwellMs: number });
         bucket.push(l.shownAt - l.moveAt - l.dwellMs);
         await page.keyboard.press('Escape');
-        await page.waitForFunction(() => (document.querySelector('jianbao-card') as HTMLElement | null)?.hidden !== false);
-        await page.evaluate(() => delete (document.querySelector('jianbao-card') as HTMLElement).dataset.e2eLatency);
+        await page.waitForFunction(() => (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement | null)?.hidden !== false);
+        await page.evaluate(() => delete (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eLatency);
       }
       await page.close();
     }

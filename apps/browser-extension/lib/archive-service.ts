@@ -3,7 +3,7 @@
  * matcher, search, cross-referencing): every page of the extension reaches
  * core's features through here, so a change of core's API is a one-file change.
  */
-import { crossReference as coreCrossReference, getLexicon, matcherSectionOf, prepareCrossReference, searchArchive as coreSearchArchive, type Archive } from '@jianbao/core';
+import { crossReference as coreCrossReference, getLexicon, loadSearchIndex, matcherSectionOf, prepareCrossReference, searchArchive as coreSearchArchive, type Archive } from '@jianbao/core';
 import type { Lexicon, Matcher, SearchHit, SearchOptions, XrefReport } from './archive-types.js';
 import { loadMatcherSection } from './matcher.js';
 
@@ -19,6 +19,11 @@ export function matcherSection(archive: Archive): unknown {
 /** The matcher exactly as content scripts run it (across line breaks), for the background and tests. */
 export function matcherOf(archive: Archive): Matcher {
   return loadMatcherSection(matcherSection(archive));
+}
+
+/** Loads (or rebuilds) the archive's search index in slices; searches then use it. */
+export async function prepareSearchIndex(archive: Archive): Promise<void> {
+  await loadSearchIndex(archive);
 }
 
 export function searchArchive(archive: Archive, query: string, options: SearchOptions = {}): SearchHit[] {

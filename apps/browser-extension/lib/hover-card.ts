@@ -2,6 +2,13 @@
  * The hover card: a closed shadow root (the page can neither style nor read
  * it), archive text set as text only, kept inside the viewport, dark-mode
  * aware, reachable with Tab and dismissed with Esc.
+ *
+ * The host is a plain <div>, never a custom element name: a page that defines
+ * that name first gets its own constructor run on our host and, through
+ * attachInternals(), the "closed" shadow root (issue 16). A <div> cannot be
+ * upgraded, and it is created and given its shadow root from the content
+ * script's isolated world, with the prototype methods captured when this
+ * module loads.
  */
 import type { CardData } from './messages.js';
 import { h } from './dom.js';
@@ -39,6 +46,12 @@ ul { list-style: none; margin: 0; padding: 0; }
   .kind.organisation { background: #18335c; color: #cfe0ff; } .kind.policy { background: #3e1b52; color: #efd6fb; }
 }`;
 
+/** Captured at load: the content script never calls a method a page could have replaced on the instance or prototype. */
+const attachShadow = Element.prototype.attachShadow;
+
+/** The host's marker attribute and value: says what it is, never which term it shows. */
+export const CARD_HOST_SELECTOR = `div[${OWN_UI_ATTRIBUTE}="card"]`;
+
 export interface HoverCardOptions {
   onOpenArticle(id: string): void;
   onClose(): void;
@@ -56,10 +69,10 @@ export class HoverCard {
     private readonly doc: Document,
     private readonly options: HoverCardOptions,
   ) {
-    this.host = doc.createElement('jianbao-card');
-    this.host.setAttribute(OWN_UI_ATTRIBUTE, '');
+    this.host = doc.createElement('div');
+    this.host.setAttribute(OWN_UI_ATTRIBUTE, 'card');
     this.host.hidden = true;
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    this.root = attachShadow.call(this.host, { mode: 'closed' });
     adoptStyles(doc, this.root, CSS);
     this.card = h(doc, 'div', { class: 'card', attrs: { role: 'dialog', 'aria-modal': 'false', tabindex: '-1' } });
     this.root.append(this.card);

@@ -199,6 +199,7 @@ export class Marker {
       if (!highlight) {
         highlight = new this.api.Highlight();
         this.highlights.set(m.kind, highlight);
+        // Named by kind only: the page can list CSS.highlights, and a name must not tell it which terms the archive holds.
         this.api.registry.set(`${HIGHLIGHT_PREFIX}${m.kind}`, highlight);
       }
       highlight.add(range);
@@ -230,8 +231,8 @@ export class Marker {
       if (from > 0) target = target.splitText(from);
       if (to - from < target.data.length) target.splitText(to - from);
       const el = this.doc.createElement('mark');
+      // The kind only: which term it is stays in this script (a term id is a hash a page could test names against).
       el.className = `${WRAP_CLASS} ${WRAP_CLASS}-${mark.kind}`;
-      el.dataset.jianbaoTerm = mark.termId;
       target.replaceWith(el);
       el.appendChild(target);
       wrappers.push(el);

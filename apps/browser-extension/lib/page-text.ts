@@ -5,7 +5,7 @@
  * paragraph text, and joins its paragraphs with newlines.
  */
 export function extractArticleText(): { title: string; text: string } {
-  const skip = 'script,style,noscript,nav,header,footer,aside,form,button,textarea,input,jianbao-card,[data-jianbao-ui]';
+  const skip = 'script,style,noscript,nav,header,footer,aside,form,button,textarea,input,[data-jianbao-ui]';
   const paragraphText = (root: Element): string[] =>
     [...root.querySelectorAll('p, h1, h2, h3, li, blockquote')]
       .filter((p) => !p.closest(skip) && !p.querySelector('p'))

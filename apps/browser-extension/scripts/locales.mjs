@@ -30,6 +30,8 @@ const M = {
   optionsImporting: ['正在导入 $1…', 'Importing $1…', 1], optionsImported: ['已导入档案“$1”（$2 篇）。', 'Imported archive “$1” ($2 articles).', 2],
   optionsImportFailed: ['无法导入 $1：$2', 'Cannot import $1: $2', 2], optionsUseDefault: ['改回默认档案', 'Switch back to the default archive'],
   optionsUsingDefault: ['已改回默认档案“$1”（$2 篇）。', 'Back to the default archive “$1” ($2 articles).', 2],
+  optionsImportedRebuilt: ['已导入档案“$1”（$2 篇）。档案包中损坏的部分（$3）已根据文章重建。', 'Imported archive “$1” ($2 articles). Damaged parts of the bundle ($3) were rebuilt from the articles.', 3],
+  section_matcher: ['标注词表', 'term matcher'], section_search: ['检索索引', 'search index'], section_lexicon: ['词语表', 'term list'], listSeparator: ['、', ', '],
 };
 for (const [dir, i] of [['zh_CN', 0], ['en', 1]]) {
   const out = {};

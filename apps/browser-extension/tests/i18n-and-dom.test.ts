@@ -28,6 +28,7 @@ describe('locales', () => {
     for (const m of text.matchAll(/data-i18n(?:-placeholder|-title)?="([A-Za-z_]+)"/g)) keys.add(m[1]!);
     for (const m of text.matchAll(/\['(meta[A-Za-z]+)'/g)) keys.add(m[1]!);
     for (const kind of ['person', 'place', 'organisation', 'policy']) keys.add(`kind_${kind}`);
+    for (const section of ['matcher', 'search', 'lexicon']) keys.add(`section_${section}`);
     expect(keys.size).toBeGreaterThan(30);
     expect([...keys].filter((k) => !zh[k])).toEqual([]);
   });

@@ -26,7 +26,7 @@ describe('Marker (wrapping fallback)', () => {
     expect(document.body.textContent).toBe(before);
     const marks = [...document.querySelectorAll('mark.jianbao-mark')];
     expect(marks.map((m) => m.textContent)).toEqual(['晋中', '常书', '铭', '晋中']);
-    expect(marks.map((m) => (m as HTMLElement).dataset.jianbaoTerm)).toEqual(['g1', 'p1', 'p1', 'g1']);
+    expect(marks.map((m) => m.className.split(' ')[1])).toEqual(['jianbao-mark-place', 'jianbao-mark-person', 'jianbao-mark-person', 'jianbao-mark-place']);
     expect(marker.marks().map((m) => m.text).sort()).toEqual(['晋中', '晋中', '常书铭'].sort());
   });
 

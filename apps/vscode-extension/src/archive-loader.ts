@@ -19,6 +19,8 @@ export interface LoadedArchive {
   location: string;
   /** Folder mode: one line per page that was not UTF-8 (read as GB18030, Big5, UTF-16) or could not be read (skipped). */
   notes?: string[];
+  /** Damaged optional sections that core dropped and rebuilds from the articles (one line each), for the user. */
+  warnings?: string[];
 }
 
 /** A configured archive that is missing or invalid: `message` is one line, ready for the user. */
@@ -154,7 +156,9 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
   } else text = await decodeInSlices(data);
   try {
     // Decoded and parsed in slices: a bundle of tens of megabytes would otherwise freeze the extension host for a second or more.
-    return { archive: await loadArchivePiecesAsync(text), source: 'file', location: where };
+    const warnings: string[] = [];
+    const archive = await loadArchivePiecesAsync(text, { onWarning: (w) => warnings.push(w) });
+    return { archive, source: 'file', location: where, warnings };
   } catch (error) {
     throw new ArchiveLoadError(vscode.l10n.t('The configured archive is not a valid Jianbao bundle ({0}): {1}', where, (error as Error).message));
   }

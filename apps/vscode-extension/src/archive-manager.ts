@@ -78,6 +78,11 @@ export class ArchiveManager implements vscode.Disposable {
           vscode.l10n.t('Jianbao: {0} pages of the archive folder were read as GB18030, Big5 or UTF-16 and {1} skipped (details in the Jianbao output).', notes.length - skipped, skipped),
         );
       }
+      // A damaged section is rebuilt from the articles: say so rather than rebuild silently.
+      for (const warning of this.loaded.warnings ?? []) {
+        this.log.appendLine(`archive: ${warning}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Jianbao: the archive {0} is partly damaged: {1}', this.loaded.location, warning));
+      }
       // Build the cross-reference index now, in slices, rather than in one block on the first check.
       const preparing = Date.now();
       void prepareCrossReference(archive).then(

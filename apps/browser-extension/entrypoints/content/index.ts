@@ -39,18 +39,24 @@ export default defineContentScript({
       if (marker) root.dataset.jianbaoStats = JSON.stringify({ ...marker.stats, scriptStart, highlights: marker.usesHighlights });
     };
 
-    const hover = new HoverController(document, () => marker, {
-      loadCard: (termId) => ask({ type: 'card', termId }),
-      openArticle: (id) => void ask({ type: 'open-reader', id }),
-      exposeForTests: E2E,
-    });
+    // Cards are extra: whatever a hostile page did to the DOM, a failure here must not cost it its marks.
+    let hover: HoverController | null = null;
+    try {
+      hover = new HoverController(document, () => marker, {
+        loadCard: (termId) => ask({ type: 'card', termId }),
+        openArticle: (id) => void ask({ type: 'open-reader', id }),
+        exposeForTests: E2E,
+      });
+    } catch (error) {
+      console.warn('jianbao: no hover cards on this page:', error);
+    }
 
     let starts = 0;
     async function start(): Promise<void> {
       const generation = ++starts;
       marker?.clear();
       marker = null;
-      hover.hide();
+      hover?.hide();
       const settings = await loadSettings();
       const kinds = new Set(TERM_KINDS.filter((k) => settings.kinds[k]));
       if (markingDisabledOn(settings, location.hostname) || kinds.size === 0) return report('off');
@@ -71,7 +77,7 @@ export default defineContentScript({
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'local') return;
       if (changes[SETTINGS_KEY] || (changes.archiveRevision && changes.archiveRevision.newValue !== revision)) {
-        hover.resetCache();
+        hover?.resetCache();
         void start();
       }
     });
@@ -89,7 +95,7 @@ export default defineContentScript({
     }
     ctx.onInvalidated(() => {
       marker?.clear();
-      hover.destroy();
+      hover?.destroy();
       scope[flag] = false;
     });
     await start().catch((error) => {

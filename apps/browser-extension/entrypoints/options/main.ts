@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { BundleError, loadArchiveAsync } from '@jianbao/core';
+import { BundleError } from '@jianbao/core';
+import { checkBundleForImport } from '../../lib/import-check.js';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
 import { h } from '../../lib/dom.js';
@@ -76,12 +77,14 @@ $('bundle-file').addEventListener('change', async (e) => {
   status.textContent = t('optionsImporting', file.name);
   try {
     const text = await file.text();
-    // Validate here, before storing: a bad file is refused with core's one-line reason and the archive in use stays.
-    const archive = await loadArchiveAsync(text); // in slices: the page stays responsive for a large file
+    // Load every part the extension will use before storing: a bad file is refused with one line and the archive in use stays.
+    const { archive, rebuilt } = await checkBundleForImport(text);
     await writeImportedBundle({ text, name: archive.meta.name, importedAt: new Date().toISOString() });
     const info = await ask({ type: 'archive-changed' });
-    status.className = 'ok';
-    status.textContent = t('optionsImported', [info.name, String(info.articleCount)]);
+    status.className = rebuilt.length ? 'warning' : 'ok';
+    status.textContent = rebuilt.length
+      ? t('optionsImportedRebuilt', [info.name, String(info.articleCount), rebuilt.map((s) => t(`section_${s}`)).join(t('listSeparator'))])
+      : t('optionsImported', [info.name, String(info.articleCount)]);
   } catch (error) {
     status.className = 'error';
     const reason = error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);

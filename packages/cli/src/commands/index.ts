@@ -6,6 +6,10 @@ import { search } from './search.js';
 import { terms } from './terms.js';
 import { annotate } from './annotate.js';
 import { xref } from './xref.js';
+import { ingest } from './ingest.js';
+import { exportCommand } from './export.js';
+import { serveCommand } from './serve.js';
+import { token } from './token.js';
 
 /** Every `jianbao` subcommand, one module each. */
 export const COMMANDS: Record<string, Command> = {
@@ -16,4 +20,8 @@ export const COMMANDS: Record<string, Command> = {
   terms,
   annotate,
   xref,
+  ingest,
+  export: exportCommand,
+  serve: serveCommand,
+  token,
 };

@@ -1,7 +1,6 @@
-import { ARTICLE_KINDS, searchArchive, type ArticleKind, type SearchHit } from '@jianbao/core';
+import { ARTICLE_KINDS, isIsoDateOrPart, searchArchive, type ArticleKind, type SearchHit } from '@jianbao/core';
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive } from '../archive-file.js';
-import { isDatePrefix } from '../dates.js';
 import { UsageError } from '../errors.js';
 import { writeJson, writeOut } from '../output.js';
 import { boldFor, inline } from '../terminal.js';
@@ -38,7 +37,7 @@ export const search: Command = {
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a positive whole number, got "${values.limit}"`);
     for (const key of ['from', 'to'] as const) {
       const v = values[key];
-      if (v !== undefined && !isDatePrefix(v)) throw new UsageError(`--${key} must be a real date like 2024-02-13, 2024-02 or 2024, got "${v}"`);
+      if (v !== undefined && !isIsoDateOrPart(v)) throw new UsageError(`--${key} must be a real date like 2024-02-13, 2024-02 or 2024, got "${v}"`);
     }
     if (values.kind !== undefined && !ARTICLE_KINDS.includes(values.kind as ArticleKind)) {
       throw new UsageError(`--kind must be one of ${ARTICLE_KINDS.join(', ')}, got "${values.kind}"`);

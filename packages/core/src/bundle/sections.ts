@@ -9,6 +9,8 @@
  * the articles); each module still validates its own contents.
  */
 import { fromBase64 } from '../search/codec.js';
+import { MATCHER_SECTION_VERSION } from '../matcher/types.js';
+import { readMatcherSection } from '../matcher/validate.js';
 
 /**
  * Base64 text is checked a piece at a time, yielding between pieces: one test of
@@ -106,7 +108,16 @@ const CHECKS: Record<string, Check> = {
     if (s.format !== 'jianbao-matcher') return '"format" must be "jianbao-matcher"';
     if (!isStringArray(s.kinds)) return '"kinds" must be an array of strings';
     if (!isStringArray(s.termIds)) return '"termIds" must be an array of strings';
-    return yield* strings(s, ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'], ['termKinds', 'base', 'check', 'fail', 'out', 'depth']);
+    const bad = yield* strings(s, ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'], ['termKinds', 'base', 'check', 'fail', 'out', 'depth']);
+    if (bad || s.version !== MATCHER_SECTION_VERSION) return bad; // an older version is rebuilt anyway (matcherSectionOf)
+    // The whole automaton, structurally: a section that passes the shape checks can still fail in every scan.
+    try {
+      yield* readMatcherSection(s);
+      return null;
+    } catch (error) {
+      // Without the loader's own prefix: the warning already names the section.
+      return (error instanceof Error ? error.message : String(error)).replace(/^matcher section(?: is damaged)?:\s*/, '');
+    }
   },
 };
 

@@ -7,12 +7,13 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { pushAll } from '../arrays.js';
 
 export interface BuildLexiconOptions {
   edits?: readonly LexiconEdit[];
@@ -68,6 +69,18 @@ interface Prepared {
   ctx: ArticleContext;
 }
 
+/** Where paragraphs start in the compacted text: compacting joins lines (常书\n铭), but a paragraph break still ends a title. */
+function paragraphStarts(raw: string, offsets: Uint32Array, length: number): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 1; i < length; i++) {
+    if (offsets[i]! - offsets[i - 1]! > 1 && raw.slice(offsets[i - 1]! + 1, offsets[i]!).includes('\n')) starts.add(i);
+  }
+  return starts;
+}
+
+/** The paper an article was printed in is an organisation (晋中日报): one term, so its place is not marked inside it. */
+const paperOf = (article: Article): Candidate[] => (article.paper && /^[\u4e00-\u9fff]{2,12}$/.test(article.paper) ? [{ kind: 'organisation', name: article.paper }] : []);
+
 /** Candidates that do not depend on archive statistics: places, organisations, generic resolutions, bylines. */
 function extractFixed(article: Article, p: Prepared): Candidate[] {
   const { candidates: admin, covered } = extractAdministrative(p.text, p.ctx);
@@ -77,7 +90,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
@@ -118,7 +131,7 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   for (const a of articles) {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    prepared.push({ raw, bodyOffset, text, offsets, ctx: articleContext(a) });
+    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } });
     yield;
   }
   const texts = prepared.map((p) => p.text);
@@ -313,8 +326,8 @@ function applyEdits(
         const renamed = add(p.kind, e.to, true);
         renamed.fromEdit = true;
         for (const a of [p.name, ...p.aliases]) if (a !== e.to) renamed.aliases.add(a);
-        renamed.roles.push(...p.roles);
-        renamed.generic.push(...p.generic);
+        pushAll(renamed.roles, p.roles);
+        pushAll(renamed.generic, p.generic);
         break;
       }
       case 'merge': {
@@ -325,8 +338,8 @@ function applyEdits(
         if (!from || !into || from === into) break;
         pool.delete(keyOf(from.kind, from.name));
         for (const a of [from.name, ...from.aliases]) if (a !== into.name) into.aliases.add(a);
-        into.roles.push(...from.roles);
-        into.generic.push(...from.generic);
+        pushAll(into.roles, from.roles);
+        pushAll(into.generic, from.generic);
         into.fromEdit = true;
         break;
       }

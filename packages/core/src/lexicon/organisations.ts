@@ -1,7 +1,9 @@
 import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
-import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, ORG_SUFFIXES, PLACE_ANCHORED_SITES, SITE_SUFFIXES } from './words.js';
+import { INTERNATIONAL_BODIES } from './world.js';
+import { maxOf } from '../arrays.js';
+import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
 
 /** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
 
@@ -10,7 +12,7 @@ const orgSuffixFinder = () => (orgSuffixFinderCache ??= wordFinder(ORG_SUFFIXES)
 let siteSuffixFinderCache: WordFinder | undefined;
 const siteSuffixFinder = () => (siteSuffixFinderCache ??= wordFinder(SITE_SUFFIXES));
 let nationalFinderCache: WordFinder | undefined;
-const nationalFinder = () => (nationalFinderCache ??= wordFinder(NATIONAL_BODIES));
+const nationalFinder = () => (nationalFinderCache ??= wordFinder([...NATIONAL_BODIES, ...INTERNATIONAL_BODIES]));
 
 /** A group's brand printed right before `at` (国网 in 国网朔州供电公司), not reaching back before `min`; '' if none. */
 export function brandBefore(text: string, at: number, min = 0): string {
@@ -80,7 +82,7 @@ function placeInBrackets(text: string, end: number): number {
  * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
  * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
  */
-function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean): { span: string; from: number; brand: string } | null {
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean, zone = false, site = false): { span: string; from: number; brand: string } | null {
   if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
   let s = start;
   const brackets: [number, number][] = [];
@@ -97,7 +99,16 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
     // A place in brackets never starts the name (the name starts before it).
     if (covered[i] && (i === s || !covered[i - 1]) && !inBrackets(i)) from = from < 0 ? i : from;
   }
+  // 灵石县经济技术开发区两渡产业园: a zone inside a zone; the inner one's name starts after the outer one's suffix.
+  if (zone) {
+    const outer = maxOf([...ZONE_SUFFIXES].map((z) => { const i = text.lastIndexOf(z, start - 1); return i >= s && i + z.length < start ? i + z.length : -1; }));
+    if (outer > 0 && start - outer >= 2 && start - outer <= 4 && allHan(text.slice(outer, start))) return { span: text.slice(outer, end), from: outer, brand: '' };
+  }
   if (from < 0) {
+    // 中北高新区: a zone's own two-to-four-character name at a clear left edge, not a kind of zone (国家高新区).
+    if (zone && start - s >= 2 && start - s <= 4 && !GENERIC_SITE_HEADS.has(text.slice(s, s + 2)) && ![...text.slice(s, start)].some((c) => NEVER_IN_NAME.has(c))) {
+      return allHan(text.slice(s, start)) ? { span: text.slice(s, end), from: s, brand: '' } : null;
+    }
     if (placeAnchored) return null;
     if (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s)) return null; // no clear left edge within reach
     from = s;
@@ -116,6 +127,8 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
   const head = text.slice(from, start);
   if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
+  // A one-character suffix (窦大夫祠) takes a short name only; a park or square named after a kind is no name (市民广场).
+  if (!covered[from] && ((end - start === 1 && head.length > 4) || (site && GENERIC_SITE_HEADS.has(head.slice(0, 2))))) return null;
   for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
   return { span: text.slice(from, end), from, brand };
 }
@@ -124,10 +137,12 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
 export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint8Array): Candidate[] {
   const out: Candidate[] = [];
   const f = { orgSuffixes: orgSuffixFinder(), siteSuffixes: siteSuffixFinder() };
-  for (const [finder, kind] of [[f.orgSuffixes, 'organisation'], [f.siteSuffixes, 'place']] as const) {
-    for (const m of finder.find(text)) {
+  // 窦大夫祠, 崇善寺: one-character site suffixes, which the word finder (two characters and more) does not see.
+  const oneChar = [...text.matchAll(/[祠寺](?![庙院堂])/g)].map((m) => ({ start: m.index!, end: m.index! + 1, word: m[0] }));
+  for (const [matches, kind] of [[f.orgSuffixes.find(text), 'organisation'], [[...f.siteSuffixes.find(text), ...oneChar], 'place']] as const) {
+    for (const m of matches) {
       if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
-      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word));
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
       if (!found) continue;
       let span = found.span;
       const level = span[0]!;

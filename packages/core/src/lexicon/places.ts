@@ -3,13 +3,20 @@ import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
 import { brandBefore, departmentAfter, SHORT_BODY_NAMES } from './organisations.js';
+import { WORLD_PLACES } from './world.js';
 import { CLAUSE_WORDS, COUNTRIES, GENERIC_HEADS, LEADING_VERBS, NATURAL_FEATURES, NEVER_IN_NAME, NOT_LOCALITY, PLACE_ORG_SUFFIXES } from './words.js';
 
 /** Places: the gazetteer (and bodies named after its places), localities, rivers and roads by shape. */
 
 let placeFinderCache: WordFinder | undefined;
-const placeFinder = () => (placeFinderCache ??= wordFinder([...gazetteer().keys(), ...placesByShort().keys(), ...COUNTRIES, ...NATURAL_FEATURES], 'place'));
-const COUNTRY_SET = new Set(COUNTRIES);
+const placeFinder = () => (placeFinderCache ??= wordFinder([...gazetteer().keys(), ...placesByShort().keys(), ...COUNTRIES, ...WORLD_PLACES, ...NATURAL_FEATURES], 'place'));
+const COUNTRY_SET = new Set([...COUNTRIES, ...WORLD_PLACES]);
+
+/**
+ * Provincial capitals and sub-provincial cities: national news prints their short forms (在济南召开) without the
+ * punctuation a lesser city's short form needs to be told from a word (长治久安, 大理念).
+ */
+const CAPITALS = new Set(['石家庄市', '太原市', '呼和浩特市', '沈阳市', '长春市', '哈尔滨市', '南京市', '杭州市', '合肥市', '福州市', '南昌市', '济南市', '郑州市', '武汉市', '长沙市', '广州市', '南宁市', '海口市', '成都市', '贵阳市', '昆明市', '拉萨市', '西安市', '兰州市', '西宁市', '银川市', '乌鲁木齐市', '大连市', '青岛市', '宁波市', '厦门市', '深圳市', '苏州市']);
 const NATURE_SET = new Set(NATURAL_FEATURES);
 
 /** Full names that are also common words (城区, 矿区): never taken from the gazetteer alone. */
@@ -35,6 +42,8 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     if (!place && COUNTRY_SET.has(m.word)) {
       covered.fill(1, m.start, m.end);
       out.push({ kind: 'place', name: m.word });
+      const team = teamAfter(text, m.end);
+      if (team) out.push({ kind: 'organisation', name: m.word + team });
       continue;
     }
     if (!place) {
@@ -49,10 +58,12 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (options.length !== 1 || (!home && big.length !== 1)) continue;
       place = options[0]!;
       // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
-      if (place.level === 'city' && !atHome(place) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
+      if (place.level === 'city' && !atHome(place) && !CAPITALS.has(place.name) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
+    const team = teamAfter(text, m.end);
+    if (team) out.push({ kind: 'organisation', name: m.word + team });
     // 应县西站, 太原南站: the place's railway station (not 站长, 站点, 站所).
     const station = place.level !== 'province' ? /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0] : undefined;
     if (station) out.push({ kind: 'place', name: m.word + station });
@@ -74,6 +85,11 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     }
   }
   return { candidates: out, covered };
+}
+
+/** A country's or place's sports team after its name (中国队, 韩国女队, 四川全兴队 not: a sponsor between), or ''. */
+function teamAfter(text: string, at: number): string {
+  return /^(?:国家)?[男女]?队(?![员长伍列形旗医友])/.exec(text.slice(at, at + 5))?.[0] ?? '';
 }
 
 /** Bodies of a town, township, village or sub-district, printed right after its name. */
@@ -176,3 +192,66 @@ export function* homeProvincesSteps(texts: Iterable<string>): Generator<void, Se
   return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
 }
 
+
+const RAIL_SUFFIXES = /高速铁路|城际铁路|高铁|铁路/g;
+/** Kinds of railway, not a line's name (普速铁路, 国家铁路). */
+const NOT_RAIL_NAMES = new Set(['高速', '普速', '城际', '重载', '地方', '国家', '货运', '客运', '干线', '支线', '市域', '城市', '沿线', '中国', '我国', '全国', '专用', '电气化', '乘坐', '修建', '建设', '开通']);
+
+/**
+ * Railway lines by shape: a two-to-four-character name (often the ends' initials: 集大原, 太焦) before 高铁 or
+ * 铁路, at a clear left edge; not a kind of railway (城际铁路) nor a place's railways (山西铁路).
+ */
+export function extractRailways(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(RAIL_SUFFIXES)) {
+    const at = m.index!;
+    if (/^(?:局|部|职|工|公|运|建|线路|沿线|集团|系统|网|专用)/.test(text.slice(at + m[0].length, at + m[0].length + 2))) continue;
+    for (const len of [2, 3, 4]) {
+      const s = at - len;
+      if (s < 0) break;
+      const head = text.slice(s, at);
+      if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c))) break;
+      if (!isDelimiter(text, s - 1) && !'在经沿乘坐与和及、至'.includes(text[s - 1]!)) continue;
+      if (NOT_RAIL_NAMES.has(head) || [...NOT_RAIL_NAMES].some((w) => head.startsWith(w)) || gazetteer().has(head) || placesByShort().has(head) || COUNTRY_SET.has(head)) break;
+      out.push({ kind: 'place', name: head + m[0] });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Kinds of place a list ends with: 南槐志、坂地、东内封等村. */
+const LISTED_KINDS = /等(?:行政)?(?:村|村庄|乡镇|乡|镇|社区|街道)/g;
+
+/**
+ * Villages printed without 村: the items of a list that ends 等村 (以南槐志、坂地、东内封、西靳屯等村为代表), and the ends
+ * of a road section named by its villages (应县罗庄至朔城区东榆林段).
+ */
+export function extractBareVillages(text: string, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const isName = (w: string) => w.length >= 2 && w.length <= 3 && allHan(w) && ![...w].some((c) => NEVER_IN_NAME.has(c) || '镇乡村县区市省'.includes(c)) && !NOT_LOCALITY.has(w);
+  for (const m of text.matchAll(LISTED_KINDS)) {
+    const items = text.slice(Math.max(0, m.index! - 40), m.index!).split(/[，。；：！？\n（）()“”]/).at(-1)!.split('、');
+    if (items.length < 2) continue;
+    // The first item carries the words that lead into the list (以南槐志, 对兴地): strip a leading verb or preposition.
+    items[0] = items[0]!.replace(new RegExp(`^.*?(?:${LEADING_VERBS.join('|')})(?=[\u4e00-\u9fff]{2,3}$)`), '');
+    if (!items.every(isName)) continue;
+    for (const w of items) out.push({ kind: 'place', name: w });
+  }
+  // 罗庄至…东榆林段: each end right after a named place (county, district) that the scan covered.
+  for (const m of text.matchAll(/至/g)) {
+    const at = m.index!;
+    const end = text.indexOf('段', at);
+    if (end < 0 || end - at > 12) continue;
+    const right = text.slice(at + 1, end);
+    let r = 0;
+    while (r < right.length && covered[at + 1 + r]) r++;
+    let l = at;
+    while (l > at - 4 && l > 0 && !covered[l - 1]) l--;
+    const left = text.slice(l, at);
+    if (r === 0 || l === at - 4 || !covered[l - 1]) continue;
+    const name = right.slice(r);
+    if (isName(left) && isName(name)) out.push({ kind: 'place', name: left }, { kind: 'place', name });
+  }
+  return out;
+}

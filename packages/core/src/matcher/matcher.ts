@@ -2,7 +2,8 @@ import type { TermKind } from '../lexicon/types.js';
 import { TERM_KINDS } from '../lexicon/types.js';
 import { foldText } from '../text/fold.js';
 import { buildAutomaton, MAX_FORM_LENGTH, symbolTable } from './automaton.js';
-import { base64ToInt32, decodeBase64, encodeBase64, int32ToBase64, isLittleEndian } from './base64.js';
+import { encodeBase64, int32ToBase64 } from './base64.js';
+import { readMatcherSection } from './validate.js';
 import { runSteps, runStepsInSlices } from '../host.js';
 import { buildStartFilter, CANDIDATES_AT, FILTER_CHUNK, filterChunk, pairMayStart, type StartFilter } from './start-filter.js';
 import { MATCHER_SECTION_VERSION, type Matcher, type MatcherEntry, type MatcherSection, type TermMatch } from './types.js';
@@ -183,51 +184,14 @@ export function loadMatcherAsync(section: unknown): Promise<LoadedMatcher> {
 export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan'] };
 
 function* loadSteps(section: unknown): Generator<void, LoadedMatcher> {
-  if (!isLittleEndian) throw new Error('matcher section: this host is big-endian, which Jianbao does not support');
-  const s = section as Partial<MatcherSection> | null;
-  if (typeof s !== 'object' || s === null || s.format !== 'jianbao-matcher') throw new Error('not a Jianbao matcher section (expected format "jianbao-matcher")');
-  if (s.version !== MATCHER_SECTION_VERSION) throw new Error(`matcher section version ${String(s.version)} is not supported (expected ${MATCHER_SECTION_VERSION}): rebuild the archive`);
-  for (const key of ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'] as const) {
-    if (typeof s[key] !== 'string') throw new Error(`matcher section: "${key}" must be a string`);
-  }
-  if (!Array.isArray(s.kinds) || !s.kinds.every((k) => TERM_KINDS.includes(k))) throw new Error(`matcher section: "kinds" must list term kinds (${TERM_KINDS.join(', ')})`);
-  if (!Array.isArray(s.termIds) || !s.termIds.every((id) => typeof id === 'string')) throw new Error('matcher section: "termIds" must be an array of strings');
-  const kindIndex = decodeBase64(s.termKinds!, 'matcher section termKinds');
-  if (kindIndex.length !== s.termIds.length) throw new Error(`matcher section: ${kindIndex.length} term kinds for ${s.termIds.length} terms`);
-  const termKinds = Array.from(kindIndex, (k) => {
-    const kind = s.kinds![k];
-    if (!kind) throw new Error(`matcher section: kind index ${k} out of range`);
-    return kind;
-  });
+  const { termIds, termKinds, alphabet, base, check, out, depth } = yield* readMatcherSection(section);
   yield;
-  const base = base64ToInt32(s.base!, 'matcher section base');
-  yield;
-  const check = base64ToInt32(s.check!, 'matcher section check');
-  yield;
-  const out = base64ToInt32(s.out!, 'matcher section out');
-  const depth = decodeBase64(s.depth!, 'matcher section depth');
-  yield;
-  const n = base.length;
-  if (n >= HAS_FORM) throw new Error(`matcher section: ${n} automaton states is more than this matcher supports`);
-  // Failure links are not needed to scan (see DoubleArrayMatcher.scan): only their length is checked.
-  if (check.length !== n || s.fail!.length !== s.base!.length || out.length !== n || depth.length !== n) throw new Error('matcher section: automaton arrays differ in length (damaged section)');
-  checkStates(base, check, out, s.alphabet!.length, termKinds.length);
-  yield;
-  const symOf = symbolTable(s.alphabet!);
+  const symOf = symbolTable(alphabet);
   yield;
   const { bc, ownForm } = interleave(base, check, out, depth);
   yield;
-  const filter = buildStartFilter(symOf, s.alphabet!.length, base, check, depth, ownForm);
-  return new DoubleArrayMatcher(s.termIds, termKinds, symOf, bc, out, filter);
-}
-
-function checkStates(base: Int32Array, check: Int32Array, out: Int32Array, alphabetSize: number, termCount: number): void {
-  const n = base.length;
-  for (let i = 0; i < n; i++) {
-    if ((out[i]! !== 0 && out[i]! >>> 7 >= termCount) || base[i]! < 0 || base[i]! + alphabetSize >= n + 1 || check[i]! >= n) {
-      throw new Error(`matcher section: automaton state ${i} is out of range (damaged section)`);
-    }
-  }
+  const filter = buildStartFilter(symOf, alphabet.length, base, check, depth, ownForm);
+  return new DoubleArrayMatcher(termIds, termKinds, symOf, bc, out, filter);
 }
 
 /** base and check interleaved, with HAS_FORM on states where a form ends exactly (not one reached through a failure link). */

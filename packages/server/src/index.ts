@@ -1,0 +1,11 @@
+export type { Database, Sql } from './db/types.js';
+export { openDatabase, defaultDbFolder } from './db/open.js';
+export { migrate, SCHEMA_VERSION } from './db/migrations.js';
+export { redact } from './db/postgres.js';
+export { ingestArticles, readAllArticles, type IngestOptions, type IngestResult } from './ingest.js';
+export { exportBundle, type ExportOptions } from './export.js';
+export { ArchiveService, ArchiveView } from './view.js';
+export { createApp, HttpError, type AppOptions } from './http/app.js';
+export { startServer, type ServeOptions, type RunningServer } from './serve.js';
+export { createToken, revokeToken, listTokens, verifyToken, ROLES, type Role } from './auth.js';
+export { RateLimiter } from './http/rate-limit.js';

@@ -1,0 +1,195 @@
+import { createHash } from 'node:crypto';
+import {
+  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, toContractArticle,
+  type Article, type Term,
+} from '@jianbao/core';
+import type { Database, Sql } from './db/types.js';
+import { skeletonOf } from './search/skeleton.js';
+import { termPostings } from './search/postings.js';
+
+export interface IngestOptions {
+  /** Archive name (kept from before when omitted). */
+  name?: string;
+  /** Lexicon edits (terms.txt text): stored, and applied to this and later rebuilds. */
+  edits?: string;
+  onProgress?: (message: string) => void;
+}
+
+export interface IngestResult {
+  /** The archive revision after the ingest (unchanged when nothing was new). */
+  revision: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  total: number;
+  /** Milliseconds per phase. */
+  timings: Record<string, number>;
+}
+
+const CHUNK = 2000;
+
+export function articleHash(article: Article): string {
+  return createHash('sha256').update(JSON.stringify(toContractArticle(article))).digest('base64url');
+}
+
+/**
+ * Adds articles to the archive in ONE transaction: new ids are appended in
+ * the order given, an id already stored with other content is replaced in
+ * place, an identical one is skipped (ingesting the same day twice changes
+ * nothing and keeps the revision). When anything changed, the search
+ * postings, lexicon and matcher are rebuilt from every stored article (this
+ * slice's way of bringing them up to date: correct, O(archive); the timings
+ * say what it costs) and the revision goes up by one. Any failure rolls the
+ * whole ingest back.
+ */
+export async function ingestArticles(db: Database, input: readonly Article[], options: IngestOptions = {}): Promise<IngestResult> {
+  const timings: Record<string, number> = {};
+  let t0 = Date.now();
+  const lap = (name: string) => {
+    const now = Date.now();
+    timings[name] = now - t0;
+    t0 = now;
+  };
+  const seen = new Set<string>();
+  for (const a of input) {
+    if (seen.has(a.id)) throw new Error(`article id ${JSON.stringify(a.id)} appears twice in the input`);
+    seen.add(a.id);
+  }
+  return db.transaction(async (tx) => {
+    const [state] = await tx.query<{ revision: number; name: string }>('SELECT revision, name FROM archive WHERE id = 1 FOR UPDATE');
+    if (!state) throw new Error('the database has no archive row: was it migrated?');
+    const existing = new Map<string, { seq: number; hash: string }>();
+    for (const r of await tx.query<{ id: string; seq: number; hash: string }>('SELECT id, seq, hash FROM articles')) existing.set(r.id, r);
+    let nextSeq = existing.size;
+    const added: Article[] = [];
+    const changed: Article[] = [];
+    const hashes = new Map<string, string>();
+    for (const a of input) {
+      const hash = articleHash(a);
+      hashes.set(a.id, hash);
+      const old = existing.get(a.id);
+      if (!old) added.push(a);
+      else if (old.hash !== hash) changed.push(a);
+    }
+    const unchanged = input.length - added.length - changed.length;
+    const editsChanged = options.edits !== undefined && options.edits !== (await readText(tx, 'edits'));
+    const nameChanged = options.name !== undefined && options.name !== state.name;
+    lap('compare');
+    if (!added.length && !changed.length && !editsChanged && !nameChanged) {
+      return { revision: state.revision, added: 0, changed: 0, unchanged, total: existing.size, timings };
+    }
+    const revision = state.revision + 1;
+    const rows = (list: Article[], seqOf: (a: Article) => number) => [
+      list.map((a) => a.id), list.map(seqOf), list.map((a) => a.date), list.map((a) => a.paper), list.map((a) => a.kind),
+      list.map((a) => hashes.get(a.id)!), list.map(() => revision), list.map((a) => JSON.stringify(toContractArticle(a))),
+    ];
+    for (let i = 0; i < added.length; i += CHUNK) {
+      await tx.query(
+        `INSERT INTO articles (id, seq, date, paper, kind, hash, revision, doc)
+         SELECT id, seq, date, paper, kind, hash, revision, doc::jsonb
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+           AS u(id, seq, date, paper, kind, hash, revision, doc)`,
+        rows(added.slice(i, i + CHUNK), () => nextSeq++),
+      );
+    }
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      await tx.query(
+        `UPDATE articles a SET date = u.date, paper = u.paper, kind = u.kind, hash = u.hash, revision = u.revision, doc = u.doc::jsonb
+         FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::int[], $8::text[])
+           AS u(id, seq, date, paper, kind, hash, revision, doc)
+         WHERE a.id = u.id`,
+        rows(changed.slice(i, i + CHUNK), (a) => existing.get(a.id)!.seq),
+      );
+    }
+    lap('articles');
+    if (options.edits !== undefined) await writeSection(tx, 'edits', revision, options.edits);
+    const editsText = options.edits ?? (await readText(tx, 'edits')) ?? '';
+    options.onProgress?.('reading the archive back…');
+    const articles = await readAllArticles(tx);
+    lap('readBack');
+    options.onProgress?.(`rebuilding the lexicon, matcher and search postings of ${articles.length} articles…`);
+    const terms = buildLexicon(articles, { edits: editsText ? parseLexiconEdits(editsText) : undefined });
+    lap('lexicon');
+    const entries = matcherEntries(terms);
+    const matcher = buildMatcherSection(entries);
+    lap('matcher');
+    const index = buildSearchIndex(articles, { terms: entries.flatMap((e) => e.forms) });
+    lap('searchIndex');
+    await writePostings(tx, index);
+    lap('writePostings');
+    await writeTerms(tx, terms);
+    await writeSection(tx, 'lexicon', revision, JSON.stringify(lexiconSection(terms)));
+    await writeSection(tx, 'matcher', revision, JSON.stringify(matcher));
+    const skeleton = skeletonOf(index);
+    await writeSection(tx, 'skeleton', revision, JSON.stringify(skeleton));
+    lap('writeSections');
+    await tx.query('UPDATE archive SET revision = $1, name = $2, analyzer = $3, updated_at = now() WHERE id = 1', [
+      revision, options.name ?? state.name, skeleton.analyzer,
+    ]);
+    await tx.query('INSERT INTO revisions (revision, added, changed, total) VALUES ($1, $2, $3, $4)', [revision, added.length, changed.length, articles.length]);
+    return { revision, added: added.length, changed: changed.length, unchanged, total: articles.length, timings };
+  });
+}
+
+export async function readAllArticles(sql: Sql, where = '', params: unknown[] = []): Promise<Article[]> {
+  const out: Article[] = [];
+  const [last] = await sql.query<{ n: number | null }>('SELECT max(seq) AS n FROM articles');
+  // In pages by seq: one result of 20,000 documents is a large single allocation in either driver.
+  for (let from = 0; from <= (last?.n ?? -1); from += 5000) {
+    const rows = await sql.query<{ doc: string }>(
+      `SELECT doc::text AS doc FROM articles WHERE seq >= $1 AND seq < $2 ${where} ORDER BY seq`,
+      [from, from + 5000, ...params],
+    );
+    for (const r of rows) out.push(JSON.parse(r.doc) as Article);
+  }
+  return out;
+}
+
+async function writePostings(tx: Sql, index: ReturnType<typeof buildSearchIndex>): Promise<void> {
+  await tx.query('DELETE FROM postings');
+  const n = index.terms.length;
+  for (let i = 0; i < n; i += CHUNK * 5) {
+    const terms: string[] = [];
+    const data: string[] = [];
+    for (let k = i; k < Math.min(n, i + CHUNK * 5); k++) {
+      terms.push(index.terms.get(k));
+      data.push(Buffer.from(termPostings(index, k)).toString('base64'));
+    }
+    await tx.query(`INSERT INTO postings (term, data) SELECT t, decode(d, 'base64') FROM unnest($1::text[], $2::text[]) AS u(t, d)`, [terms, data]);
+  }
+}
+
+async function writeTerms(tx: Sql, terms: readonly Term[]): Promise<void> {
+  await tx.query('DELETE FROM term_roles');
+  await tx.query('DELETE FROM terms');
+  for (let i = 0; i < terms.length; i += CHUNK) {
+    const chunk = terms.slice(i, i + CHUNK).map((t) => JSON.stringify(t));
+    await tx.query(
+      `INSERT INTO terms (id, kind, name, aliases, mention_count, data)
+       SELECT x->>'id', x->>'kind', x->>'name', ARRAY(SELECT jsonb_array_elements_text(x->'aliases')), jsonb_array_length(x->'mentions'), x
+       FROM (SELECT t::jsonb AS x FROM unnest($1::text[]) AS u(t)) s`,
+      [chunk],
+    );
+    await tx.query(
+      `INSERT INTO term_roles (term_id, n, title, article_id, date)
+       SELECT x->>'id', r.n, r.v->>'title', r.v->>'articleId', r.v->>'date'
+       FROM (SELECT t::jsonb AS x FROM unnest($1::text[]) AS u(t)) s, jsonb_array_elements(x->'roles') WITH ORDINALITY AS r(v, n)`,
+      [chunk],
+    );
+  }
+}
+
+export async function writeSection(tx: Sql, name: string, revision: number, body: string): Promise<void> {
+  // By content alone: a section that did not change across revisions keeps its ETag, and clients get 304.
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  await tx.query(
+    `INSERT INTO sections (name, revision, etag, body) VALUES ($1, $2, $3, $4)
+     ON CONFLICT (name) DO UPDATE SET revision = EXCLUDED.revision, etag = EXCLUDED.etag, body = EXCLUDED.body`,
+    [name, revision, etag, body],
+  );
+}
+
+export async function readText(sql: Sql, name: string): Promise<string | null> {
+  const [row] = await sql.query<{ body: string }>('SELECT body FROM sections WHERE name = $1', [name]);
+  return row?.body ?? null;
+}

@@ -1,0 +1,54 @@
+import { Archive, createBundle, type Article, type ArticleKind } from '@jianbao/core';
+
+/** What a query pass needs of the archive's documents without reading them: id and the filter fields. */
+export interface DocTable {
+  ids: readonly string[];
+  docOf(id: string): number | undefined;
+  date: readonly (string | null)[];
+  paper: readonly (string | null)[];
+  kind: readonly ArticleKind[];
+}
+
+/**
+ * A placeholder for an article not read from the database yet: its filter
+ * fields are known (date, paper, kind), and reading its text records it as
+ * missing and finds nothing, so the pass is thrown away and run again once
+ * the article is loaded.
+ */
+class Placeholder {
+  constructor(readonly id: string, private readonly doc: number, private readonly table: DocTable, private readonly missing: Set<string>) {}
+  get paper() { return this.table.paper[this.doc] ?? null; }
+  get date() { return this.table.date[this.doc] ?? null; }
+  get kind() { return this.table.kind[this.doc]!; }
+  private miss<T>(value: T): T {
+    this.missing.add(this.id);
+    return value;
+  }
+  get page() { return this.miss(''); }
+  get title() { return this.miss(''); }
+  get titleInferred() { return this.miss(false); }
+  get subtitle() { return this.miss(null); }
+  get section() { return this.miss(null); }
+  get byline() { return this.miss(null); }
+  get dateline() { return this.miss(null); }
+  get source() { return this.miss(null); }
+  get paragraphs(): string[] { return this.miss([]); }
+  get continues() { return this.miss(null); }
+  get continuationOf() { return this.miss(null); }
+}
+
+/** One query pass's view of the archive: the loaded articles, placeholders for the rest. */
+export class QueryArchive extends Archive {
+  readonly missing = new Set<string>();
+
+  constructor(private readonly table: DocTable, private readonly loaded: { get(id: string): Article | undefined }) {
+    super(createBundle([], { name: 'server' }));
+  }
+
+  override get(id: string): Article | undefined {
+    const article = this.loaded.get(id);
+    if (article) return article;
+    const doc = this.table.docOf(id);
+    return doc === undefined ? undefined : (new Placeholder(id, doc, this.table, this.missing) as unknown as Article);
+  }
+}

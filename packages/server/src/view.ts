@@ -1,0 +1,163 @@
+import {
+  buildSearchIndex, loadArchive, searchWithIndex, crossReference, createBundle,
+  type Archive, type Article, type ArticleKind, type SearchHit, type SearchOptions, type SearchSection, type XrefReport,
+} from '@jianbao/core';
+import type { Database } from './db/types.js';
+import { readAllArticles } from './ingest.js';
+import { PostingsMiss, RemoteIndex } from './search/remote-index.js';
+import { QueryArchive, type DocTable } from './search/query-archive.js';
+import { indexFromSkeleton } from './search/skeleton.js';
+
+const MAX_PASSES = 12;
+const ARTICLE_CACHE = 20_000;
+
+/**
+ * One revision of the archive as the server holds it: the search skeleton and
+ * the documents' filter fields in memory, postings and articles read from the
+ * database as queries need them (and kept, least recently used dropped).
+ */
+export class ArchiveView implements DocTable {
+  readonly ids: string[];
+  readonly date: (string | null)[];
+  readonly paper: (string | null)[];
+  readonly kind: ArticleKind[];
+  private readonly byId: Map<string, number>;
+  private readonly articles = new Map<string, Article>();
+  private xrefArchive: Promise<Archive> | undefined;
+
+  private constructor(
+    private readonly db: Database,
+    readonly revision: number,
+    readonly name: string,
+    readonly index: RemoteIndex,
+    rows: { id: string; date: string | null; paper: string | null; kind: ArticleKind }[],
+  ) {
+    this.ids = rows.map((r) => r.id);
+    this.date = rows.map((r) => r.date);
+    this.paper = rows.map((r) => r.paper);
+    this.kind = rows.map((r) => r.kind);
+    this.byId = new Map(this.ids.map((id, i) => [id, i]));
+  }
+
+  /** Reads the revision's skeleton and document table (one consistent snapshot: one transaction). */
+  static async load(db: Database): Promise<ArchiveView> {
+    return db.transaction(async (tx) => {
+      const [state] = await tx.query<{ revision: number; name: string }>('SELECT revision, name FROM archive WHERE id = 1');
+      const [skeleton] = await tx.query<{ body: string }>("SELECT body FROM sections WHERE name = 'skeleton'");
+      const rows = await tx.query<{ id: string; date: string | null; paper: string | null; kind: ArticleKind }>('SELECT id, date, paper, kind FROM articles ORDER BY seq');
+      const base = skeleton ? indexFromSkeleton(JSON.parse(skeleton.body) as SearchSection) : buildSearchIndex([]);
+      if (base.docCount !== rows.length || base.docs.some((id, i) => rows[i]!.id !== id)) {
+        throw new Error(`the database ${db.where} is inconsistent: its search skeleton does not list the stored articles (re-run jianbao ingest)`);
+      }
+      return new ArchiveView(db, state?.revision ?? 0, state?.name ?? 'archive', RemoteIndex.of(base), rows);
+    });
+  }
+
+  get size(): number {
+    return this.ids.length;
+  }
+
+  docOf(id: string): number | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Core's search over this revision: the same hits as `searchArchive` on a bundle of the same articles. */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    await this.loadPostings(this.index.termsFor(query));
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      this.index.missing.clear();
+      const archive = new QueryArchive(this, this.articles);
+      let hits: SearchHit[];
+      try {
+        hits = searchWithIndex(archive, this.index, query, options);
+      } catch (error) {
+        if (!(error instanceof PostingsMiss)) throw error;
+        // A one-character expansion: load every term of both its characters' expansions at once.
+        await this.loadPostings([error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))]);
+        continue;
+      }
+      if (!this.index.missing.size && !archive.missing.size) return hits;
+      await Promise.all([this.loadPostings([...this.index.missing]), this.loadArticles([...archive.missing])]);
+    }
+    throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
+  }
+
+  async loadPostings(terms: readonly string[]): Promise<void> {
+    const wanted = [...new Set(terms)].filter((t) => !this.index.has(t));
+    for (let i = 0; i < wanted.length; i += 2000) {
+      const chunk = wanted.slice(i, i + 2000);
+      const rows = await this.db.query<{ term: string; data: Uint8Array }>('SELECT term, data FROM postings WHERE term = ANY($1::text[])', [chunk]);
+      for (const r of rows) this.index.store(r.term, r.data);
+      // A vocabulary term without a row would be asked for again and again: store it empty.
+      if (rows.length < chunk.length) {
+        const found = new Set(rows.map((r) => r.term));
+        for (const t of chunk) if (!found.has(t)) this.index.store(t, Uint8Array.of(0, 0, 0));
+      }
+    }
+  }
+
+  async loadArticles(ids: readonly string[]): Promise<void> {
+    const wanted = [...new Set(ids)].filter((id) => !this.articles.has(id));
+    if (!wanted.length) return;
+    const rows = await this.db.query<{ doc: string }>('SELECT doc::text AS doc FROM articles WHERE id = ANY($1::text[])', [wanted]);
+    for (const r of rows) {
+      const a = JSON.parse(r.doc) as Article;
+      this.articles.set(a.id, a);
+    }
+    for (const id of this.articles.keys()) {
+      if (this.articles.size <= ARTICLE_CACHE) break;
+      this.articles.delete(id);
+    }
+  }
+
+  async article(id: string): Promise<Article | undefined> {
+    if (!this.byId.has(id)) return undefined;
+    await this.loadArticles([id]);
+    return this.articles.get(id);
+  }
+
+  /**
+   * Cross-reference of a draft over this revision. Core's check reads the
+   * whole archive (its fingerprint index covers every article), so the first
+   * check of a revision loads it, with the stored lexicon and matcher.
+   */
+  async crossReference(draft: string, options: { relatedLimit?: number } = {}): Promise<XrefReport> {
+    this.xrefArchive ??= (async () => {
+      const articles = await readAllArticles(this.db);
+      const sections = await this.db.query<{ name: string; body: string }>("SELECT name, body FROM sections WHERE name IN ('lexicon', 'matcher')");
+      const bundle = createBundle(articles, { name: this.name }) as ReturnType<typeof createBundle> & Record<string, unknown>;
+      for (const s of sections) bundle[s.name] = JSON.parse(s.body);
+      return loadArchive(bundle);
+    })();
+    const archive = await this.xrefArchive.catch((error: unknown) => {
+      this.xrefArchive = undefined;
+      throw error;
+    });
+    return crossReference(archive, draft, options);
+  }
+}
+
+/** The archive behind a server: the current revision's view, reloaded when an ingest (any process) bumps it. */
+export class ArchiveService {
+  private current: ArchiveView | undefined;
+  private loading: Promise<ArchiveView> | undefined;
+
+  constructor(readonly db: Database) {}
+
+  async revision(): Promise<number> {
+    const [row] = await this.db.query<{ revision: number }>('SELECT revision FROM archive WHERE id = 1');
+    return row?.revision ?? 0;
+  }
+
+  /** The view of the newest revision (one cheap query to check it; the view is reloaded only when it moved). */
+  async view(): Promise<ArchiveView> {
+    const revision = await this.revision();
+    if (this.current?.revision === revision) return this.current;
+    this.loading ??= ArchiveView.load(this.db).finally(() => {
+      this.loading = undefined;
+    });
+    const view = await this.loading;
+    if (!this.current || view.revision >= this.current.revision) this.current = view;
+    return this.current;
+  }
+}

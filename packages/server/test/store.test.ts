@@ -1,0 +1,96 @@
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { buildBundle, loadArchive, searchArchive, type Article } from '@jianbao/core';
+import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import { ArchiveService, exportBundle, ingestArticles, migrate, SCHEMA_VERSION, type Database } from '../src/index.js';
+import { DRIVERS } from './support/drivers.js';
+import { parityQueries } from './support/queries.js';
+
+const seeds = (await loadDefaultArchive()).articles as Article[];
+/** What `jianbao build` makes of the same articles: the local engine's archive. */
+const local = loadArchive(JSON.parse(JSON.stringify(buildBundle({ articles: seeds }, { name: 'seeds' }))));
+
+for (const driver of DRIVERS) {
+  describe.skipIf(!!driver.skipped)(`archive store on ${driver.name}`, () => {
+    let db: Database;
+    beforeAll(async () => {
+      db = await driver.open();
+      await ingestArticles(db, seeds.slice(0, 20), { name: 'seeds' });
+      await ingestArticles(db, seeds.slice(20));
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('records its schema version, and migrating again does nothing', async () => {
+      const rows = await db.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+      expect(rows.map((r) => r.version).at(-1)).toBe(SCHEMA_VERSION);
+      expect(await migrate(db)).toBe(0);
+    });
+
+    it('ingests idempotently by article id: the same articles again change nothing, not even the revision', async () => {
+      const before = await db.query<{ revision: number }>('SELECT revision FROM archive');
+      expect(before[0]!.revision).toBe(2);
+      const again = await ingestArticles(db, seeds);
+      expect(again).toMatchObject({ revision: 2, added: 0, changed: 0, unchanged: seeds.length, total: seeds.length });
+      const [count] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
+      expect(count!.n).toBe(seeds.length);
+    });
+
+    it('a failed ingest changes nothing (one transaction)', async () => {
+      const extra: Article = { ...seeds[0]!, id: 'extra-1', title: '一篇新稿件' };
+      // The edits fail to parse after the articles were written: the whole ingest must roll back.
+      await expect(ingestArticles(db, [extra], { edits: 'frobnicate 常书铭\n' })).rejects.toThrow();
+      const [state] = await db.query<{ revision: number }>('SELECT revision FROM archive');
+      expect(state!.revision).toBe(2);
+      expect(await db.query("SELECT id FROM articles WHERE id = 'extra-1'")).toEqual([]);
+    });
+
+    it('searches with the same results as core on a bundle of the same articles', async () => {
+      const view = await new ArchiveService(db).view();
+      const queries = parityQueries(local, 250);
+      const differing: string[] = [];
+      for (const q of queries) {
+        for (const options of [{ limit: 10 }, { limit: 3, from: '2024' }]) {
+          const want = searchArchive(local, q, options);
+          const got = await view.search(q, options);
+          if (JSON.stringify(got) !== JSON.stringify(want)) differing.push(`${q} ${JSON.stringify(options)}`);
+        }
+      }
+      expect(queries.length).toBeGreaterThan(150);
+      expect(differing).toEqual([]);
+    });
+
+    it('exports the whole archive as the bundle core builds of the same articles', async () => {
+      const exported = JSON.parse(JSON.stringify(await exportBundle(db)));
+      const built = JSON.parse(JSON.stringify(buildBundle({ articles: seeds }, { name: 'seeds' })));
+      expect(exported).toEqual(built);
+    });
+
+    it('exports a date range as a bundle of those articles only', async () => {
+      const bundle = await exportBundle(db, { from: '2025', to: '2025' });
+      expect(bundle.articles.length).toBeGreaterThan(0);
+      expect(bundle.articles.every((a) => a.date?.startsWith('2025'))).toBe(true);
+      expect(bundle.articles.length).toBe(seeds.filter((a) => a.date?.startsWith('2025')).length);
+    });
+
+    it('replaces an article whose content changed, in place, and bumps the revision', async () => {
+      const changed = { ...seeds[3]!, title: `${seeds[3]!.title}（更正）` };
+      const result = await ingestArticles(db, [changed]);
+      expect(result).toMatchObject({ revision: 3, added: 0, changed: 1 });
+      const view = await new ArchiveService(db).view();
+      expect(view.revision).toBe(3);
+      expect((await view.article(changed.id))?.title).toBe(changed.title);
+      expect(view.ids.indexOf(changed.id)).toBe(3);
+      const hits = await view.search('更正');
+      expect(hits.map((h) => h.id)).toContain(changed.id);
+    });
+  });
+}
+
+describe('PostgreSQL integration', () => {
+  it('runs against a real PostgreSQL, or says clearly why not', () => {
+    const pg = DRIVERS.find((d) => d.name === 'postgres')!;
+    if (pg.skipped) console.warn(`PostgreSQL integration tests skipped: ${pg.skipped}`);
+    expect(pg.skipped ?? 'ran').toBeTruthy();
+  });
+});
