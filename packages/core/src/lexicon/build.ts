@@ -12,6 +12,7 @@ import {
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { pushAll } from '../arrays.js';
 
 export interface BuildLexiconOptions {
   edits?: readonly LexiconEdit[];
@@ -286,8 +287,8 @@ function applyEdits(
         const renamed = add(p.kind, e.to, true);
         renamed.fromEdit = true;
         for (const a of [p.name, ...p.aliases]) if (a !== e.to) renamed.aliases.add(a);
-        renamed.roles.push(...p.roles);
-        renamed.generic.push(...p.generic);
+        pushAll(renamed.roles, p.roles);
+        pushAll(renamed.generic, p.generic);
         break;
       }
       case 'merge': {
@@ -298,8 +299,8 @@ function applyEdits(
         if (!from || !into || from === into) break;
         pool.delete(keyOf(from.kind, from.name));
         for (const a of [from.name, ...from.aliases]) if (a !== into.name) into.aliases.add(a);
-        into.roles.push(...from.roles);
-        into.generic.push(...from.generic);
+        pushAll(into.roles, from.roles);
+        pushAll(into.generic, from.generic);
         into.fromEdit = true;
         break;
       }

@@ -1,6 +1,7 @@
 import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } from '../text/analyze.js';
 import { squeeze } from './match.js';
 import type { SearchIndex } from './search-index.js';
+import { pushAll } from '../arrays.js';
 import type { QueryPart } from './syntax.js';
 
 // Query planning: a query's parts, each a segment with its phrase and index terms.
@@ -41,7 +42,7 @@ function distinctiveRuns(counts: { t: string; n: number }[], rare: number): stri
   const out: string[] = [];
   let run: string[] = [];
   const flush = () => {
-    if (run.length >= 2) out.push(...run);
+    if (run.length >= 2) pushAll(out, run);
     run = [];
   };
   for (const { t, n } of counts) {
