@@ -99,7 +99,7 @@ describe('jianbao search on the default archive', () => {
     for (const [args, message] of [
       [['search'], /missing the query/],
       [['search', 'x', '--limit', '0'], /--limit must be a positive whole number/],
-      [['search', 'x', '--from', 'yesterday'], /--from must be a real date/],
+      [['search', 'x', '--from', 'yesterday'], /--from must be a date/],
       [['search', 'x', '--kind', 'poem'], /--kind must be one of/],
       [['search', 'x', '--from', '2025-13-45'], /impossible date "2025-13-45"/],
       [['search', '"x'], /unclosed quote/],
