@@ -1,5 +1,5 @@
-import { foldText } from '../text/fold.js';
 import { maxOf, minOf } from '../arrays.js';
+import { foldText } from '../text/fold.js';
 import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { Candidate } from './candidate.js';
@@ -215,8 +215,6 @@ export function parallelSlogan(text: string): boolean {
   const parts = text.split(/[、，, ]/);
   if (parts.length < 2 || parts.length > 6) return false;
   const lens = parts.map((p) => p.length);
-  const shortest = minOf(lens);
-  const longest = maxOf(lens);
-  if (shortest < 3 || longest > 7 || longest - shortest > 1) return false;
+  if (minOf(lens) < 3 || maxOf(lens) > 7 || maxOf(lens) - minOf(lens) > 1) return false;
   return parts.every((p) => allHan(p) && !SPEECH.test(p));
 }
