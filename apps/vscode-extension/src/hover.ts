@@ -3,7 +3,7 @@
  * and the latest articles mentioning it as command links that open them.
  */
 import * as vscode from 'vscode';
-import type { Archive } from '@jianbao/core';
+import { dateRange, personSummary, type Archive } from '@jianbao/core';
 import { getLexicon, getMatcher } from './archive-service.js';
 import type { Term, TermKind, TermMatch } from './core-contract.js';
 
@@ -40,13 +40,15 @@ export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownStri
   md.appendMarkdown(`**${escape(term.name)}** · ${kindLabel(term.kind)}`);
   if (term.aliases.length) md.appendMarkdown(` · ${vscode.l10n.t('also')} ${term.aliases.map(escape).join('、')}`);
   md.appendMarkdown('\n\n');
-  const roles = [...new Map(term.roles.map((r) => [`${r.title}|${r.date ?? ''}`, r])).values()]
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-  if (roles.length) {
+  // The same summary as the browser card and `jianbao terms`: distinct titles, newest first, at most five.
+  const { titles, more } = personSummary(term);
+  if (titles.length) {
     md.appendMarkdown(`${vscode.l10n.t('Titles in the archive:')}\n\n`);
-    for (const r of roles.slice(0, 6)) {
-      md.appendMarkdown(`- ${escape(r.title)}${r.date ? ` (${r.date})` : ''}\n`);
+    for (const r of titles) {
+      const range = dateRange(r);
+      md.appendMarkdown(`- ${escape(r.title)} (${range ? `${escape(range)}, ` : ''}${vscode.l10n.t('{0} articles', r.articles)})\n`);
     }
+    if (more) md.appendMarkdown(`- ${vscode.l10n.t('+{0} more', more)}\n`);
     md.appendMarkdown('\n');
   }
   const ids = [...new Set(term.mentions.map((m) => m.articleId))];
