@@ -215,7 +215,6 @@ export function parallelSlogan(text: string): boolean {
   const parts = text.split(/[、，, ]/);
   if (parts.length < 2 || parts.length > 6) return false;
   const lens = parts.map((p) => p.length);
-  const [min, max] = [minOf(lens), maxOf(lens)];
-  if (min < 3 || max > 7 || max - min > 1) return false;
+  if (minOf(lens) < 3 || maxOf(lens) > 7 || maxOf(lens) - minOf(lens) > 1) return false;
   return parts.every((p) => allHan(p) && !SPEECH.test(p));
 }
