@@ -42,7 +42,7 @@ describe('term hovers', () => {
     const term: Term = { id: 'p', name: '某人', kind: 'person', aliases: [], roles, mentions: [] };
     const md = hoverMarkdown(archive, term).value;
     expect(md.split('职务7').length).toBe(2);
-    expect(md).toContain('+3 more');
+    expect(md).toContain('3 more');
     expect(md).not.toContain('**主任**');
   });
 });
