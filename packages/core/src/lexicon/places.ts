@@ -1,3 +1,4 @@
+import { runSteps } from '../host.js';
 import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
@@ -172,9 +173,16 @@ export function isProvinceOrCity(word: string): boolean {
 
 /** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */
 export function homeProvinces(texts: Iterable<string>): Set<string> {
+  return runSteps(homeProvincesSteps(texts));
+}
+
+/** homeProvinces as resumable steps (a text each). */
+export function* homeProvincesSteps(texts: Iterable<string>): Generator<void, Set<string>> {
   const counts = new Map<string, number>();
   let total = 0;
   const g = gazetteer();
+  placeFinder();
+  yield;
   for (const text of texts) {
     for (const m of placeFinder().find(text)) {
       const p = g.get(m.word);
@@ -182,6 +190,7 @@ export function homeProvinces(texts: Iterable<string>): Set<string> {
       counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
       total++;
     }
+    yield;
   }
   return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
 }
