@@ -9,11 +9,12 @@ export { findJsonSyntaxError, type JsonSyntaxError } from './bundle/json-syntax.
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
-export { buildBundle, type BuildOptions } from './build.js';
+export { buildBundle, buildBundleAsync, type BuildOptions } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { decodeText, chineseEncoding, TextDecodeError, type DecodedText, type TextEncodingName } from './text/decode.js';
 export { dateProblem, daysInMonth, isCalendarDay, isIsoDate, isIsoDateOrPart, isLeapYear } from './text/dates.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
