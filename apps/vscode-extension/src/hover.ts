@@ -3,7 +3,7 @@
  * and the latest articles mentioning it as command links that open them.
  */
 import * as vscode from 'vscode';
-import type { Archive } from '@jianbao/core';
+import { dateRange, personSummary, type Archive } from '@jianbao/core';
 import { getLexicon, getMatcher } from './archive-service.js';
 import type { Term, TermKind, TermMatch } from './core-contract.js';
 import { commandLink, markdownLink, markdownText } from './markdown.js';
@@ -44,22 +44,23 @@ const dateOf = (value: unknown): string => (typeof value === 'string' ? value : 
  * bundle file, which may be hostile or damaged.
  */
 export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  // No theme icons: with them, `$(alert)` in an archive title rendered as an icon even when escaped for Markdown.
+  const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = { enabledCommands: ['jianbao.openArticle'] };
   const name = markdownText(term.name) ?? markdownText(term.id) ?? '';
   md.appendMarkdown(`**${name}** · ${markdownText(kindLabel(term.kind)) ?? ''}`);
   const aliases = list<unknown>(term.aliases).slice(0, 10).map((a) => markdownText(a)).filter((a) => a);
   if (aliases.length) md.appendMarkdown(` · ${vscode.l10n.t('also')} ${aliases.join('、')}`);
   md.appendMarkdown('\n\n');
-  const roles = [...new Map(list<unknown>(term.roles).filter(isObject).filter((r) => typeof r.title === 'string')
-    .map((r) => [`${String(r.title)}|${dateOf(r.date)}`, r])).values()]
-    .sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)));
-  if (roles.length) {
+  // The same summary as the browser card and `jianbao terms`: distinct titles, newest first, at most five; every field escaped.
+  const { titles, more } = personSummary(term);
+  if (titles.length) {
     md.appendMarkdown(`${vscode.l10n.t('Titles in the archive:')}\n\n`);
-    for (const r of roles.slice(0, 6)) {
-      const date = markdownText(r.date);
-      md.appendMarkdown(`- ${markdownText(r.title)}${date ? ` \\(${date}\\)` : ''}\n`);
+    for (const r of titles) {
+      const range = markdownText(dateRange(r));
+      md.appendMarkdown(`- ${markdownText(r.title) ?? ''} \\(${range ? `${range}, ` : ''}${markdownText(vscode.l10n.t('{0} articles', r.articles)) ?? ''}\\)\n`);
     }
+    if (more) md.appendMarkdown(`- ${markdownText(vscode.l10n.t('+{0} more', more)) ?? ''}\n`);
     md.appendMarkdown('\n');
   }
   const ids = [...new Set(list<unknown>(term.mentions).filter(isObject).map((m) => m.articleId).filter((id) => typeof id === 'string'))] as string[];

@@ -20,7 +20,7 @@ export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type Ana
 export * from './search/index.js';
 export {
   getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
-  lexiconSection, readLexiconSection, TERM_KINDS,
+  lexiconSection, readLexiconSection, TERM_KINDS, titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary,
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';
 export {

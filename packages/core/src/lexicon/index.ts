@@ -4,6 +4,7 @@ import { TERM_KINDS, type Lexicon, type Term } from './types.js';
 
 export * from './types.js';
 export { buildLexicon, buildLexiconSteps, matcherEntries, articleContext, isGenericForm, termId, type BuildLexiconOptions } from './build.js';
+export { titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary } from './summary.js';
 export { parseLexiconEdits, LexiconEditError, EDITS_FILE, type LexiconEdit } from './edits.js';
 
 /** The bundle's `lexicon` section. */
