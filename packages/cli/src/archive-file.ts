@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { loadArchive, type Archive } from '@jianbao/core';
+import { loadArchive, MAX_BUNDLE_BYTES, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { decodeText, TextDecodeError, type TextEncodingName } from './decode.js';
 import { note } from './output.js';
@@ -19,15 +19,20 @@ export async function readFileBytes(path: string, what = 'file'): Promise<Buffer
   }
   if (path.endsWith('.gz') || (data[0] === 0x1f && data[1] === 0x8b)) {
     try {
-      data = gunzipSync(data);
+      // Inflation stops at the cap: a gzip bomb is refused before gigabytes are allocated or a string is built.
+      data = gunzipSync(data, { maxOutputLength: MAX_BUNDLE_BYTES });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error(`${what} ${path} ${tooLarge('unpacks to')}`);
       const message = (error as Error).message;
       const why = /unexpected end/i.test(message) ? 'it is truncated (cut off before its end)' : message;
       throw new Error(`${what} ${path} is not valid gzip: ${why}`);
     }
   }
+  if (data.length > MAX_BUNDLE_BYTES) throw new Error(`${what} ${path} ${tooLarge('is')}`);
   return data;
 }
+
+const tooLarge = (verb: string) => `${verb} more than ${MAX_BUNDLE_BYTES / 1024 / 1024} MB, the most Jianbao reads from one file: refused`;
 
 /** Reads a UTF-8 file (a bundle, a .jsonl import). */
 export async function readTextFile(path: string, what = 'file'): Promise<string> {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { ARTICLE_KINDS, articleId, type Article, type ArticleKind } from '@jianbao/core';
+import { ARTICLE_KINDS, articleId, isCalendarDay, type Article, type ArticleKind } from '@jianbao/core';
 import { readTextFile } from './archive-file.js';
 
 /**
@@ -27,7 +27,7 @@ export function normalizeDate(value: string): string | null {
   let m = /^(\d{4})(\d{2})(\d{2})$/.exec(v) ?? /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(v);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+    if (!isCalendarDay(y, mo, d)) return null; // 2024-02-31, 2025-13-01: no such day
     return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`.replace(/^(\d{4})/, String(y).padStart(4, '0'));
   }
   m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(v) ?? /^(\d{4})(\d{2})$/.exec(v);

@@ -194,6 +194,19 @@ describe('archives that are damaged or not what they seem', { timeout: 600_000 }
   const seeds = resolve(__dirname, '../../../seeds');
   const built = jianbao('build', seeds, '--out', good);
 
+  it('refuses a gzip bomb with the size limit, before building a string (was "Cannot create a string longer than …")', () => {
+    // 300 gzip members of 1 MB of spaces each: a 300 KB file that unpacks to 300 MB, over MAX_BUNDLE_BYTES.
+    const member = gzipSync(Buffer.alloc(1 << 20, 0x20));
+    writeFileSync(join(dir, 'bomb.json.gz'), Buffer.concat(Array.from({ length: 300 }, () => member)));
+    expectOneLineError(jianbao('articles', '--archive', join(dir, 'bomb.json.gz')), /bomb\.json\.gz unpacks to more than 256 MB, the most Jianbao reads from one file: refused/);
+  });
+
+  it('reads a bundle with a UTF-8 byte-order mark', () => {
+    expect(built.status, built.stderr).toBe(0);
+    writeFileSync(join(dir, 'bom.json'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(good)]));
+    expect(JSON.parse(jianbao('articles', '--archive', join(dir, 'bom.json'), '--json').stdout)).toEqual(JSON.parse(jianbao('articles', '--archive', good, '--json').stdout));
+  });
+
   it('reads a gzipped bundle, and names a truncated gzip, a folder, and odd ids', () => {
     expect(built.status, built.stderr).toBe(0);
     const text = readFileSync(good);

@@ -39,7 +39,7 @@ describe('jianbao build from .jsonl', () => {
 
   it('stops at a bad line with its number, or skips it with --skip-bad', () => {
     const bad = join(dir, 'bad.jsonl');
-    writeFileSync(bad, [JSON.stringify(STORIES[0]), '{"title": "断了', JSON.stringify({ title: '无日期', date: '2022-13-40' }), JSON.stringify(STORIES[1])].join('\n'));
+    writeFileSync(bad, [JSON.stringify(STORIES[0]), '{"title": "断了', JSON.stringify({ title: '无日期', date: '2022-13-40' }), JSON.stringify(STORIES[1]), JSON.stringify({ title: '二月三十一日', date: '2024-02-31' })].join('\n'));
     const r = jianbao('build', bad, '--out', join(dir, 'bad.json'));
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
@@ -49,7 +49,7 @@ describe('jianbao build from .jsonl', () => {
 
     const skipped = jianbao('build', bad, '--out', join(dir, 'skipped.json'), '--skip-bad');
     expect(skipped.status, skipped.stderr).toBe(0);
-    expect(skipped.stderr).toMatch(/skipped 2 bad lines \(line 2: not valid JSON.*line 3: "date" "2022-13-40" is not a date/);
+    expect(skipped.stderr).toMatch(/skipped 3 bad lines \(line 2: not valid JSON.*line 3: "date" "2022-13-40" is not a date.*line 5: "date" "2024-02-31" is not a date/);
     expect(skipped.stderr).toMatch(/built .*: 2 articles/);
   });
 

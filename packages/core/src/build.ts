@@ -6,6 +6,7 @@ import { buildSearchIndex } from './search/search-index.js';
 import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
 import { buildMatcherSection } from './matcher/matcher.js';
 import { matcherEntries, searchTermsOf } from './lexicon/build.js';
+import { pushAll } from './arrays.js';
 
 export interface BuildOptions {
   name: string;
@@ -27,7 +28,7 @@ export interface BuildOptions {
  */
 export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }, options: BuildOptions): Bundle {
   const articles = [...(input.articles ?? [])];
-  if (input.pages?.length) articles.push(...parsePages(input.pages, options.manifest));
+  if (input.pages?.length) pushAll(articles, parsePages(input.pages, options.manifest));
   options.onProgress?.(articles.length, articles.length);
   const bundle = createBundle(articles, { name: options.name });
   let wholeTerms: string[] = [];

@@ -4,7 +4,8 @@ export {
   parsePage, parsePages, parsePageDetailed, searchableText, inferMeta, validateManifest, ManifestError,
   type Manifest, type PageInput, type PageMeta, type ParsedPage, type Layout, type InferredMeta,
 } from './parse/index.js';
-export { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleMeta } from './bundle/format.js';
+export { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_BYTES, type Bundle, type BundleMeta } from './bundle/format.js';
+export { findJsonSyntaxError, type JsonSyntaxError } from './bundle/json-syntax.js';
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
@@ -13,6 +14,7 @@ export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from '
 export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { dateProblem, daysInMonth, isCalendarDay, isIsoDate, isIsoDateOrPart, isLeapYear } from './text/dates.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
 export {

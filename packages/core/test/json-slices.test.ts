@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJsonPiecesSteps, parseJsonSteps } from '../src/bundle/json-slices.js';
+import { parseJsonPiecesSteps, parseJsonSteps, type ScanStats } from '../src/bundle/json-slices.js';
 import { BundleError, createBundle, parseBundle, parseBundleAsync, parseBundlePiecesAsync, serializeBundle, type Article } from '../src/index.js';
 import { runSteps } from '../src/host.js';
 
@@ -67,6 +67,34 @@ describe('JSON.parse in slices, from pieces', () => {
       for (const size of [1, 2, 3]) for (const block of [1, 4]) expect(() => runSteps(parseJsonPiecesSteps(cut(text, size), 1, block))).toThrow();
     });
   }
+});
+
+describe('JSON.parse in slices on deep nesting', () => {
+  /** `depth` nested arrays, each with `width` numbers before the next. */
+  const nested = (depth: number, width = 300) => {
+    const pad = Array(width).fill(0).join(',');
+    let s = '"end"';
+    for (let i = 0; i < depth; i++) s = `[${pad},${s}]`;
+    return `{"format":"x","extra":${s}}`;
+  };
+
+  it('scans each character at most 3 times, whatever the depth (was once per level: O(depth × size))', () => {
+    const text = nested(2_000, 20);
+    const stats: ScanStats = { scanned: 0 };
+    expect(runSteps(parseJsonSteps(text, 1, stats))).toEqual(JSON.parse(text));
+    expect(stats.scanned).toBeLessThanOrEqual(3 * text.length);
+    const fromPieces: ScanStats = { scanned: 0 };
+    expect(runSteps(parseJsonPiecesSteps(cut(text, 4_096), 1, 65_536, fromPieces))).toEqual(JSON.parse(text));
+    expect(fromPieces.scanned).toBeLessThanOrEqual(3 * text.length);
+  });
+
+  it('loads a valid bundle holding 2,000 nested arrays in an extra field, as parseBundle does', async () => {
+    const base = serializeBundle(createBundle([], { name: 'nested' }));
+    const text = `${base.slice(0, -1)},"extra":${nested(2_000).slice(0, -1).replace('{"format":"x","extra":', '')}}`;
+    expect(text.length).toBeGreaterThan(1 << 20);
+    expect(await parseBundleAsync(text)).toEqual(parseBundle(text));
+    expect(await parseBundlePiecesAsync(cut(text, 65_536))).toEqual(parseBundle(text));
+  });
 });
 
 describe('parseBundleAsync', () => {

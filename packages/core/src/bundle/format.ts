@@ -13,6 +13,14 @@ import type { Article } from '../article.js';
 export const BUNDLE_FORMAT = 'jianbao-archive';
 export const BUNDLE_VERSION = 1;
 
+/**
+ * The largest bundle, in bytes of UTF-8 JSON, a host inflates or reads
+ * (256 MiB: the 3,000-day xwlb archive is ~70 MB). Hosts stop a gzip stream
+ * here with a one-line refusal, before building a string: a 10 MB gzip bomb
+ * inflating to gigabytes ended in "Cannot create a string longer than …".
+ */
+export const MAX_BUNDLE_BYTES = 256 * 1024 * 1024;
+
 export interface BundleMeta {
   /** Human-readable archive name, e.g. the folder it was built from. */
   name: string;

@@ -2,9 +2,11 @@ import { runSteps, runStepsInSlices } from '../host.js';
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from './format.js';
 import { parseJsonPiecesSteps, parseJsonSteps } from './json-slices.js';
 import { BundleError } from './errors.js';
+import { findJsonSyntaxError } from './json-syntax.js';
 import { migrate } from './migrate.js';
 import { validateArticle } from './validate.js';
 import { dropDamagedSections } from './sections.js';
+import { isIsoDateOrPart } from '../text/dates.js';
 
 export interface ParseBundleOptions {
   /** Non-fatal problems, e.g. a damaged optional section that is dropped and rebuilt from the articles. */
@@ -41,13 +43,18 @@ class TextPieces {
   constructor(readonly pieces: readonly string[]) {}
 }
 
+function withoutBomPieces(pieces: readonly string[]): readonly string[] {
+  const first = pieces.findIndex((p) => p.length > 0);
+  return first < 0 ? pieces : pieces.map((p, i) => (i === first ? withoutBom(p) : p));
+}
+
 /** Articles validated between yields. */
 const ARTICLES_PER_STEP = 256;
 
 function* parseSteps(input: string | unknown, options: ParseBundleOptions, sliced: boolean): Generator<void, Bundle> {
   const value = input instanceof TextPieces
-    ? yield* parsePiecesInSlices(input.pieces)
-    : typeof input === 'string' ? (sliced ? yield* parseJsonInSlices(input) : parseJson(input)) : input;
+    ? yield* parsePiecesInSlices(withoutBomPieces(input.pieces))
+    : typeof input === 'string' ? (sliced ? yield* parseJsonInSlices(withoutBom(input)) : parseJson(withoutBom(input))) : input;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BundleError('not-a-bundle', 'not a Jianbao archive bundle: expected a JSON object');
   }
@@ -91,8 +98,8 @@ function* parseSteps(input: string | unknown, options: ParseBundleOptions, slice
     throw new BundleError('invalid', 'invalid archive bundle: meta.papers must be an array of strings');
   }
   const range = bundle.meta.dateRange;
-  if (range !== null && (!Array.isArray(range) || range.length !== 2 || !range.every((d) => typeof d === 'string'))) {
-    throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to]');
+  if (range !== null && (!Array.isArray(range) || range.length !== 2 || !range.every((d) => typeof d === 'string' && isIsoDateOrPart(d)))) {
+    throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to], dates YYYY-MM-DD, YYYY-MM or YYYY');
   }
   for (const warning of yield* dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
   return bundle;
@@ -120,29 +127,33 @@ function* parsePiecesInSlices(pieces: readonly string[]): Generator<void, unknow
 
 function parseJson(text: string): unknown {
   if (text.trim() === '') throw new BundleError('empty', 'archive bundle is empty');
+  if (looksUtf16(text)) {
+    throw new BundleError('not-json', 'archive bundle is UTF-16 text, not UTF-8: convert it to UTF-8 (bundles written by `jianbao build` are UTF-8)');
+  }
   try {
     return JSON.parse(text);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (endsOpen(text)) {
-      throw new BundleError('truncated', `archive bundle is truncated (the JSON ends early after ${text.length} characters)`);
+    const found = findJsonSyntaxError(text);
+    if (found?.atEnd) throw new BundleError('truncated', `archive bundle is truncated (the JSON ends early after ${text.length} characters)`);
+    if (found) {
+      const near = JSON.stringify(text.slice(found.at, found.at + 24));
+      throw new BundleError('not-json', `archive bundle is not valid JSON at line ${found.line}, column ${found.column}: expected ${found.expected}, found ${near}`);
     }
-    throw new BundleError('not-json', `archive bundle is not valid JSON: ${message}`);
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BundleError('not-json', `archive bundle is not valid JSON: ${message.split('\n')[0]}`);
   }
 }
 
-/** True when the text ends inside a string or with brackets still open: a cut-off download or copy. */
-function endsOpen(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) depth++;
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return inString || depth > 0;
+/**
+ * UTF-16 read as UTF-8: its byte-order mark becomes two U+FFFD, and every
+ * ASCII character (all of a bundle's punctuation) carries a NUL.
+ */
+function looksUtf16(text: string): boolean {
+  const head = text.slice(0, 64);
+  return head.startsWith('\uFFFD\uFFFD') || head.includes('\u0000');
+}
+
+/** A UTF-8 byte-order mark (Windows editors write one) is no part of the JSON. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

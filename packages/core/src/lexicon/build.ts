@@ -12,6 +12,7 @@ import {
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { pushAll } from '../arrays.js';
 
 export interface BuildLexiconOptions {
   edits?: readonly LexiconEdit[];
@@ -67,6 +68,15 @@ interface Prepared {
   ctx: ArticleContext;
 }
 
+/** Where paragraphs start in the compacted text: compacting joins lines (常书\n铭), but a paragraph break still ends a title. */
+function paragraphStarts(raw: string, offsets: Uint32Array, length: number): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 1; i < length; i++) {
+    if (offsets[i]! - offsets[i - 1]! > 1 && raw.slice(offsets[i - 1]! + 1, offsets[i]!).includes('\n')) starts.add(i);
+  }
+  return starts;
+}
+
 /** The paper an article was printed in is an organisation (晋中日报): one term, so its place is not marked inside it. */
 const paperOf = (article: Article): Candidate[] => (article.paper && /^[\u4e00-\u9fff]{2,12}$/.test(article.paper) ? [{ kind: 'organisation', name: article.paper }] : []);
 
@@ -114,7 +124,7 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   const prepared: Prepared[] = articles.map((a) => {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    return { raw, bodyOffset, text, offsets, ctx: articleContext(a) };
+    return { raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } };
   });
   const texts = prepared.map((p) => p.text);
   const home = homeProvinces(texts);
@@ -286,8 +296,8 @@ function applyEdits(
         const renamed = add(p.kind, e.to, true);
         renamed.fromEdit = true;
         for (const a of [p.name, ...p.aliases]) if (a !== e.to) renamed.aliases.add(a);
-        renamed.roles.push(...p.roles);
-        renamed.generic.push(...p.generic);
+        pushAll(renamed.roles, p.roles);
+        pushAll(renamed.generic, p.generic);
         break;
       }
       case 'merge': {
@@ -298,8 +308,8 @@ function applyEdits(
         if (!from || !into || from === into) break;
         pool.delete(keyOf(from.kind, from.name));
         for (const a of [from.name, ...from.aliases]) if (a !== into.name) into.aliases.add(a);
-        into.roles.push(...from.roles);
-        into.generic.push(...from.generic);
+        pushAll(into.roles, from.roles);
+        pushAll(into.generic, from.generic);
         into.fromEdit = true;
         break;
       }

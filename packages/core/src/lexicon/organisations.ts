@@ -2,6 +2,7 @@ import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
 import { INTERNATIONAL_BODIES } from './world.js';
+import { maxOf } from '../arrays.js';
 import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
 
 /** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
@@ -100,7 +101,7 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
   }
   // 灵石县经济技术开发区两渡产业园: a zone inside a zone; the inner one's name starts after the outer one's suffix.
   if (zone) {
-    const outer = Math.max(...[...ZONE_SUFFIXES].map((z) => { const i = text.lastIndexOf(z, start - 1); return i >= s && i + z.length < start ? i + z.length : -1; }));
+    const outer = maxOf([...ZONE_SUFFIXES].map((z) => { const i = text.lastIndexOf(z, start - 1); return i >= s && i + z.length < start ? i + z.length : -1; }));
     if (outer > 0 && start - outer >= 2 && start - outer <= 4 && allHan(text.slice(outer, start))) return { span: text.slice(outer, end), from: outer, brand: '' };
   }
   if (from < 0) {

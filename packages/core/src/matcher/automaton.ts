@@ -1,4 +1,5 @@
 import { foldTable } from '../text/fold.js';
+import { fromCharCodes } from '../arrays.js';
 
 /**
  * An Aho–Corasick automaton laid out as a double-array trie: every state's
@@ -160,9 +161,7 @@ export function buildAutomaton(forms: readonly string[]): Automaton {
 }
 
 function charsToString(chars: number[]): string {
-  let s = '';
-  for (let i = 0; i < chars.length; i += 4096) s += String.fromCharCode(...chars.slice(i, i + 4096));
-  return s;
+  return fromCharCodes(chars);
 }
 
 /** `symOf[code]` for every UTF-16 code unit: fold, then the automaton's symbol (0 when no form has it). */

@@ -8,6 +8,7 @@
  */
 import type { Draft } from './draft.js';
 import { endsSentence, hanBigrams, overlap, searchableText } from './text.js';
+import { pushAll } from '../arrays.js';
 
 /** Paragraphs shorter than this are never treated as layout repeats (`特此通告`). */
 const MIN_REPEAT = 20;
@@ -102,7 +103,8 @@ export function reattachTails(drafts: Draft[]): void {
     // The sub-head that preceded the tail was a display line of the host printed after its body.
     host.heads.push({ text: head!, level: null, trailing: true });
     const last = target.paragraphs.pop()!;
-    target.paragraphs.push(last + (tail.shift() ?? ''), ...tail);
+    target.paragraphs.push(last + (tail.shift() ?? ''));
+    pushAll(target.paragraphs, tail);
     hostTails.delete(host);
     hostTails.delete(target);
   });

@@ -6,6 +6,7 @@
  */
 import type { Dateline } from '../article.js';
 import { recognitionForm } from './text.js';
+import { daysInMonth, isCalendarDay } from '../text/dates.js';
 
 const DATE_RE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 /** How far into the first paragraph an event date is still the article's dateline. */
@@ -21,7 +22,8 @@ export function toDateline(match: RegExpExecArray, issueDate: string | null): Da
     const issueMonth = /^\d{4}-(\d{2})/.exec(issueDate)?.[1];
     if (issueMonth && month - Number(issueMonth) > 6) year -= 1;
   }
-  const valid = month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  // 2月30日 has no ISO form; without a year, 2月29日 might be one.
+  const valid = year !== null ? isCalendarDay(year, month, day) : day >= 1 && day <= daysInMonth(2000, month);
   const iso = year !== null && valid ? `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` : null;
   return { text, iso };
 }

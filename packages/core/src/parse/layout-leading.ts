@@ -25,6 +25,7 @@ import { ENUM_RE, splitTrailingContinuation, startsWithLead, type ContinuationNo
 import type { Token } from './tokens.js';
 import { overlap } from './text.js';
 import { cutOff } from './cleanup.js';
+import { pushAll } from '../arrays.js';
 
 /** Headlines of notices and documents: never a sub-head. */
 const NOTICE_TITLE_RE = /(通告|公告|通知|启事|公示|意见|决定)$/u;
@@ -54,7 +55,7 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
       const curBody = draftBody(cur);
       let k = 0;
       while (k < limit && heads[k]!.level !== null && overlap(heads[k]!.text, curBody) - overlap(heads[k]!.text, nextBody) > 0.2) k++;
-      cur.heads.push(...heads.slice(0, k).map((h) => ({ ...h, trailing: true })));
+      pushAll(cur.heads, heads.slice(0, k).map((h) => ({ ...h, trailing: true })));
       heads = heads.slice(k);
     }
     next.heads = heads;
@@ -69,7 +70,8 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
       else section = null;
     }
     curTitleLevel = read.titleLevel;
-    drafts.push(next, ...pendingPhotos);
+    drafts.push(next);
+    pushAll(drafts, pendingPhotos);
     pending = [];
     pendingBylines = [];
     pendingSources = [];
@@ -163,11 +165,11 @@ export function assembleLeading(tokens: Token[], markdown: boolean): Draft[] {
     // Display lines after the last body: a headline printed below its article (or a page of headlines only).
     const last = (cur as Draft | null) ?? newDraft(firstPendingLine);
     if (!cur) drafts.push(last);
-    last.heads.push(...pending.map((h) => ({ ...h, trailing: true })));
-    last.bylines.push(...pendingBylines);
-    last.sources.push(...pendingSources);
+    pushAll(last.heads, pending.map((h) => ({ ...h, trailing: true })));
+    pushAll(last.bylines, pendingBylines);
+    pushAll(last.sources, pendingSources);
   }
-  drafts.push(...pendingPhotos);
+  pushAll(drafts, pendingPhotos);
   return drafts;
 }
 

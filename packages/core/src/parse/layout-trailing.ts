@@ -17,6 +17,7 @@ import { newDraft, type Draft, type HeadItem } from './draft.js';
 import { isKicker, isSubtitle, splitTrailingContinuation, startsWithLead, type ContinuationNote } from './lines.js';
 import { takePhoto } from './photo.js';
 import type { Token } from './tokens.js';
+import { pushAll } from '../arrays.js';
 
 export function assembleTrailing(tokens: Token[]): Draft[] {
   const drafts: Draft[] = [];
@@ -34,9 +35,9 @@ export function assembleTrailing(tokens: Token[]): Draft[] {
       cur = newDraft(0);
       drafts.push(cur);
     }
-    cur.heads.push(...heads.map((h) => ({ ...h, trailing: true })));
-    cur.bylines.push(...bylines);
-    cur.sources.push(...sources);
+    pushAll(cur.heads, heads.map((h) => ({ ...h, trailing: true })));
+    pushAll(cur.bylines, bylines);
+    pushAll(cur.sources, sources);
     cur.dateText ??= date;
     cur.closed = true;
     heads = [];

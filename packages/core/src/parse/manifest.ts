@@ -4,8 +4,7 @@
  * file and the field, never a silently wrong article.
  */
 import type { Manifest } from './types.js';
-
-const DATE_RE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+import { dateProblem } from '../text/dates.js';
 
 export class ManifestError extends Error {
   override name = 'ManifestError';
@@ -21,7 +20,7 @@ export function validateManifest(value: unknown): Manifest {
     if (meta === null || typeof meta !== 'object' || Array.isArray(meta)) throw new ManifestError(`${at}: expected an object { paper, date, pageNumber }`);
     const { paper, date, pageNumber } = meta as Record<string, unknown>;
     if (paper !== undefined && (typeof paper !== 'string' || !paper.trim())) throw new ManifestError(`${at}.paper: expected a non-empty string`);
-    if (date !== undefined && (typeof date !== 'string' || !DATE_RE.test(date))) {
+    if (date !== undefined && (typeof date !== 'string' || dateProblem(date))) {
       throw new ManifestError(`${at}.date: expected YYYY-MM-DD, YYYY-MM or YYYY, got ${JSON.stringify(date)}`);
     }
     if (pageNumber !== undefined && (typeof pageNumber !== 'number' || !Number.isInteger(pageNumber) || pageNumber < 1)) {

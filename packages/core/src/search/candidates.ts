@@ -12,6 +12,8 @@ export interface Scored {
   bounds: number[];
   /** An upper bound of the final score. */
   upper: number;
+  /** An upper bound of the tier (quality.ts). */
+  tier: number;
 }
 
 /**
@@ -144,7 +146,13 @@ function scratchFor(n: number, segments: number) {
  * of them, without sorting (or even making objects for) thousands of
  * candidates of which only the first ~30 are ever verified.
  */
-export function scoreCandidates(index: SearchIndex, segments: Segment[], accept: ((doc: number) => boolean) | null, keep: number): Scored[] {
+export function scoreCandidates(
+  index: SearchIndex,
+  segments: Segment[],
+  accept: ((doc: number) => boolean) | null,
+  keep: number,
+  titleIsQuery: ReadonlySet<number>,
+): Scored[] {
   const n = index.docCount;
   const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
   const norms = normsOf(index);
@@ -218,7 +226,7 @@ export function scoreCandidates(index: SearchIndex, segments: Segment[], accept:
       });
     });
     // A bounded heap of [upper, order, doc], worst on top.
-    const heap: { upper: number; order: number; doc: number; mean: number }[] = [];
+    const heap: { tier: number; upper: number; order: number; doc: number; mean: number }[] = [];
     const single = segments.length === 1;
     const bound = (doc: number, s: number) => segmentBound(masks, segments, scored, doc, s);
     for (let order = 0; order < touched.length; order++) {
@@ -227,7 +235,7 @@ export function scoreCandidates(index: SearchIndex, segments: Segment[], accept:
       for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
       const mean = sum / segments.length;
       if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-      const entry = { upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
+      const entry = { tier: mean === 1 ? (titleIsQuery.has(doc) ? 3 : 2) : 0, upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
       if (heap.length < keep) {
         heap.push(entry);
         for (let k = heap.length - 1; k > 0; ) {
@@ -251,7 +259,8 @@ export function scoreCandidates(index: SearchIndex, segments: Segment[], accept:
       }
     }
     heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
-    return heap.map(({ doc, mean, upper }) => ({
+    return heap.map(({ doc, mean, upper, tier }) => ({
+      tier,
       doc,
       bm25: bm25[doc]!,
       // segmentBound, not the `bound` closure: called from this inner callback, a closure made per call was a
@@ -271,9 +280,9 @@ export function scoreCandidates(index: SearchIndex, segments: Segment[], accept:
   }
 }
 
-/** Which heap entry is worse: lower bound, or reached later. (Module level: see segmentBound.) */
-function worse(a: { upper: number; order: number }, b: { upper: number; order: number }): boolean {
-  return a.upper < b.upper || (a.upper === b.upper && a.order > b.order);
+/** Which heap entry is worse: lower tier bound, lower bound, or reached later. (Module level: see segmentBound.) */
+function worse(a: { tier: number; upper: number; order: number }, b: { tier: number; upper: number; order: number }): boolean {
+  return a.tier < b.tier || (a.tier === b.tier && (a.upper < b.upper || (a.upper === b.upper && a.order > b.order)));
 }
 
 function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {

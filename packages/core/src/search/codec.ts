@@ -4,6 +4,7 @@
  * base64 over Uint8Array (btoa/atob work on binary strings one character at a
  * time, several times slower on megabytes).
  */
+import { fromCharCodes } from '../arrays.js';
 
 export class ByteWriter {
   private buf = new Uint8Array(1 << 16);
@@ -62,7 +63,7 @@ export function toBase64(bytes: Uint8Array): string {
       codes.push(ALPHABET.charCodeAt(a >> 2), ALPHABET.charCodeAt(((a & 3) << 4) | (b >> 4)));
       codes.push(i + 1 < end ? ALPHABET.charCodeAt(((b & 15) << 2) | (c >> 6)) : 61, i + 2 < end ? ALPHABET.charCodeAt(c & 63) : 61);
     }
-    parts.push(String.fromCharCode(...codes));
+    parts.push(fromCharCodes(codes));
   }
   return parts.join('');
 }

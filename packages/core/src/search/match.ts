@@ -1,5 +1,6 @@
 import { foldSearchUnit, isCjk } from '../text/analyze.js';
 import { foldTable } from '../text/fold.js';
+import { fromCharCodes } from '../arrays.js';
 
 /**
  * Phrase checks run on a "squeezed" form of the normalised text: only Chinese
@@ -86,9 +87,7 @@ function codesToString(codes: Uint16Array): string {
     }
   }
   if (utf16) return utf16.decode(codes);
-  let text = '';
-  for (let i = 0; i < codes.length; i += 8192) text += String.fromCharCode(...codes.subarray(i, Math.min(codes.length, i + 8192)));
-  return text;
+  return fromCharCodes(codes);
 }
 
 /**

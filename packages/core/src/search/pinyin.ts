@@ -2,6 +2,7 @@ import { polyphonic } from 'pinyin-pro';
 import { isCjk } from '../text/analyze.js';
 import { namesSoundingLike } from './names.js';
 import type { SearchIndex } from './search-index.js';
+import { pushAll } from '../arrays.js';
 
 /**
  * Pinyin queries (`qianwan gongcheng`, `Jinzhong`): turned into the Chinese
@@ -100,7 +101,7 @@ export function pinyinReadings(index: SearchIndex, words: string[]): string[] {
     for (const part of word.split("'").filter(Boolean)) {
       const split = splitSyllables(part, (s) => table.chars.has(s), table.longest);
       if (!split) return [];
-      syllables.push(...split);
+      pushAll(syllables, split);
     }
   }
   if (syllables.length < 2) return [];

@@ -19,7 +19,20 @@ import type { Segment } from './query.js';
  * any query set: 0.6 is "most of the words", 0.3 is "a real part of the
  * query". Among hits, quality² multiplies BM25, so a phrase ranks above a
  * typo, a typo above a paraphrase, whatever the raw term counts; a typo match
- * is dropped when the phrase as typed occurs (see rank in rank.ts).
+ * is dropped when the phrase as typed occurs in the archive (see rank in rank.ts).
+ *
+ * No-answer precision: a segment with a distinctive part (a run of rare or
+ * absent bigrams — a name, a rare term; query.ts) must be there as typed or
+ * one character off; a paraphrase must hold every distinctive token, and an
+ * article without the segment at all is no hit, whatever the other segments
+ * score. An invented company joined to 半导体有限公司 thus finds nothing rather
+ * than another 半导体有限公司.
+ *
+ * Order: tiers first, then score (then id): 3 the title is the query (spaces
+ * and punctuation ignored, a 【…】 label stripped), 2 the query with its spaces
+ * removed is in a field as typed (an OCR-spaced phrase), 1 every segment is
+ * there exactly, 0 the rest. So an exact title beats a longer title holding it,
+ * and an exact phrase beats typos and paraphrases however long the article.
  */
 export const MIN_WINDOW_COVERAGE = 0.6;
 export const MIN_QUALITY = 0.3;
@@ -32,8 +45,9 @@ export const MIN_QUALITY = 0.3;
  */
 export function qualityBound(found: number, segment: Segment, total: number): number {
   if (!segment.chinese) return found / total;
-  if (found === total) return 1;
-  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0) return TYPO;
+  if (found === total && segment.absent === 0) return 1;
+  if (segment.phrase.length >= 3 && found >= total - 2 && found > 0 && segment.absent <= 2) return TYPO;
+  if (segment.distinctiveAbsent) return 0;
   return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
 }
 
@@ -50,7 +64,22 @@ export interface FieldQuality {
 export function finalScore(bm25: number, matches: FieldQuality[], segments: Segment[], squeezedTitle: string): number {
   const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segments.length;
   if (quality < MIN_QUALITY) return 0;
+  if (segments.some((s, k) => s.distinctive.length > 0 && matches[k]!.quality === 0)) return 0;
   if (!matches.every((m) => m.field === 0 && m.quality === 1)) return bm25 * quality ** 2;
   const asTyped = segments.length === 1 || squeezedTitle.includes(segments.map((s) => s.phrase).join(''));
   return bm25 * quality ** 2 * (asTyped ? 1.5 : 1.35);
+}
+
+/** The tier of a hit (see the rule above); `joined` is the query with its spaces removed (the segments' phrases, joined). */
+export function tierOf(matches: FieldQuality[], joined: string, squeezed: string[], squeezedBareTitle: string): number {
+  if (!matches.every((m) => m.quality === 1)) return 0;
+  if (squeezedBareTitle === joined) return 3;
+  if (matches.length === 1 || squeezed.some((f) => f.includes(joined))) return 2;
+  return 1;
+}
+
+/** The highest tier an article whose segment bounds are these can reach (3 only for a title that is the query). */
+export function tierBound(bounds: readonly number[], titleIsQuery: boolean): number {
+  if (!bounds.every((b) => b === 1)) return 0;
+  return titleIsQuery ? 3 : 2;
 }

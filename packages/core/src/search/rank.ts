@@ -1,8 +1,8 @@
 import type { Archive } from '../archive.js';
 import type { Article } from '../article.js';
 import { scoreCandidates } from './candidates.js';
-import { TYPO } from './match.js';
-import { finalScore, type FieldQuality } from './quality.js';
+import { squeezeText } from './match.js';
+import { finalScore, tierOf } from './quality.js';
 import type { Segment } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import type { SearchOptions } from './types.js';
@@ -10,8 +10,6 @@ import { segmentQuality, squeezedOf } from './verify.js';
 
 // Ranking: candidates by bound, verified in that order until no later one can enter the top.
 
-/** At most this many candidates (or 3 × limit), best upper bound first, get the costlier text checks. */
-const VERIFY = 30;
 
 function passesFilters(article: Article, options: SearchOptions): boolean {
   if (options.kind && article.kind !== options.kind) return false;
@@ -27,6 +25,7 @@ function passesFilters(article: Article, options: SearchOptions): boolean {
 export interface RankedHit {
   article: Article;
   score: number;
+  tier: number;
 }
 
 /**
@@ -52,47 +51,74 @@ export function docTableOf(archive: Archive, index: SearchIndex): DocTable {
 export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
   const table = docTableOf(archive, index);
   const articleOf = (doc: number) => table.articles[doc];
+  const squeezedAt = (doc: number) => (table.squeezed[doc] ??= squeezedOf(articleOf(doc)!));
   const filtered = !!(options.kind || options.paper || options.from || options.to);
-  // Verify in order of an upper bound of the final score (BM25 × best possible quality² × the title
-  // bonus): once `limit` verified hits beat the next candidate's bound, no later one can enter the top.
+  const joined = segments.map((s) => s.phrase).join('');
+  // Verify in order of an upper bound of (tier, final score) (tier: quality.ts; score: BM25 × best possible
+  // quality² × the title bonus): once `limit` verified hits beat the next candidate's bound, no later one can
+  // enter the top. What is verified never depends on the limit below KEEP, so neither does the order: the first
+  // k hits are the same for any limit ≥ k.
   const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
     return !!a && passesFilters(a, options);
-  } : null, Math.max(VERIFY, 3 * limit));
-  const cap = candidates.length;
+  } : null, Math.max(KEEP, limit), titlesOf(archive, index).get(joined) ?? NONE);
+  // A phrase that occurs as typed is not a typo: when some candidate has it exactly, one-character-off matches
+  // of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence. Decided over all the candidates, not the verified.
+  const exactSomewhere = segments.map((s, k) =>
+    s.chinese && s.absent === 0 && candidates.some((c) => c.bounds[k] === 1 && squeezedAt(c.doc).some((f) => f.includes(s.phrase))));
   const hits: RankedHit[] = [];
-  const typoSeen: boolean[] = segments.map(() => false);
-  const exactSeen: boolean[] = segments.map(() => false);
-  const verified: { hit: RankedHit; matches: FieldQuality[]; bm25: number }[] = [];
-  for (let i = 0; i < cap; i++) {
-    const c = candidates[i]!;
-    if (hits.length >= limit && hits[limit - 1]!.score >= c.upper) break;
+  for (const c of candidates) {
+    if (hits.length >= limit && beats(hits[limit - 1]!, c.tier, c.upper)) break;
     const article = articleOf(c.doc)!;
-    const squeezed = (table.squeezed[c.doc] ??= squeezedOf(article));
-    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!));
-    matches.forEach((m, s) => {
-      if (m.quality === 1) exactSeen[s] = true;
-      if (m.quality === TYPO) typoSeen[s] = true;
-    });
-    const hit = { article, score: finalScore(c.bm25, matches, segments, squeezed[0]!) };
-    verified.push({ hit, matches, bm25: c.bm25 });
-    if (hit.score > 0) insertSorted(hits, hit);
-  }
-  // A phrase that occurs as typed is not a typo: when it was found exactly somewhere, one-character-off
-  // matches of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence; drop them and re-score.
-  if (segments.some((_, s) => exactSeen[s] && typoSeen[s])) {
-    hits.length = 0;
-    for (const v of verified) {
-      const matches = v.matches.map((m, s) => (exactSeen[s] && m.quality === TYPO ? { ...m, quality: 0 } : m));
-      v.hit.score = finalScore(v.bm25, matches, segments, squeezedOf(v.hit.article)[0]!);
-      if (v.hit.score > 0) insertSorted(hits, v.hit);
-    }
+    const squeezed = squeezedAt(c.doc);
+    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactSomewhere[k]!));
+    const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
+    if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)) });
   }
   return hits;
 }
 
+/** At most this many candidates (or `limit`), best bound first, are verified. */
+const KEEP = 200;
+const NONE: ReadonlySet<number> = new Set();
+
+/** Whether a hit ranks strictly above anything with these bounds. */
+function beats(hit: RankedHit, tier: number, upper: number): boolean {
+  return hit.tier > tier || (hit.tier === tier && hit.score > upper);
+}
+
+/** A title as compared with the query: a leading 【…】 label dropped, squeezed (spaces, punctuation, variants). */
+function bareTitleOf(article: Article): string {
+  return squeezeText(article.title.replace(/^\s*【[^】]*】/, ''));
+}
+
+/** Per index, the documents by bare title: which candidates can be of tier 3 (the title is the query). */
+const titleMaps = new WeakMap<SearchIndex, Map<string, Set<number>>>();
+
+export function titlesOf(archive: Archive, index: SearchIndex): Map<string, Set<number>> {
+  let map = titleMaps.get(index);
+  if (!map) {
+    map = new Map();
+    const { articles } = docTableOf(archive, index);
+    articles.forEach((a, doc) => {
+      if (!a) return;
+      const key = bareTitleOf(a);
+      let set = map!.get(key);
+      if (!set) map!.set(key, (set = new Set()));
+      set.add(doc);
+    });
+    titleMaps.set(index, map);
+  }
+  return map;
+}
+
 function insertSorted(hits: RankedHit[], hit: RankedHit): void {
   let i = hits.length;
-  while (i > 0 && (hits[i - 1]!.score < hit.score || (hits[i - 1]!.score === hit.score && hits[i - 1]!.article.id > hit.article.id))) i--;
+  while (i > 0 && before(hit, hits[i - 1]!)) i--;
   hits.splice(i, 0, hit);
+}
+
+/** The order of hits: tier, score, then id. */
+function before(a: RankedHit, b: RankedHit): boolean {
+  return a.tier > b.tier || (a.tier === b.tier && (a.score > b.score || (a.score === b.score && a.article.id < b.article.id)));
 }

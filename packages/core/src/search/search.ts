@@ -16,6 +16,7 @@ import { EMPTY, FieldText, matchSegment, squeezedOf } from './verify.js';
 export type { SearchHit, SearchOptions } from './types.js';
 
 const SENTENCE_END = /[。！？；!?;\n]/;
+const FALLBACK_POOL = 200;
 
 // The entry point: plan the query, rank, fall back when nothing is found as typed, cut snippets.
 
@@ -44,7 +45,7 @@ export function searchWithIndex(
   const terms = options.terms ?? (index.wholeTerms.length ? index.wholeTerms : undefined);
   const analyze: AnalyzeOptions = { ...options.analyzer, ...(terms ? { terms } : {}) };
   const parts = queryParts(query);
-  let segments = planQuery(parts, analyze);
+  let segments = planQuery(parts, analyze, index);
   if (!segments.length) return [];
   const limit = options.limit ?? 20;
   let hits = rank(archive, index, segments, options, limit);
@@ -56,7 +57,7 @@ export function searchWithIndex(
       bestReading(archive, index, pinyinReadings(index, parts)) ??
       (single ? (bestReading(archive, index, namesSoundingLikeText(index, single)) ?? namesOneCharacterOff(index, single)[0]) : undefined);
     if (reading) {
-      segments = planQuery([reading], analyze);
+      segments = planQuery([reading], analyze, index);
       hits = rank(archive, index, segments, options, limit);
     }
   }
@@ -65,9 +66,10 @@ export function searchWithIndex(
     // hold exactly, all in one sentence — a paraphrase of what the archive says, not words that merely co-occur
     // (台风 in one paragraph and 登陆艇 in another is no answer to 台风登陆).
     const names = namesAndWords(index, foldText(parts[0]!));
-    if (names.length) {
-      const partSegments = planQuery(names, analyze);
-      const all = rank(archive, index, partSegments, options, limit).filter((hit) =>
+    if (names.length && !dropsAStretch(foldText(parts[0]!), names)) {
+      const partSegments = planQuery(names, analyze, index);
+      // Filtered after ranking: rank as many as any limit up to FALLBACK_POOL would, so the first k never depend on the limit.
+      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit)).filter((hit) =>
         fieldTexts(hit.article).some((field) => field.split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
           return partSegments.every((s) => squeezed.includes(s.phrase));
@@ -95,4 +97,20 @@ export function searchWithIndex(
       highlights,
     };
   });
+}
+
+/**
+ * Whether reading `text` as `names` (names and words, in order) leaves out two or more characters in a row: one
+ * (和 in 晋中和太原一体化) is a particle between words, more is a name of its own — an invented one, say (曜岚芯微 in
+ * 曜岚芯微半导体有限公司), which a hit must hold: the reading is then no answer.
+ */
+function dropsAStretch(text: string, names: readonly string[]): boolean {
+  let at = 0;
+  for (const name of names) {
+    const found = text.indexOf(name, at);
+    if (found < 0) return true;
+    if (found - at >= 2) return true;
+    at = found + name.length;
+  }
+  return text.length - at >= 2;
 }

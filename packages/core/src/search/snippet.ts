@@ -1,6 +1,7 @@
 import { allIndexes, findOneSubstitution, findWord, squeeze, toOriginal, TYPO, type SqueezedText } from './match.js';
 import type { Segment } from './query.js';
 import type { SegmentMatch } from './verify.js';
+import { pushAll } from '../arrays.js';
 
 /** Snippet length in UTF-16 units (about two lines of a result list), and how much context precedes the match. */
 const LENGTH = 100;
@@ -39,7 +40,7 @@ export function makeSnippet(
   for (const [s, segment] of segments.entries()) {
     const found: [number, number][] = [];
     if (!segment.chinese) {
-      for (const t of segment.tokens) found.push(...findWord(squeezed, t).filter(inside));
+      for (const t of segment.tokens) pushAll(found, findWord(squeezed, t).filter(inside));
     } else {
       for (const at of allIndexes(squeezed.text, segment.phrase)) {
         const r = toOriginal(squeezed, at, at + segment.phrase.length);
@@ -70,7 +71,7 @@ export function makeSnippet(
         }
       }
     }
-    ranges.push(...found);
+    pushAll(ranges, found);
   }
   const prefix = start > 0 ? '…' : '';
   const snippet = prefix + text.slice(start, end).replace(/[\n\r\t]/g, ' ') + (end < text.length ? '…' : '');

@@ -50,7 +50,7 @@ export function squeezedOf(article: Article): string[] {
  * the kept squeezed texts: the same result, and the texts as printed are
  * looked at only in the rare case that decides a field (see below).
  */
-export function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number): FieldQuality {
+export function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number, noTypo = false): FieldQuality {
   if (bound <= 0) return { field: -1, quality: 0 };
   // Squeezing is idempotent (test/search-fast-paths), so the phrase squeezes to itself and the kept squeezed texts decide.
   if (!segment.chinese) {
@@ -73,10 +73,12 @@ export function segmentQuality(segment: Segment, article: Article, squeezed: str
     const text = squeezed[f]!;
     if (!text) continue;
     if (best.quality >= TYPO) break;
-    if (bound >= TYPO && typoIn(text, segment) >= 0) {
+    if (bound >= TYPO && !noTypo && typoIn(text, segment) >= 0) {
       best = { field: f, quality: TYPO };
       continue;
     }
+    // A paraphrase holds the distinctive part as typed (quality.ts).
+    if (segment.distinctiveAbsent || !segment.distinctive.every((t) => text.includes(t))) continue;
     const window = windowIn(text, segment);
     if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
   }

@@ -1,5 +1,6 @@
 import { compactText } from './compact.js';
 import { foldTable } from './fold.js';
+import { pushAll } from '../arrays.js';
 
 /**
  * The ONE analysis pipeline for search: the index and the query go through
@@ -136,7 +137,7 @@ export function tokenizeNormalized(text: string, options: AnalyzeOptions = {}): 
       i = j;
     } else i++;
   }
-  if (options.terms?.length) tokens.push(...findTerms(text, options.terms));
+  if (options.terms?.length) pushAll(tokens, findTerms(text, options.terms));
   return tokens;
 }
 

@@ -1,4 +1,5 @@
 import { toMatchText, type MatchText } from './normalize.js';
+import { fromCharCodes } from '../arrays.js';
 
 /**
  * Formulas every Party-and-government paper prints again and again. In a
@@ -30,7 +31,7 @@ function phraseForms(): string[] {
 }
 
 function decodeAll(t: MatchText): string {
-  return String.fromCharCode(...t.codes);
+  return fromCharCodes(t.codes);
 }
 
 /** Marks `mask[i] = 1` for draft positions inside a listed formula. `flat` is the draft's matching text as a string. */

@@ -4,8 +4,10 @@ import { foldText } from '../text/fold.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
+import { findKey, getFingerprintIndex } from './fingerprint-index.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
+import { maxOf } from '../arrays.js';
 
 export interface Conflict {
   start: number;
@@ -47,8 +49,42 @@ function nearbyArticles(archive: Archive, blocks: RegionBlocks, p: number, limit
     .map((r) => archive.articles[r.doc]!);
 }
 
+/** How far around a figure (matching-text characters) its clause is looked up, and the most articles a fingerprint may name. */
+const WINDOW = 30;
+const WINDOW_MAX_DF = 400;
+
+/**
+ * Articles sharing fingerprints with the draft right around position `p`, however few: a short sentence or a
+ * clause retold in other words shares too little for a reuse region. Fingerprints common enough to skip for
+ * reuse still count here (up to WINDOW_MAX_DF articles): 俄防空部队击落乌军 is printed in hundreds of stories,
+ * and which of them shares the most of this clause is what is asked. Bounded: a window's picks times the cap.
+ */
+function windowArticles(archive: Archive, reuse: ReuseResult, p: number, limit = 8): Article[] {
+  const index = getFingerprintIndex(archive);
+  const { hashes } = reuse;
+  let counts: Map<number, number> | undefined;
+  // Every k-gram of the window, not only the draft's picks: the archive's pick inside a short shared run
+  // (项目总投资 before a changed figure) need not be one the draft's winnowing chose.
+  for (let i = Math.max(0, p - WINDOW); i < Math.min(hashes.length, p + WINDOW); i++) {
+    const key = findKey(index, hashes[i]!);
+    if (key < 0) continue;
+    const s = index.starts[key]!;
+    const e = index.starts[key + 1]!;
+    if (e - s > WINDOW_MAX_DF) continue;
+    counts ??= new Map();
+    for (let q = s; q < e; q++) counts.set(index.docs[q]!, (counts.get(index.docs[q]!) ?? 0) + 1);
+  }
+  if (!counts) return [];
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+    .slice(0, limit)
+    .map(([doc]) => archive.articles[doc]!);
+}
+
 /** Numbers checked per draft: a clear bound on the work for huge drafts (each needs sentence comparisons). */
 export const MAX_NUMBERS_CHECKED = 2000;
+/** Figures whose neighbourhood is looked up at all: a bound for drafts of nothing but figures. */
+const MAX_NUMBERS_LOOKED_UP = 20_000;
 
 const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''}`;
 
@@ -56,16 +92,34 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
   const blocks = regionBlocks(reuse);
-  const nearAt = (start: number) => nearbyArticles(archive, blocks, matchPosition(draft, start));
+  const nearAt = (start: number) => {
+    const p = matchPosition(draft, start);
+    const near = nearbyArticles(archive, blocks, p);
+    for (const a of windowArticles(archive, reuse, p)) if (near.length < 12 && !near.includes(a)) near.push(a);
+    return near;
+  };
   // Only figures some article is near are described (and at most MAX_NUMBERS_CHECKED of them).
   let wanted = 0;
-  const all = quantities(raw, (start) => blocks.has(Math.floor(matchPosition(draft, start) / BLOCK)) && nearAt(start).length > 0 && ++wanted <= MAX_NUMBERS_CHECKED);
+  const nearby = new Map<number, Article[]>();
+  let looked = 0;
+  const all = quantities(raw, (start) => {
+    if (wanted >= MAX_NUMBERS_CHECKED || ++looked > MAX_NUMBERS_LOOKED_UP) return false;
+    const near = nearAt(start);
+    if (!near.length) return false;
+    nearby.set(start, near);
+    wanted++;
+    return true;
+  });
   for (const q of all) {
-    const nearby = nearAt(q.start);
-    if (!nearby.length) continue;
-    const facts = sameFacts(raw, q, nearby);
-    if (!facts.length || facts.some((f) => f.agree)) continue;
-    const best = facts.sort((a, b) => b.shared - a.shared || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
+    const near = nearby.get(q.start);
+    if (!near) continue;
+    const facts = sameFacts(raw, q, near);
+    if (!facts.length) continue;
+    // The source sharing the most context decides (another story sharing a few words does not confirm a figure
+    // its real source contradicts); on a tie an agreeing source wins, then the newest.
+    const score = (f: (typeof facts)[number]) => 2 * f.shared + f.context;
+    const best = facts.sort((a, b) => score(b) - score(a) || Number(b.agree) - Number(a.agree) || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
+    if (best.agree || best.otherTime) continue;
     out.push({
       start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'number',
       message: `与档案不符：档案记为${best.quantity.printed}（${describe(best.article)}）`,
@@ -179,7 +233,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     // Only former posts: right when the draft is about that time (时任…, or it names a year they held it).
     const former = known.map((c) => byCore.get(c)!);
     const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
-    const lastYear = Math.max(...former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
+    const lastYear = maxOf(former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     if (then || years.some((y) => y <= lastYear)) continue;
     out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
   }

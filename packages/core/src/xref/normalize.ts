@@ -1,4 +1,5 @@
 import { foldTable } from '../text/fold.js';
+import { fromCharCodes } from '../arrays.js';
 
 /**
  * The matching form of a text: folded (width, traditional→simplified, case,
@@ -59,9 +60,7 @@ export function rawRange(text: MatchText, from: number, to: number): [number, nu
 }
 
 export function decode(codes: Uint16Array, from = 0, to = codes.length): string {
-  let out = '';
-  for (let i = from; i < to; i += 4096) out += String.fromCharCode(...codes.subarray(i, Math.min(to, i + 4096)));
-  return out;
+  return fromCharCodes(codes.subarray(from, to));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { articleBody, type Article } from '../article.js';
 import { foldText } from '../text/fold.js';
 import { isContent } from './normalize.js';
+import { scanFigures } from './quantity-scan.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 
 /** A number with its unit as printed: 25.8 亿元, 220余名, 4期. */
@@ -20,99 +21,35 @@ export interface Quantity {
   /** How the figure is qualified: exact, 余/多 (about), a lower bound (超/突破), an upper bound (近), or around (约/左右). */
   qualifier: 'exact' | 'about' | 'atLeast' | 'atMost' | 'around';
   sentence: [number, number];
+  /** Up to CONTEXT content characters before / after the figure within its sentence, across clause marks, numerals left out: its place in a copied sentence. */
+  before: string;
+  after: string;
+  /** Written in Chinese numerals (三十, 一千二百). */
+  chinese: boolean;
+  /** A rate of change (增长5.4%, 加快0.5个百分点): compared only where the sentence is aligned to its source. */
+  rate: boolean;
 }
 
-// Longest first so 万千瓦 wins over 千瓦, 亿元 over 亿.
-const UNITS = [
-  '万平方米', '平方公里', '平方米', '万千瓦', '千瓦时', '万人次', '亿元', '万元', '千元', '亿吨', '万吨', '千瓦', '兆瓦', '万亩', '公里',
-  '千米', '人次', '万人', '元', '吨', '亩', '米', '人', '名', '个', '家', '项', '件', '次', '期', '户', '座', '所', '台', '辆', '套', '场',
-  '条', '批', '%', '倍', '天', '小时', '亿', '万',
-];
-/** Longest digit run read as a number: longer runs are codes or noise, not quantities (and would not fit a double). */
-const MAX_DIGITS = 15;
 /** How far lead and trail look for their content characters. */
 const LOOK = 32;
 /** Characters of a figure's sentence kept on either side of it. */
 const MAX_SENTENCE = 300;
-const RATE_BEFORE = /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅)[ \t]*$/;
-const isDigitCode = (c: number) => c >= 0x30 && c <= 0x39;
-const isBlank = (c: number) => c === 0x20 || c === 0x09;
+const RATE_BEFORE = /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅|加快|放缓|回升|扩大|收窄)[ \t]*$/;
 
-/** A quantity as found by the scan: the same groups the former regex gave ([0] whole, [1] number, [2] 余/多, [3] unit). */
-interface QuantityMatch {
-  index: number;
-  0: string;
-  1: string;
-  2: string | undefined;
-  3: string;
-}
+const CONTEXT = 10;
+const SENTENCE_END = new Set([...'。！？!?\n']);
+const NUMERAL = new Set([...'0123456789.零〇一二两三四五六七八九十百千万亿%']);
 
-/**
- * Number, then blanks, optional 余/多, blanks, a unit — what the regex
- * /(\d+(?:[ \t]*\.[ \t]*\d+)?)[ \t]*(余|多)?[ \t]*(UNIT)/g found, in one pass:
- * that regex backtracked over every digit run and blank run it failed on
- * (240,000 digits took 37 s). Each character is read a bounded number of
- * times: a failed match resumes after the digits it read.
- */
-export function* scanQuantities(text: string): Generator<QuantityMatch> {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isDigitCode(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < n && isDigitCode(text.charCodeAt(i))) i++;
-    let numEnd = i;
-    // A decimal part: blanks, a point, blanks, digits.
-    let j = i;
-    while (j < n && isBlank(text.charCodeAt(j))) j++;
-    if (text.charCodeAt(j) === 0x2e) {
-      j++;
-      while (j < n && isBlank(text.charCodeAt(j))) j++;
-      if (j < n && isDigitCode(text.charCodeAt(j))) {
-        while (j < n && isDigitCode(text.charCodeAt(j))) j++;
-        numEnd = j;
-      }
-    }
-    // The scan resumes after the number either way (its digits cannot start another match that counts).
-    i = numEnd;
-    const number = text.slice(start, numEnd);
-    if (number.replace(/\D/g, '').length > MAX_DIGITS) continue;
-    let k = numEnd;
-    while (k < n && isBlank(text.charCodeAt(k))) k++;
-    let about: string | undefined;
-    if (text[k] === '余' || text[k] === '多') {
-      const afterAbout = k + 1;
-      let u = afterAbout;
-      while (u < n && isBlank(text.charCodeAt(u))) u++;
-      if (unitAt(text, u)) {
-        about = text[k];
-        k = u;
-      }
-    }
-    const unit = unitAt(text, k);
-    if (!unit) continue;
-    const end = k + unit.length;
-    yield { index: start, 0: text.slice(start, end), 1: number, 2: about, 3: unit };
-    i = end;
+/** The content characters next to a figure (see Quantity.before), read from `from` in direction `dir`. */
+function context(text: string, from: number, dir: 1 | -1): string {
+  let out = '';
+  for (let i = dir > 0 ? from : from - 1, steps = 0; i >= 0 && i < text.length && out.length < CONTEXT && steps < LOOK; i += dir, steps++) {
+    const ch = text[i]!;
+    if (SENTENCE_END.has(ch)) break;
+    if (!isContent(ch.charCodeAt(0)) || NUMERAL.has(ch)) continue;
+    out = dir > 0 ? out + ch : ch + out;
   }
-}
-
-/** The first listed unit printed at `at` (the list is longest first). */
-function unitAt(text: string, at: number): string | undefined {
-  const first = text[at];
-  if (first === undefined) return undefined;
-  for (const u of UNITS_BY_FIRST.get(first) ?? []) if (text.startsWith(u, at)) return u;
-  return undefined;
-}
-
-const UNITS_BY_FIRST = new Map<string, string[]>();
-for (const u of UNITS) {
-  const list = UNITS_BY_FIRST.get(u[0]!) ?? [];
-  list.push(u);
-  UNITS_BY_FIRST.set(u[0]!, list);
+  return out;
 }
 
 const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
@@ -126,14 +63,14 @@ export function quantities(text: string, wanted?: (start: number) => boolean): Q
   const folded = foldText(text);
   const ranges = sentenceRanges(folded);
   const out: Quantity[] = [];
-  for (const m of scanQuantities(folded)) {
+  for (const m of scanFigures(folded)) {
     const start = m.index;
     const before = folded.charCodeAt(start - 1);
     // Part of a longer number, or an ordinal (第3次): not a quantity of something.
     if ((before >= 0x30 && before <= 0x39) || before === 0x2e || folded[start - 1] === '第') continue;
     if (wanted && !wanted(start)) continue;
     // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
-    if (m[3] === '%' && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start))) continue;
+    const rate = (m.unit === '%' || m.unit.endsWith('百分点')) && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start));
     let lead = '';
     for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
       const ch = folded[i]!;
@@ -141,7 +78,7 @@ export function quantities(text: string, wanted?: (start: number) => boolean): Q
       if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
     }
     let trail = '';
-    for (let i = start + m[0].length; i < Math.min(folded.length, start + m[0].length + LOOK) && trail.length < 8; i++) {
+    for (let i = m.end; i < Math.min(folded.length, m.end + LOOK) && trail.length < 8; i++) {
       const ch = folded[i]!;
       if (CLAUSE_END.has(ch)) break;
       if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
@@ -150,14 +87,11 @@ export function quantities(text: string, wanted?: (start: number) => boolean): Q
     if (!found) continue;
     // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
     // to a window around the figure so each comparison stays bounded.
-    const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], start + m[0].length + MAX_SENTENCE)];
+    const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], m.end + MAX_SENTENCE)];
     out.push({
-      start, end: start + m[0].length,
-      value: Number(m[1]!.replace(/[ \t]/g, '')),
-      unit: m[3]!,
-      printed: m[0].replace(/[ \t]/g, ''),
-      lead, trail, sentence,
-      ...rangeOf(Number(m[1]!.replace(/[ \t]/g, '')), Boolean(m[2]), lead, folded.slice(start + m[0].length, start + m[0].length + 2)),
+      start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate,
+      lead, trail, sentence, before: context(folded, start, -1), after: context(folded, m.end, 1),
+      ...rangeOf(m.value, m.numeral, m.about, lead, folded.slice(m.end, m.end + 2)),
     });
   }
   return out;
@@ -169,7 +103,7 @@ function words(text: string): string {
   const folded = foldText(text);
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
-    if (isContent(c) && !(c >= 0x30 && c <= 0x39) && c !== 0x25) out += folded[i];
+    if (isContent(c) && !NUMERAL.has(folded[i]!)) out += folded[i];
   }
   return out.slice(0, 300);
 }
@@ -190,21 +124,28 @@ type Times = Map<string, Set<string>>;
  * it has none from the sentences before it in its paragraph (the lead of a
  * statistics story: 前10个月，…。其中，…), or from `heading` (the article's title).
  */
-function times(text: string, sentence: [number, number], heading = ''): Times {
-  const collect = (s: string) => {
+function times(text: string, sentence: [number, number], heading = '', borrow = true, at = -1): Times {
+  const collect = (s: string, last = false) => {
     const found: Times = new Map();
     const flat = foldText(s).replace(/[ \t]/g, '');
     for (const [kind, re] of TIME_KINDS) {
       for (const m of flat.matchAll(re)) {
-        const set = found.get(kind) ?? new Set<string>();
+        // 比2022年, 较上年: the time compared with, not the statement's own.
+        if (last && /[比较]$/.test(flat.slice(Math.max(0, m.index - 1), m.index))) continue;
+        const set = last ? new Set<string>() : (found.get(kind) ?? new Set<string>());
         set.add(m[0].replace('月份', '月'));
         found.set(kind, set);
       }
     }
     return found;
   };
+  // The time that governs the figure: the last of each kind before it in its sentence (2020年过火面积…，2023年更是…).
+  if (at >= 0) {
+    const governing = collect(text.slice(sentence[0], at), true);
+    if (governing.size) return governing;
+  }
   const own = collect(text.slice(sentence[0], sentence[1]));
-  if (own.size) return own;
+  if (own.size || !borrow) return own;
   const paragraphStart = text.lastIndexOf('\n', sentence[0] - 1) + 1;
   const before = collect(text.slice(Math.max(paragraphStart, sentence[0] - 600), sentence[0]));
   return before.size ? before : collect(heading);
@@ -250,13 +191,16 @@ function commonSuffix(a: string, b: string): number {
 export const SAME_FACT_RUN = 12;
 
 /** The values a printed figure allows (see Quantity.range), and how it is qualified. */
-function rangeOf(value: number, about: boolean, lead: string, after: string): Pick<Quantity, 'range' | 'qualifier'> {
+function rangeOf(value: number, numeral: string, about: boolean, lead: string, after: string): Pick<Quantity, 'range' | 'qualifier'> {
   if (about) {
-    // 余/多 stand for the next place down: 220余 → [220, 230), 1000多 → [1000, 2000), 25.8余 → [25.8, 25.9)
-    const text = String(value);
+    // 余/多 stand for the next place down of the numeral as printed: 220余 → [220, 230), 1000多 → [1000, 2000),
+    // 25.8余 → [25.8, 25.9), 1.2万余 → [12000, 13000); scaled by what multiplied it.
+    const arabic = /^[\d.]+$/.test(numeral);
+    const base = arabic ? Number(numeral) : value;
+    const text = arabic ? numeral : String(value);
     const decimals = text.includes('.') ? text.length - text.indexOf('.') - 1 : 0;
     const zeros = decimals ? 0 : (/0+$/.exec(text)?.[0].length ?? 0);
-    const step = decimals ? 10 ** -decimals : 10 ** zeros;
+    const step = (decimals ? 10 ** -decimals : 10 ** zeros) * (base ? value / base : 1);
     return { range: [value, value + step - 1e-9], qualifier: 'about' };
   }
   if (/(?:超|超过|突破|逾|多达|以上)$/.test(lead) || after.startsWith('以上')) return { range: [value, Infinity], qualifier: 'atLeast' };
@@ -285,7 +229,17 @@ export interface NumberEvidence {
   shared: number;
   /** The two figures allow a common value. */
   agree: boolean;
+  /** The statements name different times (2023年 vs 2024年): not the same fact. */
+  otherTime: boolean;
+  /** Characters of the figures' immediate context that agree (Quantity.before's common end + .after's common start). */
+  context: number;
 }
+
+/** A sentence copied with its figure in place: enough shared words, or the figure's neighbourhood the same on both sides. */
+export const ALIGNED_RUN = 20;
+export const ALIGNED_CONTEXT = 12;
+/** A restated fact: a shorter shared run will do when the figure's own words agree on both sides. */
+const RESTATED_RUN = 6;
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
 /** The time words of an archive statement, computed once. */
@@ -304,7 +258,8 @@ const articleQuantities = new WeakMap<Article, Quantity[]>();
 export function sameFacts(draft: string, q: Quantity, articles: Article[]): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
-  const myTimes = times(draft, q.sentence);
+  // The draft's sentence has its own time or none: it borrows none from an unrelated paragraph before it.
+  const myTimes = times(draft, q.sentence, '', false, q.start);
   const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
   const out: NumberEvidence[] = [];
   for (const article of articles) {
@@ -313,25 +268,37 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
     let list = articleQuantities.get(article);
     if (!list) articleQuantities.set(article, (list = quantities(body)));
     for (const r of list) {
-      // The same thing counted: the words before the number agree (总投资), or those after it (…余名基层人大代表) when a word before was swapped (共计 → 共有).
-      if (r.unit !== q.unit || (commonSuffix(r.lead, q.lead) < 2 && commonPrefix(r.trail, q.trail) < 3)) continue;
+      if (r.unit !== q.unit) continue;
+      const ctx = commonSuffix(r.before, q.before) + commonPrefix(r.after, q.after);
+      const leadAgree = commonSuffix(r.lead, q.lead);
+      const trailAgree = commonPrefix(r.trail, q.trail);
+      // The same thing counted: the words before the number agree (总投资), or those after it (…余名基层人大代表) when a
+      // word before was swapped (共计 → 共有), or its whole neighbourhood (31个省 after a clause mark).
+      if (leadAgree < 2 && trailAgree < 3 && ctx < 6) continue;
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
-      const agree = agrees(q, r);
+      let agree = agrees(q, r);
       const theirs = body.slice(r.sentence[0], r.sentence[1]);
       let theirTimes = timesOf.get(r);
-      if (!theirTimes) timesOf.set(r, (theirTimes = times(body, r.sentence, article.title)));
-      if (differentTimes(myTimes, theirTimes)) continue;
+      if (!theirTimes) timesOf.set(r, (theirTimes = times(body, r.sentence, article.title, true, r.start)));
+      // About another time: kept as evidence, so that a statement of another period, when it is the closest source, keeps the figure quiet.
+      const otherTime = differentTimes(myTimes, theirTimes);
+      let theirWords = wordsOf.get(r);
+      if (theirWords === undefined) wordsOf.set(r, (theirWords = words(theirs)));
+      const shared = longestCommon(mine, theirWords);
+      // Aligned: the sentence copied (most of its words shared, or all of the draft's), or the figure's neighbourhood the same.
+      const aligned = shared >= ALIGNED_RUN || ctx >= ALIGNED_CONTEXT || (shared >= 10 && shared >= 0.8 * Math.min(mine.length, theirWords.length)) || (shared >= 5 && shared === mine.length);
+      // In place, the archive's figure is the expected one exactly (300多 → 350多 is a change, though the ranges meet).
+      if (aligned && agree && q.qualifier === r.qualifier) agree = q.value === r.value;
+      // A rate of change is compared only in a sentence aligned to its source: elsewhere each period prints a new one.
+      if ((q.rate || r.rate) && !aligned) continue;
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
-      if (!agree) {
+      if (!agree && !aligned) {
         let theirNumbers = numbersOf.get(r);
         if (!theirNumbers) numbersOf.set(r, (theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]))));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
-      let theirWords = wordsOf.get(r);
-      if (theirWords === undefined) wordsOf.set(r, (theirWords = words(theirs)));
-      const shared = longestCommon(mine, theirWords);
-      if (shared >= SAME_FACT_RUN) out.push({ article, quantity: r, shared, agree });
+      if (shared >= SAME_FACT_RUN || aligned || (shared >= RESTATED_RUN && leadAgree >= 2 && trailAgree >= 2)) out.push({ article, quantity: r, shared, agree, context: ctx, otherTime });
     }
   }
   return out;

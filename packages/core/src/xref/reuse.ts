@@ -63,6 +63,11 @@ export interface ReuseResult {
   candidates: Map<number, Candidate>;
   /** Draft positions (matching text) that are common phrasing. */
   common: Uint8Array;
+  /** The draft's winnowed fingerprint positions (ascending) and their index keys (-1: in no article): the fact checks look up what is near a figure. */
+  picks: Uint32Array;
+  keyOf: Int32Array;
+  /** Hash of the k-gram at every draft position (not only the picks): a short clause may share a fingerprint the draft's winnowing skipped. */
+  hashes: Uint32Array;
 }
 
 /** A stretch of the draft [from, to) worth aligning against one article. */
@@ -236,7 +241,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
       if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }
   }
-  return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common };
+  return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common, picks, keyOf, hashes };
 }
 
 /** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */

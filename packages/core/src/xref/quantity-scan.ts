@@ -1,0 +1,169 @@
+/**
+ * The figures of a text in one linear pass: Arabic (25.8, 1300) or Chinese
+ * numerals (三十, 两千, 一千二百), a multiplier (1.2万, 4.88万亿), 余/多, and a
+ * counting unit (亿元 → ×10^8 元, 架, 艘, 岁, 个百分点 …). OCR spaces and a
+ * single line break may sit between the parts (`1300⏎余人`, `25.8 亿元`).
+ * Each character is read a bounded number of times: a failed figure resumes
+ * after the numeral it read (the regex this replaces backtracked over every
+ * digit run it failed on: 240,000 digits took 37 s).
+ */
+
+/** Base units, longest first per first character (千瓦 before 千; 个百分点 before 个). */
+const UNITS = [
+  '平方公里', '平方米', '千瓦时', '千瓦', '兆瓦', '人次', '公里', '千米', '公顷', '公斤', '千克', '美元', '欧元', '元', '吨', '亩', '米',
+  '个百分点', '百分点', '人', '名', '个', '家', '项', '件', '次', '期', '户', '座', '所', '台', '辆', '套', '场', '条', '批', '架', '艘', '岁',
+  '颗', '枚', '支', '列', '部', '种', '位', '头', '只', '例', '株', '棵', '篇', '份', '标箱', '斤', '剂次', '剂', '桶', '吨标准煤', '千公顷', '%', '倍', '天', '小时', '分钟', '周', '国',
+];
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of [...UNITS].sort((a, b) => b.length - a.length)) {
+  const list = UNITS_BY_FIRST.get(u[0]!) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u[0]!, list);
+}
+
+const MULTIPLIER: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+const CN_DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+/** Longest digit run read as a number: longer runs are codes or noise (and would not fit a double). */
+const MAX_DIGITS = 15;
+/** Longest Chinese numeral read (九千九百九十九万九千九百九十九 is 15). */
+const MAX_CN = 16;
+
+export interface FigureMatch {
+  /** Offsets of the figure: numeral to unit. */
+  index: number;
+  end: number;
+  /** The numeral as printed (blanks removed): 25.8, 三十. */
+  numeral: string;
+  /** The value with multipliers applied: 25.8亿元 → 2.58e9. */
+  value: number;
+  /** 余 or 多 after the numeral. */
+  about: boolean;
+  /** The base unit (元 for 亿元); '' when only a multiplier follows (突破6000亿). */
+  unit: string;
+  /** As printed, layout blanks removed: 25.8亿元. */
+  printed: string;
+  /** Written in Chinese numerals. */
+  chinese: boolean;
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** Blanks inside a figure: OCR spaces, and one line break. */
+function skipBlanks(text: string, i: number): number {
+  let breaks = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x09 || c === 0x3000 || c === 0x0d) i++;
+    else if (c === 0x0a && breaks === 0) {
+      breaks++;
+      i++;
+    } else return i;
+  }
+}
+
+/** The value of a Chinese numeral (三十, 两千, 一千二百, 八十七, 三万二千), or NaN. */
+export function chineseValue(s: string): number {
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch === '零' || ch === '〇') {
+      if (digit >= 0) return NaN; // 一〇: digits read one by one (a year, a code), not a numeral
+    } else if (ch in CN_DIGIT) {
+      if (digit >= 0) return NaN; // 三四: a range or a list, not one numeral
+      digit = CN_DIGIT[ch]!;
+    } else if (ch in CN_UNIT) {
+      section += (digit < 0 ? 1 : digit) * CN_UNIT[ch]!;
+      digit = -1;
+    } else if (ch in MULTIPLIER) {
+      section += Math.max(digit, 0);
+      total = (total + section) * MULTIPLIER[ch]!;
+      section = 0;
+      digit = -1;
+    } else return NaN;
+  }
+  return total + section + Math.max(digit, 0);
+}
+
+const isCnStart = (ch: string | undefined) => ch !== undefined && (ch in CN_DIGIT || ch === '十');
+const isCnPart = (ch: string | undefined) => ch !== undefined && (ch in CN_DIGIT || ch in CN_UNIT || ch in MULTIPLIER);
+
+function unitAt(text: string, at: number): string | undefined {
+  const first = text[at];
+  if (first === undefined) return undefined;
+  for (const u of UNITS_BY_FIRST.get(first) ?? []) if (text.startsWith(u, at)) return u;
+  return undefined;
+}
+
+export function* scanFigures(text: string): Generator<FigureMatch> {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    let numEnd: number;
+    let value: number;
+    let chinese = false;
+    const start = i;
+    if (isDigit(c)) {
+      while (i < n && isDigit(text.charCodeAt(i))) i++;
+      numEnd = i;
+      // A decimal part: blanks, a point, blanks, digits.
+      let j = skipBlanks(text, i);
+      if (text.charCodeAt(j) === 0x2e) {
+        j = skipBlanks(text, j + 1);
+        if (j < n && isDigit(text.charCodeAt(j))) {
+          while (j < n && isDigit(text.charCodeAt(j))) j++;
+          numEnd = j;
+        }
+      }
+      i = numEnd;
+      const numeral = text.slice(start, numEnd).replace(/\s/g, '');
+      if (numeral.replace('.', '').length > MAX_DIGITS) continue;
+      value = Number(numeral);
+    } else if (isCnStart(text[i])) {
+      // 十九万亿千瓦时: the run stops where a unit starts (千瓦, 千米, 百分点).
+      while (i < n && i - start < MAX_CN && isCnPart(text[i]) && !(i > start && text[i]! in CN_UNIT && unitAt(text, i))) i++;
+      // A run too long to be one numeral: skip the rest of it, not a figure.
+      if (i - start >= MAX_CN) {
+        while (i < n && isCnPart(text[i])) i++;
+        continue;
+      }
+      numEnd = i;
+      chinese = true;
+      value = chineseValue(text.slice(start, numEnd));
+      // 一 alone is the article (一个, 一批), not a count worth checking.
+      if (!Number.isFinite(value) || text.slice(start, numEnd) === '一') continue;
+    } else {
+      i++;
+      continue;
+    }
+    let k = skipBlanks(text, numEnd);
+    // A multiplier (1.2万, 4.88万亿) unless a unit starts here (千瓦, 千米 are units).
+    let mult = 1;
+    if (!chinese && !unitAt(text, k)) {
+      while (text[k] !== undefined && text[k]! in MULTIPLIER) mult *= MULTIPLIER[text[k++]!]!;
+      if (mult > 1) k = skipBlanks(text, k);
+    }
+    let about = false;
+    if (text[k] === '余' || text[k] === '多') {
+      const u = skipBlanks(text, k + 1);
+      if (unitAt(text, u) || (mult > 1 && !isDigit(text.charCodeAt(u)))) {
+        about = true;
+        k = u;
+      }
+    }
+    // 亿 after 余 (3000余亿元) multiplies too.
+    if (!chinese && about && text[k] !== undefined && text[k]! in MULTIPLIER && !unitAt(text, k)) {
+      while (text[k] !== undefined && text[k]! in MULTIPLIER) mult *= MULTIPLIER[text[k++]!]!;
+    }
+    // A multiplier alone may end a figure (突破6000亿, 约一万): the unit is then ''.
+    const unit = unitAt(text, k) ?? (mult > 1 || (chinese && /[万亿]$/.test(text.slice(start, numEnd))) ? '' : undefined);
+    if (unit === undefined) continue;
+    const end = k + unit.length;
+    yield {
+      index: start, end, numeral: text.slice(start, numEnd).replace(/\s/g, ''), value: Number((value * mult).toPrecision(12)), about, unit,
+      printed: text.slice(start, end).replace(/\s/g, ''), chinese,
+    };
+    i = end;
+  }
+}

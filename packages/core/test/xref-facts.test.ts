@@ -1,0 +1,45 @@
+// Figures as the fact checks read them (Chinese numerals, multipliers, OCR breaks), and conflicts found in place.
+import { describe, expect, it } from 'vitest';
+import { crossReference } from '../src/index.js';
+import { quantities } from '../src/xref/numbers.js';
+import { chineseValue } from '../src/xref/quantity-scan.js';
+import { fixtureArchive, PROJECT, TRAINING } from './xref-fixture.js';
+
+const archive = fixtureArchive();
+const numbers = (draft: string) => crossReference(archive, draft).conflicts.filter((c) => c.kind === 'number').map((c) => [c.text, c.expected]);
+
+describe('figures', () => {
+  it('reads Chinese numerals', () => {
+    expect(['三十', '两千', '一千二百', '八十七', '十五', '三万二千', '一千零五'].map(chineseValue)).toEqual([30, 2000, 1200, 87, 15, 32000, 1005]);
+    expect(chineseValue('十四五')).toBeNaN();
+  });
+
+  it('applies multipliers and reads through OCR breaks', () => {
+    const q = quantities('解决 1300\n余人的就业，带动1.2万人，总投资 25.8 亿元，百分之五不算，三十个村，约一万名，十九万亿千瓦时。');
+    expect(q.map((x) => [x.printed, x.value, x.unit])).toEqual([
+      ['1300余人', 1300, '人'],
+      ['1.2万人', 12000, '人'],
+      ['25.8亿元', 2.58e9, '元'],
+      ['三十个', 30, '个'],
+      ['一万名', 10000, '名'],
+      ['十九万亿千瓦时', 1.9e13, '千瓦时'],
+    ]);
+    expect(q[0]!.range).toEqual([1300, 1400 - 1e-9]);
+  });
+});
+
+describe('number conflicts in place', () => {
+  it('finds a figure changed inside a copied sentence, with the archive text as expected', () => {
+    expect(numbers(PROJECT.replace('25.8', '35.8'))).toEqual([['35.8 亿元', '25.8亿元']]);
+  });
+
+  it('reads the same figure in Chinese numerals as agreeing, and a changed one as a conflict', () => {
+    const chinese = TRAINING.replace('220 余名', '二百二十余名');
+    expect(numbers(chinese)).toEqual([]);
+    expect(numbers(TRAINING.replace('220 余名', '三百二十余名'))).toEqual([['三百二十余名', '220余名']]);
+  });
+
+  it('in a copied sentence, a figure inside the source range is still a change (220余 → 225余)', () => {
+    expect(numbers(TRAINING.replace('220 余名', '225余名'))).toEqual([['225余名', '220余名']]);
+  });
+});
