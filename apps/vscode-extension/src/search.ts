@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
 import { searchArchive, type SearchHit } from './archive-service.js';
+import { plainText } from './markdown.js';
 
 export interface SearchItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -22,14 +23,14 @@ export function markSnippet(hit: SearchHit): string {
     out += hit.snippet.slice(at, s) + '【' + hit.snippet.slice(s, e) + '】';
     at = e;
   }
-  return (out + hit.snippet.slice(at)).replace(/\s+/g, ' ').trim();
+  return plainText((out + hit.snippet.slice(at)).replace(/\s+/g, ' '), 400) ?? '';
 }
 
 export function searchItems(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): SearchItem[] {
   if (!query.trim()) return [];
   return searchArchive(archive, query, { limit: RESULT_LIMIT }).map((hit) => ({
-    label: hit.title,
-    description: [hit.paper, hit.date].filter(Boolean).join(' · '),
+    label: plainText(hit.title) ?? plainText(hit.id) ?? '',
+    description: [plainText(hit.paper), plainText(hit.date)].filter(Boolean).join(' · '),
     detail: markSnippet(hit),
     // The archive search decides what matches: the quick pick must not filter its results again.
     alwaysShow: true,

@@ -1,3 +1,4 @@
+import { runSteps } from '../host.js';
 import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
@@ -81,6 +82,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
       covered.fill(1, m.end, m.end + body.length);
+      // 忻州市生态环境局襄汾分局: a bureau's branch in one of its counties.
+      const branch = body.endsWith('局') ? /^([\u4e00-\u9fff]{2,3}?)分局/.exec(text.slice(m.end + body.length, m.end + body.length + 5)) : null;
+      if (branch && (g.has(branch[1]!) || byShort.has(branch[1]!))) out.push({ kind: 'organisation', name: orgName + branch[0] });
     }
   }
   return { candidates: out, covered };
@@ -169,9 +173,16 @@ export function isProvinceOrCity(word: string): boolean {
 
 /** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */
 export function homeProvinces(texts: Iterable<string>): Set<string> {
+  return runSteps(homeProvincesSteps(texts));
+}
+
+/** homeProvinces as resumable steps (a text each). */
+export function* homeProvincesSteps(texts: Iterable<string>): Generator<void, Set<string>> {
   const counts = new Map<string, number>();
   let total = 0;
   const g = gazetteer();
+  placeFinder();
+  yield;
   for (const text of texts) {
     for (const m of placeFinder().find(text)) {
       const p = g.get(m.word);
@@ -179,6 +190,7 @@ export function homeProvinces(texts: Iterable<string>): Set<string> {
       counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
       total++;
     }
+    yield;
   }
   return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
 }
