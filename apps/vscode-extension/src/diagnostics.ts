@@ -31,6 +31,8 @@ export type Finding =
  * finds at the end. A number conflict's text is the number itself.
  */
 export function replacementFor(archive: Archive, item: XrefConflict): Replacement {
+  // Core's fix is a whole correct phrase for exactly the span it names (太原市市长 → 省委常委、太原市委书记).
+  if (item.fix) return { start: item.fix.start, end: item.fix.end, options: [item.fix.text] };
   const options = item.kind === 'title' ? item.expected.split('、').filter(Boolean) : [item.expected];
   if (item.kind === 'title') {
     const name = getMatcher(archive).findAll(item.text).filter((m) => m.kind === 'person' && m.end === item.text.length).pop();

@@ -4,6 +4,7 @@ import { foldText } from '../text/fold.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
+import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
@@ -12,11 +13,21 @@ import { maxOf } from '../arrays.js';
 export interface Conflict {
   start: number;
   end: number;
+  /** The draft's text [start, end). */
   text: string;
   kind: 'title' | 'number';
+  /** A sentence in Chinese (kept for hosts that print it as is; hosts with a UI language build theirs from the fields). */
   message: string;
+  /** The archive's text for it (25.8亿元; 省委常委、太原市委书记). */
   expected: string;
   articleId: string | null;
+  /** The article the expected text is from. */
+  articleTitle?: string | null;
+  articleDate?: string | null;
+  /** The edit that makes the draft agree with the archive: replace draft [start, end) with text. */
+  fix?: { start: number; end: number; text: string };
+  /** The person a title conflict is about. */
+  person?: string;
 }
 
 export interface ConflictOptions {
@@ -125,6 +136,9 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
       message: `与档案不符：档案记为${best.quantity.printed}（${describe(best.article)}）`,
       expected: best.quantity.printed,
       articleId: best.article.id,
+      articleTitle: best.article.title,
+      articleDate: best.article.date,
+      fix: { start: q.start, end: q.end, text: best.quantity.printed },
     });
   }
   return out;
@@ -241,5 +255,8 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
 }
 
 export function findConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
-  return [...titleConflicts(archive, raw, options), ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
+  const placed = postConflicts(archive, raw);
+  // The whole-title check decides where both speak: its span covers the place too (太原市市长, not 市长韦韬).
+  const local = titleConflicts(archive, raw, options).filter((c) => !placed.some((p) => p.start < c.end && c.start < p.end));
+  return [...placed, ...local, ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
 }
