@@ -50,8 +50,10 @@ export async function run(): Promise<SuiteResult> {
   const people = new Map<string, Term>();
   for (const term of terms) if (term.kind === 'person') for (const form of [term.name, ...term.aliases]) if (!people.has(form)) people.set(form, term);
   const roles = terms.flatMap((x) => x.roles);
-  const polluted = roles.filter((r) => NON_TITLE_WORDS.some((w) => r.title.includes(w)));
-  const byWord = NON_TITLE_WORDS.map((w) => [w, roles.filter((r) => r.title.includes(w)).length] as const).filter(([, n]) => n > 0);
+  // 主持人 (a presenter) is a title; 主持 alone is not.
+  const holds = (title: string, w: string) => title.replace(/主持人/g, '').includes(w);
+  const polluted = roles.filter((r) => NON_TITLE_WORDS.some((w) => holds(r.title, w)));
+  const byWord = NON_TITLE_WORDS.map((w) => [w, roles.filter((r) => holds(r.title, w)).length] as const).filter(([, n]) => n > 0);
 
   const rows: (string | number)[][] = [];
   const notes: string[] = [];

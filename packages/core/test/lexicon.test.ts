@@ -3,7 +3,7 @@ import type { Article } from '../src/article.js';
 import { buildLexicon, isGenericForm } from '../src/lexicon/build.js';
 import { LexiconEditError, parseLexiconEdits } from '../src/lexicon/edits.js';
 import {
-  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople, extractNamedBodies, extractRoads, extractRivers,
+  bylineNames, extractBylines, extractGeneric, extractAdministrative, extractLocalities, extractBySuffix, extractPolicies, extractTitledPeople, extractPeopleBeforeTitles, extractNamedBodies, extractRoads, extractRivers,
   nameAt, quotedPolicy, resolveRole, type ArticleContext,
 } from '../src/lexicon/extract.js';
 import { gazetteer, paperPlace } from '../src/lexicon/gazetteer.js';
@@ -26,11 +26,41 @@ describe('people after titles', () => {
     const text = '省委常委、太原市委书记韦韬主持并讲话，晋中市委书记常书铭讲话。晋中市委副书记、市长刘星出席。';
     const found = extractTitledPeople(text, jinzhong, new Set());
     expect(names(found)).toEqual(['韦韬', '常书铭', '刘星']);
-    expect(found[0]!.roles).toEqual(['省委常委', '山西省委常委', '太原市委书记']);
-    expect(found[2]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
+    // The compound as printed first, then its offices (and their resolved forms).
+    expect(found[0]!.roles).toEqual(['省委常委、太原市委书记', '省委常委', '山西省委常委', '太原市委书记']);
+    expect(found[2]!.roles).toEqual(['晋中市委副书记、市长', '晋中市委副书记', '市长', '晋中市长']);
     // In another city's paper, 市长 after 晋中市委副书记 is still 晋中's.
     const taiyuan = { ...unknown, city: gazetteer().get('太原市')! };
-    expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记', '市长', '晋中市长']);
+    expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记、市长', '晋中市委副书记', '市长', '晋中市长']);
+  });
+
+  it('stops a title at words that are never part of an office, and gives it to the adjacent person only', () => {
+    const roleOf = (text: string, name: string) => extractTitledPeople(text, unknown, new Set()).find((c) => c.name === name)?.roles;
+    expect(roleOf('当地时间22日下午，国务院总理李强在巴黎会见巴基斯坦总理夏巴兹。', '夏巴兹')).toEqual(['巴基斯坦总理']);
+    expect(roleOf('敬献花篮仪式由中共中央政治局委员蔡奇主持。', '蔡奇')).toEqual(['中共中央政治局委员']);
+    expect(roleOf('第3期《求是》杂志发表中共中央总书记、国家主席、中央军委主席习近平的重要文章。', '习近平')![0]).toBe('中共中央总书记、国家主席、中央军委主席');
+    expect(extractTitledPeople('国家主席习近平同越共中央总书记阮富仲会谈。', unknown, new Set(['阮富仲'])).find((c) => c.name === '阮富仲')?.roles).toEqual(['越共中央总书记']);
+    expect(roleOf('非洲次区域组织代表赞比亚总统希奇莱马出席。', '希奇莱马')).toEqual(['赞比亚总统']);
+    expect(roleOf('此外，以色列总理内塔尼亚胡称。', '内塔尼亚胡')).toEqual(['以色列总理']);
+    expect(roleOf('中国驻新西兰大使王小龙等到机场迎接。', '王小龙')).toEqual(['中国驻新西兰大使']);
+    // Offices whose names hold 和 or 与 are not cut there.
+    expect(roleOf('中共中央政治局常委、中央和国家机关工委书记蔡奇出席会议。', '蔡奇')![0]).toBe('中共中央政治局常委、中央和国家机关工委书记');
+    // No edge within reach: the title would start mid-word (津市 for 天津市), so none is taken.
+    expect(roleOf('一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十天津市人大常委会主任王某出席。', '王某') ?? []).toEqual([]);
+  });
+
+  it('gives each name of a list after one title that title, and reads foreign names', () => {
+    const found = extractTitledPeople('中共中央政治局常委李强、赵乐际、王沪宁出席。南非总统拉马福萨、俄罗斯总统普京、西班牙国王费利佩六世、叙利亚总统巴沙尔·阿萨德会见。', unknown, new Set());
+    expect(found.map((c) => [c.name, c.roles![0]])).toEqual([
+      ['李强', '中共中央政治局常委'], ['赵乐际', '中共中央政治局常委'], ['王沪宁', '中共中央政治局常委'],
+      ['拉马福萨', '南非总统'], ['普京', '俄罗斯总统'], ['费利佩六世', '西班牙国王'], ['巴沙尔·阿萨德', '叙利亚总统'],
+    ]);
+  });
+
+  it('reads a known name before a title without a left edge, and 同志 as evidence, not a role', () => {
+    const known = new Set(['习近平', '奥尔西']);
+    const found = extractPeopleBeforeTitles('今天上午，习近平主席同奥尔西总统举行会谈。周光召同志', known);
+    expect(found.map((c) => [c.name, c.roles])).toEqual([['习近平', ['主席']], ['奥尔西', ['总统']], ['周光召', []]]);
   });
 
   it('ends a name before how its speaker speaks (李文凯高兴地说)', () => {

@@ -68,6 +68,15 @@ interface Prepared {
   ctx: ArticleContext;
 }
 
+/** Where paragraphs start in the compacted text: compacting joins lines (常书\n铭), but a paragraph break still ends a title. */
+function paragraphStarts(raw: string, offsets: Uint32Array, length: number): Set<number> {
+  const starts = new Set<number>();
+  for (let i = 1; i < length; i++) {
+    if (offsets[i]! - offsets[i - 1]! > 1 && raw.slice(offsets[i - 1]! + 1, offsets[i]!).includes('\n')) starts.add(i);
+  }
+  return starts;
+}
+
 /** The paper an article was printed in is an organisation (晋中日报): one term, so its place is not marked inside it. */
 const paperOf = (article: Article): Candidate[] => (article.paper && /^[\u4e00-\u9fff]{2,12}$/.test(article.paper) ? [{ kind: 'organisation', name: article.paper }] : []);
 
@@ -115,7 +124,7 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   const prepared: Prepared[] = articles.map((a) => {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    return { raw, bodyOffset, text, offsets, ctx: articleContext(a) };
+    return { raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } };
   });
   const texts = prepared.map((p) => p.text);
   const home = homeProvinces(texts);

@@ -17,4 +17,6 @@ export interface ArticleContext {
   province: Place | null;
   /** Provinces the archive is about (most of its full place names): short forms (太谷) and two-character names (祁县) count only there. */
   homeProvinces?: ReadonlySet<string>;
+  /** Where the article's paragraphs start in the text the rules read (a printed title never reaches across one). */
+  paragraphStarts?: ReadonlySet<number>;
 }

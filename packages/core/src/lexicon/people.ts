@@ -1,14 +1,17 @@
 import { gazetteer } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
-import { CLAUSE_WORDS, COMPOUND_SURNAMES, LEADING_VERBS, LIST_TITLES, NAME_FOLLOWERS, NEVER_IN_NAME, NOT_NAMES, SURNAMES, TITLES, TITLES_AFTER, WEAK_TITLES } from './words.js';
+import { BREAK_EXCEPT, NOT_ROLES, OFFICE_TITLES, ROLE_BREAKS, TRANSLIT } from './people-words.js';
+import { COMPOUND_SURNAMES, COUNTRIES, LEADING_VERBS, NAME_FOLLOWERS, NEVER_IN_NAME, NOT_NAMES, SURNAMES, TITLES, TITLES_AFTER, WEAK_TITLES } from './words.js';
 
 /** People: names anchored on titles before (省委书记X) or after (X主席), and appointment notices. */
 
 let titleFinderCache: WordFinder | undefined;
-const titleFinder = () => (titleFinderCache ??= wordFinder(TITLES));
+/** Every title printed before a name: the local ones and national, foreign and international offices. */
+const ALL_TITLES = [...new Set([...TITLES, ...OFFICE_TITLES])].sort((a, b) => b.length - a.length);
+const titleFinder = () => (titleFinderCache ??= wordFinder(ALL_TITLES));
 let titlesAfterFinderCache: WordFinder | undefined;
-const titlesAfterFinder = () => (titlesAfterFinderCache ??= wordFinder(TITLES_AFTER));
+const titlesAfterFinder = () => (titlesAfterFinderCache ??= wordFinder([...TITLES_AFTER, '副委员长', '国王', '首相', '王储']));
 let nameFollowersCache: Set<string> | undefined;
 const nameFollowers = () => (nameFollowersCache ??= new Set(NAME_FOLLOWERS));
 
@@ -69,30 +72,65 @@ export function nameAt(text: string, i: number, known: ReadonlySet<string>): str
 
 const ROLE_STOP = new Set('，。；：！？“”（）()《》【】\n \u3000,.;:!?0123456789'.split(''));
 
-const ROLE_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
+/** How far back a printed title may reach; one that reaches it without an edge would start mid-word (津市 for 天津市). */
+const ROLE_REACH = 32;
 
-/** The printed role ending at `end` (back to punctuation), without a leading verb (会见了省委书记 → 省委书记). */
-function roleBefore(text: string, end: number, titleStart: number): { role: string; start: number } | null {
+const BREAKS_BY_FIRST = new Map<string, string[]>();
+for (const w of [...ROLE_BREAKS, '对'].sort((a, b) => b.length - a.length)) BREAKS_BY_FIRST.set(w[0]!, [...(BREAKS_BY_FIRST.get(w[0]!) ?? []), w]);
+
+/** Where the office starts in a printed run: after the last word that is never part of an office (会见, 由, 在, 发表 …). */
+function officeStart(role: string): number {
+  let from = 0;
+  // The last two characters are the title word itself.
+  for (let k = 0; k < role.length - 2; k++) {
+    const words = BREAKS_BY_FIRST.get(role[k]!);
+    if (!words) continue;
+    const w = words.find((b) => role.startsWith(b, k) && k + b.length <= role.length - 2);
+    if (!w || BREAK_EXCEPT.some((e) => role.startsWith(e, k)) || (w === '对' && role.startsWith('对外', k))) continue;
+    from = k + w.length;
+  }
+  return from;
+}
+
+/** 非洲次区域组织代表赞比亚总统: a foreign office starts at its country (not one after 驻: 中国驻南非大使). */
+function countryStart(role: string): number {
+  let from = 0;
+  // Longest country names first, left to right, so 尼西亚 in 印度尼西亚 and 美洲 in 中美洲 are not taken apart.
+  for (let k = 0; k < role.length - 2; ) {
+    const n = [5, 4, 3, 2].find((len) => COUNTRY_SET.has(role.slice(k, k + len)));
+    if (!n) {
+      k++;
+      continue;
+    }
+    if (k > 0 && role[k - 1] !== '驻' && !'中南北东西'.includes(role[k - 1]!) && k + n < role.length) from = k;
+    k += n;
+  }
+  return from;
+}
+const COUNTRY_SET = new Set(COUNTRIES);
+
+/** The printed role ending at `end` (back to punctuation), from where the office starts (会见了省委书记 → 省委书记). */
+function roleBefore(text: string, end: number, titleStart: number, paragraphs?: ReadonlySet<number>): { role: string; start: number } | null {
   let start = titleStart;
-  while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && end - start < 16) start--;
+  while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && !paragraphs?.has(start) && end - start < ROLE_REACH) start--;
+  if (end - start >= ROLE_REACH) return null;
   let role = text.slice(start, end);
   for (let changed = true; changed; ) {
     changed = false;
-    for (const v of LEADING_VERBS) {
+    // 以色列总理: a country or place first is the office's own (not the verb 以).
+    const placeFirst = [4, 3, 2].some((n) => placeWords().has(role.slice(0, n)));
+    for (const v of placeFirst ? [] : LEADING_VERBS) {
       if (role.startsWith(v) && role.length > v.length + 1) {
         role = role.slice(v.length);
         start += v.length;
         changed = true;
       }
     }
-    // A clause glued on by missing punctuation (…合力武晓花参加省委常委): keep what follows its last verb.
-    for (const w of ROLE_CLAUSE_WORDS) {
-      const k = role.lastIndexOf(w);
-      if (k >= 0 && k + w.length < role.length - 1) {
-        role = role.slice(k + w.length);
-        start += k + w.length;
-        changed = true;
-      }
+    const k = Math.max(officeStart(role), countryStart(role));
+    if (k > 0) {
+      role = role.slice(k);
+      start += k;
+      changed = true;
     }
     const cut = Math.max(role.lastIndexOf('的'), role.lastIndexOf('了'));
     if (cut >= 0 && cut < role.length - 2) {
@@ -115,17 +153,19 @@ export function resolveRole(role: string, ctx: ArticleContext): string | null {
 export function extractTitledPeople(text: string, ctx: ArticleContext, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
   for (const t of titleFinder().find(text)) {
-    const name = nameAt(text, t.end, known);
-    if (!name || (WEAK_TITLES.has(t.word) && name.length < 3 && !known.has(name))) continue;
+    // A name with · (巴沙尔·阿萨德) is foreign whatever its first part looks like.
+    const foreign = WEAK_TITLES.has(t.word) || t.word === '代表' ? null : foreignNameAt(text, t.end, known);
+    const name = foreign?.includes('·') ? foreign : nameAt(text, t.end, known) ?? foreign;
+    if (!name || ((WEAK_TITLES.has(t.word) || t.word === '代表') && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
-    let r = roleBefore(text, t.end, t.start);
+    let r = roleBefore(text, t.end, t.start, ctx.paragraphStarts);
     while (r) {
       roles.unshift(r.role);
       if (text[r.start - 1] !== '、') break;
       const prevEnd = r.start - 1;
-      const prevTitle = TITLES.find((title) => text.endsWith(title, prevEnd));
+      const prevTitle = ALL_TITLES.find((title) => text.endsWith(title, prevEnd));
       if (!prevTitle) break;
-      r = roleBefore(text, prevEnd, prevEnd - prevTitle.length);
+      r = roleBefore(text, prevEnd, prevEnd - prevTitle.length, ctx.paragraphStarts);
     }
     // 晋中市委副书记、市长: a bare 市长 after a role that names its city is that city's, not the paper's.
     let chainCtx = ctx;
@@ -136,11 +176,14 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
       if (place?.level === 'city') chainCtx = { ...ctx, city: place };
       return [role, resolved].filter((x): x is string => !!x);
     });
+    // 中共中央政治局常委、国务院总理: the compound as printed, beside its offices.
+    if (roles.length > 1) withResolved.unshift(roles.join('、'));
     out.push({ kind: 'person', name, roles: withResolved });
-    if (LIST_TITLES.has(t.word)) {
+    // 中共中央政治局常委李强、赵乐际、王沪宁: each name of a list after one title holds it.
+    if (!WEAK_TITLES.has(t.word)) {
       let at = t.end + name.length;
       while (text[at] === '、') {
-        const next = nameAt(text, at + 1, known);
+        const next = nameAt(text, at + 1, known) ?? foreignNameAt(text, at + 1, known);
         if (!next) break;
         out.push({ kind: 'person', name: next, roles: withResolved });
         at += 1 + next.length;
@@ -148,6 +191,32 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     }
   }
   return out;
+}
+
+/** Words after which a transliterated name ends, beyond those that end any name (普京称, 内塔尼亚胡通电话, 武契奇日前表示). */
+const FOREIGN_FOLLOWERS = ['称', '通电话', '通话', '发表', '举行', '当天', '今天', '日前', '近日', '当地时间', '访华', '夫妇', '及其', '于', '率', '签发', '随后', '前往'];
+const ORDINAL_REIGN = /^[一二三四五六七八九十]{1,3}世/;
+let notNameCache: Set<string> | undefined;
+/** Places and countries are not names, however they are spelled (俄罗斯总统 …). */
+const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...COUNTRIES]));
+
+/** A transliterated foreign name after a title (总统拉马福萨, 国王费利佩六世, 巴沙尔·阿萨德): the longest run of
+ * transliteration characters (parts joined by ·) that the text shows the end of, or a known name it starts with. */
+export function foreignNameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
+  let end = i;
+  while (end < text.length && end - i < 16 && (TRANSLIT.has(text[end]!) || (text[end] === '·' && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
+  for (let e = end; e >= i + 2; e--) {
+    let cand = text.slice(i, e);
+    const reign = ORDINAL_REIGN.exec(text.slice(e, e + 4))?.[0] ?? '';
+    if (cand.endsWith('·') || placeWords().has(cand)) continue;
+    if (known.has(cand + reign) || known.has(cand)) return known.has(cand + reign) ? cand + reign : cand;
+    const after = e + reign.length;
+    if (boundaryStrength(text, after, known) > 0 || FOREIGN_FOLLOWERS.some((f) => text.startsWith(f, after))) {
+      cand += reign;
+      return cand.replace(/·/g, '').length >= 2 ? cand : null;
+    }
+  }
+  return null;
 }
 
 /** Titles after a name that say a deputy is speaking; taken only before a speech verb. */
@@ -164,6 +233,7 @@ export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<strin
     // 张建岗代表说: 代表 after a name is a deputy only when speech follows (not 王明代表公司签约).
     if (SPOKEN_TITLES.has(t.word) && !SPEECH_VERBS.some((v) => text.startsWith(v, t.end))) continue;
     if (t.word === '博士' && '后生学点'.includes(text[t.end] ?? '#')) continue; // 博士后, 博士生
+    let found: string | null = null;
     for (const len of [3, 2]) {
       const start = t.start - len;
       if (start < 0) continue;
@@ -175,9 +245,14 @@ export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<strin
       if (!leftOk || !looksLikeName(name)) continue;
       // 三个字 where the first two are a known name is that name plus something else.
       if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
-      out.push({ kind: 'person', name, roles: [t.word] });
+      found = name;
       break;
     }
+    // 习近平主席同奥尔西总统: a name the archive knows (from a title before it elsewhere) needs no left edge.
+    if (!found && !SPOKEN_TITLES.has(t.word)) {
+      for (let len = Math.min(12, t.start); len >= 2 && !found; len--) if (known.has(text.slice(t.start - len, t.start))) found = text.slice(t.start - len, t.start);
+    }
+    if (found) out.push({ kind: 'person', name: found, roles: NOT_ROLES.has(t.word) ? [] : [t.word] });
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { CN_NUMERALS, DATE_NUMERALS, KNOWN_POLICIES, NEVER_IN_NAME, POLICY_ENDIN
 let policyFinderCache: WordFinder | undefined;
 const policyFinder = () => (policyFinderCache ??= wordFinder(KNOWN_POLICIES));
 
-const NUMERAL_SECOND = new Set('个大新项化型要有为字条张'.split(''));
+const NUMERAL_SECOND = new Set('个大新项化型要有为字条张篇件批类'.split(''));
 /** Numeral-led words that are plain words or idioms, not slogans (一起, 双方, 两岸). */
 const NOT_NUMERAL_LED = ['一把', '一刀', '一体', '一起', '一些', '一样', '一直', '一定', '一般', '一切', '一致', '一线', '一流', '一次', '一场', '一天', '一年', '一下', '一点', '一种', '一条', '一位', '一家', '一句', '一口', '一身', '一片', '一心', '一路', '一手', '一同', '一边', '一面', '一张', '一步', '万一', '双方', '双手', '双眼', '双重', '双向', '双赢', '两岸', '两者', '两人', '十分', '十足', '千万', '万物', '百姓', '两会'];
 
@@ -92,7 +92,19 @@ const QUOTED_LIST_PROGRAMME = new RegExp(`^(?:、“[^“”\\n]{2,12}”){1,4}(
 export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   const folded = foldText(text);
-  for (const m of folded.matchAll(/“([^“”\n]{2,12})”/g)) {
+  const quotes = [...folded.matchAll(/“([^“”\n]{2,32})”/g)];
+  const named = new Set<number>();
+  const runs = quoteRuns(folded, quotes);
+  quotes.forEach((m, i) => {
+    const end = m.index! + m[0].length;
+    const p = namedQuote(m[1]!, folded.slice(end, end + 10), runs.has(i));
+    if (p) {
+      out.push(p);
+      named.add(m.index!);
+    }
+  });
+  for (const m of quotes) {
+    if (named.has(m.index!) || m[1]!.length > 12) continue;
     const end = m.index! + m[0].length;
     // “锦绣姐姐”、“妇乐坊”、巾帼家政等品牌: a list of names the programme noun after 等 applies to.
     const listed = LIST_PROGRAMME.exec(folded.slice(end, end + 48)) ?? QUOTED_LIST_PROGRAMME.exec(folded.slice(end, end + 64));
@@ -104,6 +116,10 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
     // Printed in quotes (“双碳”): the quoted form is the same policy.
     const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
     out.push({ kind: 'policy', name: m.word, aliases: quoted ? [`“${m.word}”`] : [] });
+  }
+  // 《国家公路网规划(2013年—2030年)》, 《中国共产党纪律处分条例》: a named plan, rule or law (its years are not part of the name).
+  for (const m of folded.matchAll(/《([\u4e00-\u9fff、]{2,30}?(?:规划|方案|纲要|条例|意见|办法|决定|行动计划|法))(?:[(（][^()（）]{0,20}[)）])?》/g)) {
+    if (![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
   }
   // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
   for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });
@@ -138,3 +154,66 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   return out;
 }
 
+
+/** Words that name a programme after a quote, with up to four characters of what it does before them (“十百千”人才培养工程). */
+const NAMED_TAIL = /^[^\u0000-\u4dff的了着地得之其和与及]{0,4}?(?:行动计划|工程|项目|计划|体系|基地|理念|帮扶|行动|品牌)/;
+/** Numeral-led parts in a row: “一城两区三门户”, “一府一委两院”. */
+const NUMERAL_PARTS = /^(?:[一二三四五六七八九十两双百千万][\u4e00-\u9fff]{1,2}){2,4}$/;
+
+/** The quotes (by index into `quotes`) in runs of three or more short ones printed against each other or joined by 、. */
+function quoteRuns(folded: string, quotes: RegExpMatchArray[]): Set<number> {
+  const out = new Set<number>();
+  const short = (m: RegExpMatchArray) => m[1]!.length >= 2 && m[1]!.length <= 6 && allHan(m[1]!);
+  let run: number[] = [];
+  const flush = () => {
+    if (run.length >= 3) for (const i of run) out.add(i);
+    run = [];
+  };
+  quotes.forEach((m, i) => {
+    const prev = quotes[i - 1];
+    const touching = prev && /^、?$/.test(folded.slice(prev.index! + prev[0].length, m.index!));
+    if (!touching || !short(m)) flush();
+    if (short(m)) run.push(i);
+  });
+  flush();
+  return out;
+}
+
+/**
+ * Quoted names the one-quote rules do not see: a quote named by the words after it (“1131”就业帮扶, “两山”理念,
+ * “三纵九横、八河连通”现代水网体系), numeral-led parts (“一城两区三门户”), a place's own model (“介休样板”), and
+ * runs of three or more short quotes side by side (“朔州蓝”“桑干清”“生态绿”). One-off names keep their quotes: only
+ * quoted printings are marked.
+ */
+function namedQuote(text: string, after: string, inRun: boolean): Candidate | null {
+  const tailFirst = NAMED_TAIL.exec(after)?.[0];
+  if (parallelSlogan(text)) return tailFirst ? { kind: 'policy', name: `“${text}”${tailFirst}`, aliases: [`“${text}”`] } : { kind: 'policy', name: `“${text}”` };
+  const plain = text.replace(/[、+·]/g, '');
+  if (plain.length < 2 || !allHan(plain.replace(/[0-9a-zA-Z]/g, '一')) || (NEVER_IN_NAME.has(text[0]!) && !CN_NUMERALS.has(text[0]!))) return null;
+  if (DATE_NUMERALS.has(text)) return null;
+  const quoted = `“${text}”`;
+  const tail = NAMED_TAIL.exec(after)?.[0];
+  if (tail && text.length <= 10) return { kind: 'policy', name: quoted + tail, aliases: [quoted] };
+  if (text.length > 8 || !allHan(text)) return null;
+  if (NUMERAL_PARTS.test(text) && !NUMERAL_IDIOMS.has(text)) return { kind: 'policy', name: quoted, aliases: [text] };
+  const lead = [3, 2].map((n) => text.slice(0, n)).find((w) => isProvinceOrCity(w) || gazetteer().get(w)?.level === 'county' || (placesByShort().get(w) ?? []).some((p) => p.level === 'county'));
+  if (lead && text.length - lead.length >= 2 && text.length <= 6) return { kind: 'policy', name: quoted };
+  // One of a run of three or more short quotes (see quoteRuns).
+  if (inRun && text.length <= 6) return { kind: 'policy', name: quoted };
+  return null;
+}
+
+/** Characters of speech, not of a slogan: pronouns, particles, modal words. */
+const SPEECH = /[的了着吗呢吧啊呀我你他她它们这那么要能会想说得]/;
+
+/**
+ * A slogan of parallel parts: two to six phrases of three to seven characters, of (nearly) one length, joined by 、，
+ * or a space (“产业集聚、科创突破”, “墨香暖社区 联韵贺新春”), with no word of speech in them.
+ */
+export function parallelSlogan(text: string): boolean {
+  const parts = text.split(/[、，, ]/);
+  if (parts.length < 2 || parts.length > 6) return false;
+  const lens = parts.map((p) => p.length);
+  if (Math.min(...lens) < 3 || Math.max(...lens) > 7 || Math.max(...lens) - Math.min(...lens) > 1) return false;
+  return parts.every((p) => allHan(p) && !SPEECH.test(p));
+}

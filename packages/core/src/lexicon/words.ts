@@ -153,10 +153,11 @@ export const KNOWN_POLICIES = [
   // The named parts of the party's guiding thought, and national designations cities plan towards.
   '习近平经济思想', '习近平法治思想', '习近平生态文明思想', '习近平强军思想', '习近平外交思想', '习近平文化思想', '总体国家安全观', '国家中心城市', '国家区域中心城市',
   // National campaigns, strategies, 强国 goals and places' named 精神: printed unquoted, always these programmes. Not the
-  // generic virtues (劳模精神, 工匠精神) or verb-like ones (全面深化改革): marked on every page, they would say nothing.
+  // verb-like ones (全面深化改革): marked on every page, they would say nothing. 劳模精神, 劳动精神 and 工匠精神 are named
+  // spirits the party promotes as such (readers of both seed lists list them).
   '党纪学习教育', '党史学习教育', '社会主义核心价值观', '新发展理念', '新发展格局', '供给侧结构性改革', '人类命运共同体',
   '制造强国', '科技强国', '教育强国', '文化强国', '人才强国', '质量强国', '交通强国', '网络强国', '农业强国', '体育强国', '海洋强国', '航天强国',
-  '伟大建党精神', '太行精神', '右玉精神', '吕梁精神', '大思政课', '三会一课', '两学一做', '三严三实', '中央八项规定精神',
+  '伟大建党精神', '劳模精神', '劳动精神', '工匠精神', '太行精神', '右玉精神', '吕梁精神', '大思政课', '三会一课', '两学一做', '三严三实', '中央八项规定精神',
   '产业工人队伍建设改革', '青年马克思主义者培养工程', '健康中国', '美丽中国', '平安中国', '数字中国', '枫桥经验', '河长制', '林长制', '专精特新',
   '乡村建设行动', '新型城镇化', '新型工业化', '低空经济', '银发经济', '县域经济', '脱贫攻坚', '精准扶贫', '一网通办', '接诉即办',
   '乡村全面振兴', '铸牢中华民族共同体意识', '稳中求进工作总基调', '人民代表大会制度', '就业优先战略', '健康优先发展战略', '一刻钟便民生活圈',
