@@ -83,9 +83,13 @@ export function toDiagnostics(
   for (const item of report.conflicts) {
     const finding: Finding = { type: 'conflict', item, replace: replacementFor(archive, item) };
     if (intended.has(fingerprint(finding))) continue;
+    // Built from core's fields in the UI language (core's own message is Chinese: appended, it mixed languages).
+    const source = item.articleTitle
+      ? vscode.l10n.t('Source: 《{0}》, {1}', item.articleTitle, item.articleDate ?? item.articleId ?? '')
+      : item.message;
     const message = item.kind === 'title'
-      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message)
-      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, item.message);
+      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, source)
+      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, source);
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = item.kind;

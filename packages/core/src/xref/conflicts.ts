@@ -1,6 +1,7 @@
 import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
+import type { Conflict } from './conflict.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
@@ -10,25 +11,7 @@ import { matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
 import { maxOf } from '../arrays.js';
 
-export interface Conflict {
-  start: number;
-  end: number;
-  /** The draft's text [start, end). */
-  text: string;
-  kind: 'title' | 'number';
-  /** A sentence in Chinese (kept for hosts that print it as is; hosts with a UI language build theirs from the fields). */
-  message: string;
-  /** The archive's text for it (25.8亿元; 省委常委、太原市委书记). */
-  expected: string;
-  articleId: string | null;
-  /** The article the expected text is from. */
-  articleTitle?: string | null;
-  articleDate?: string | null;
-  /** The edit that makes the draft agree with the archive: replace draft [start, end) with text. */
-  fix?: { start: number; end: number; text: string };
-  /** The person a title conflict is about. */
-  person?: string;
-}
+export type { Conflict } from './conflict.js';
 
 export interface ConflictOptions {
   /** The draft's own date (ISO), when it reports on the past: titles held then are not errors. */

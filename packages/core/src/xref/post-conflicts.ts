@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.js';
-import type { Conflict } from './conflicts.js';
+import type { Conflict } from './conflict.js';
 import { withoutSpaces } from './normalize.js';
 import { getPostIndex, postUses, recordsFor, sameTitle, type PostClass, type PostRecord } from './posts.js';
 
