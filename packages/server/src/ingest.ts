@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
 import {
   buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, toContractArticle,
-  type Article, type Term,
+  type Article, type SearchSection, type Term,
 } from '@jianbao/core';
 import type { Database, Sql } from './db/types.js';
-import { skeletonOf } from './search/skeleton.js';
+import { indexFromSkeleton, skeletonOf } from './search/skeleton.js';
+import { updatePostingsIncrementally } from './search/incremental.js';
+
+/** The analyser core indexes with now: stored postings made by another one are rebuilt. */
+const CURRENT_ANALYZER = buildSearchIndex([]).toSection().analyzer;
 import { termPostings } from './search/postings.js';
 
 export interface IngestOptions {
@@ -13,6 +17,8 @@ export interface IngestOptions {
   /** Lexicon edits (terms.txt text): stored, and applied to this and later rebuilds. */
   edits?: string;
   onProgress?: (message: string) => void;
+  /** Re-index every article instead of updating the postings of the affected ones. */
+  rebuild?: boolean;
 }
 
 export interface IngestResult {
@@ -92,6 +98,14 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
         rows(added.slice(i, i + CHUNK), () => nextSeq++),
       );
     }
+    // The changed articles as they were: the incremental postings update takes their old entries out.
+    const changedBefore = new Map<number, Article>();
+    for (let i = 0; i < changed.length; i += CHUNK) {
+      const ids = changed.slice(i, i + CHUNK).map((a) => a.id);
+      for (const r of await tx.query<{ seq: number; doc: string }>('SELECT seq, doc::text AS doc FROM articles WHERE id = ANY($1::text[])', [ids])) {
+        changedBefore.set(r.seq, JSON.parse(r.doc) as Article);
+      }
+    }
     for (let i = 0; i < changed.length; i += CHUNK) {
       await tx.query(
         `UPDATE articles a SET date = u.date, paper = u.paper, kind = u.kind, hash = u.hash, revision = u.revision, doc = u.doc::jsonb
@@ -107,20 +121,34 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     options.onProgress?.('reading the archive back…');
     const articles = await readAllArticles(tx);
     lap('readBack');
-    options.onProgress?.(`rebuilding the lexicon, matcher and search postings of ${articles.length} articles…`);
+    options.onProgress?.(`rebuilding the lexicon and matcher of ${articles.length} articles…`);
     const terms = buildLexicon(articles, { edits: editsText ? parseLexiconEdits(editsText) : undefined });
     lap('lexicon');
     const entries = matcherEntries(terms);
     const matcher = buildMatcherSection(entries);
     lap('matcher');
-    const index = buildSearchIndex(articles, { terms: entries.flatMap((e) => e.forms) });
-    lap('searchIndex');
-    await writePostings(tx, index);
-    lap('writePostings');
+    const wholeTerms = entries.flatMap((e) => e.forms);
+    const stored = await readText(tx, 'skeleton');
+    const before = stored ? (JSON.parse(stored) as SearchSection) : null;
+    let skeleton: SearchSection;
+    if (before && before.analyzer === CURRENT_ANALYZER && before.docs.length === existing.size && !options.rebuild) {
+      options.onProgress?.('updating the search postings…');
+      const update = await updatePostingsIncrementally(tx, indexFromSkeleton(before), { skeleton: before, articles, changedBefore, oldCount: existing.size, wholeTerms });
+      skeleton = update.skeleton;
+      lap('postingsUpdate');
+      timings.reanalysedOld = update.affected;
+      timings.termsTouched = update.touched;
+    } else {
+      // First ingest, another analyser, or asked for: index everything.
+      const index = buildSearchIndex(articles, { terms: wholeTerms });
+      lap('searchIndex');
+      await writePostings(tx, index);
+      skeleton = skeletonOf(index);
+      lap('writePostings');
+    }
     await writeTerms(tx, terms);
     await writeSection(tx, 'lexicon', revision, JSON.stringify(lexiconSection(terms)));
     await writeSection(tx, 'matcher', revision, JSON.stringify(matcher));
-    const skeleton = skeletonOf(index);
     await writeSection(tx, 'skeleton', revision, JSON.stringify(skeleton));
     lap('writeSections');
     await tx.query('UPDATE archive SET revision = $1, name = $2, analyzer = $3, updated_at = now() WHERE id = 1', [

@@ -83,6 +83,26 @@ for (const driver of DRIVERS) {
       expect(view.ids.indexOf(changed.id)).toBe(3);
       const hits = await view.search('更正');
       expect(hits.map((h) => h.id)).toContain(changed.id);
+      // The postings updated in place are those core builds of the archive as it now is.
+      const now = seeds.map((a) => (a.id === changed.id ? changed : a));
+      const exported = JSON.parse(JSON.stringify(await exportBundle(db)));
+      expect(exported.search).toEqual(JSON.parse(JSON.stringify(buildBundle({ articles: now }, { name: 'seeds' }).search)));
+    });
+
+    it('updates the postings day by day to exactly what indexing everything at once gives', async () => {
+      const daily = await driver.open();
+      try {
+        // Days in date order, as a newsroom ingests them: each adds names to the lexicon that earlier articles hold.
+        const byDate = [...seeds].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+        for (let i = 0; i < byDate.length; i += 8) {
+          const r = await ingestArticles(daily, byDate.slice(i, i + 8), { name: 'seeds' });
+          if (i) expect(r.timings.postingsUpdate).toBeTypeOf('number');
+        }
+        const exported = JSON.parse(JSON.stringify(await exportBundle(daily)));
+        expect(exported).toEqual(JSON.parse(JSON.stringify(buildBundle({ articles: byDate }, { name: 'seeds' }))));
+      } finally {
+        await daily.close();
+      }
     });
   });
 }

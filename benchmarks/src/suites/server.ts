@@ -1,0 +1,150 @@
+// The newsroom server (packages/server) on xwlb: ingest into PGlite (embedded)
+// and into a real PostgreSQL (Debian's, a throwaway cluster started here), then
+// search latency over HTTP (one client, sequential) side by side with core's
+// in-process search on the same archive, and top-10 parity between the two.
+// Machine load is stated with every figure (the machine is shared).
+//
+// Default: the first 5,000 xwlb stories (in file order) ingested at once, then
+// a "day" of the next 200; JIANBAO_BENCH_SERVER_DOCS=all (or a number)
+// changes the first part. Skips cleanly without ../shared.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBundle, getLexicon, loadArchive, loadSearchIndexSync, searchWithIndex, serializeBundle, type Archive, type Article } from '@jianbao/core';
+import { createToken, ingestArticles, openDatabase, startServer, type Database } from '@jianbao/server';
+import { startCluster } from '../../../packages/server/test/support/postgres.js';
+import { fmt, percentile, table, type SuiteResult } from '../report.js';
+import { loadXwlbArticles } from '../xwlb.js';
+
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
+
+/** Queries made from the archive with fixed rules: title pieces, body substrings of 2–6 characters, lexicon names. */
+function queriesOf(archive: Archive, count: number): string[] {
+  const out = new Set<string>();
+  const step = Math.max(1, Math.floor(archive.articles.length / count));
+  for (let i = 0; out.size < count * 0.8 && i < archive.articles.length; i += step) {
+    const a = archive.articles[i]!;
+    const body = a.paragraphs.join('');
+    out.add(i % 2 ? a.title.slice(0, 6) : body.slice((i * 7) % Math.max(1, body.length - 8), ((i * 7) % Math.max(1, body.length - 8)) + 2 + (i % 5)));
+  }
+  for (const t of getLexicon(archive).terms.slice(0, count)) {
+    if (out.size >= count) break;
+    out.add(t.name);
+  }
+  return [...out].filter((q) => q.trim());
+}
+
+interface Side {
+  name: string;
+  ingestMs: number;
+  ingestTimings: Record<string, number>;
+  dayMs: number;
+  dayTimings: Record<string, number>;
+  http: number[];
+  parity: number;
+  load: string;
+}
+
+async function measure(name: string, db: Database, first: Article[], day: Article[], local: Archive, queries: string[]): Promise<Side> {
+  const loadBefore = load();
+  let t = performance.now();
+  const r1 = await ingestArticles(db, first, { name: 'xwlb' });
+  const ingestMs = performance.now() - t;
+  t = performance.now();
+  const r2 = await ingestArticles(db, day);
+  const dayMs = performance.now() - t;
+  const { token } = await createToken(db, 'read');
+  const server = await startServer(db, { port: 0, rate: 1e6, burst: 1e6 });
+  const http: number[] = [];
+  let same = 0;
+  try {
+    const index = loadSearchIndexSync(local);
+    // One untimed pass warms both sides' caches (postings and articles read once, JIT), as a long-running server is.
+    for (const pass of [0, 1]) {
+      for (const q of queries) {
+        const started = performance.now();
+        const res = await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&limit=10`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await res.json()) as { hits: { id: string }[] };
+        if (pass) {
+          http.push(performance.now() - started);
+          const want = searchWithIndex(local, index, q, { limit: 10 }).map((h) => h.id);
+          if (JSON.stringify(want) === JSON.stringify(body.hits.map((h) => h.id))) same++;
+        }
+      }
+    }
+  } finally {
+    await server.close();
+  }
+  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, load: `${loadBefore} → ${load()}` };
+}
+
+export async function run(): Promise<SuiteResult> {
+  const title = 'Newsroom server: ingest and search over HTTP (PGlite, PostgreSQL) vs in-process core';
+  const all = loadXwlbArticles();
+  if (!all) return { title, body: '', skipped: '../shared/data/xwlb absent' };
+  const wanted = process.env.JIANBAO_BENCH_SERVER_DOCS;
+  const n = wanted === 'all' ? all.length - 200 : Number(wanted ?? 5000);
+  const first = all.slice(0, n);
+  const day = all.slice(n, n + 200);
+  const dir = mkdtempSync(join(tmpdir(), 'jianbao-bench-server-'));
+  const sides: Side[] = [];
+  const notes: string[] = [];
+  let local: Archive | undefined;
+  let queries: string[] = [];
+  try {
+    const lite = await openDatabase(join(dir, 'pglite'));
+    try {
+      // The local engine's archive: the bundle `jianbao build` makes of the same articles (the server's export equals it: tested).
+      local = loadArchive(serializeBundle(buildBundle({ articles: [...first, ...day] }, { name: 'xwlb' })));
+      queries = queriesOf(local, 300);
+      const localTimes: number[] = [];
+      const index = loadSearchIndexSync(local);
+      for (const pass of [0, 1]) {
+        for (const q of queries) {
+          const started = performance.now();
+          searchWithIndex(local, index, q, { limit: 10 });
+          if (pass) localTimes.push(performance.now() - started);
+        }
+      }
+      notes.push(`in-process core (same archive, warm): p50 ${fmt(percentile(localTimes, 50), 2)} ms, p95 ${fmt(percentile(localTimes, 95), 2)} ms; load ${load()}`);
+      sides.push(await measure('PGlite (embedded, folder)', lite, first, day, local, queries));
+    } finally {
+      await lite.close();
+    }
+    const cluster = await startCluster();
+    if ('skipped' in cluster) notes.push(`PostgreSQL skipped: ${cluster.skipped}`);
+    else {
+      try {
+        const pg = await openDatabase(cluster.url);
+        try {
+          sides.push(await measure(`PostgreSQL (${cluster.version.replace(/^postgres \(PostgreSQL\) /, '')}, fsync off)`, pg, first, day, local, queries));
+        } finally {
+          await pg.close();
+        }
+      } finally {
+        cluster.stop();
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const rows = sides.map((s) => [
+    s.name,
+    `${(s.ingestMs / 1000).toFixed(1)} s (${(first.length / (s.ingestMs / 1000)).toFixed(0)} art/s)`,
+    `${(s.dayMs / 1000).toFixed(1)} s`,
+    fmt(percentile(s.http, 50), 2),
+    fmt(percentile(s.http, 95), 2),
+    `${(s.parity * 100).toFixed(1)} %`,
+    s.load,
+  ]);
+  const phases = sides.map((s) => `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms`);
+  return {
+    title,
+    body: [
+      `${first.length} xwlb stories ingested at once, then a day of ${day.length} more (the first ingest indexes everything; the day updates the postings of the affected articles only and rebuilds lexicon and matcher from all stored articles); ${queries.length} queries from the archive, top 10, one HTTP client, second (warm) pass timed.`,
+      table(['storage', 'ingest', 'day of 200', 'HTTP p50 ms', 'HTTP p95 ms', 'top-10 = core', 'load (1/5/15 min) before → after'], rows),
+      ...notes.map((x) => `- ${x}`),
+      ...phases,
+    ].join('\n\n'),
+  };
+}
