@@ -59,7 +59,7 @@ describe('jianbao build from .jsonl', () => {
     expect(r.status, r.stderr).toBe(0);
     const hits = JSON.parse(r.stdout);
     expect(hits).toHaveLength(1);
-    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'paper', 'date', 'score', 'snippet', 'highlights']);
+    expect(Object.keys(hits[0])).toEqual(['id', 'title', 'paper', 'date', 'score', 'snippet', 'highlights', 'fields']);
     expect(hits[0].id).toBe('20220924-01');
     expect(hits[0].highlights.map(([s, e]: [number, number]) => hits[0].snippet.slice(s, e))).toEqual(['千万工程']);
 
@@ -85,7 +85,12 @@ describe('jianbao search on the default archive', () => {
   it('prints a readable list with the matches marked when not a TTY', () => {
     const r = jianbao('search', '千万工程', '--limit', '1');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^1\. .+\n {3}.*score .+\n {3}.*【千万工程】/);
+    expect(r.stdout).toMatch(/^\d+\+? results, showing 1–1\n\n1\. .+\n {3}.*score .+\n {3}.*【千万工程】/);
+  });
+
+  it('names a paper the archive lacks, and says when the query was read another way', () => {
+    expect(jianbao('search', '千万工程', '--paper', '人民日报').stdout).toMatch(/no paper "人民日报" in this archive/);
+    expect(jianbao('search', '韦涛').stdout).toMatch(/^显示“韦韬”的结果；仍搜索“韦涛”\n\d+ results/);
   });
 
   it('says so when nothing matches, and rejects bad options with one line', () => {
@@ -96,6 +101,8 @@ describe('jianbao search on the default archive', () => {
       [['search', 'x', '--limit', '0'], /--limit must be a positive whole number/],
       [['search', 'x', '--from', 'yesterday'], /--from must be a date/],
       [['search', 'x', '--kind', 'poem'], /--kind must be one of/],
+      [['search', 'x', '--from', '2025-13-45'], /impossible date "2025-13-45"/],
+      [['search', '"x'], /unclosed quote/],
     ] as [string[], RegExp][]) {
       const r = jianbao(...args);
       expect(r.status, args.join(' ')).toBe(2);

@@ -7,7 +7,6 @@ import { loadArchive } from '../src/archive.js';
 import { articleBody } from '../src/article.js';
 import { buildBundle } from '../src/build.js';
 import { createBundle } from '../src/bundle/create.js';
-import { parsePages } from '../src/parse/index.js';
 import { searchArchive } from '../src/search/index.js';
 
 const seeds = join(dirname(fileURLToPath(import.meta.url)), '../../../seeds');

@@ -154,16 +154,27 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
       }
       // The same body printed without its brand (朔州供电公司) is an alias.
       out.push({ kind, name: span, ...(found.brand ? { aliases: [span.slice(found.brand.length)] } : {}) });
+      // 中北高新区党群工作部, 示范区管委会: a zone's own office right after it.
+      const office = kind === 'place' && PLACE_ANCHORED_SITES.has(m.word) ? ZONE_OFFICES.find((d) => text.startsWith(d, m.end)) : undefined;
+      if (office) out.push({ kind: 'organisation', name: span + office });
     }
   }
   return out;
 }
+
+/** A zone's offices (管委会 runs it). */
+const ZONE_OFFICES = ['管理委员会', '管委会', '党工委', '党群工作部', ...CHAINED_DEPARTMENTS].sort((a, b) => b.length - a.length);
 
 /** Newspapers cited by name: 《山西日报》; national bodies; the party's congresses (党的二十大); group bureaus (中铁六局). */
 export function extractNamedBodies(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(/《([\u4e00-\u9fff]{2,10}(?:日报|晚报|报|杂志))》/g)) out.push({ kind: 'organisation', name: m[1]! });
   for (const m of nationalFinder().find(text)) out.push({ kind: 'organisation', name: m.word });
+  // 国家自然资源督察北京局, 国家移民管理局: a national administration by its shape, not a 大局 or 格局 of the nation.
+  for (const m of text.matchAll(/国家([\u4e00-\u9fff]{2,10}?)(总局|局|署)(?![长面势部])/g)) {
+    if ([...m[1]!].some((c) => NEVER_IN_NAME.has(c)) || /^级/.test(m[1]!) || /(?:大|格|布|结|全|当|开|破|新|变|僵|残|赌|饭|骗|时|政|战|棋)$/.test(m[1]!)) continue;
+    out.push({ kind: 'organisation', name: m[0] });
+  }
   for (const m of text.matchAll(/(?:党的|中共)(十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学队会])/g)) out.push({ kind: 'organisation', name: m[0] });
   for (const m of text.matchAll(/(中铁|中建|中交|中冶|中电建|中铁建)([一二三四五六七八九十]{1,3})局(?:集团)?/g)) out.push({ kind: 'organisation', name: m[0] });
   return out;

@@ -81,6 +81,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
       covered.fill(1, m.end, m.end + body.length);
+      // 忻州市生态环境局襄汾分局: a bureau's branch in one of its counties.
+      const branch = body.endsWith('局') ? /^([\u4e00-\u9fff]{2,3}?)分局/.exec(text.slice(m.end + body.length, m.end + body.length + 5)) : null;
+      if (branch && (g.has(branch[1]!) || byShort.has(branch[1]!))) out.push({ kind: 'organisation', name: orgName + branch[0] });
     }
   }
   return { candidates: out, covered };

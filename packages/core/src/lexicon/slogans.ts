@@ -1,3 +1,4 @@
+import { maxOf, minOf } from '../arrays.js';
 import { foldText } from '../text/fold.js';
 import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
@@ -214,6 +215,6 @@ export function parallelSlogan(text: string): boolean {
   const parts = text.split(/[、，, ]/);
   if (parts.length < 2 || parts.length > 6) return false;
   const lens = parts.map((p) => p.length);
-  if (Math.min(...lens) < 3 || Math.max(...lens) > 7 || Math.max(...lens) - Math.min(...lens) > 1) return false;
+  if (minOf(lens) < 3 || maxOf(lens) > 7 || maxOf(lens) - minOf(lens) > 1) return false;
   return parts.every((p) => allHan(p) && !SPEECH.test(p));
 }

@@ -44,8 +44,9 @@ export const MIN_QUALITY = 0.3;
  * ranking skip the text checks of articles that cannot qualify, and stop early.
  */
 export function qualityBound(found: number, segment: Segment, total: number): number {
-  if (!segment.chinese) return found / total;
+  if (!segment.chinese) return segment.exact && found < total ? 0 : found / total;
   if (found === total && segment.absent === 0) return 1;
+  if (segment.exact) return 0;
   if (segment.phrase.length >= 3 && found >= total - 2 && found > 0 && segment.absent <= 2) return TYPO;
   if (segment.distinctiveAbsent) return 0;
   return found / total >= MIN_WINDOW_COVERAGE ? found / total / 2 : 0;
@@ -64,7 +65,8 @@ export interface FieldQuality {
 export function finalScore(bm25: number, matches: FieldQuality[], segments: Segment[], squeezedTitle: string): number {
   const quality = matches.reduce((sum, m) => sum + m.quality, 0) / segments.length;
   if (quality < MIN_QUALITY) return 0;
-  if (segments.some((s, k) => s.distinctive.length > 0 && matches[k]!.quality === 0)) return 0;
+  if (segments.some((s, k) => (s.distinctive.length > 0 || s.titleOnly) && matches[k]!.quality === 0)) return 0;
+  if (segments.some((s, k) => s.exact && matches[k]!.quality < 1)) return 0;
   if (!matches.every((m) => m.field === 0 && m.quality === 1)) return bm25 * quality ** 2;
   const asTyped = segments.length === 1 || squeezedTitle.includes(segments.map((s) => s.phrase).join(''));
   return bm25 * quality ** 2 * (asTyped ? 1.5 : 1.35);

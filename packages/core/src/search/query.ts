@@ -2,6 +2,7 @@ import { isCjk, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions } fr
 import { squeeze } from './match.js';
 import type { SearchIndex } from './search-index.js';
 import { pushAll } from '../arrays.js';
+import type { QueryPart } from './syntax.js';
 
 // Query planning: a query's parts, each a segment with its phrase and index terms.
 
@@ -23,6 +24,10 @@ export interface Segment {
   absent: number;
   /** A distinctive token no story has: only a typo match (one character off) can hold this segment. */
   distinctiveAbsent: boolean;
+  /** Quoted ("…"): only the phrase as typed counts, and a hit must hold it. */
+  exact: boolean;
+  /** title:…: only the title counts, and a hit must hold it there. */
+  titleOnly: boolean;
 }
 
 /** A bigram held by at most this share of the stories (at least one story), or by none, is rare. */
@@ -73,14 +78,15 @@ export function queryParts(query: string): string[] {
   return parts;
 }
 
-export function planQuery(parts: readonly string[], options: AnalyzeOptions, index: SearchIndex): Segment[] {
+export function planQuery(parts: readonly (string | QueryPart)[], options: AnalyzeOptions, index: SearchIndex): Segment[] {
   const rare = Math.floor(index.docCount * RARE_SHARE); // 0 below 1,000 stories: there only absent bigrams count
   const df = (t: string) => {
     const i = index.find(t);
     return i < 0 ? 0 : index.documentFrequency(i);
   };
   const segments: Segment[] = [];
-  for (const part of parts) {
+  for (const given of parts) {
+    const { text: part, exact = false, title = false } = typeof given === 'string' ? { text: given } : given;
     const norm = normalizeForSearch(part).text;
     const tokens = tokenizeNormalized(norm, options);
     const base = [...new Set(tokens.filter((t) => t.kind !== 'term').map((t) => t.term))].slice(0, 32);
@@ -98,6 +104,8 @@ export function planQuery(parts: readonly string[], options: AnalyzeOptions, ind
       distinctive,
       absent: counts.filter((c) => c.n === 0).length,
       distinctiveAbsent: counts.some((c) => c.n === 0 && distinctive.includes(c.t)),
+      exact,
+      titleOnly: title,
     });
   }
   return segments.slice(0, 8);

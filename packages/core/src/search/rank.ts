@@ -2,7 +2,7 @@ import type { Archive } from '../archive.js';
 import type { Article } from '../article.js';
 import { scoreCandidates } from './candidates.js';
 import { squeezeText } from './match.js';
-import { finalScore, tierOf } from './quality.js';
+import { finalScore, tierOf, type FieldQuality } from './quality.js';
 import type { Segment } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import type { SearchOptions } from './types.js';
@@ -26,6 +26,8 @@ export interface RankedHit {
   article: Article;
   score: number;
   tier: number;
+  /** Per segment, where and how well it matched. */
+  matches: FieldQuality[];
 }
 
 /**
@@ -48,11 +50,11 @@ export function docTableOf(archive: Archive, index: SearchIndex): DocTable {
   return entry;
 }
 
-export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number): RankedHit[] {
+export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number, exclude: readonly string[] = []): RankedHit[] {
   const table = docTableOf(archive, index);
   const articleOf = (doc: number) => table.articles[doc];
   const squeezedAt = (doc: number) => (table.squeezed[doc] ??= squeezedOf(articleOf(doc)!));
-  const filtered = !!(options.kind || options.paper || options.from || options.to);
+  const filtered = !!(options.kind || options.paper || options.from || options.to) || exclude.length > 0;
   const joined = segments.map((s) => s.phrase).join('');
   // Verify in order of an upper bound of (tier, final score) (tier: quality.ts; score: BM25 × best possible
   // quality² × the title bonus): once `limit` verified hits beat the next candidate's bound, no later one can
@@ -60,7 +62,8 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   // k hits are the same for any limit ≥ k.
   const candidates = scoreCandidates(index, segments, filtered ? (doc) => {
     const a = articleOf(doc);
-    return !!a && passesFilters(a, options);
+    // -exclude: no field may hold an excluded phrase (squeezed, as the query's phrases are compared).
+    return !!a && passesFilters(a, options) && !(exclude.length && squeezedAt(doc).some((f) => exclude.some((e) => f.includes(e))));
   } : null, Math.max(KEEP, limit), titlesOf(archive, index).get(joined) ?? NONE);
   // A phrase that occurs as typed is not a typo: when some candidate has it exactly, one-character-off matches
   // of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence. Decided over all the candidates, not the verified.
@@ -73,7 +76,7 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
     const squeezed = squeezedAt(c.doc);
     const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactSomewhere[k]!));
     const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
-    if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)) });
+    if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)), matches });
   }
   return hits;
 }
@@ -119,6 +122,6 @@ function insertSorted(hits: RankedHit[], hit: RankedHit): void {
 }
 
 /** The order of hits: tier, score, then id. */
-function before(a: RankedHit, b: RankedHit): boolean {
+export function before(a: RankedHit, b: RankedHit): boolean {
   return a.tier > b.tier || (a.tier === b.tier && (a.score > b.score || (a.score === b.score && a.article.id < b.article.id)));
 }

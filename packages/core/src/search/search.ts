@@ -7,13 +7,15 @@ import { squeezeText } from './match.js';
 import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import { planQuery, queryParts } from './query.js';
-import { rank } from './rank.js';
+import { before, rank, type RankedHit } from './rank.js';
 import { fieldTexts, type SearchIndex } from './search-index.js';
 import { makeSnippet } from './snippet.js';
-import type { SearchHit, SearchOptions } from './types.js';
+import type { QueryOptions, SearchField, SearchHit, SearchOptions, SearchResult } from './types.js';
+import { parseDate, parseQuery, type QueryPart } from './syntax.js';
+import type { Segment } from './query.js';
 import { EMPTY, FieldText, matchSegment, squeezedOf } from './verify.js';
 
-export type { SearchHit, SearchOptions } from './types.js';
+export type { QueryOptions, SearchField, SearchHit, SearchOptions, SearchResult } from './types.js';
 
 const SENTENCE_END = /[。！？；!?;\n]/;
 const FALLBACK_POOL = 200;
@@ -41,27 +43,101 @@ export function searchWithIndex(
   query: string,
   options: SearchOptions & { analyzer?: AnalyzeOptions } = {},
 ): SearchHit[] {
+  const limit = options.limit ?? 20;
+  const run = runSearch(archive, index, [{ text: query }], options, limit, [], false);
+  return run.hits.slice(0, limit).map((hit) => toSearchHit(hit, run.segments));
+}
+
+/** Hits counted up to this many for `total`, and ranked before sorting by date: beyond it, the total is "at least". */
+const COUNT_POOL = 1000;
+
+/**
+ * Searches with the query syntax (syntax.ts): quoted phrases, -exclusions, title:, paper:, kind:, date ranges,
+ * OR, sort:. Says what was done: the total, a rewritten query, an impossible filter. Every host uses this.
+ */
+export function searchQuery(archive: Archive, text: string, options: QueryOptions = {}): SearchResult {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return { hits: [], total: 0, totalAtLeast: false, error: parsed.error, notices: [] };
+  const q = parsed.query;
+  const filters: SearchOptions = { ...options, paper: q.paper ?? options.paper, kind: q.kind ?? options.kind, from: q.from ?? options.from, to: q.to ?? options.to };
+  const notices: string[] = [];
+  if (filters.paper && !archive.articles.some((a) => a.paper === filters.paper)) {
+    const papers = [...new Set(archive.articles.map((a) => a.paper).filter((p): p is string => !!p))];
+    notices.push(`no paper "${filters.paper}" in this archive${papers.length ? ` (papers: ${papers.slice(0, 8).join(', ')}${papers.length > 8 ? ', …' : ''})` : ''}`);
+    return { hits: [], total: 0, totalAtLeast: false, notices };
+  }
+  for (const key of ['from', 'to'] as const) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    const d = parseDate(value);
+    if ('error' in d) return { hits: [], total: 0, totalAtLeast: false, error: d.error, notices };
+    filters[key] = d.date;
+  }
+  const index = getSearchIndex(archive);
+  const limit = options.limit ?? 20;
+  const offset = options.offset ?? 0;
+  const sort = options.sort ?? q.sort;
+  const pool = Math.max(COUNT_POOL, offset + limit);
+  const exclude = q.exclude.map((e) => squeezeText(e)).filter(Boolean);
+  // Each alternative ranked alone; merged in the same order (tier, score, id), a hit keeping its best alternative.
+  const best = new Map<string, { hit: RankedHit; segments: Segment[] }>();
+  let rewritten: SearchResult['rewritten'];
+  for (const parts of q.alternatives) {
+    if (!parts.length) continue;
+    const run = runSearch(archive, index, parts, filters, pool, exclude, options.asTyped ?? false);
+    if (run.reading) rewritten = { query: run.reading, original: text, notice: `显示“${run.reading}”的结果；仍搜索“${text}”` };
+    for (const hit of run.hits) {
+      const seen = best.get(hit.article.id);
+      if (!seen || before(hit, seen.hit)) best.set(hit.article.id, { hit, segments: run.segments });
+    }
+  }
+  const all = [...best.values()].sort((a, b) => (before(a.hit, b.hit) ? -1 : before(b.hit, a.hit) ? 1 : 0));
+  if (sort === 'date') all.sort((a, b) => (b.hit.article.date ?? '').localeCompare(a.hit.article.date ?? ''));
+  return {
+    hits: all.slice(offset, offset + limit).map((h) => toSearchHit(h.hit, h.segments)),
+    total: all.length,
+    totalAtLeast: all.length >= pool,
+    ...(rewritten ? { rewritten } : {}),
+    notices,
+  };
+}
+
+/**
+ * Ranks the parts (plain ones split at spaces, OCR spacing undone); when nothing is found as typed, tries the
+ * readings a user may have meant (pinyin, a name that sounds the same or is one character off, names and words),
+ * unless `asTyped`. `reading` is set when one was used.
+ */
+function runSearch(
+  archive: Archive,
+  index: SearchIndex,
+  given: QueryPart[],
+  options: SearchOptions & { analyzer?: AnalyzeOptions },
+  limit: number,
+  exclude: readonly string[],
+  asTyped: boolean,
+): { hits: RankedHit[]; segments: Segment[]; reading?: string } {
   // The lexicon hook: the whole-token terms the index was built with, unless the caller gives its own.
   const terms = options.terms ?? (index.wholeTerms.length ? index.wholeTerms : undefined);
   const analyze: AnalyzeOptions = { ...options.analyzer, ...(terms ? { terms } : {}) };
-  const parts = queryParts(query);
-  let segments = planQuery(parts, analyze, index);
-  if (!segments.length) return [];
-  const limit = options.limit ?? 20;
-  let hits = rank(archive, index, segments, options, limit);
-  if (!hits.length) {
-    // Nothing as typed: the query may be pinyin, a name typed with a homophone (韦涛 for 韦韬), or a name with a
-    // wrong character (常树铭 for 常书铭).
-    const single = parts.length === 1 ? foldText(parts[0]!) : null; // 常 树 铭 too: one part
-    const reading =
-      bestReading(archive, index, pinyinReadings(index, parts)) ??
-      (single ? (bestReading(archive, index, namesSoundingLikeText(index, single)) ?? namesOneCharacterOff(index, single)[0]) : undefined);
-    if (reading) {
-      segments = planQuery([reading], analyze, index);
-      hits = rank(archive, index, segments, options, limit);
-    }
+  const plain = given.every((p) => !p.exact && !p.title);
+  const expanded: QueryPart[] = given.flatMap((p) => (p.exact || p.title ? [p] : queryParts(p.text).map((text) => ({ text }))));
+  const parts = expanded.map((p) => p.text);
+  let segments = planQuery(expanded, analyze, index);
+  if (!segments.length) return { hits: [], segments };
+  let hits = rank(archive, index, segments, options, limit, exclude);
+  if (hits.length || !plain || asTyped) return { hits, segments };
+  // Nothing as typed: the query may be pinyin, a name typed with a homophone (韦涛 for 韦韬), or a name with a
+  // wrong character (常树铭 for 常书铭).
+  const single = parts.length === 1 ? foldText(parts[0]!) : null; // 常 树 铭 too: one part
+  const reading =
+    bestReading(archive, index, pinyinReadings(index, parts)) ??
+    (single ? (bestReading(archive, index, namesSoundingLikeText(index, single)) ?? namesOneCharacterOff(index, single)[0]) : undefined);
+  if (reading) {
+    const readingSegments = planQuery([reading], analyze, index);
+    hits = rank(archive, index, readingSegments, options, limit, exclude);
+    if (hits.length) return { hits, segments: readingSegments, reading };
   }
-  if (!hits.length && parts.length === 1) {
+  if (parts.length === 1) {
     // Still nothing: read the query as names and words (晋中和太原一体化 → 晋中 太原 一体化), which a hit must then
     // hold exactly, all in one sentence — a paraphrase of what the archive says, not words that merely co-occur
     // (台风 in one paragraph and 登陆艇 in another is no answer to 台风登陆).
@@ -69,34 +145,40 @@ export function searchWithIndex(
     if (names.length && !dropsAStretch(foldText(parts[0]!), names)) {
       const partSegments = planQuery(names, analyze, index);
       // Filtered after ranking: rank as many as any limit up to FALLBACK_POOL would, so the first k never depend on the limit.
-      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit)).filter((hit) =>
+      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude).filter((hit) =>
         fieldTexts(hit.article).some((field) => field.split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
           return partSegments.every((s) => squeezed.includes(s.phrase));
         })),
       );
-      if (all.length) {
-        segments = partSegments;
-        hits = all;
-      }
+      if (all.length) return { hits: all, segments: partSegments, reading: names.join(' ') };
     }
   }
-  return hits.slice(0, limit).map((hit) => {
-    // The snippet is cut from the body: locate each segment there, even where its best match was the title.
-    const texts = fieldTexts(hit.article);
-    const body = [EMPTY, EMPTY, new FieldText(texts[2], squeezedOf(hit.article)[2])];
-    const bodyMatches = segments.map((s) => matchSegment(s, body));
-    const { snippet, highlights } = makeSnippet(texts, bodyMatches, segments);
-    return {
-      id: hit.article.id,
-      title: hit.article.title,
-      paper: hit.article.paper,
-      date: hit.article.date,
-      score: Math.round(hit.score * 1000) / 1000,
-      snippet,
-      highlights,
-    };
-  });
+  return { hits, segments };
+}
+
+const FIELD_NAMES: SearchField[] = ['title', 'subtitle', 'body'];
+
+function toSearchHit(hit: RankedHit, segments: Segment[]): SearchHit {
+  // The snippet is cut from the body: locate each segment there, even where its best match was the title.
+  const texts = fieldTexts(hit.article);
+  const body = [EMPTY, EMPTY, new FieldText(texts[2], squeezedOf(hit.article)[2])];
+  const bodyMatches = segments.map((s) => matchSegment(s, body));
+  const { snippet, highlights } = makeSnippet(texts, bodyMatches, segments);
+  // Where each part was found (its best field), and every other field holding a part as typed.
+  const found = new Set(hit.matches.filter((m) => m.quality > 0 && m.field >= 0).map((m) => m.field));
+  const squeezed = squeezedOf(hit.article);
+  for (let f = 0; f < 3; f++) if (segments.some((s) => s.phrase && squeezed[f]!.includes(s.phrase))) found.add(f);
+  return {
+    id: hit.article.id,
+    title: hit.article.title,
+    paper: hit.article.paper,
+    date: hit.article.date,
+    score: Math.round(hit.score * 1000) / 1000,
+    snippet,
+    highlights,
+    fields: FIELD_NAMES.filter((_, f) => found.has(f)),
+  };
 }
 
 /**

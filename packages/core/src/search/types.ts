@@ -20,4 +20,30 @@ export interface SearchHit {
   snippet: string;
   /** UTF-16 [start, end) offsets into `snippet`, in reading order. */
   highlights: [number, number][];
+  /** The fields the query matched in (where each part was found), in field order. */
+  fields: SearchField[];
+}
+
+export type SearchField = 'title' | 'subtitle' | 'body';
+
+/** `searchQuery`'s options: those of `searchArchive`, plus paging and the order. Filters in the query add to these. */
+export interface QueryOptions extends SearchOptions {
+  /** Hits to skip (paging): the page is hits [offset, offset + limit) of the same order. */
+  offset?: number;
+  sort?: 'relevance' | 'date';
+  /** Search exactly as typed: no pinyin, sounds-alike or names reading when nothing is found ("仍搜索…"). */
+  asTyped?: boolean;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** How many hits there are in all (a lower bound when `totalAtLeast`). */
+  total: number;
+  totalAtLeast: boolean;
+  /** Set when nothing was found as typed and another reading was searched instead. */
+  rewritten?: { query: string; original: string; notice: string };
+  /** A one-line problem with the query (malformed, an impossible date, an unknown kind); no hits then. */
+  error?: string;
+  /** Said to the user besides the hits (a paper the archive does not have). */
+  notices: string[];
 }

@@ -53,23 +53,25 @@ export function squeezedOf(article: Article): string[] {
 export function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number, noTypo = false): FieldQuality {
   if (bound <= 0) return { field: -1, quality: 0 };
   // Squeezing is idempotent (test/search-fast-paths), so the phrase squeezes to itself and the kept squeezed texts decide.
+  const fields = segment.titleOnly ? 1 : 3;
   if (!segment.chinese) {
-    const m = matchSegment(segment, fieldTexts(article).map((t) => new FieldText(t)), bound);
+    const m = matchSegment(segment, fieldTexts(article).slice(0, fields).map((t) => new FieldText(t)), bound);
     return { field: m.field, quality: m.quality };
   }
   const phrase = segment.phrase;
   if (bound === 1) {
-    for (let f = 0; f < 3; f++) {
+    for (let f = 0; f < fields; f++) {
       if (!squeezed[f]!.includes(phrase)) continue;
       // matchSegment prefers the first field whose text AS PRINTED has the phrase, else the first whose squeezed
       // text has it. Printed implies squeezed (the phrase squeezes to itself), so no earlier field can be printed.
       // Only fields whose squeezed text has it can (printed implies squeezed); the body is joined only if needed.
-      for (let g = f; g < 3; g++) if (squeezed[g]!.includes(phrase) && fieldText(article, g).includes(phrase)) return { field: g, quality: 1 };
+      for (let g = f; g < fields; g++) if (squeezed[g]!.includes(phrase) && fieldText(article, g).includes(phrase)) return { field: g, quality: 1 };
       return { field: f, quality: 1 };
     }
   }
   let best: FieldQuality = { field: -1, quality: 0 };
-  for (let f = 0; f < 3; f++) {
+  if (segment.exact) return best;
+  for (let f = 0; f < fields; f++) {
     const text = squeezed[f]!;
     if (!text) continue;
     if (best.quality >= TYPO) break;
