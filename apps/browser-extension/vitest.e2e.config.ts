@@ -6,10 +6,12 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.test.ts'],
     environment: 'node',
     fileParallelism: false,
-    testTimeout: 180_000,
-    hookTimeout: 120_000,
-    // Every wait is on a condition; the default poll limit (1 s) is too short for a loaded 2-core CI machine.
-    expect: { poll: { timeout: 20_000, interval: 100 } },
+    testTimeout: 600_000,
+    hookTimeout: 300_000,
+    // Every wait is on a condition, with one generous limit for a loaded 2-core CI machine (tests do not set their own).
+    expect: { poll: { timeout: 150_000, interval: 100 } },
+    // A failing test prints what its pages showed (screenshot path and visible text).
+    setupFiles: ['e2e/on-failure.ts'],
     reporters: ['default'],
   },
 });

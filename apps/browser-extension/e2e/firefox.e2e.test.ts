@@ -18,6 +18,7 @@ import { GECKO_ID } from '../wxt.config.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { en, extensionRoot, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
+import { showPagesOnFailure } from './on-failure.js';
 
 const executable = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
 const extension = join(extensionRoot, '.output/firefox-mv2-e2e');
@@ -49,6 +50,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
         'intl.accept_languages': 'zh-CN, zh',
       },
     });
+    showPagesOnFailure(() => browser.pages());
     await browser.installExtension(extension);
   });
 
@@ -61,7 +63,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
   async function openMarked(path: string): Promise<Page> {
     const page = await browser.newPage();
     await page.goto(fx.url(path));
-    await expect.poll(() => page.evaluate(markingState).then((s) => s.state), { timeout: 60_000, interval: 250 }).toBe('done');
+    await expect.poll(() => page.evaluate(markingState).then((s) => s.state), { interval: 250 }).toBe('done');
     return page;
   }
 
@@ -80,7 +82,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
           if (href === wanted) found = page;
         }
         return found !== undefined;
-      }, { timeout: 30_000, interval: 250 })
+      }, { interval: 250 })
       .toBe(true);
     await found!.setViewport({ width: 1000, height: 800 });
     return found!;
@@ -101,8 +103,8 @@ describe.skipIf(!available)('extension in Firefox', () => {
     }
     const late = await browser.newPage();
     await late.goto(fx.url('/late.html'));
-    await late.waitForFunction(() => document.documentElement.dataset.injected === '1', { timeout: 30_000 });
-    await expect.poll(async () => markKeys(await late.evaluate(collectMarks)), { timeout: 30_000 }).toEqual(markKeys(fx.expected['/late.html']!));
+    await late.waitForFunction(() => document.documentElement.dataset.injected === '1', { timeout: 150_000 });
+    await expect.poll(async () => markKeys(await late.evaluate(collectMarks))).toEqual(markKeys(fx.expected['/late.html']!));
     await late.close();
   });
 
@@ -112,7 +114,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const target = firstMarkWithText(await page.evaluate(collectMarks), first.text)!;
     const expected = (await serviceFor(fx.archive).card(first.termId))!;
     await hover(page, target);
-    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles), { timeout: 30_000 }).toEqual(expected.articles.map((a) => a.title));
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.articles)).toEqual(expected.articles.map((a) => a.title));
     const card = await page.evaluate(cardState);
     m = card.kind === en[`kind_${expected.term.kind}`]!.message ? en : zh;
     expect(card.kind).toBe(m[`kind_${expected.term.kind}`]!.message);
@@ -126,8 +128,8 @@ describe.skipIf(!available)('extension in Firefox', () => {
     await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
 
     const reader = await openExtensionPage(page, `/reader.html?id=${expected.articles[0]!.id}`);
-    await expect.poll(() => reader.evaluate(() => document.querySelector('article h1')?.textContent), { timeout: 30_000 }).toBe(expected.articles[0]!.title);
-    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => reader.evaluate(() => document.querySelector('article h1')?.textContent)).toBe(expected.articles[0]!.title);
+    await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks)).toBeGreaterThan(0);
     await reader.close();
     await page.close();
   });
@@ -137,13 +139,13 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const popup = await openExtensionPage(article, `/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
     const query = fx.expected['/plain.html']![0]!.text;
     const hits = searchArchive(fx.archive, query, { limit: 8 });
-    await popup.waitForSelector('#query');
+    await popup.waitForSelector('#query', { timeout: 150_000 });
     await popup.type('#query', query);
-    await expect.poll(() => popup.$$eval('#results .title', (els) => els.map((e) => e.textContent)), { timeout: 30_000 }).toEqual(hits.map((h) => h.title));
+    await expect.poll(() => popup.$$eval('#results .title', (els) => els.map((e) => e.textContent))).toEqual(hits.map((h) => h.title));
     await popup.screenshot({ path: join(resultsDir, 'firefox-popup-search.png') });
     const report = crossReference(fx.archive, (await article.evaluate(extractArticleText)).text);
     await popup.click('#check');
-    await expect.poll(() => popup.evaluate(() => document.querySelector('#check-result .summary')?.textContent), { timeout: 30_000 }).toBe(
+    await expect.poll(() => popup.evaluate(() => document.querySelector('#check-result .summary')?.textContent)).toBe(
       format(m, 'checkSummary', [report.reused.length, report.conflicts.length, report.related.length]),
     );
     await popup.close();
@@ -153,7 +155,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
   test('options: a bad bundle is refused with core’s reason, a good one is imported, then back to the default', async () => {
     const page = await openMarked('/plain.html');
     const options = await openExtensionPage(page, '/options.html');
-    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 30_000 }).toContain(fx.archive.meta.name);
+    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? '')).toContain(fx.archive.meta.name);
     const goodText = serializeBundle(createBundle(fx.archive.articles.slice(0, 4), { name: 'Firefox 导入档案' }));
     const bad = goodText.slice(0, 200);
     const reason = (() => {
@@ -169,11 +171,11 @@ describe.skipIf(!available)('extension in Firefox', () => {
     writeFileSync(join(dir, 'mine.json'), goodText);
     const input = (await options.$('input#bundle-file'))!;
     await input.uploadFile(join(dir, 'broken.json'));
-    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.error')?.textContent), { timeout: 30_000 }).toBe(format(m, 'optionsImportFailed', ['broken.json', reason]));
+    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.error')?.textContent)).toBe(format(m, 'optionsImportFailed', ['broken.json', reason]));
     await input.uploadFile(join(dir, 'mine.json'));
-    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.ok')?.textContent), { timeout: 30_000 }).toBe(format(m, 'optionsImported', ['Firefox 导入档案', 4]));
+    await expect.poll(() => options.evaluate(() => document.querySelector('#import-status.ok')?.textContent)).toBe(format(m, 'optionsImported', ['Firefox 导入档案', 4]));
     await options.click('#use-default');
-    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? ''), { timeout: 30_000 }).toContain(fx.archive.meta.name);
+    await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? '')).toContain(fx.archive.meta.name);
     rmSync(dir, { recursive: true, force: true });
     await options.close();
     await page.close();

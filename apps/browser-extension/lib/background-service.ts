@@ -3,7 +3,7 @@
  * (default or imported) and everything derived from it; the entrypoint only
  * wires this to runtime messages, so tests can drive it directly.
  */
-import { articleBody, loadArchiveAsync, type Archive } from '@jianbao/core';
+import { articleBody, loadArchiveAsync, personSummary, type Archive } from '@jianbao/core';
 import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
@@ -74,8 +74,11 @@ export class BackgroundService {
       if (a) articles.push({ id, title: a.title, paper: a.paper, date: a.date, snippet: snippetAround(articleBody(a), m.start, m.end) });
     }
     articles.sort(newestFirst);
+    const { titles, more } = personSummary(term);
     return {
-      term: { id: term.id, name: term.name, kind: term.kind, aliases: term.aliases, roles: [...term.roles].sort(newestFirst) },
+      term: { id: term.id, name: term.name, kind: term.kind, aliases: term.aliases },
+      titles,
+      moreTitles: more,
       articles: articles.slice(0, CARD_ARTICLES),
       total: articles.length,
     };

@@ -10,6 +10,7 @@
  * script's isolated world, with the prototype methods captured when this
  * module loads.
  */
+import { dateRange } from '@jianbao/core';
 import type { CardData } from './messages.js';
 import { h } from './dom.js';
 import { t } from './i18n.js';
@@ -32,7 +33,7 @@ header { display: flex; align-items: baseline; gap: 8px; }
 .aliases, .meta, .empty, .total { color: #5f6068; font-size: 12px; }
 h3 { font-size: 12px; font-weight: 600; color: #5f6068; margin: 10px 0 4px; }
 ul { list-style: none; margin: 0; padding: 0; }
-.roles li { display: flex; justify-content: space-between; gap: 8px; }
+.roles li { display: flex; justify-content: space-between; gap: 8px; } .roles .meta { white-space: nowrap; }
 .article { display: block; width: 100%; text-align: left; border: 0; background: transparent; font: inherit; color: inherit;
   padding: 6px; margin: 0 -6px; border-radius: 6px; cursor: pointer; }
 .article:hover, .article:focus-visible, .close:focus-visible { background: #f0f2f7; outline: 2px solid #4a6cf7; outline-offset: -2px; }
@@ -105,9 +106,15 @@ export class HoverCard {
       ),
     ];
     if (data.term.aliases.length) parts.push(h(d, 'div', { class: 'aliases' }, `${t('cardAliases')}${data.term.aliases.join('、')}`));
-    if (data.term.kind === 'person' && data.term.roles.length) {
+    const titles = Array.isArray(data.titles) ? data.titles : [];
+    if (data.term.kind === 'person' && titles.length) {
+      // Distinct titles, newest first: the range of dates that print each and in how many articles.
       parts.push(h(d, 'h3', {}, t('cardRoles')));
-      parts.push(h(d, 'ul', { class: 'roles' }, ...data.term.roles.map((r) => h(d, 'li', {}, h(d, 'span', {}, r.title), h(d, 'span', { class: 'meta' }, r.date ?? t('undated'))))));
+      const rows = titles.map((r) =>
+        h(d, 'li', {}, h(d, 'span', {}, String(r.title)), h(d, 'span', { class: 'meta' }, `${dateRange(r) || t('undated')} · ${t('cardTitleArticles', String(r.articles))}`)),
+      );
+      if (data.moreTitles > 0) rows.push(h(d, 'li', { class: 'more' }, h(d, 'span', { class: 'meta' }, t('cardMoreTitles', String(data.moreTitles)))));
+      parts.push(h(d, 'ul', { class: 'roles' }, ...rows));
     }
     parts.push(h(d, 'h3', {}, t('cardArticles', String(data.total))));
     if (!data.articles.length) parts.push(h(d, 'p', { class: 'empty' }, t('cardNoArticles')));

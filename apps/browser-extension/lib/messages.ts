@@ -3,7 +3,7 @@
  * and the content script, popup, reader and options pages.
  */
 import { browser } from 'wxt/browser';
-import type { Article } from '@jianbao/core';
+import type { Article, TitleHistoryEntry } from '@jianbao/core';
 import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
 
 export interface ArticleSummary {
@@ -15,7 +15,11 @@ export interface ArticleSummary {
 }
 
 export interface CardData {
-  term: Pick<Term, 'id' | 'name' | 'kind' | 'aliases' | 'roles'>;
+  term: Pick<Term, 'id' | 'name' | 'kind' | 'aliases'>;
+  /** People: distinct titles with date range and article count, newest first, at most five (core's personSummary). */
+  titles: TitleHistoryEntry[];
+  /** How many more distinct titles there are ("+N more"). */
+  moreTitles: number;
   /** The term's archive articles, newest first. */
   articles: ArticleSummary[];
   /** How many articles mention it in all (the list is capped). */

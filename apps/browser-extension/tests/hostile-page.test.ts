@@ -12,7 +12,9 @@ const matcher = buildMatcher([
   { termId: 'g-5678abcd', kind: 'place', forms: ['晋中'] },
 ]);
 const data: CardData = {
-  term: { id: 'p-1234abcd', name: '李晓雯', kind: 'person', aliases: [], roles: [] },
+  term: { id: 'p-1234abcd', name: '李晓雯', kind: 'person', aliases: [] },
+  titles: [],
+  moreTitles: 0,
   articles: [{ id: 'a1', title: '秘密标题', paper: '晋中日报', date: '2025-01-01', snippet: '……' }],
   total: 1,
 };

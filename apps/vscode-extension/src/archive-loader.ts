@@ -1,12 +1,13 @@
 /**
  * Loads the archive named by the `jianbao.archive` setting: empty → the bundled
  * default; a bundle file (.json or .json.gz) → that bundle; a folder → its OCR
- * pages (.txt/.md, optional manifest.json) parsed by core. Files are read
+ * pages (.txt/.md, optional manifest.json) parsed by core, in slices, each page
+ * decoded as UTF-8, UTF-16, GB18030/GBK or Big5 (core's decodeText). Files are read
  * through vscode.workspace.fs (never Node's fs) so this runs in the web
  * extension host too; gzip is undone with the standard DecompressionStream.
  */
 import * as vscode from 'vscode';
-import { buildBundle, loadArchive, loadArchivePiecesAsync, yieldToHost, type Archive } from '@jianbao/core';
+import { buildBundleAsync, decodeText, loadArchiveAsync, loadArchivePiecesAsync, yieldToHost, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 
 export type ArchiveSource = 'default' | 'file' | 'folder';
@@ -16,6 +17,8 @@ export interface LoadedArchive {
   source: ArchiveSource;
   /** The file or folder it came from; empty for the default. */
   location: string;
+  /** Folder mode: one line per page that was not UTF-8 (read as GB18030, Big5, UTF-16) or could not be read (skipped). */
+  notes?: string[];
   /** Damaged optional sections that core dropped and rebuilds from the articles (one line each), for the user. */
   warnings?: string[];
 }
@@ -115,9 +118,20 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
     const entries = await vscode.workspace.fs.readDirectory(uri);
     const names = entries.filter(([n, t]) => t & vscode.FileType.File && PAGE.test(n)).map(([n]) => n).sort();
     if (!names.length) throw new ArchiveLoadError(vscode.l10n.t('The archive folder has no .txt or .md pages: {0}', where));
-    const pages = await Promise.all(names.map(async (name) => ({
-      name, text: decoder.decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, name))),
-    })));
+    const pages: { name: string; text: string }[] = [];
+    const notes: string[] = [];
+    for (const name of names) {
+      const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(uri, name));
+      try {
+        const { text, encoding } = decodeText(bytes);
+        pages.push({ name, text });
+        if (encoding !== 'utf-8') notes.push(`${name}: read as ${encoding.toUpperCase()}`);
+      } catch (error) {
+        notes.push(`${name}: skipped, it ${(error as Error).message}`);
+      }
+      await yieldToHost();
+    }
+    if (!pages.length) throw new ArchiveLoadError(vscode.l10n.t('No page in the archive folder could be read: {0}', where));
     let manifest: unknown;
     if (entries.some(([n]) => n === 'manifest.json')) {
       try {
@@ -127,8 +141,9 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
       }
     }
     const name = uri.path.split('/').filter(Boolean).pop() ?? where;
-    const bundle = buildBundle({ pages }, { name, manifest: manifest as never });
-    return { archive: loadArchive(bundle), source: 'folder', location: where };
+    // In slices: 300 pages built in one piece froze the extension host for most of a second.
+    const bundle = await buildBundleAsync({ pages }, { name, manifest: manifest as never });
+    return { archive: await loadArchiveAsync(bundle), source: 'folder', location: where, notes };
   }
   const data = await vscode.workspace.fs.readFile(uri);
   let text: string[];

@@ -69,6 +69,15 @@ export class ArchiveManager implements vscode.Disposable {
     if (this.loaded) {
       const { archive } = this.loaded;
       this.log.appendLine(`archive: ${archive.meta.name} (${archive.articles.length} articles) loaded in ${Date.now() - started} ms`);
+      // Folder mode: pages that were not UTF-8 are read in their encoding, and said so; unreadable ones are skipped, and said so.
+      const notes = this.loaded.notes ?? [];
+      for (const note of notes) this.log.appendLine(`archive: ${note}`);
+      if (notes.length) {
+        const skipped = notes.filter((n) => n.includes(': skipped,')).length;
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Jianbao: {0} pages of the archive folder were read as GB18030, Big5 or UTF-16 and {1} skipped (details in the Jianbao output).', notes.length - skipped, skipped),
+        );
+      }
       // A damaged section is rebuilt from the articles: say so rather than rebuild silently.
       for (const warning of this.loaded.warnings ?? []) {
         this.log.appendLine(`archive: ${warning}`);

@@ -6,24 +6,39 @@
  */
 import * as vscode from 'vscode';
 import { articleBody, type Archive, type Article } from '@jianbao/core';
+import { markdownText, plainText } from './markdown.js';
 
 export const SCHEME = 'jianbao';
 
-/** `jianbao:/article/<id>/<title>.md`: the id is what counts; the title makes the tab readable. */
+/**
+ * `jianbao:/article/<id>/<title>.md`: the id is what counts (URI-encoded: an id
+ * may hold `/` or `%`); the title makes the tab readable.
+ */
 export function articleUri(article: Pick<Article, 'id' | 'title'>): vscode.Uri {
-  const safe = article.title.replace(/[\\/?#%\s]+/g, ' ').trim().slice(0, 40) || article.id;
-  return vscode.Uri.from({ scheme: SCHEME, path: `/article/${article.id}/${safe}.md` });
+  const safe = (plainText(article.title, 40) ?? '').replace(/[\\/?#%\s]+/g, ' ').trim() || 'article';
+  return vscode.Uri.from({ scheme: SCHEME, path: `/article/${encodeURIComponent(article.id)}/${safe}.md` });
 }
 
 export function articleIdOf(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== SCHEME) return undefined;
-  return /^\/article\/([^/]+)/.exec(uri.path)?.[1];
+  const raw = /^\/article\/([^/]+)/.exec(uri.path)?.[1];
+  try {
+    return raw === undefined ? undefined : decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
 }
 
+/**
+ * The Markdown header above the body: archive fields escaped (no links, images
+ * or HTML from archive text in the preview), one line each, capped. The body
+ * below it stays exactly the article's text, so xref offsets map onto it.
+ */
 export function articleHeader(article: Article): string[] {
-  const meta = [article.paper, article.date, article.section, article.byline].filter(Boolean).join(' · ');
-  const lines = [`# ${article.title}`, ''];
-  if (article.subtitle) lines.push(...article.subtitle.split('\n').map((l) => `*${l}*`), '');
+  const meta = [article.paper, article.date, article.section, article.byline].map((f) => markdownText(f)).filter(Boolean).join(' · ');
+  const lines = [`# ${markdownText(article.title) ?? markdownText(article.id) ?? ''}`, ''];
+  const subtitle = typeof article.subtitle === 'string' ? article.subtitle.split('\n').map((l) => markdownText(l)).filter(Boolean).slice(0, 5) : [];
+  if (subtitle.length) lines.push(...subtitle.map((l) => `*${l}*`), '');
   if (meta) lines.push(`> ${meta}`, '');
   return lines;
 }

@@ -1,5 +1,6 @@
 /** Citations of archive articles as editors write them: 《标题》（报纸，日期） or a Markdown link. */
 import type { Article } from '@jianbao/core';
+import { markdownLink, markdownText, plainText } from './markdown.js';
 
 export type CitationStyle = 'plain' | 'markdown';
 
@@ -11,10 +12,15 @@ export function chineseDate(iso: string | null): string | null {
   return `${m[1]}年` + (m[2] ? `${Number(m[2])}月` : '') + (m[3] ? `${Number(m[3])}日` : '');
 }
 
+/**
+ * The citation. Archive fields are untrusted (see markdown.ts): one line each,
+ * capped, a field of the wrong type left out; in a Markdown link every
+ * character that could make markup is escaped and the target cannot be cut short.
+ */
 export function formatCitation(article: Pick<Article, 'title' | 'paper' | 'date'>, style: CitationStyle, link?: string): string {
-  const details = [article.paper, chineseDate(article.date)].filter(Boolean).join('，');
-  const plain = `《${article.title}》` + (details ? `（${details}）` : '');
-  if (style === 'plain' || !link) return plain;
-  // Brackets inside a title would end the link text early.
-  return `[${plain.replace(/([[\]])/g, '\\$1')}](${link})`;
+  const field = style === 'markdown' && link ? markdownText : plainText;
+  const date = chineseDate(plainText(article.date) ?? null);
+  const details = [field(article.paper), date === null ? undefined : field(date)].filter(Boolean).join('，');
+  const cited = `《${field(article.title) ?? ''}》` + (details ? `（${details}）` : '');
+  return style === 'markdown' && link ? markdownLink(cited, link) : cited;
 }

@@ -4,20 +4,36 @@
  * the workspace state, so it stays quiet across sessions).
  */
 import * as vscode from 'vscode';
-import { SOURCE, fingerprint, type DraftChecker, type Finding } from './diagnostics.js';
+import { SOURCE, findingKey, fingerprint, isFindingKey, type DraftChecker, type Finding } from './diagnostics.js';
 
 const INTENDED_KEY = 'jianbao.intended';
+/** How many findings stay marked: the oldest marks go first (17 characters each, ~10 KB of workspace state at most). */
+export const MAX_INTENDED = 500;
 
 export class IntendedFindings {
   constructor(private readonly state: vscode.Memento) {}
 
   all(): ReadonlySet<string> {
-    return new Set(this.state.get<string[]>(INTENDED_KEY, []));
+    return new Set(this.keys());
   }
 
   async add(key: string): Promise<void> {
-    const keys = this.state.get<string[]>(INTENDED_KEY, []);
-    if (!keys.includes(key)) await this.state.update(INTENDED_KEY, [...keys, key]);
+    const keys = this.keys().filter((k) => k !== key);
+    keys.push(isFindingKey(key) ? key : findingKey(key));
+    await this.state.update(INTENDED_KEY, keys.slice(-MAX_INTENDED));
+  }
+
+  /**
+   * The stored keys, oldest first. Earlier versions stored the finding's whole
+   * description (with the draft's passage): those become their key, so a finding
+   * marked then stays quiet; anything else in the state is dropped.
+   */
+  private keys(): string[] {
+    const stored = this.state.get<unknown>(INTENDED_KEY, []);
+    const keys = (Array.isArray(stored) ? stored : [])
+      .filter((k): k is string => typeof k === 'string')
+      .map((k) => (isFindingKey(k) ? k : findingKey(k)));
+    return [...new Set(keys)].slice(-MAX_INTENDED);
   }
 
   async clear(): Promise<void> {

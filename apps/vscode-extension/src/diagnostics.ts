@@ -6,10 +6,11 @@
  */
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
-import { articleBody } from '@jianbao/core';
+import { articleBody, fnv1a } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
 import { crossReferenceAsync, getMatcher, prepareCrossReference } from './archive-service.js';
 import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
+import { plainText } from './markdown.js';
 
 export const SOURCE = '剪报';
 
@@ -41,12 +42,24 @@ export function replacementFor(archive: Archive, item: XrefConflict): Replacemen
   return { start: item.start, end: item.end, options };
 }
 
-/** Identifies a finding across edits (offsets move as the draft changes; text and article do not). */
+/**
+ * Identifies a finding across edits (offsets move as the draft changes; text and
+ * article do not), as a short key: the workspace state keeps keys, never the
+ * draft's passages (a reused passage can be pages long).
+ */
 export function fingerprint(f: Finding): string {
-  return f.type === 'reuse'
+  return findingKey(f.type === 'reuse'
     ? `reuse|${f.item.articleId}|${f.item.text}`
-    : `${f.item.kind}|${f.item.articleId}|${f.item.text}|${f.item.expected}`;
+    : `${f.item.kind}|${f.item.articleId}|${f.item.text}|${f.item.expected}`);
 }
+
+/** `k` + 16 hex digits: two 32-bit FNV-1a hashes of the description (different starting states), so keys do not collide in practice. */
+export function findingKey(description: string): string {
+  const hex = (n: number) => n.toString(16).padStart(8, '0');
+  return `k${hex(fnv1a(description))}${hex(fnv1a(`\u0000${description}`))}`;
+}
+
+export const isFindingKey = (key: string): boolean => /^k[0-9a-f]{16}$/.test(key);
 
 export interface JianbaoDiagnostic extends vscode.Diagnostic {
   finding: Finding;
@@ -65,8 +78,8 @@ export function toDiagnostics(
     if (intended.has(fingerprint(finding))) continue;
     const percent = Math.round(item.similarity * 100);
     const message = item.kind === 'verbatim'
-      ? vscode.l10n.t('Passage reused verbatim from the archive: 《{0}》', item.title)
-      : vscode.l10n.t('Passage reused from the archive with edits ({0}% similar): 《{1}》', percent, item.title);
+      ? vscode.l10n.t('Passage reused verbatim from the archive: 《{0}》', plainText(item.title) ?? '')
+      : vscode.l10n.t('Passage reused from the archive with edits ({0}% similar): 《{1}》', percent, plainText(item.title) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message, vscode.DiagnosticSeverity.Information) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = 'reuse';
@@ -75,7 +88,7 @@ export function toDiagnostics(
     if (article) {
       d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(articleUri(article), articleRange(article, item.articleStart, item.articleEnd)),
-        vscode.l10n.t('The archive\'s passage in 《{0}》 ({1})', article.title, [article.paper, article.date].filter(Boolean).join(', ') || article.id),
+        vscode.l10n.t('The archive\'s passage in 《{0}》 ({1})', plainText(article.title) ?? '', [plainText(article.paper), plainText(article.date)].filter(Boolean).join(', ') || (plainText(article.id) ?? '')),
       )];
     }
     out.push(d);
@@ -88,8 +101,8 @@ export function toDiagnostics(
       ? vscode.l10n.t('Source: 《{0}》, {1}', item.articleTitle, item.articleDate ?? item.articleId ?? '')
       : item.message;
     const message = item.kind === 'title'
-      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, source)
-      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, item.expected, source);
+      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '')
+      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = item.kind;
@@ -101,7 +114,7 @@ export function toDiagnostics(
       const range = at >= 0 ? articleRange(article, at, at + item.expected.length) : articleRange(article, 0, 0);
       d.relatedInformation = [new vscode.DiagnosticRelatedInformation(
         new vscode.Location(articleUri(article), range),
-        vscode.l10n.t('The archive has "{0}" in 《{1}》', item.expected, article.title),
+        vscode.l10n.t('The archive has "{0}" in 《{1}》', plainText(item.expected) ?? '', plainText(article.title) ?? ''),
       )];
     }
     out.push(d);
@@ -132,6 +145,11 @@ export class DraftChecker implements vscode.Disposable {
 
   report(uri: vscode.Uri): XrefReport | undefined {
     return this.reports.get(uri.toString());
+  }
+
+  /** Whether a check of the document waits for the typing delay (tests wait on this, never on a clock). */
+  isScheduled(uri: vscode.Uri): boolean {
+    return this.timers.has(uri.toString());
   }
 
   /** Schedules a check after the configured delay (typing), replacing any pending one. */

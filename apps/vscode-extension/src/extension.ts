@@ -22,6 +22,8 @@ export interface JianbaoApi {
   archiveError(): string | undefined;
   search(query: string): { id: string; title: string; paper: string | null; date: string | null; detail: string }[];
   check(uri: vscode.Uri): Promise<import('./core-contract.js').XrefReport | undefined>;
+  /** Whether a check of the document is scheduled (waiting for the typing delay). */
+  checkScheduled(uri: vscode.Uri): boolean;
   related(): readonly import('./core-contract.js').XrefRelated[];
   /** How long activate() took and the archive took to load (ms), for the benchmark. */
   timings(): { activateMs: number; archiveLoadMs: number | undefined };
@@ -148,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       return doc ? checker.check(doc) : undefined;
     },
+    checkScheduled: (uri) => checker.isScheduled(uri),
     related: () => related.current,
     timings: () => ({ activateMs, archiveLoadMs }),
   };

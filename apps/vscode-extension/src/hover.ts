@@ -3,9 +3,10 @@
  * and the latest articles mentioning it as command links that open them.
  */
 import * as vscode from 'vscode';
-import type { Archive } from '@jianbao/core';
+import { dateRange, personSummary, type Archive } from '@jianbao/core';
 import { getLexicon, getMatcher } from './archive-service.js';
 import type { Term, TermKind, TermMatch } from './core-contract.js';
+import { commandLink, markdownLink, markdownText } from './markdown.js';
 
 const LATEST = 5;
 
@@ -15,7 +16,7 @@ export function kindLabel(kind: TermKind): string {
     case 'place': return vscode.l10n.t('place');
     case 'organisation': return vscode.l10n.t('organisation');
     case 'policy': return vscode.l10n.t('policy');
-    default: return String(kind);
+    default: return typeof kind === 'string' ? kind : '';
   }
 }
 
@@ -28,35 +29,49 @@ export function termAt(matches: readonly TermMatch[], offset: number): TermMatch
   return best;
 }
 
-const escape = (s: string) => s.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1');
-
+/** The command link that opens an article: arguments JSON- and URI-encoded (an id may hold `)`). */
 export function openArticleLink(id: string): string {
-  return `command:jianbao.openArticle?${encodeURIComponent(JSON.stringify([id]))}`;
+  return commandLink('jianbao.openArticle', [id]);
 }
 
+const list = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const dateOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/**
+ * The hover's Markdown. Every archive field goes through markdownText (escaped,
+ * capped, skipped when not a string): the lexicon and articles come from a
+ * bundle file, which may be hostile or damaged.
+ */
 export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  // No theme icons: with them, `$(alert)` in an archive title rendered as an icon even when escaped for Markdown.
+  const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = { enabledCommands: ['jianbao.openArticle'] };
-  md.appendMarkdown(`**${escape(term.name)}** · ${kindLabel(term.kind)}`);
-  if (term.aliases.length) md.appendMarkdown(` · ${vscode.l10n.t('also')} ${term.aliases.map(escape).join('、')}`);
+  const name = markdownText(term.name) ?? markdownText(term.id) ?? '';
+  md.appendMarkdown(`**${name}** · ${markdownText(kindLabel(term.kind)) ?? ''}`);
+  const aliases = list<unknown>(term.aliases).slice(0, 10).map((a) => markdownText(a)).filter((a) => a);
+  if (aliases.length) md.appendMarkdown(` · ${vscode.l10n.t('also')} ${aliases.join('、')}`);
   md.appendMarkdown('\n\n');
-  const roles = [...new Map(term.roles.map((r) => [`${r.title}|${r.date ?? ''}`, r])).values()]
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
-  if (roles.length) {
+  // The same summary as the browser card and `jianbao terms`: distinct titles, newest first, at most five; every field escaped.
+  const { titles, more } = personSummary(term);
+  if (titles.length) {
     md.appendMarkdown(`${vscode.l10n.t('Titles in the archive:')}\n\n`);
-    for (const r of roles.slice(0, 6)) {
-      md.appendMarkdown(`- ${escape(r.title)}${r.date ? ` (${r.date})` : ''}\n`);
+    for (const r of titles) {
+      const range = markdownText(dateRange(r));
+      md.appendMarkdown(`- ${markdownText(r.title) ?? ''} \\(${range ? `${range}, ` : ''}${markdownText(vscode.l10n.t('{0} articles', r.articles)) ?? ''}\\)\n`);
     }
+    if (more) md.appendMarkdown(`- ${markdownText(vscode.l10n.t('+{0} more', more)) ?? ''}\n`);
     md.appendMarkdown('\n');
   }
-  const ids = [...new Set(term.mentions.map((m) => m.articleId))];
+  const ids = [...new Set(list<unknown>(term.mentions).filter(isObject).map((m) => m.articleId).filter((id) => typeof id === 'string'))] as string[];
   const articles = ids.map((id) => archive.get(id)).filter((a) => a !== undefined)
-    .sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
+    .sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)));
   if (articles.length) {
     md.appendMarkdown(`${vscode.l10n.t('Latest articles ({0} in all):', articles.length)}\n\n`);
     for (const a of articles.slice(0, LATEST)) {
-      const details = [a.paper, a.date].filter(Boolean).join(', ');
-      md.appendMarkdown(`- [${escape(a.title)}](${openArticleLink(a.id)})${details ? ` — ${escape(details)}` : ''}\n`);
+      const details = [markdownText(a.paper), markdownText(a.date)].filter(Boolean).join(', ');
+      const label = markdownText(a.title) ?? markdownText(a.id) ?? '';
+      md.appendMarkdown(`- ${markdownLink(label, openArticleLink(a.id))}${details ? ` — ${details}` : ''}\n`);
     }
   }
   return md;

@@ -1,6 +1,7 @@
 /** The "Related articles" view: what xref found related to the active draft, each opening the article. */
 import * as vscode from 'vscode';
 import type { XrefRelated } from './core-contract.js';
+import { plainText } from './markdown.js';
 
 export class RelatedArticlesView implements vscode.TreeDataProvider<XrefRelated> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -21,10 +22,13 @@ export class RelatedArticlesView implements vscode.TreeDataProvider<XrefRelated>
   }
 
   getTreeItem(item: XrefRelated): vscode.TreeItem {
-    const tree = new vscode.TreeItem(item.title, vscode.TreeItemCollapsibleState.None);
+    // Archive text, untrusted: one line, capped, a wrong type left out (markdown.ts).
+    const title = plainText(item.title) ?? plainText(item.id) ?? '';
+    const reasons = (Array.isArray(item.reasons) ? item.reasons : []).map((r) => plainText(r)).filter((r): r is string => Boolean(r));
+    const tree = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     tree.id = item.id;
-    tree.description = item.reasons.slice(0, 2).join(' · ');
-    tree.tooltip = `${item.title}\n${vscode.l10n.t('score {0}', Math.round(item.score * 100) / 100)}\n${item.reasons.join('\n')}`;
+    tree.description = reasons.slice(0, 2).join(' · ');
+    tree.tooltip = `${title}\n${vscode.l10n.t('score {0}', Math.round(item.score * 100) / 100)}\n${reasons.slice(0, 10).join('\n')}`;
     tree.iconPath = new vscode.ThemeIcon('file-text');
     tree.command = { command: 'jianbao.openArticle', title: vscode.l10n.t('Open article'), arguments: [item.id] };
     return tree;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { loadArchive, MAX_BUNDLE_BYTES, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
-import { decodeText, TextDecodeError, type TextEncodingName } from './decode.js';
+import { decodeText, TextDecodeError, type TextEncodingName } from '@jianbao/core';
 import { note } from './output.js';
 
 /** Reads a file's bytes, transparently gunzipping `.gz` (or gzip magic); missing files get a one-line error. */
@@ -41,7 +41,7 @@ export async function readTextFile(path: string, what = 'file'): Promise<string>
 
 /**
  * Reads a file people write by hand or export from newsroom systems (pages,
- * manifest.json, terms.txt): UTF-8, UTF-16 with BOM or GB18030/GBK, decoded
+ * manifest.json, terms.txt): UTF-8, UTF-16 with BOM, GB18030/GBK or Big5 (core's decodeText), decoded
  * exactly; binary data or undecodable bytes are an error naming the file.
  */
 export async function readHumanTextFile(path: string, what = 'file'): Promise<{ text: string; encoding: TextEncodingName }> {

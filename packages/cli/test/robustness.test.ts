@@ -78,7 +78,7 @@ describe('jianbao build on bad and odd pages', { timeout: 600_000 }, () => {
     const binary = Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256));
     const dir = folder('undecodable', { 'a.txt': good, 'broken.txt': broken, 'image.txt': binary });
     const stopped = build(dir);
-    expectOneLineError(stopped.r, /page .*broken\.txt is neither UTF-8 nor GB18030\/GBK text \(invalid byte 0x[0-9a-f]{2} at offset \d+\): re-save it as UTF-8.*and 1 more.*--skip-bad/);
+    expectOneLineError(stopped.r, /page .*broken\.txt is neither UTF-8, GB18030\/GBK nor Big5 text \(invalid byte 0x[0-9a-f]{2} at offset \d+\): re-save it as UTF-8.*and 1 more.*--skip-bad/);
     expectOneLineError(build(folder('binary-only', { 'image.txt': binary })).r, /page .*image\.txt is not a text file \(binary data\)/);
     const skipped = build(dir, '--skip-bad');
     expect(skipped.r.status, skipped.r.stderr).toBe(0);

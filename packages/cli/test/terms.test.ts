@@ -28,7 +28,7 @@ describe('jianbao terms / annotate', () => {
 
   it('lists terms as JSON in the contract shape, filtered by kind', () => {
     const terms = JSON.parse(jianbao(['terms', '--archive', bundle, '--json']).stdout);
-    expect(Object.keys(terms[0])).toEqual(['id', 'name', 'kind', 'aliases', 'roles', 'mentions']);
+    expect(Object.keys(terms[0])).toEqual(['id', 'name', 'kind', 'aliases', 'roles', 'mentions', 'titles']);
     const names = terms.map((t: { name: string }) => t.name);
     expect(names).toEqual(expect.arrayContaining(['常书铭', '韦韬', '王小明', '中共太原市委', '太原晋中一体化']));
     expect(names).not.toContain('尖草坪区');
@@ -38,6 +38,15 @@ describe('jianbao terms / annotate', () => {
     const chang = people.find((t: { name: string }) => t.name === '常书铭');
     expect(chang.roles.map((r: { title: string }) => r.title)).toContain('晋中市委书记');
     expect(chang.mentions.length).toBeGreaterThan(0);
+    // The added summary: distinct titles with their article counts, no repeats.
+    const titles = chang.titles.map((h: { title: string }) => h.title);
+    expect(titles).toContain('晋中市委书记');
+    expect(new Set(titles).size).toBe(titles.length);
+    // Human output: each title once, with its count.
+    const human = jianbao(['terms', '--archive', bundle, '--kind', 'person']).stdout;
+    const line = human.split('\n').find((l: string) => l.includes('常书铭'))!;
+    expect(line).toMatch(/晋中市委书记（[^）]*篇）/);
+    expect(line.split('晋中市委书记（').length).toBe(2);
   });
 
   it('annotates stdin and files with exact UTF-16 offsets', () => {

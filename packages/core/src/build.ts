@@ -1,12 +1,12 @@
 import type { Article } from './article.js';
 import { createBundle } from './bundle/create.js';
 import type { Bundle } from './bundle/format.js';
-import { parsePages, type Manifest, type PageInput } from './parse/index.js';
-import { buildSearchIndex } from './search/search-index.js';
-import { buildLexicon, lexiconSection, type LexiconEdit } from './lexicon/index.js';
+import { runSteps, runStepsInSlices } from './host.js';
+import { parsePagesSteps, type Manifest, type PageInput } from './parse/index.js';
+import { buildSearchIndexSteps } from './search/search-index.js';
+import { buildLexiconSteps, lexiconSection, type LexiconEdit } from './lexicon/index.js';
 import { buildMatcherSection } from './matcher/matcher.js';
 import { matcherEntries, searchTermsOf } from './lexicon/build.js';
-import { pushAll } from './arrays.js';
 
 export interface BuildOptions {
   name: string;
@@ -27,20 +27,38 @@ export interface BuildOptions {
  * matcher) adds its section here.
  */
 export function buildBundle(input: { pages?: PageInput[]; articles?: Article[] }, options: BuildOptions): Bundle {
+  return runSteps(buildSteps(input, options));
+}
+
+/**
+ * buildBundle in slices that yield to the event loop every `sliceMs`: for a
+ * host with a UI (VS Code's folder mode), where building a few hundred pages
+ * in one piece froze the extension host for most of a second. Same bundle.
+ */
+export function buildBundleAsync(input: { pages?: PageInput[]; articles?: Article[] }, options: BuildOptions, sliceMs = 8): Promise<Bundle> {
+  return runStepsInSlices(buildSteps(input, options), sliceMs);
+}
+
+function* buildSteps(input: { pages?: PageInput[]; articles?: Article[] }, options: BuildOptions): Generator<void, Bundle> {
   const articles = [...(input.articles ?? [])];
-  if (input.pages?.length) pushAll(articles, parsePages(input.pages, options.manifest));
+  if (input.pages?.length) for (const a of yield* parsePagesSteps(input.pages, options.manifest)) articles.push(a);
   options.onProgress?.(articles.length, articles.length);
   const bundle = createBundle(articles, { name: options.name });
+  yield;
   let wholeTerms: string[] = [];
   if (!options.skipLexicon) {
-    const terms = buildLexicon(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
+    const terms = yield* buildLexiconSteps(bundle.articles, { edits: options.lexiconEdits, onWarning: options.onWarning });
     bundle.lexicon = lexiconSection(terms);
     const entries = matcherEntries(terms);
+    yield;
     bundle.matcher = buildMatcherSection(entries);
+    yield;
     // The lexicon's names and aliases become whole search tokens besides the bigrams.
     wholeTerms = searchTermsOf(terms);
   }
   // Section `search`: the serialised index, so opening an archive does not re-analyse every article.
-  bundle.search = buildSearchIndex(bundle.articles, { terms: wholeTerms }).toSection();
+  const index = yield* buildSearchIndexSteps(bundle.articles, { terms: wholeTerms });
+  yield;
+  bundle.search = index.toSection();
   return bundle;
 }

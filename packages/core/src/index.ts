@@ -9,17 +9,18 @@ export { findJsonSyntaxError, type JsonSyntaxError } from './bundle/json-syntax.
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
-export { buildBundle, type BuildOptions } from './build.js';
+export { buildBundle, buildBundleAsync, type BuildOptions } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';
 export { compactText, type CompactText } from './text/compact.js';
+export { decodeText, chineseEncoding, TextDecodeError, type DecodedText, type TextEncodingName } from './text/decode.js';
 export { dateProblem, daysInMonth, isCalendarDay, isIsoDate, isIsoDateOrPart, isLeapYear } from './text/dates.js';
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
 export {
   getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
-  lexiconSection, readLexiconSection, TERM_KINDS,
+  lexiconSection, readLexiconSection, TERM_KINDS, titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary,
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';
 export {

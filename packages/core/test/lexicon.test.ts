@@ -26,12 +26,12 @@ describe('people after titles', () => {
     const text = '省委常委、太原市委书记韦韬主持并讲话，晋中市委书记常书铭讲话。晋中市委副书记、市长刘星出席。';
     const found = extractTitledPeople(text, jinzhong, new Set());
     expect(names(found)).toEqual(['韦韬', '常书铭', '刘星']);
-    // The compound as printed first, then its offices (and their resolved forms).
-    expect(found[0]!.roles).toEqual(['省委常委、太原市委书记', '省委常委', '山西省委常委', '太原市委书记']);
-    expect(found[2]!.roles).toEqual(['晋中市委副书记、市长', '晋中市委副书记', '市长', '晋中市长']);
+    // The compound first (its offices resolved), then its offices as printed and resolved.
+    expect(found[0]!.roles).toEqual(['山西省委常委、太原市委书记', '省委常委', '山西省委常委', '太原市委书记']);
+    expect(found[2]!.roles).toEqual(['晋中市委副书记、晋中市长', '晋中市委副书记', '市长', '晋中市长']);
     // In another city's paper, 市长 after 晋中市委副书记 is still 晋中's.
     const taiyuan = { ...unknown, city: gazetteer().get('太原市')! };
-    expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记、市长', '晋中市委副书记', '市长', '晋中市长']);
+    expect(extractTitledPeople('晋中市委副书记、市长刘星出席。', taiyuan, new Set())[0]!.roles).toEqual(['晋中市委副书记、晋中市长', '晋中市委副书记', '市长', '晋中市长']);
   });
 
   it('stops a title at words that are never part of an office, and gives it to the adjacent person only', () => {

@@ -4,12 +4,13 @@
 // under development and the tests, runs them and reports the exit code through
 // window.codeAutomationExit. Exits non-zero when a test fails.
 // Env: JIANBAO_SHARED (evaluation data, default <repo>/../shared), JIANBAO_E2E_GREP.
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionRoot, launchChromium, repoRoot, startCodeServer } from './code-server.mjs';
 
-const TIMEOUT_MS = Number(process.env.JIANBAO_E2E_TIMEOUT_MS ?? 300_000);
+// The whole suite, generous for a loaded 2-core machine (each wait inside has its own limit and message).
+const TIMEOUT_MS = Number(process.env.JIANBAO_E2E_TIMEOUT_MS ?? 1_200_000);
 const extension = join(extensionRoot, 'dist/extension');
 // JIANBAO_E2E_TESTS runs another host module instead (the benchmark: dist/e2e/host.cjs), with
 // JIANBAO_E2E_SETTINGS (JSON) merged into the user settings; JIANBAO_BENCH_* reach the host.
@@ -34,10 +35,11 @@ const server = await startCodeServer({
   },
 });
 let browser;
+let page;
 let code = 1;
 try {
   browser = await launchChromium();
-  const page = await browser.newPage();
+  page = await browser.newPage();
   const exited = new Promise((resolveExit) => {
     void page.exposeFunction('codeAutomationLog', (type, args) => {
       console.log(...(Array.isArray(args) ? args : [args]));
@@ -58,6 +60,15 @@ try {
   console.error(error);
   code = 1;
 } finally {
+  if (code !== 0 && page) {
+    // What the screen showed when the suite failed or gave up: a screenshot and the workbench's visible text.
+    const results = join(extensionRoot, 'test-results');
+    mkdirSync(results, { recursive: true });
+    const shot = join(results, 'e2e-failure.png');
+    await page.screenshot({ path: shot }).catch(() => {});
+    const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+    console.error(`e2e: screenshot ${shot}; the screen showed:\n${String(text).replace(/\n\s*\n/g, '\n').slice(0, 4000)}`);
+  }
   await browser?.close().catch(() => {});
   await server.stop();
   if (code !== 0) console.error(`e2e: code-server output:\n${server.output().slice(-4000)}`);

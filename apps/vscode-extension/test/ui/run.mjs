@@ -6,6 +6,8 @@
 //    quick fix; the search quick pick lists results.
 // Uses ../shared/eval/drafts-dev/draft-01.md when present (JIANBAO_SHARED overrides), else a draft
 // made from the bundled default archive. A CJK font (fonts-wqy-zenhei) makes the Chinese legible.
+// Every wait is on what the screen shows, with a limit generous enough for a loaded 2-core machine
+// (JIANBAO_UI_WAIT_MS, default 180 s); a wait that gives up saves a screenshot and prints the screen's text.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,28 +53,72 @@ const check = (ok, what) => {
   console.error(`ui: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
   if (!ok) failed = true;
 };
+const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
+let page;
+let shots = 0;
+
+/** What the screen showed when a wait gave up: a screenshot and the page's visible text. */
+async function showScreen(what) {
+  const path = join(results, `failure-${++shots}.png`);
+  await page?.screenshot({ path }).catch(() => {});
+  const text = (await page?.evaluate(() => document.body.innerText).catch(() => '')) ?? '';
+  console.error(`ui: gave up waiting for ${what}; screenshot ${path}; the screen showed:\n${text.replace(/\n\s*\n/g, '\n').slice(0, 4000)}`);
+}
+
+/** Waits until `locator` is visible (up to `ms`); on giving up, shows the screen and throws. */
+async function visible(locator, what, ms = WAIT_MS) {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: ms });
+    return locator.first();
+  } catch {
+    await showScreen(what);
+    throw new Error(`ui: ${what} did not show within ${ms / 1000} s`);
+  }
+}
+
+/**
+ * Opens a quick input with `key`, waits for its box to have the focus before typing (under load a key
+ * pressed while the workbench is busy can be lost: the old check typed at once and waited 20 s for a row
+ * that never came), then waits for a row showing `rowText`. A lost key press is pressed again.
+ */
+async function quickInput(key, text, rowText, what) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.keyboard.press(key);
+      await page.locator('.quick-input-widget input:focus').waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
+      await page.keyboard.type(text);
+      const row = page.locator('.quick-input-list .monaco-list-row:visible', { hasText: rowText }).first();
+      await row.waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
+      return row;
+    } catch (error) {
+      if (attempt === 3) {
+        await showScreen(what);
+        throw new Error(`ui: ${what} did not show after 3 tries`);
+      }
+      console.error(`ui: ${what}: try ${attempt} did not show it (${String(error).split('\n')[0]}), again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 try {
   browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await visible(page.locator('.monaco-workbench'), 'the workbench');
 
   // Open the draft through Quick Open: opening a Markdown document is what activates the extension
   // (onLanguage:markdown), so the status bar is checked after it, never before.
-  await page.keyboard.press('Control+P');
-  await page.keyboard.type('draft.md');
-  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20_000 });
+  await quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
   await page.keyboard.press('Enter');
-  await page.waitForSelector('.monaco-editor .view-lines', { timeout: 20_000 });
-  const status = page.locator('.statusbar-item', { hasText: /articles|篇/ }).first();
-  await status.waitFor({ timeout: 60_000 });
+  await visible(page.locator('.monaco-editor .view-lines'), 'the draft in an editor');
+  const status = await visible(page.locator('.statusbar-item', { hasText: /articles|篇/ }), 'the archive in the status bar');
   check(/\d+/.test(await status.innerText()), `status bar: ${await status.innerText()}`);
-  await page.waitForSelector('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning', { timeout: 60_000 });
+  await visible(page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning'), 'diagnostic squiggles');
   const squiggles = await page.locator('.monaco-editor .squiggly-info, .monaco-editor .squiggly-warning').count();
   check(squiggles > 0, `${squiggles} diagnostic squiggles in the draft`);
   await page.keyboard.press('Control+Shift+M');
-  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: '剪报' }).first();
-  await problem.waitFor({ timeout: 20_000 });
+  const problem = await visible(page.locator('.markers-panel .monaco-list-row', { hasText: '剪报' }), 'our finding in the Problems panel');
   check(await problem.isVisible(), `Problems panel: ${(await problem.innerText()).replace(/\s+/g, ' ').slice(0, 80)}`);
   await page.screenshot({ path: join(results, 'diagnostics.png') });
 
@@ -92,9 +138,18 @@ try {
       return null;
     }, person);
     check(box !== null, `${person} is on screen`);
-    if (box) await page.mouse.move(box.x, box.y);
+    // A hover shows after the pointer rests; under load a move can come before the editor listens: move off and back.
     const hover = page.locator('.monaco-hover', { hasText: person }).first();
-    await hover.waitFor({ timeout: 20_000 });
+    for (let attempt = 1; box; attempt++) {
+      await page.mouse.move(box.x, box.y + 200);
+      await page.mouse.move(box.x, box.y);
+      try {
+        await hover.waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
+        break;
+      } catch {
+        if (attempt === 3) await visible(hover, `the hover on ${person}`, 1);
+      }
+    }
     const hoverText = await hover.innerText();
     check(hoverText.includes(expectedTitle), `hover on ${person}: ${hoverText.replace(/\s+/g, ' ').slice(0, 120)}`);
     await page.screenshot({ path: join(results, 'hover.png') });
@@ -105,33 +160,41 @@ try {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(`副市长${person}出席会议。`);
-    await page.waitForSelector('.monaco-editor .squiggly-warning', { timeout: 60_000 });
-    const warning = page.locator('.markers-panel .monaco-list-row', { hasText: expectedTitle }).first();
-    await warning.waitFor({ timeout: 20_000 });
+    await visible(page.locator('.monaco-editor .squiggly-warning'), 'a warning squiggle for the typed title');
+    const warning = await visible(page.locator('.markers-panel .monaco-list-row', { hasText: expectedTitle }), 'the title warning in the Problems panel');
     check(true, `warning: ${(await warning.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`);
     await page.keyboard.press('Control+.');
-    const fix = page.locator('.action-widget .monaco-list-row', { hasText: expectedTitle }).first();
-    await fix.waitFor({ timeout: 20_000 });
+    const fix = await visible(page.locator('.action-widget .monaco-list-row', { hasText: expectedTitle }), 'the quick fix');
     check(true, `quick fix: ${(await fix.innerText()).replace(/\s+/g, ' ')}`);
     await page.screenshot({ path: join(results, 'quickfix.png') });
     await page.keyboard.press('Escape');
   }
 
   // The search quick pick, via the command palette.
-  await page.keyboard.press('F1');
-  await page.keyboard.type('Search archive');
-  await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: 'Search archive' }).first().waitFor({ timeout: 20_000 });
+  await quickInput('F1', 'Search archive', 'Search archive', 'the Search archive command in the palette');
   await page.keyboard.press('Enter');
   // Our quick pick is up when its placeholder names the archive.
-  await page.locator('.quick-input-widget input[placeholder*="articles"]:visible').waitFor({ timeout: 20_000 });
+  await visible(page.locator('.quick-input-widget input[placeholder*="articles"]:focus'), 'the archive search box');
   await page.keyboard.type('人大代表');
-  const row = page.locator('.quick-input-list .monaco-list-row:visible', { hasText: '人大' }).first();
-  await row.waitFor({ timeout: 20_000 });
+  const row = await visible(page.locator('.quick-input-list .monaco-list-row:visible', { hasText: '人大' }), 'search results');
   const rows = await page.locator('.quick-input-list .monaco-list-row:visible').count();
   check(rows > 1, `${rows} search results, first: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 80)}`);
   await page.screenshot({ path: join(results, 'search.png') });
+  // The query syntax and the notice: a homophone of a known name, minus a word; the title says what was searched.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('韦涛 -广交会');
+  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice above the results');
+  check(true, `quick pick title: ${(await notice.innerText()).trim()}`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('人大 date:2025-13');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: 'impossible date' }), 'the one-line error for an impossible date');
+  check(true, 'impossible date: one-line error in the quick pick title');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('韦涛 -广交会');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice again');
+  await page.screenshot({ path: join(results, 'search-syntax.png') });
 } catch (error) {
-  console.error(error);
+  console.error(String(error));
   failed = true;
 } finally {
   await browser?.close().catch(() => {});

@@ -1,4 +1,5 @@
 import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { defaultBundleText } from '@jianbao/core/default-archive';
@@ -36,6 +37,24 @@ describe('loading the configured archive', () => {
     expect(loaded.source).toBe('folder');
     expect(loaded.archive.meta.name).toBe('pages');
     expect(loaded.archive.articles.length).toBeGreaterThan(0);
+  });
+
+  it('reads GBK and Big5 pages of a folder in their encoding (not as UTF-8 mojibake), and says so', async () => {
+    const simplified = '晋中日报\n\n重点项目建设按下快进键\n\n本报讯 春节假期刚过，各县召开调度会。\n';
+    const traditional = '晉中日報\n\n重點項目建設按下快進鍵\n\n本報訊 春節假期剛過，各縣召開調度會。\n';
+    memfs.set('/ws/utf8', 'dir');
+    memfs.set('/ws/utf8/p1.txt', enc(simplified));
+    memfs.set('/ws/utf8/p2.txt', enc(traditional));
+    memfs.set('/ws/legacy', 'dir');
+    memfs.set('/ws/legacy/p1.txt', new Uint8Array(iconv.encode(simplified, 'gbk')));
+    memfs.set('/ws/legacy/p2.txt', new Uint8Array(iconv.encode(traditional, 'big5')));
+    memfs.set('/ws/legacy/p3.txt', new Uint8Array(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
+    const utf8 = await loadConfiguredArchive('utf8', base);
+    const legacy = await loadConfiguredArchive('legacy', base);
+    const strip = (articles: typeof utf8.archive.articles) => articles.map(({ title, paragraphs }) => ({ title, paragraphs }));
+    expect(strip(legacy.archive.articles)).toEqual(strip(utf8.archive.articles));
+    expect(legacy.notes).toEqual(['p1.txt: read as GB18030', 'p2.txt: read as BIG5', 'p3.txt: skipped, it is not a text file (binary data)']);
+    expect(utf8.notes).toEqual([]);
   });
 
   it('says clearly when the archive is missing, empty or invalid', async () => {

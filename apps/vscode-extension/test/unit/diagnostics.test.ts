@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { articleBody } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
-import { IntendedFindings, fixesFor } from '../../src/code-actions.js';
+import { IntendedFindings, MAX_INTENDED, fixesFor } from '../../src/code-actions.js';
 import type { XrefReport } from '../../src/core-contract.js';
-import { fingerprint, toDiagnostics, type JianbaoDiagnostic } from '../../src/diagnostics.js';
+import { findingKey, fingerprint, toDiagnostics, type JianbaoDiagnostic } from '../../src/diagnostics.js';
 import { renderArticle } from '../../src/article-document.js';
 import { DiagnosticSeverity } from './vscode-mock.js';
 import { textDocument } from './text-document.js';
@@ -87,11 +87,32 @@ describe('quick fixes', () => {
     const store = new Map<string, unknown>();
     const memento = { get: <T>(k: string, d: T) => (store.has(k) ? store.get(k) as T : d), update: async (k: string, v: unknown) => void store.set(k, v) };
     const intended = new IntendedFindings(memento as never);
-    await intended.add('a');
-    await intended.add('a');
-    await intended.add('b');
-    expect([...new IntendedFindings(memento as never).all()]).toEqual(['a', 'b']);
+    const [a, b] = [findingKey('a'), findingKey('b')];
+    await intended.add(a);
+    await intended.add(a);
+    await intended.add(b);
+    expect([...new IntendedFindings(memento as never).all()]).toEqual([a, b]);
     await intended.clear();
     expect(intended.all().size).toBe(0);
+  });
+
+  it('stores short keys, never the draft\'s passages, and at most MAX_INTENDED of them (oldest dropped)', async () => {
+    const store = new Map<string, unknown>();
+    const memento = { get: <T>(k: string, d: T) => (store.has(k) ? store.get(k) as T : d), update: async (k: string, v: unknown) => void store.set(k, v) };
+    const passage = '国务院总理李强在北京主持召开国务院常务会议。'.repeat(500);
+    const reuse = { type: 'reuse', item: { articleId: 'a1', text: passage } } as never;
+    const intended = new IntendedFindings(memento as never);
+    await intended.add(fingerprint(reuse));
+    expect(JSON.stringify(store.get('jianbao.intended'))).not.toContain('国务院');
+    expect(intended.all().has(fingerprint(reuse))).toBe(true);
+    for (let i = 0; i < MAX_INTENDED + 100; i++) await intended.add(findingKey(`reuse|a${i}|${passage}`));
+    const kept = store.get('jianbao.intended') as string[];
+    expect(kept).toHaveLength(MAX_INTENDED);
+    expect(kept.every((k) => k.length === 17)).toBe(true);
+    expect(kept.at(-1)).toBe(findingKey(`reuse|a${MAX_INTENDED + 99}|${passage}`));
+    expect(intended.all().has(fingerprint(reuse))).toBe(false); // the oldest went first
+    // A mark stored by an earlier version (the whole description) still silences its finding; junk is dropped.
+    store.set('jianbao.intended', [`reuse|a1|${passage}`, 42, null]);
+    expect([...intended.all()]).toEqual([fingerprint(reuse)]);
   });
 });

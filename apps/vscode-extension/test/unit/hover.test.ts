@@ -27,9 +27,22 @@ describe('term hovers', () => {
     const md = hoverMarkdown(archive, term);
     expect(md.value).toContain('**常书铭** · person');
     expect(md.value.indexOf('市委书记')).toBeLessThan(md.value.indexOf('市长'));
+    expect(md.value).toContain('2024\\-02\\-13');
     expect(md.value).toContain('(2 in all)');
     expect(md.value).toContain(openArticleLink(a!.id));
     expect(md.isTrusted).toEqual({ enabledCommands: ['jianbao.openArticle'] });
     expect(JSON.parse(decodeURIComponent(openArticleLink('ab"c').split('?')[1]!))).toEqual(['ab"c']);
+  });
+
+  it('lists each title once with its range and count, at most five, then how many more; archive text escaped', async () => {
+    const archive = await loadDefaultArchive();
+    const ids = archive.articles.map((a) => a.id);
+    const roles = Array.from({ length: 8 }, (_, i) => ({ title: i === 0 ? '**主任**' : `职务${i}`, articleId: ids[i % ids.length]!, date: `2020-01-0${i + 1}` }));
+    roles.push({ title: '职务7', articleId: ids[0]!, date: '2019-01-01' });
+    const term: Term = { id: 'p', name: '某人', kind: 'person', aliases: [], roles, mentions: [] };
+    const md = hoverMarkdown(archive, term).value;
+    expect(md.split('职务7').length).toBe(2);
+    expect(md).toContain('3 more');
+    expect(md).not.toContain('**主任**');
   });
 });

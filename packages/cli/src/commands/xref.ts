@@ -1,4 +1,4 @@
-import { crossReference, type XrefReport } from '@jianbao/core';
+import { crossReference, isIsoDateOrPart, type XrefReport } from '@jianbao/core';
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
@@ -21,7 +21,7 @@ export const xref: Command = {
     const { values, positionals } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION, date: { type: 'string' }, search: { type: 'boolean' } }, usage);
     const [input] = positionals;
     if (!input) throw new UsageError(`missing the draft file (or - for stdin) — usage: ${usage.split('\n')[0]}`);
-    if (values.date !== undefined && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(values.date)) throw new UsageError(`--date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${values.date}"`);
+    if (values.date !== undefined && !isIsoDateOrPart(values.date)) throw new UsageError(`--date must be a real date as YYYY, YYYY-MM or YYYY-MM-DD, got "${values.date}"`);
     const draft = input === '-' ? await readStdin() : await readTextFile(input, 'draft');
     const archive = await openArchive(values.archive);
     const report = crossReference(archive, draft, { date: values.date, search: values.search ?? false });

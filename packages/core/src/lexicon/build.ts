@@ -4,10 +4,11 @@ import { buildMatcher } from '../matcher/matcher.js';
 import type { MatcherEntry } from '../matcher/types.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
+import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
   extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
-  extractTitledPeople, extractPeopleBeforeTitles, homeProvinces, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
+  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
@@ -100,11 +101,15 @@ export function speakers(text: string): string[] {
 }
 
 /** How often each of some strings occurs in the texts (one pass of the matcher). */
-function countOccurrences(texts: readonly string[], words: Iterable<string>): Map<string, number> {
+function* countOccurrences(texts: readonly string[], words: Iterable<string>): Generator<void, Map<string, number>> {
   const list = [...new Set(words)].filter((w) => w.length >= 2);
   const counts = new Map<string, number>(list.map((w) => [w, 0]));
   const m = buildMatcher(list.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
-  for (const t of texts) for (const hit of m.findAll(t)) counts.set(hit.termId, counts.get(hit.termId)! + 1);
+  yield;
+  for (const t of texts) {
+    for (const hit of m.findAll(t)) counts.set(hit.termId, counts.get(hit.termId)! + 1);
+    yield;
+  }
   return counts;
 }
 
@@ -120,34 +125,46 @@ function countOccurrences(texts: readonly string[], words: Iterable<string>): Ma
  * - pass 2 reads titles again knowing the names, so names whose end the text
  *   does not show (段尚春印象深刻) are taken too.
  */
-function extractAll(articles: readonly Article[]): Candidate[][] {
-  const prepared: Prepared[] = articles.map((a) => {
+function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][]> {
+  // A step (yield) after each article's work in every pass: buildLexiconSteps runs in slices in hosts with a UI.
+  const prepared: Prepared[] = [];
+  for (const a of articles) {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    return { raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } };
-  });
+    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } });
+    yield;
+  }
   const texts = prepared.map((p) => p.text);
-  const home = homeProvinces(texts);
+  const home = yield* homeProvincesSteps(texts);
   for (const p of prepared) p.ctx = { ...p.ctx, homeProvinces: home };
-  const fixed = articles.map((a, i) => extractFixed(a, prepared[i]!));
+  const fixed: Candidate[][] = [];
+  for (const [i, a] of articles.entries()) {
+    fixed.push(extractFixed(a, prepared[i]!));
+    yield;
+  }
 
   const titled = new Map<string, number>();
   const bylined = new Set<string>();
   for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
   for (const p of prepared) {
     for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text)]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
+    yield;
   }
   const quotePages = new Map<string, Set<string>>();
   const quoteCount = new Map<string, number>();
-  prepared.forEach((p, i) => {
+  for (const [i, p] of prepared.entries()) {
     for (const q of quotedSpans(p.text)) {
       quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
       quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
     }
-  });
+    yield;
+  }
   const spoken = new Map<string, number>();
-  for (const p of prepared) for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
-  const totals = countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys()]);
+  for (const p of prepared) {
+    for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
+    yield;
+  }
+  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys()]);
   const known = new Set(bylined);
   for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
   // A name that opens a clause before a speech verb (唐俊表示) shows where it ends; with that, pass 2 can read it after a
@@ -157,16 +174,26 @@ function extractAll(articles: readonly Article[]): Candidate[][] {
   const repeated = new Set<string>();
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
 
-  return prepared.map((p, i) => [
-    ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
-    ...fixed[i]!,
-    ...extractPolicies(p.text, repeated),
-  ]);
+  const all: Candidate[][] = [];
+  for (const [i, p] of prepared.entries()) {
+    all.push([
+      ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
+      ...fixed[i]!,
+      ...extractPolicies(p.text, repeated),
+    ]);
+    yield;
+  }
+  return all;
 }
 
 /** Builds the lexicon of an archive: extraction over every article, pooling, user edits, then mentions found by the matcher itself. */
 export function buildLexicon(articles: readonly Article[], options: BuildLexiconOptions = {}): Term[] {
-  const extracted = extractAll(articles);
+  return runSteps(buildLexiconSteps(articles, options));
+}
+
+/** buildLexicon as resumable steps (about one article's work each), for runStepsInSlices. */
+export function* buildLexiconSteps(articles: readonly Article[], options: BuildLexiconOptions = {}): Generator<void, Term[]> {
+  const extracted = yield* extractAll(articles);
   const pool = new Map<string, Pooled>();
   const keyOf = (kind: TermKind, name: string) => `${kind}\u0000${name}`;
   const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
@@ -185,6 +212,7 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
       }
       if (c.at) p.generic.push({ articleId: article.id, start: c.at.start, end: c.at.end });
     }
+    yield;
   }
   applyEdits(pool, options.edits ?? [], keyOf, add, options.onWarning);
 
@@ -202,9 +230,11 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
     terms.push({ id: termId(p.kind, p.name), name: p.name, kind: p.kind, aliases, roles: p.roles, mentions: [] });
   }
   const matcher = buildMatcher(matcherEntries(terms));
+  yield;
   const byId = new Map(terms.map((t) => [t.id, t]));
   for (const article of articles) {
     for (const m of matcher.findAll(articleBody(article))) byId.get(m.termId)!.mentions.push({ articleId: article.id, start: m.start, end: m.end });
+    yield;
   }
   // Resolved generic forms (市委 in 晋中日报 → 晋中市委) are mentions of the body they name in that article, though never marked bare.
   for (const p of entries) {

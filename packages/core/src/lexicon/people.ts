@@ -169,15 +169,17 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     }
     // 晋中市委副书记、市长: a bare 市长 after a role that names its city is that city's, not the paper's.
     let chainCtx = ctx;
+    const offices: string[] = [];
     const withResolved = roles.flatMap((role) => {
       const resolved = resolveRole(role, chainCtx);
       const named = /^([\u4e00-\u9fff]{2,4}?市)/.exec(role)?.[1];
       const place = named ? gazetteer().get(named) : undefined;
       if (place?.level === 'city') chainCtx = { ...ctx, city: place };
+      offices.push(resolved ?? role);
       return [role, resolved].filter((x): x is string => !!x);
     });
-    // 中共中央政治局常委、国务院总理: the compound as printed, beside its offices.
-    if (roles.length > 1) withResolved.unshift(roles.join('、'));
+    // 中共中央政治局常委、国务院总理: the compound whole (its offices resolved: 山西省委常委、太原市委书记), beside its offices.
+    if (roles.length > 1) withResolved.unshift(offices.join('、'));
     out.push({ kind: 'person', name, roles: withResolved });
     // 中共中央政治局常委李强、赵乐际、王沪宁: each name of a list after one title holds it.
     if (!WEAK_TITLES.has(t.word)) {

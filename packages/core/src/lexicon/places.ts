@@ -1,3 +1,4 @@
+import { runSteps } from '../host.js';
 import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
@@ -172,9 +173,16 @@ export function isProvinceOrCity(word: string): boolean {
 
 /** The provinces an archive is about: those of at least a tenth (and three) of its full place names. */
 export function homeProvinces(texts: Iterable<string>): Set<string> {
+  return runSteps(homeProvincesSteps(texts));
+}
+
+/** homeProvinces as resumable steps (a text each). */
+export function* homeProvincesSteps(texts: Iterable<string>): Generator<void, Set<string>> {
   const counts = new Map<string, number>();
   let total = 0;
   const g = gazetteer();
+  placeFinder();
+  yield;
   for (const text of texts) {
     for (const m of placeFinder().find(text)) {
       const p = g.get(m.word);
@@ -182,6 +190,7 @@ export function homeProvinces(texts: Iterable<string>): Set<string> {
       counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
       total++;
     }
+    yield;
   }
   return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
 }
@@ -206,7 +215,9 @@ export function extractRailways(text: string): Candidate[] {
       const head = text.slice(s, at);
       if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c))) break;
       if (!isDelimiter(text, s - 1) && !'在经沿乘坐与和及、至'.includes(text[s - 1]!)) continue;
-      if (NOT_RAIL_NAMES.has(head) || [...NOT_RAIL_NAMES].some((w) => head.startsWith(w)) || gazetteer().has(head) || placesByShort().has(head) || COUNTRY_SET.has(head)) break;
+      // Not a clause (实现高铁, 由中国铁路) nor a place's railways (湖北十堰高速铁路).
+      if (NOT_RAIL_NAMES.has(head) || [...NOT_RAIL_NAMES].some((w) => head.startsWith(w)) || CLAUSE_WORDS.some((w) => head.startsWith(w)) || LEADING_VERBS.some((w) => head.startsWith(w))) break;
+      if ([2, 3].some((n) => n <= head.length && (gazetteer().has(head.slice(-n)) || placesByShort().has(head.slice(-n)) || COUNTRY_SET.has(head.slice(-n))))) break;
       out.push({ kind: 'place', name: head + m[0] });
       break;
     }
@@ -215,7 +226,7 @@ export function extractRailways(text: string): Candidate[] {
 }
 
 /** Kinds of place a list ends with: 南槐志、坂地、东内封等村. */
-const LISTED_KINDS = /等(?:行政)?(?:村|村庄|乡镇|乡|镇|社区|街道)/g;
+const LISTED_KINDS = /等(?:行政)?(?:村庄|乡镇|村|乡|镇|社区|街道)(?![村民级干委集镇乡企办务服治居旅振])/g;
 
 /**
  * Villages printed without 村: the items of a list that ends 等村 (以南槐志、坂地、东内封、西靳屯等村为代表), and the ends

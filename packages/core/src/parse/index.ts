@@ -25,6 +25,7 @@ import { assembleTrailing } from './layout-trailing.js';
 import { tokenize } from './tokens.js';
 import { sanitizePageText } from './sanitize.js';
 import { validateManifest } from './manifest.js';
+import { runSteps } from '../host.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
 export type { Manifest, PageInput, PageMeta } from './types.js';
@@ -69,9 +70,19 @@ export function parsePage(page: PageInput, meta: PageMeta = {}): Article[] {
  * unique ids, continuation links resolved. Throws ManifestError on a bad manifest.
  */
 export function parsePages(pages: PageInput[], manifest: Manifest = {}): Article[] {
+  return runSteps(parsePagesSteps(pages, manifest));
+}
+
+/** parsePages as resumable steps (a page each), for runStepsInSlices. */
+export function* parsePagesSteps(pages: PageInput[], manifest: Manifest = {}): Generator<void, Article[]> {
   validateManifest(manifest);
   const sorted = [...pages].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const articles = dedupeIds(sorted.flatMap((p) => parsePage(p, manifest.pages?.[p.name])));
+  const parsed: Article[] = [];
+  for (const p of sorted) {
+    for (const a of parsePage(p, manifest.pages?.[p.name])) parsed.push(a);
+    yield;
+  }
+  const articles = dedupeIds(parsed);
   const pageNumbers = new Map<string, number>();
   for (const p of sorted) {
     const n = manifest.pages?.[p.name]?.pageNumber;

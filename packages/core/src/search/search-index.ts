@@ -1,7 +1,7 @@
 import { articleBody, type Article } from '../article.js';
 import { tokenizeNormalized, normalizeForSearch, type AnalyzeOptions } from '../text/analyze.js';
 import { ByteWriter, fromBase64, fromBase64Async, readVarint, toBase64 } from './codec.js';
-import { yieldToHost } from '../host.js';
+import { runSteps, yieldToHost } from '../host.js';
 
 /**
  * The search index: an inverted index of the analyser's terms (Chinese
@@ -345,12 +345,17 @@ export class SearchIndex {
 
 /** Builds the index of a list of articles. */
 export function buildSearchIndex(articles: readonly Article[], options: AnalyzeOptions = {}): SearchIndex {
+  return runSteps(buildSearchIndexSteps(articles, options));
+}
+
+/** buildSearchIndex as resumable steps (an article, or a few thousand terms, each), for runStepsInSlices. */
+export function* buildSearchIndexSteps(articles: readonly Article[], options: AnalyzeOptions = {}): Generator<void, SearchIndex> {
   const termIds = new Map<string, number>();
   // Per term, flat [doc·4 + field, tf, …] in document order.
   const lists: number[][] = [];
   const lengths = new Uint32Array(articles.length * 3);
   const tf = new Map<number, number>();
-  articles.forEach((article, doc) => {
+  for (const [doc, article] of articles.entries()) {
     fieldTexts(article).forEach((text, field) => {
       if (!text) return;
       const tokens = tokenizeNormalized(normalizeForSearch(text).text, options);
@@ -367,11 +372,14 @@ export function buildSearchIndex(articles: readonly Article[], options: AnalyzeO
       }
       for (const [id, n] of tf) lists[id]!.push(doc * 4 + field, n);
     });
-  });
+    yield;
+  }
   const sorted = [...termIds.keys()].sort();
+  yield;
   const writer = new ByteWriter();
   const starts = new Uint32Array(sorted.length + 1);
-  sorted.forEach((term, i) => {
+  for (const [i, term] of sorted.entries()) {
+    if (i % 4096 === 4095) yield;
     starts[i] = writer.length;
     const list = lists[termIds.get(term)!]!;
     const counts = [0, 0, 0];
@@ -389,7 +397,7 @@ export function buildSearchIndex(articles: readonly Article[], options: AnalyzeO
         last = doc;
       }
     }
-  });
+  }
   starts[sorted.length] = writer.length;
   const whole = [...new Set(options.terms ?? [])].sort();
   return new SearchIndex(articles.map((a) => a.id), lengths, TermList.of(sorted), starts, writer.bytes().slice(), whole);

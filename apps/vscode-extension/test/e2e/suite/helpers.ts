@@ -10,8 +10,11 @@ export async function api(): Promise<JianbaoApi> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/** How long a wait on the host's state may take: generous, for a loaded 2-core machine (JIANBAO_E2E_WAIT_MS). */
+export const WAIT_MS = Number(process.env.JIANBAO_E2E_WAIT_MS ?? 180_000);
+
 /** Polls until `probe` returns a truthy value (the host works asynchronously); fails with `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = WAIT_MS): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

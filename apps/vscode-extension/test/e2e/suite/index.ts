@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // A test may wait several times (each up to helpers' WAIT_MS): its own limit is well above that, for a loaded 2-core machine.
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 600_000, reporter: 'spec' });
   const grep = process.env.JIANBAO_E2E_GREP;
   if (grep) mocha.grep(grep);
   for (const name of readdirSync(__dirname).filter((n) => n.endsWith('.test.cjs')).sort()) mocha.addFile(join(__dirname, name));

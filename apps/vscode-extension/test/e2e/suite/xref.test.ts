@@ -131,14 +131,17 @@ suite('cross-referencing drafts', () => {
       const editor = await writeDraft('mode.md', `${text}\n`);
       const uri = editor.document.uri;
       await editor.edit((b) => b.insert(new vscode.Position(0, 0), '一'));
-      await new Promise((r) => setTimeout(r, 1500)); // well past the typing delay (150 ms here)
+      // The change has reached the extension (its listener runs as the host applies it): no check is scheduled.
+      await waitFor('the edit in the document', () => editor.document.getText().startsWith('一') || undefined);
+      assert.equal((await api()).checkScheduled(uri), false, 'no check scheduled while typing');
       assert.equal(ours(uri).length, 0, 'no check while typing');
       await vscode.commands.executeCommand('jianbao.checkDraft');
       await waitFor('diagnostics after the command', () => ours(uri).length > 0 || undefined);
 
       await config.update('check', 'onSave', vscode.ConfigurationTarget.Workspace);
       await editor.edit((b) => b.replace(new vscode.Range(0, 0, 0, editor.document.lineAt(0).text.length), '全新的一行文字。'));
-      await new Promise((r) => setTimeout(r, 1500));
+      await waitFor('the edit in the document', () => editor.document.getText().startsWith('全新的一行文字。') || undefined);
+      assert.equal((await api()).checkScheduled(uri), false, 'typing does not schedule a check');
       assert.ok(ours(uri).length > 0, 'typing does not re-check (the old findings stay until save)');
       await editor.document.save();
       await waitFor('the findings gone after saving', () => ours(uri).length === 0 || undefined);
