@@ -191,6 +191,8 @@ export function extractNamedBodies(text: string): Candidate[] {
   // 国家自然资源督察北京局, 国家移民管理局: a national administration by its shape, not a 大局 or 格局 of the nation.
   for (const m of text.matchAll(/国家([\u4e00-\u9fff]{2,10}?)(总局|局|署)(?![长面势部])/g)) {
     if ([...m[1]!].some((c) => NEVER_IN_NAME.has(c)) || /^级/.test(m[1]!) || /(?:大|格|布|结|全|当|开|破|新|变|僵|残|赌|饭|骗|时|政|战|棋)$/.test(m[1]!)) continue;
+    // 部署, 签署 are verbs (国家重大决策部署, 国家均签署), not an administration.
+    if (m[2] === '署' && /[部签联]$/.test(m[1]!)) continue;
     out.push({ kind: 'organisation', name: m[0] });
   }
   for (const m of text.matchAll(/(?:党的|中共)(十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学队会])/g)) out.push({ kind: 'organisation', name: m[0] });
