@@ -4,6 +4,6 @@
  * change here.
  */
 export {
-  crossReference, crossReferenceAsync, getLexicon, getMatcher, loadSearchIndex, prepareCrossReference, searchArchive,
+  crossReference, crossReferenceAsync, getLexicon, getMatcher, loadSearchIndex, prepareCrossReference, searchArchive, searchQuery,
   type SearchHit, type SearchOptions, type XrefOptions,
 } from '@jianbao/core';

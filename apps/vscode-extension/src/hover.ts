@@ -44,7 +44,8 @@ const dateOf = (value: unknown): string => (typeof value === 'string' ? value : 
  * bundle file, which may be hostile or damaged.
  */
 export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
+  // No theme icons: with them, `$(alert)` in an archive title rendered as an icon even when escaped for Markdown.
+  const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = { enabledCommands: ['jianbao.openArticle'] };
   const name = markdownText(term.name) ?? markdownText(term.id) ?? '';
   md.appendMarkdown(`**${name}** · ${markdownText(kindLabel(term.kind)) ?? ''}`);

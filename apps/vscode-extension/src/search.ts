@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
-import { searchArchive, type SearchHit } from './archive-service.js';
+import { searchQuery, type SearchHit } from './archive-service.js';
 import { plainText } from './markdown.js';
 
 export interface SearchItem extends vscode.QuickPickItem {
@@ -27,8 +27,21 @@ export function markSnippet(hit: SearchHit): string {
 }
 
 export function searchItems(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): SearchItem[] {
-  if (!query.trim()) return [];
-  return searchArchive(archive, query, { limit: RESULT_LIMIT }).map((hit) => ({
+  return searchView(archive, query, buttons).items;
+}
+
+/**
+ * The results of a query in core's query syntax ("exact", -exclude, title:, paper:, kind:, date ranges, OR,
+ * sort:date), and the line the quick pick shows above them: the error, what the archive lacks, the rewrite
+ * notice (显示“韦韬”的结果；仍搜索“韦涛”) and the count.
+ */
+export function searchView(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): { items: SearchItem[]; title: string } {
+  if (!query.trim()) return { items: [], title: '' };
+  const result = searchQuery(archive, query, { limit: RESULT_LIMIT });
+  if (result.error) return { items: [], title: `⚠ ${result.error}` };
+  const count = vscode.l10n.t('{0} results', `${result.total}${result.totalAtLeast ? '+' : ''}`);
+  const title = [...result.notices, ...(result.rewritten ? [result.rewritten.notice] : []), count].join(' · ');
+  return { items: result.hits.map((hit) => ({
     label: plainText(hit.title) ?? plainText(hit.id) ?? '',
     description: [plainText(hit.paper), plainText(hit.date)].filter(Boolean).join(' · '),
     detail: markSnippet(hit),
@@ -36,7 +49,7 @@ export function searchItems(archive: Archive, query: string, buttons: vscode.Qui
     alwaysShow: true,
     buttons,
     hit,
-  }));
+  })), title };
 }
 
 export interface SearchActions {
@@ -62,7 +75,9 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   const update = (value: string) => {
-    pick.items = searchItems(archive, value, [insertButton, previewButton]);
+    const view = searchView(archive, value, [insertButton, previewButton]);
+    pick.items = view.items;
+    pick.title = view.title || undefined;
   };
   pick.onDidChangeValue(update);
   pick.onDidAccept(() => {

@@ -16,6 +16,8 @@ describe('places by shape (issue 13)', () => {
     expect(names(extractRailways('，城际铁路和普速铁路'))).toEqual([]);
     expect(names(extractRailways('，中国高铁走向世界'))).toEqual([]);
     expect(names(extractRailways('，铁路局'))).toEqual([]);
+    expect(names(extractRailways('，实现高铁'))).toEqual([]);
+    expect(names(extractRailways('，湖北十堰高速铁路'))).toEqual([]);
   });
 
   it('villages named in a 等村 list and at the ends of a road section', () => {
@@ -24,6 +26,7 @@ describe('places by shape (issue 13)', () => {
     const { covered } = extractAdministrative(text, none);
     expect(names(extractBareVillages(text, covered))).toEqual(['罗庄', '东榆林']);
     expect(names(extractBareVillages('我们走访了很多等村民', new Uint8Array(20)))).toEqual([]);
+    expect(names(extractBareVillages('，农家乐、民宿等乡村旅游', new Uint8Array(20)))).toEqual([]);
   });
 
   it('sites: a shrine by its short name, a zone with a two-character name, a zone inside a zone', () => {
@@ -32,6 +35,10 @@ describe('places by shape (issue 13)', () => {
     expect(bySuffix('，国家高新区')).toEqual([]);
     expect(bySuffix('在灵石县经济技术开发区两渡产业园')).toEqual(['灵石县经济技术开发区', '两渡产业园']);
     expect(bySuffix('，广场设计融入木塔')).toEqual([]);
+    // A site's name starts after a preposition and is never a clause (found on xwlb).
+    expect(bySuffix('，一名男子在黄石国家公园')).toEqual(['黄石国家公园']);
+    expect(bySuffix('，亮相八一广场')).toEqual([]);
+    expect(bySuffix('，表达为新时代美术馆')).toEqual([]);
   });
 
   it('foreign cities and international bodies; a country\'s team is an organisation', () => {

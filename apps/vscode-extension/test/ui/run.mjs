@@ -180,6 +180,19 @@ try {
   const rows = await page.locator('.quick-input-list .monaco-list-row:visible').count();
   check(rows > 1, `${rows} search results, first: ${(await row.innerText()).replace(/\s+/g, ' ').slice(0, 80)}`);
   await page.screenshot({ path: join(results, 'search.png') });
+  // The query syntax and the notice: a homophone of a known name, minus a word; the title says what was searched.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('韦涛 -广交会');
+  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice above the results');
+  check(true, `quick pick title: ${(await notice.innerText()).trim()}`);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('人大 date:2025-13');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: 'impossible date' }), 'the one-line error for an impossible date');
+  check(true, 'impossible date: one-line error in the quick pick title');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('韦涛 -广交会');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice again');
+  await page.screenshot({ path: join(results, 'search-syntax.png') });
 } catch (error) {
   console.error(String(error));
   failed = true;

@@ -100,6 +100,7 @@ describe('hosts on a hostile bundle', () => {
     expect(html).toContain('[钓鱼](https://evil.example/phish)'); // the role date, as text
     expect(md.value).not.toContain('长'.repeat(201));
     expect(md.value.length).toBeLessThan(3000);
+    expect(md.supportThemeIcons).toBe(false); // `$(alert)` in archive text stays text (code-server rendered an icon)
   });
 
   it('citation, article document and related view: escaped, capped, never throwing', () => {

@@ -22,3 +22,16 @@ describe('search items', () => {
     expect(searchItems(archive, '   ')).toEqual([]);
   });
 });
+
+describe('search view', () => {
+  it('accepts the query syntax and says what was done: the count, the rewrite notice, the error', async () => {
+    const { searchView } = await import('../../src/search.js');
+    const archive = await loadDefaultArchive();
+    const plain = searchView(archive, '千万工程');
+    expect(plain.title).toMatch(/^\d+\+? results$/);
+    expect(searchView(archive, '千万工程 -晋中').items.every((i) => !`${i.hit.title}${i.hit.snippet}`.includes('晋中'))).toBe(true);
+    expect(searchView(archive, '韦涛').title).toContain('显示“韦韬”的结果；仍搜索“韦涛”');
+    expect(searchView(archive, 'x date:2025-13-45')).toEqual({ items: [], title: expect.stringContaining('impossible date') });
+    expect(searchView(archive, '千万工程 paper:人民日报').title).toContain('no paper "人民日报"');
+  });
+});

@@ -55,6 +55,10 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
 /** Clause words of two or more characters: single characters (对, 和) occur inside names too (对外友好协会). */
 const SPAN_CLAUSE_WORDS = CLAUSE_WORDS.filter((w) => w.length >= 2);
 const LEADING_PARTICLES = new Set('已在由到于和与及是为把将被让从向'.split(''));
+/** Characters a site's own name does not hold: prepositions and particles. */
+const SITE_CUTS = new Set('在对由到于是为把将被让从向的了着和与及'.split(''));
+/** Verbs that open a clause before a site (亮相八一广场, 实现高铁): a span starting with one is no name. */
+const LEADING_VERBS_SITE = ['亮相', '实现', '表达', '举行', '举办', '亮相于', '来到', '走进', '前往', '打造', '建设', '建成', '新建', '修建', '开放', '参观', '游览', '漫步', '登上', '位于', '落户', '入驻', '全国', '全省', '全市', '新时代', '高水平', '滚动实施', '实施', '推进', '推动'];
 
 /** 辉能科技有限公司和中海油……: the previous body of a list ends right before a conjunction. */
 function afterListedBody(text: string, s: number): boolean {
@@ -120,6 +124,20 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
       }
     }
     while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
+    // A site's name holds no preposition (一名男子在黄石国家公园, 以色列对阿克萨清真寺): it starts after the last one,
+    // and is not a whole clause (亮相八一广场).
+    if (site) {
+      while (from < start && /[0-9]/.test(text[from]!)) from++;
+      if (start - from > 12 || SPAN_CLAUSE_WORDS.some((w) => text.startsWith(w, from)) || LEADING_VERBS_SITE.some((w) => text.startsWith(w, from))) return null;
+    }
+  }
+  if (site) {
+    for (let i = start - 1; i > from; i--) {
+      if (SITE_CUTS.has(text[i - 1]!)) {
+        from = i;
+        break;
+      }
+    }
   }
   // 国网朔州供电公司: a group's brand right before the place belongs to the name.
   const brand = covered[from] ? brandBefore(text, from, s) : '';
@@ -173,6 +191,8 @@ export function extractNamedBodies(text: string): Candidate[] {
   // 国家自然资源督察北京局, 国家移民管理局: a national administration by its shape, not a 大局 or 格局 of the nation.
   for (const m of text.matchAll(/国家([\u4e00-\u9fff]{2,10}?)(总局|局|署)(?![长面势部])/g)) {
     if ([...m[1]!].some((c) => NEVER_IN_NAME.has(c)) || /^级/.test(m[1]!) || /(?:大|格|布|结|全|当|开|破|新|变|僵|残|赌|饭|骗|时|政|战|棋)$/.test(m[1]!)) continue;
+    // 部署, 签署 are verbs (国家重大决策部署, 国家均签署), not an administration.
+    if (m[2] === '署' && /[部签联]$/.test(m[1]!)) continue;
     out.push({ kind: 'organisation', name: m[0] });
   }
   for (const m of text.matchAll(/(?:党的|中共)(十[一二三四五六七八九]?|二十[一二三四五六七八九]?)大(?![学队会])/g)) out.push({ kind: 'organisation', name: m[0] });

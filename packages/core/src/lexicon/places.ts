@@ -215,7 +215,9 @@ export function extractRailways(text: string): Candidate[] {
       const head = text.slice(s, at);
       if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c))) break;
       if (!isDelimiter(text, s - 1) && !'在经沿乘坐与和及、至'.includes(text[s - 1]!)) continue;
-      if (NOT_RAIL_NAMES.has(head) || [...NOT_RAIL_NAMES].some((w) => head.startsWith(w)) || gazetteer().has(head) || placesByShort().has(head) || COUNTRY_SET.has(head)) break;
+      // Not a clause (实现高铁, 由中国铁路) nor a place's railways (湖北十堰高速铁路).
+      if (NOT_RAIL_NAMES.has(head) || [...NOT_RAIL_NAMES].some((w) => head.startsWith(w)) || CLAUSE_WORDS.some((w) => head.startsWith(w)) || LEADING_VERBS.some((w) => head.startsWith(w))) break;
+      if ([2, 3].some((n) => n <= head.length && (gazetteer().has(head.slice(-n)) || placesByShort().has(head.slice(-n)) || COUNTRY_SET.has(head.slice(-n))))) break;
       out.push({ kind: 'place', name: head + m[0] });
       break;
     }
@@ -224,7 +226,7 @@ export function extractRailways(text: string): Candidate[] {
 }
 
 /** Kinds of place a list ends with: 南槐志、坂地、东内封等村. */
-const LISTED_KINDS = /等(?:行政)?(?:村|村庄|乡镇|乡|镇|社区|街道)/g;
+const LISTED_KINDS = /等(?:行政)?(?:村庄|乡镇|村|乡|镇|社区|街道)(?![村民级干委集镇乡企办务服治居旅振])/g;
 
 /**
  * Villages printed without 村: the items of a list that ends 等村 (以南槐志、坂地、东内封、西靳屯等村为代表), and the ends

@@ -120,7 +120,8 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   }
   // 《国家公路网规划(2013年—2030年)》, 《中国共产党纪律处分条例》: a named plan, rule or law (its years are not part of the name).
   for (const m of folded.matchAll(/《([\u4e00-\u9fff、]{2,30}?(?:规划|方案|纲要|条例|意见|办法|决定|行动计划|法))(?:[(（][^()（）]{0,20}[)）])?》/g)) {
-    if (![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
+    // Not a bare kind of document (《实施方案》, 《规划纲要》): six characters at least.
+    if (m[1]!.length >= 6 && ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
   }
   // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
   for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });

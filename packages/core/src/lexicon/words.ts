@@ -98,7 +98,7 @@ export const PLACE_ORG_SUFFIXES = [
 /** Organisation suffixes for named bodies found by scanning back to punctuation. */
 export const ORG_SUFFIXES = [
   '股份有限公司', '有限责任公司', '有限公司', '集团', '大学', '学院', '中学', '小学', '幼儿园', '医院', '银行', '研究院', '研究所', '协会', '学会',
-  '商会', '联合会', '合作社', '基金会', '出版社', '报社', '电视台', '法院', '检察院', '网吧', '影院', '电影院', '印刷厂',
+  '商会', '联合会', '合作社', '基金会', '出版社', '报社', '电视台', '法院', '检察院', '印刷厂',
 ].sort((a, b) => b.length - a.length);
 
 /** Site suffixes (平遥古城, 晋冀鲁豫边区临时参议会旧址). */

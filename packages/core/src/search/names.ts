@@ -35,11 +35,20 @@ const PLACE_LEVELS = new Set('省市县区镇乡村州旗盟'.split(''));
  * (晋中 from 晋中市: a place is typed without its 市).
  */
 function namesBySound(index: SearchIndex): Map<string, string[]> {
-  let sounds = nameSounds.get(index);
+  const sounds = nameSounds.get(index);
   if (sounds) return sounds;
+  for (const _ of namesBySoundSteps(index));
+  return nameSounds.get(index)!;
+}
+
+/** Builds namesBySound's table a few hundred names a step (pinyin-pro reads each: ~150 ms in one piece on xwlb). */
+function* namesBySoundSteps(index: SearchIndex): Generator<void, void> {
+  if (nameSounds.has(index)) return;
   const found = new Map<string, Set<string>>();
+  let n = 0;
   for (const term of new Set(index.wholeTerms.map((t) => t.replace(/[^\u4e00-\u9fff]/g, '')))) {
     if (term.length < 2 || term.length > 8) continue;
+    if (++n % 300 === 0) yield;
     // pinyin-pro reads whole words, so a polyphone takes its reading in the name (长治 → changzhi).
     const syllables = (pinyin(term, { toneType: 'none', type: 'array' }) as string[]).map((x) => x.replace(/ü/g, 'v'));
     if (syllables.length !== term.length || !syllables.every((x) => /^[a-z]+$/.test(x))) continue;
@@ -51,9 +60,26 @@ function namesBySound(index: SearchIndex): Map<string, string[]> {
     // Only a place's level may be left off: the start of a person's name (刘兴 of 刘兴华) is not a name.
     if (term.length > 2 && PLACE_LEVELS.has(term[term.length - 1]!)) add(term.length - 1);
   }
-  sounds = new Map([...found].map(([key, names]) => [key, [...names]]));
-  nameSounds.set(index, sounds);
-  return sounds;
+  if (!nameSounds.has(index)) nameSounds.set(index, new Map([...found].map(([key, names]) => [key, [...names]])));
+}
+
+/**
+ * The tables the no-hit readings build on first use (names by sound, names by mask, the names-and-words set), in
+ * steps, for the warm-up (lifecycle.ts): built inside a user's first such query they cost it 130–190 ms on xwlb.
+ */
+export function* nameTableSteps(index: SearchIndex): Generator<void, void> {
+  yield* namesBySoundSteps(index);
+  maskedNames(index);
+  yield;
+  namesAndWords(index, '');
+  termSetOf(index);
+  yield;
+}
+
+/** A name the archive knows by sound (its pinyin, letters only), for the warm-up's pinyin query; undefined when none. */
+export function someNameSound(index: SearchIndex): string | undefined {
+  for (const key of namesBySound(index).keys()) if (key.length >= 6) return key;
+  return undefined;
 }
 
 /** Names of the archive whose pinyin is exactly these letters (晋中 for jinzhong), most frequent first; [] when none occurs. */
@@ -126,8 +152,7 @@ const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.
  * match against the lexicon, the rest by Intl.Segmenter where the host has it.
  * One-character pieces (和, 的) are dropped. [] unless at least two parts remain.
  */
-export function namesAndWords(index: SearchIndex, text: string): string[] {
-  if (text.length < 4 || !HAN_ONLY.test(text)) return [];
+function termSetOf(index: SearchIndex): { names: Set<string>; longest: number } {
   let set = termSets.get(index);
   if (!set) {
     const names = new Set(index.wholeTerms.filter((t) => t.length >= 2 && HAN_ONLY.test(t)));
@@ -136,6 +161,12 @@ export function namesAndWords(index: SearchIndex, text: string): string[] {
     set = { names, longest };
     termSets.set(index, set);
   }
+  return set;
+}
+
+export function namesAndWords(index: SearchIndex, text: string): string[] {
+  if (text.length < 4 || !HAN_ONLY.test(text)) return [];
+  const set = termSetOf(index);
   const parts: string[] = [];
   let gap = '';
   const flushGap = () => {

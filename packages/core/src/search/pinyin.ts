@@ -33,17 +33,30 @@ const tables = new WeakMap<SearchIndex, PinyinTable>();
 const CANDIDATES_PER_SYLLABLE = 40;
 
 function tableFor(index: SearchIndex): PinyinTable {
-  let table = tables.get(index);
+  const table = tables.get(index);
   if (table) return table;
+  for (const _ of pinyinTableSteps(index));
+  return tables.get(index)!;
+}
+
+/** Builds the syllable table in steps (the index's vocabulary, then pinyin-pro's readings 500 characters at a time): for the warm-up. */
+export function* pinyinTableSteps(index: SearchIndex): Generator<void, void> {
+  if (tables.has(index)) return;
   const freq = new Map<string, number>();
   for (let i = 0; i < index.terms.length; i++) {
+    if (i % 50_000 === 49_999) yield;
     const term = index.terms.get(i);
     if (term.length > 2 || !isCjk(term.charCodeAt(0))) continue;
     const df = index.documentFrequency(i);
     for (const ch of term) if (isCjk(ch.charCodeAt(0))) freq.set(ch, (freq.get(ch) ?? 0) + df);
   }
+  yield;
   const all = [...freq.keys()];
-  const readings = all.length ? (polyphonic(all.join(''), { toneType: 'none', type: 'array' }) as string[][]) : [];
+  const readings: string[][] = [];
+  for (let at = 0; at < all.length; at += 500) {
+    pushAll(readings, polyphonic(all.slice(at, at + 500).join(''), { toneType: 'none', type: 'array' }) as string[][]);
+    yield;
+  }
   const chars = new Map<string, string[]>();
   let longest = 0;
   all.forEach((ch, i) => {
@@ -57,9 +70,7 @@ function tableFor(index: SearchIndex): PinyinTable {
     }
   });
   for (const [key, list] of chars) chars.set(key, list.sort((a, b) => freq.get(b)! - freq.get(a)!).slice(0, CANDIDATES_PER_SYLLABLE));
-  table = { chars, freq, longest };
-  tables.set(index, table);
-  return table;
+  if (!tables.has(index)) tables.set(index, { chars, freq, longest });
 }
 
 /** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */
