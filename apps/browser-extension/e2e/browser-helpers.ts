@@ -3,7 +3,8 @@
 /** Every range the extension registered in CSS.highlights, with its kind and the rect of its first line. */
 export function collectMarks(): { text: string; kind: string; x: number; y: number; top: number }[] {
   const out: { text: string; kind: string; x: number; y: number; top: number }[] = [];
-  const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+  // A hostile fixture page replaces CSS.highlights in its own world; it keeps the real registry in __realHighlights.
+  const registry = ((window as unknown as { __realHighlights?: Map<string, Set<Range>> }).__realHighlights ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights);
   for (const [name, highlight] of registry) {
     if (!name.startsWith('jianbao-')) continue;
     for (const range of highlight) {

@@ -102,6 +102,16 @@ export async function startFixtures(): Promise<Fixtures> {
     }
   }
 
+  // One block of 200,000 inline text nodes (issue 16): pieces of 1–4 characters of archive text, each in its own <span>.
+  const giantText = allParagraphs.join('');
+  const giantPieces: string[] = [];
+  for (let i = 0, at = 0; i < 200_000; i++) {
+    const n = 1 + (i % 4);
+    giantPieces.push(giantText.slice(at % giantText.length, (at % giantText.length) + n) || '。');
+    at += n;
+  }
+  const giantHtml = giantPieces.map((p) => `<span>${esc(p)}</span>`).join('');
+
   const pages: Record<string, { html: string; headers?: Record<string, string> }> = {
     '/plain.html': { html: chrome(title, `<article><h1>${esc(title)}</h1>${paragraphsHtml(paragraphs)}</article>${untouchables(firstMatch.text)}`) },
     '/late.html': {
@@ -122,6 +132,19 @@ document.documentElement.dataset.injected='1';},1200);</script>`),
     },
     '/edited.html': { html: edited ? chrome(edited.title, `<article><h1>${esc(edited.title)}</h1>${paragraphsHtml(edited.paragraphs)}</article>`) : chrome('无', '<p>无</p>') },
     '/big.html': { html: chrome('长页面', `<article><h1>长页面</h1>${paragraphsHtml(bigParagraphs)}</article>`) },
+    '/giant.html': { html: chrome('一个大段落', `<article><h1>一个大段落</h1><p id="giant">${giantHtml}</p></article>${HEARTBEAT}`) },
+    // A live page: a clock changes every 10–200 ms and never stops; the story arrives 1.5 s after load.
+    '/ticker.html': {
+      html: chrome(title, `<div id="clock">00:00:00.000</div><article id="story"><h1>${esc(title)}</h1><p>正在加载…</p></article>
+<script>var n=0;(function tick(){document.getElementById('clock').textContent='滚动新闻 '+(++n);document.documentElement.dataset.ticks=String(n);
+setTimeout(tick,10+Math.floor(Math.random()*191));})();
+setTimeout(function(){var s=document.getElementById('story');var d=${JSON.stringify(paragraphs).replace(/</g, '\\u003c')};
+for(var i=0;i<d.length;i++){var p=document.createElement('p');p.textContent=d[i];s.appendChild(p);}
+document.documentElement.dataset.injected='1';},1500);</script>`),
+    },
+    // A hostile page: before the content script runs it squats custom element names, replaces DOM methods in its
+    // own (main) world and CSS.highlights, and records anything of the card it gets hold of in window.__leaks.
+    '/hostile.html': { html: chrome(title, `<article><h1>${esc(title)}</h1>${paragraphsHtml(paragraphs)}</article>`, `<script>${HOSTILE}</script>`) },
   };
   const statics: Record<string, [string, string]> = {
     '/strict.js': ['text/javascript', `try{document.body.insertAdjacentElement('beforeend',document.createElement('div')).innerHTML='<b>x</b>';document.documentElement.dataset.tt='not-enforced'}catch(e){document.documentElement.dataset.tt='enforced'}`],
@@ -156,11 +179,42 @@ document.documentElement.dataset.injected='1';},1200);</script>`),
       '/strict.html': normal,
       '/split.html': normal,
       '/big.html': expectedFor(['长页面', ...bigParagraphs], find),
+      '/giant.html': expectedFor(['一个大段落', giantPieces.join('')], find),
+      '/ticker.html': normal,
+      '/hostile.html': normal,
     },
     url: (path) => `http://127.0.0.1:${port}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Counts the page's own event-loop turns (a message to itself, again and again) in data-heartbeats: it runs only between the content script's slices. */
+const HEARTBEAT = `<script>(function(){var n=0;var c=new MessageChannel();c.port1.onmessage=function(){n++;document.documentElement.dataset.heartbeats=String(n);if(n<1e6)c.port2.postMessage(0);};c.port2.postMessage(0);})();</script>`;
+
+/** The hostile page's script (runs in the page's main world, before the content script). */
+const HOSTILE = `(function(){
+  var leaks = window.__leaks = [];
+  window.__realHighlights = window.CSS && CSS.highlights;
+  function note(what){ try { leaks.push(String(what)); } catch (e) {} }
+  // Squat every name the card could use, and any jianbao-* name: the constructor steals what it can.
+  ['jianbao-card','jianbao-ui','jianbao-mark','jianbao-host','x-card'].forEach(function(name){
+    customElements.define(name, class extends HTMLElement { constructor(){ super(); note('constructed ' + name);
+      try { window.__internals = this.attachInternals(); note('internals ' + name); } catch (e) {}
+      try { this.attachShadow({ mode: 'open' }); } catch (e) {} } });
+  });
+  // Main-world prototype overrides: open every shadow root and keep it; spy on appends; break common calls.
+  var realAttach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function(init){ note('attachShadow ' + this.tagName); var r = realAttach.call(this, { mode: 'open' }); window.__stolenRoot = r; return r; };
+  var realAppend = Node.prototype.appendChild;
+  Node.prototype.appendChild = function(c){ if (c && c.nodeType === 1 && c.hasAttribute && c.hasAttribute('data-jianbao-ui')) note('appendChild of the card host'); return realAppend.call(this, c); };
+  Element.prototype.append = function(){ throw new Error('page: append is disabled'); };
+  Document.prototype.createElement = function(){ throw new Error('page: createElement is disabled'); };
+  Node.prototype.getRootNode = function(){ throw new Error('page: getRootNode is disabled'); };
+  window.MutationObserver = function(){ throw new Error('page: MutationObserver is disabled'); };
+  window.Highlight = function(){ note('page Highlight constructed'); };
+  try { Object.defineProperty(CSS, 'highlights', { value: { set: function(name){ note('highlight ' + name); }, get: function(){}, delete: function(){ return false; } } }); } catch (e) { note('cannot replace CSS.highlights'); }
+  ShadowRoot.prototype.querySelector = function(){ note('querySelector in a shadow root'); return null; };
+})();`;
 
 /** Sorted "kind:text" keys, to compare mark sets regardless of order. */
 export const markKeys = (marks: { text: string; kind: string }[]) => marks.map((m) => `${m.kind}:${m.text}`).sort();

@@ -62,7 +62,10 @@ function walkTextNodes(): { ms: number; nodes: number } {
   return { ms: performance.now() - t, nodes };
 }
 
-export async function measureMarking(runs = 5): Promise<MarkingFigures> {
+const PAGES = ['/plain.html', '/late.html', '/strict.html', '/split.html', '/big.html', '/giant.html'];
+
+/** `pages` and `extras` (heap and hover) let a quick run measure one page: `measureMarking(3, ['/giant.html'], false)`. */
+export async function measureMarking(runs = 5, paths = PAGES, extras = true): Promise<MarkingFigures> {
   const fx = await startFixtures();
   let build: TestBuild | undefined;
   try {
@@ -94,7 +97,7 @@ export async function measureMarking(runs = 5): Promise<MarkingFigures> {
     };
 
     const pages: PageFigures[] = [];
-    for (const path of ['/plain.html', '/late.html', '/strict.html', '/split.html', '/big.html']) {
+    for (const path of paths) {
       const samples: PageFigures[] = [];
       for (let i = 0; i < runs; i++) {
         const page = await load(path);
@@ -115,6 +118,7 @@ export async function measureMarking(runs = 5): Promise<MarkingFigures> {
       pages.push({ page: path, kb: samples[0]!.kb, textNodes: samples[0]!.textNodes, marks: samples[0]!.marks, startToLastMarkMs: pick('startToLastMarkMs'), busyMs: pick('busyMs'), longestSliceMs: pick('longestSliceMs'), longestLongTaskMs: pick('longestLongTaskMs'), walkMs: pick('walkMs') });
     }
 
+    if (!extras) return { pages, heap: [], hover: { coldMs: [], warmMs: [] }, runs, chromium: context.browser()?.version() ?? 'chromium' };
     // Heap with marking off vs on for this site (settings live in storage.local; the worker can write them).
     const heap: MarkingFigures['heap'] = [];
     const setDisabled = (off: boolean) => worker.evaluate((o) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { userSites: [], everywhere: false, kinds: { person: true, place: true, organisation: true, policy: true }, disabledSites: o ? ['127.0.0.1'] : [] } }), off);

@@ -33,7 +33,8 @@ header { display: flex; align-items: baseline; gap: 8px; }
 .aliases, .meta, .empty, .total { color: #5f6068; font-size: 12px; }
 h3 { font-size: 12px; font-weight: 600; color: #5f6068; margin: 10px 0 4px; }
 ul { list-style: none; margin: 0; padding: 0; }
-.roles li { display: flex; justify-content: space-between; gap: 8px; } .roles .meta { white-space: nowrap; }
+/* A title on its own line, its dates and article count under it: long compound titles stay readable. */
+.roles li { display: block; margin: 0 0 4px; } .roles .meta { display: block; }
 .article { display: block; width: 100%; text-align: left; border: 0; background: transparent; font: inherit; color: inherit;
   padding: 6px; margin: 0 -6px; border-radius: 6px; cursor: pointer; }
 .article:hover, .article:focus-visible, .close:focus-visible { background: #f0f2f7; outline: 2px solid #4a6cf7; outline-offset: -2px; }

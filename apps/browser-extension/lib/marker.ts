@@ -12,7 +12,9 @@
  * MutationObserver.
  */
 import type { Matcher, TermKind, TermMatch } from './archive-types.js';
-import { insideSkipped, isSkippedElement, locate, textBlocks, type TextBlock } from './text-blocks.js';
+import { MaxWaitDebounce } from './debounce.js';
+import { Slices } from './slices.js';
+import { insideSkipped, isSkippedElement, locate, textBlocks, walkTextBlocks, type TextBlock } from './text-blocks.js';
 
 export const HIGHLIGHT_PREFIX = 'jianbao-';
 export const WRAP_CLASS = 'jianbao-mark';
@@ -35,8 +37,14 @@ export interface MarkerOptions {
   sliceMs?: number;
   /** Force the <mark> fallback (tests); default: highlights when the API exists. */
   useHighlights?: boolean;
+  /** Quiet time after the page's last change before late content is marked (default 250 ms)… */
   mutationDebounceMs?: number;
+  /** …but never later than this after the first unmarked change (default 1 s): a page that never stops changing still gets marked. */
+  mutationMaxWaitMs?: number;
+  /** Text nodes walked or checked between looks at the slice's budget (default 1024; a larger block is marked in pieces). */
+  nodesPerCheck?: number;
 }
+
 
 export interface MarkerStats {
   marks: number;
@@ -63,17 +71,6 @@ function highlightApi(win: Window): { registry: HighlightRegistry; Highlight: Hi
   return w.CSS?.highlights && w.Highlight ? { registry: w.CSS.highlights, Highlight: w.Highlight } : null;
 }
 
-/** Lets the page run: scheduler.yield where it exists, else a macrotask via MessageChannel (not clamped like setTimeout). */
-function yieldToPage(win: Window): Promise<void> {
-  const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
 export class Marker {
   readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
   private readonly byNode = new Map<Text, Mark[]>();
@@ -82,7 +79,9 @@ export class Marker {
   private readonly api: ReturnType<typeof highlightApi>;
   private observer: MutationObserver | null = null;
   private dirty = new Set<Node>();
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly debounce: MaxWaitDebounce;
+  /** True while a (sliced) flush runs: a flush asked for meanwhile runs after it. */
+  private flushing = false;
   private generation = 0;
   private readonly win: Window;
 
@@ -94,6 +93,15 @@ export class Marker {
     this.win = doc.defaultView!;
     const api = highlightApi(this.win);
     this.api = options.useHighlights === false ? null : api;
+    this.debounce = new MaxWaitDebounce(() => void this.flush(), options.mutationDebounceMs ?? 250, options.mutationMaxWaitMs ?? 1000);
+  }
+
+  private get nodesPerCheck(): number {
+    return this.options.nodesPerCheck ?? 1024;
+  }
+
+  private slices(generation: number): Slices {
+    return new Slices(this.win, this.options.sliceMs ?? 8, this.stats, () => generation === this.generation);
   }
 
   get usesHighlights(): boolean {
@@ -114,22 +122,9 @@ export class Marker {
     const generation = ++this.generation;
     this.stats.startedAt = performance.now();
     const root = this.doc.body ?? this.doc.documentElement;
-    const blocks: TextBlock[] = [];
-    let sliceStart = performance.now();
-    const budget = this.options.sliceMs ?? 8;
-    const maybeYield = async (): Promise<boolean> => {
-      const now = performance.now();
-      if (now - sliceStart < budget) return true;
-      this.endSlice(now - sliceStart);
-      await yieldToPage(this.win);
-      sliceStart = performance.now();
-      return generation === this.generation;
-    };
-    let n = 0;
-    for (const block of textBlocks(root)) {
-      blocks.push(block);
-      if (++n % 64 === 0 && !(await maybeYield())) return;
-    }
+    const slices = this.slices(generation);
+    const blocks = await this.collect(root, slices);
+    if (!blocks) return;
     // Viewport first: the blocks a reader sees get marked in the first slices.
     const height = this.win.innerHeight;
     const visible: TextBlock[] = [];
@@ -137,24 +132,79 @@ export class Marker {
     for (let i = 0; i < blocks.length; i++) {
       const rect = blocks[i]!.container.getBoundingClientRect();
       (rect.bottom >= 0 && rect.top <= height && rect.height > 0 ? visible : rest).push(blocks[i]!);
-      if (i % 256 === 255 && !(await maybeYield())) return;
+      if (i % 256 === 255 && !(await slices.next())) return;
     }
-    for (const block of [...visible, ...rest]) {
-      const t = performance.now();
-      this.markBlock(block);
-      const took = performance.now() - t;
-      if (took > this.stats.longestBlockMs) this.stats.longestBlockMs = took;
-      if (!(await maybeYield())) return;
-    }
-    this.endSlice(performance.now() - sliceStart);
+    for (const block of [...visible, ...rest]) if (!(await this.markBlockInSlices(block, slices))) return;
+    slices.end();
     this.stats.blocks = blocks.length;
     this.stats.finishedAt = performance.now();
   }
 
-  private endSlice(ms: number): void {
-    this.stats.slices++;
-    this.stats.busyMs += ms;
-    if (ms > this.stats.longestSliceMs) this.stats.longestSliceMs = ms;
+  /** The text blocks under root, walked in slices (also inside one huge block); null when superseded. */
+  private async collect(root: Node, slices: Slices): Promise<TextBlock[] | null> {
+    const blocks: TextBlock[] = [];
+    for (const block of walkTextBlocks(root, this.nodesPerCheck)) {
+      if (block) blocks.push(block);
+      else if (!(await slices.next())) return null;
+    }
+    return blocks;
+  }
+
+  /**
+   * Marks one block, yielding to the page inside it when it is large: its text
+   * is checked and its marks added a piece at a time (the match itself is one
+   * findAll over the block's whole text, so terms that cross text nodes match).
+   * The page may change the block between pieces: each mark is added only if
+   * the text nodes it spans are still as they were; otherwise the block is left
+   * to the mutation flush. Resolves false when superseded.
+   */
+  private async markBlockInSlices(block: TextBlock, slices: Slices): Promise<boolean> {
+    const every = this.nodesPerCheck;
+    if (!this.api || block.nodes.length <= every) {
+      // Small blocks in one go; the <mark> fallback splits nodes as it wraps, so it always marks a block at once.
+      const t = performance.now();
+      // Changed since it was collected (the page kept running between slices): left to the mutation flush.
+      if (block.nodes.every((n) => n.isConnected) && block.nodes.map((n) => n.data).join('') === block.text) this.markBlock(block);
+      else this.requeue(block);
+      this.stats.longestBlockMs = Math.max(this.stats.longestBlockMs, performance.now() - t);
+      return slices.next();
+    }
+    for (let i = 0; i < block.nodes.length; i++) {
+      if (!this.nodeIntact(block, i)) return this.requeue(block), slices.next();
+      if (i % every === every - 1 && !(await slices.next())) return false;
+    }
+    const t = performance.now();
+    const matches = this.matcher.findAll(block.text);
+    this.stats.longestBlockMs = Math.max(this.stats.longestBlockMs, performance.now() - t);
+    const cap = this.options.capPerTerm ?? 100;
+    for (const m of matches) {
+      if (!this.options.kinds.has(m.kind)) continue;
+      const seen = this.perTerm.get(m.termId) ?? 0;
+      if (seen >= cap) continue;
+      const start = locate(block, m.start);
+      const end = locate(block, m.end, true);
+      for (let i = start.index; i <= end.index; i++) if (!this.nodeIntact(block, i)) return this.requeue(block), slices.next();
+      if (this.overlapsExisting(block, m)) continue;
+      this.perTerm.set(m.termId, seen + 1);
+      this.addMark(block, m);
+      // Every mark: in a parent of 200,000 children one Range costs ~1 ms (the browser finds each node's index by walking its siblings).
+      if (slices.due() && !(await slices.next())) return false;
+    }
+    return slices.next();
+  }
+
+  /** Whether the block's i-th text node is still in the page with the text it had when the block was collected. */
+  private nodeIntact(block: TextBlock, i: number): boolean {
+    const node = block.nodes[i]!;
+    const from = block.starts[i]!;
+    const to = i + 1 < block.starts.length ? block.starts[i + 1]! : block.text.length;
+    return node.isConnected && node.data.length === to - from && node.data === block.text.slice(from, to);
+  }
+
+  /** A block the page changed while it was being marked: re-marked by the next mutation flush. */
+  private requeue(block: TextBlock): void {
+    this.dirty.add(block.container);
+    this.debounce.call();
   }
 
   private markBlock(block: TextBlock): void {
@@ -187,9 +237,7 @@ export class Marker {
   private addMark(block: TextBlock, m: TermMatch): void {
     const start = locate(block, m.start);
     const end = locate(block, m.end, true);
-    const firstIndex = block.nodes.indexOf(start.node);
-    const lastIndex = block.nodes.indexOf(end.node);
-    const nodes = block.nodes.slice(firstIndex, lastIndex + 1);
+    const nodes = block.nodes.slice(start.index, end.index + 1);
     const range = this.doc.createRange();
     range.setStart(start.node, start.offset);
     range.setEnd(end.node, end.offset);
@@ -273,7 +321,11 @@ export class Marker {
     for (const block of textBlocks(container)) this.markBlock(block);
   }
 
-  /** Watches for content that arrives after load; re-marks changed subtrees after a quiet period. */
+  /**
+   * Watches for content that arrives after load; re-marks changed subtrees after
+   * a quiet period, or after the maximum wait on a page that never goes quiet.
+   * Safe to start before markDocument: changes made while it runs are caught.
+   */
   observe(): void {
     if (this.observer || !this.doc.body) return;
     this.observer = new MutationObserver((records) => {
@@ -281,27 +333,42 @@ export class Marker {
         const target = r.type === 'characterData' ? r.target.parentNode : r.target;
         if (target) this.dirty.add(target);
       }
-      clearTimeout(this.flushTimer);
-      this.flushTimer = setTimeout(() => this.flush(), this.options.mutationDebounceMs ?? 250);
+      this.debounce.call();
     });
     this.observer.observe(this.doc.body, { childList: true, subtree: true, characterData: true });
   }
 
-  private flush(): void {
-    const roots = [...this.dirty].filter((n) => n.isConnected);
-    this.dirty.clear();
-    // Only the outermost changed subtrees: re-marking a parent covers its children.
-    const outer = roots.filter((n) => !roots.some((o) => o !== n && o.contains(n)));
-    const start = performance.now();
-    for (const root of outer) {
-      const block = blockContainer(root);
-      if (block) this.markSubtree(block);
+  /** Re-marks the changed subtrees, in slices; resolves when done or superseded. */
+  private async flush(): Promise<void> {
+    if (this.flushing) return void this.debounce.call(); // again once the running flush is done
+    this.flushing = true;
+    const generation = this.generation;
+    const slices = this.slices(generation);
+    try {
+      const roots = [...this.dirty].filter((n) => n.isConnected);
+      this.dirty.clear();
+      // Only the outermost changed subtrees: re-marking a parent covers its children.
+      const containers = new Set<Element>();
+      for (const root of roots) {
+        const block = blockContainer(root);
+        if (block && block.isConnected && !isSkippedElement(block) && !insideSkipped(block)) containers.add(block);
+      }
+      const outer = [...containers].filter((n) => ![...containers].some((o) => o !== n && o.contains(n)));
+      for (const container of outer) {
+        if (!container.isConnected) continue;
+        this.unmarkIn(container);
+        const blocks = await this.collect(container, slices);
+        if (!blocks) return;
+        for (const block of blocks) if (!(await this.markBlockInSlices(block, slices))) return;
+      }
+      slices.end();
+      this.stats.finishedAt = performance.now();
+      // Marks in removed content: drop them so their nodes can be collected.
+      for (const [node, marks] of this.byNode) if (!node.isConnected) for (const m of marks) this.removeMark(m);
+      this.onChange?.();
+    } finally {
+      this.flushing = false;
     }
-    this.endSlice(performance.now() - start);
-    this.stats.finishedAt = performance.now();
-    // Marks in removed content: drop them so their nodes can be collected.
-    for (const [node, marks] of this.byNode) if (!node.isConnected) for (const m of marks) this.removeMark(m);
-    this.onChange?.();
   }
 
   /** Called after the observer re-marked something (the e2e build reports progress through it). */
@@ -321,7 +388,8 @@ export class Marker {
     this.generation++;
     this.observer?.disconnect();
     this.observer = null;
-    clearTimeout(this.flushTimer);
+    this.debounce.cancel();
+    this.dirty.clear();
     for (const mark of this.marks()) this.removeMark(mark);
     if (this.api) for (const kind of this.highlights.keys()) this.api.registry.delete(`${HIGHLIGHT_PREFIX}${kind}`);
     this.highlights.clear();

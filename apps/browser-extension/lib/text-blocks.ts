@@ -54,18 +54,44 @@ function blockOf(node: Node): Element | null {
  * caller can time-slice a very long page.
  */
 export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
+  for (const block of walkTextBlocks(root)) if (block) yield block;
+}
+
+/**
+ * The same, also yielding null every `pauseEvery` nodes walked: a point where
+ * the caller may yield to the page even inside one block (a paragraph of
+ * 200,000 inline text nodes is one block; issue 16).
+ */
+export function* walkTextBlocks(root: Node, pauseEvery = Infinity): Generator<TextBlock | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
       node.nodeType === Node.ELEMENT_NODE && isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
+  // A block's text as pieces, joined once when the block ends: 200,000 `+=` build a rope whose flattening stalls.
   let current: TextBlock | null = null;
+  let pieces: string[] = [];
+  let length = 0;
+  const finish = (): TextBlock | null => {
+    if (!current) return null;
+    const block = current;
+    block.text = pieces.join('');
+    current = null;
+    pieces = [];
+    length = 0;
+    return block.text.trim() ? block : null;
+  };
+  let walked = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (++walked >= pauseEvery) {
+      walked = 0;
+      yield null;
+    }
     if (node.nodeType === Node.ELEMENT_NODE) {
       // A block-level element ends the run of its parent (a <div> inside a <div> separates text around it).
       if (!INLINE_TAGS.has((node as Element).tagName.toUpperCase()) && current) {
-        if (current.text.trim()) yield current;
-        current = null;
+        const done = finish();
+        if (done) yield done;
       }
       continue;
     }
@@ -75,18 +101,21 @@ export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
     const container = blockOf(text);
     if (!container) continue;
     if (!current || current.container !== container) {
-      if (current?.text.trim()) yield current;
+      const done = finish();
+      if (done) yield done;
       current = { container, nodes: [], starts: [], text: '' };
     }
-    current.starts.push(current.text.length);
+    current.starts.push(length);
     current.nodes.push(text);
-    current.text += data;
+    pieces.push(data);
+    length += data.length;
   }
-  if (current?.text.trim()) yield current;
+  const done = finish();
+  if (done) yield done;
 }
 
 /** Maps an offset in a block's concatenated text to a (node, offset) pair; `end` biases to the earlier node at a boundary. */
-export function locate(block: TextBlock, offset: number, end = false): { node: Text; offset: number } {
+export function locate(block: TextBlock, offset: number, end = false): { node: Text; offset: number; index: number } {
   let lo = 0;
   let hi = block.nodes.length - 1;
   while (lo < hi) {
@@ -95,5 +124,5 @@ export function locate(block: TextBlock, offset: number, end = false): { node: T
     if (start < offset || (!end && start === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]! };
+  return { node: block.nodes[lo]!, offset: offset - block.starts[lo]!, index: lo };
 }

@@ -68,3 +68,78 @@ describe('Marker (wrapping fallback)', () => {
     expect(document.getElementById('s')!.textContent).toBe('开头常书铭在晋中');
   });
 });
+
+/** A stand-in for the CSS Custom Highlight API (happy-dom has none), so the highlight path runs. */
+function withHighlights<T>(run: (registry: Map<string, Set<Range>>) => Promise<T>): Promise<T> {
+  const registry = new Map<string, Set<Range>>();
+  const win = window as unknown as { CSS: unknown; Highlight: unknown };
+  const saved = { CSS: win.CSS, Highlight: win.Highlight };
+  win.CSS = { highlights: registry };
+  win.Highlight = class extends Set<Range> {};
+  return run(registry).finally(() => Object.assign(win, saved));
+}
+
+describe('Marker (highlights): one huge block', () => {
+  test('a block of 400 inline text nodes (pieces of 16) is marked in many slices, terms across node boundaries included', () =>
+    withHighlights(async (registry) => {
+      // Each repeat: "常书" | "铭在" | "晋" | "中，" in four nodes: every term crosses a node boundary.
+      const p = document.createElement('p');
+      for (let i = 0; i < 100; i++) {
+        for (const piece of ['常书', '铭在', '晋', '中，']) {
+          const span = document.createElement('span');
+          span.textContent = piece;
+          p.append(span);
+        }
+      }
+      document.body.append(p);
+      const marker = new Marker(document, matcher, { kinds: allKinds, sliceMs: 0, capPerTerm: 1e9, nodesPerCheck: 16 });
+      await marker.markDocument();
+      expect(marker.stats.blocks).toBe(1);
+      expect(marker.stats.slices).toBeGreaterThan(10); // before: the block was one slice
+      const marks = marker.marks();
+      expect(marks.length).toBe(200);
+      expect(new Set(marks.map((m) => m.range.toString()))).toEqual(new Set(['常书铭', '晋中']));
+      expect([...registry.keys()].sort()).toEqual(['jianbao-person', 'jianbao-place']);
+    }));
+
+  test('a block the page changes while it is being marked gets no stale marks, and is re-marked after', () =>
+    withHighlights(async () => {
+      const p = document.createElement('p');
+      for (let i = 0; i < 400; i++) {
+        const span = document.createElement('span');
+        span.textContent = i % 2 ? '晋中' : '，';
+        p.append(span);
+      }
+      document.body.append(p);
+      const marker = new Marker(document, matcher, { kinds: allKinds, sliceMs: 0, capPerTerm: 1e9, nodesPerCheck: 16, mutationDebounceMs: 5, mutationMaxWaitMs: 20 });
+      marker.observe();
+      const marking = marker.markDocument();
+      // The page replaces every place name while the marker yields.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const span of p.querySelectorAll('span')) if (span.textContent === '晋中') span.textContent = '常书铭';
+      await marking;
+      await expect.poll(() => marker.marks().map((m) => m.range.toString()).filter((t) => t === '常书铭').length, { timeout: 30_000 }).toBe(200);
+      for (const m of marker.marks()) expect(m.range.toString()).toBe('常书铭');
+    }));
+});
+
+describe('Marker: a page that never stops changing', () => {
+  test('content added while a ticker mutates every 20 ms is still marked (the debounce has a maximum wait)', async () => {
+    document.body.innerHTML = '<div id="clock">0</div><article id="s"><p>开头</p></article>';
+    const marker = new Marker(document, matcher, { kinds: allKinds, mutationDebounceMs: 250, mutationMaxWaitMs: 1000 });
+    marker.observe();
+    await marker.markDocument();
+    let n = 0;
+    const ticker = setInterval(() => (document.getElementById('clock')!.textContent = String(++n)), 20);
+    try {
+      const p = document.createElement('p');
+      p.textContent = '常书铭在晋中';
+      document.getElementById('s')!.append(p);
+      await expect.poll(() => [...document.querySelectorAll('mark')].map((m) => m.textContent), { timeout: 30_000 }).toEqual(['常书铭', '晋中']);
+      expect(n).toBeGreaterThan(10); // the ticker kept going all along
+    } finally {
+      clearInterval(ticker);
+      marker.clear();
+    }
+  });
+});

@@ -32,6 +32,8 @@ export type Finding =
  * finds at the end. A number conflict's text is the number itself.
  */
 export function replacementFor(archive: Archive, item: XrefConflict): Replacement {
+  // Core's fix is a whole correct phrase for exactly the span it names (太原市市长 → 省委常委、太原市委书记).
+  if (item.fix) return { start: item.fix.start, end: item.fix.end, options: [item.fix.text] };
   const options = item.kind === 'title' ? item.expected.split('、').filter(Boolean) : [item.expected];
   if (item.kind === 'title') {
     const name = getMatcher(archive).findAll(item.text).filter((m) => m.kind === 'person' && m.end === item.text.length).pop();
@@ -94,9 +96,13 @@ export function toDiagnostics(
   for (const item of report.conflicts) {
     const finding: Finding = { type: 'conflict', item, replace: replacementFor(archive, item) };
     if (intended.has(fingerprint(finding))) continue;
+    // Built from core's fields in the UI language (core's own message is Chinese: appended, it mixed languages).
+    const source = item.articleTitle
+      ? vscode.l10n.t('Source: 《{0}》, {1}', item.articleTitle, item.articleDate ?? item.articleId ?? '')
+      : item.message;
     const message = item.kind === 'title'
-      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(item.message, 400) ?? '')
-      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(item.message, 400) ?? '');
+      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '')
+      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = item.kind;

@@ -86,6 +86,9 @@ const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭�
 function plausible(level: string, title: string, name: string): boolean {
   if (/[的在和与及了是等个各]/.test(title) || /[的在和与及了是等和出会代]/.test(name.slice(1))) return false;
   if (level === 'local' && /^(?:北京|天津|上海|重庆)/.test(title)) return false;
+  // A foreign name does not start with a particle or a verb (美国总统和国会议员选举, 法国总理称…); a local post is of a Chinese place.
+  if (level === 'foreign' && /^[和与及称说在对将就同为的是已也再]/.test(name)) return false;
+  if (level === 'local' && /(?:伦敦|金融城|喀山|莫斯科|纽约|巴黎|东京|首尔)/.test(title)) return false;
   return level === 'foreign' || SURNAMES.has(name[0]!);
 }
 

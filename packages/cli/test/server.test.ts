@@ -42,7 +42,10 @@ describe('jianbao ingest / export / token', { timeout: 600_000 }, () => {
     const list = JSON.parse(jianbao('token', 'list', '--db', db, '--json').stdout);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ role: 'read', label: 'desk', revoked: false });
-    expect(JSON.stringify(list)).not.toContain(created.stdout.trim().split('_')[2]);
+    // The secret (base64url, may hold '_') is everything after `jb_<id>_`: never listed.
+    const secret = created.stdout.trim().slice(16);
+    expect(secret).toHaveLength(43);
+    expect(JSON.stringify(list)).not.toContain(secret);
     expect(jianbao('token', 'revoke', list[0].id, '--db', db).status).toBe(0);
     expect(JSON.parse(jianbao('token', 'list', '--db', db, '--json').stdout)[0].revoked).toBe(true);
     const bad = jianbao('token', 'create', '--role', 'god', '--db', db);

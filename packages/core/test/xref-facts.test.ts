@@ -1,6 +1,8 @@
 // Figures as the fact checks read them (Chinese numerals, multipliers, OCR breaks), and conflicts found in place.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossReference } from '../src/index.js';
+import { Archive, buildBundle, crossReference } from '../src/index.js';
 import { quantities } from '../src/xref/numbers.js';
 import { chineseValue } from '../src/xref/quantity-scan.js';
 import { fixtureArchive, PROJECT, TRAINING } from './xref-fixture.js';
@@ -41,5 +43,35 @@ describe('number conflicts in place', () => {
 
   it('in a copied sentence, a figure inside the source range is still a change (220余 → 225余)', () => {
     expect(numbers(TRAINING.replace('220 余名', '225余名'))).toEqual([['225余名', '220余名']]);
+  });
+});
+
+describe('title conflicts with their place (seed archive)', () => {
+  const seeds = resolve(__dirname, '../../../seeds');
+  const names = readdirSync(seeds).filter((n) => /\.(txt|md)$/.test(n)).sort();
+  const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+  const seedArchive = new Archive(buildBundle({ pages: names.map((name) => ({ name, text: readFileSync(join(seeds, name), 'utf8') })) }, { name: 'seeds', manifest }));
+  const titles = (draft: string) => crossReference(seedArchive, draft).conflicts.filter((c) => c.kind === 'title');
+  const applyFix = (draft: string, c: { fix?: { start: number; end: number; text: string } }) => draft.slice(0, c.fix!.start) + c.fix!.text + draft.slice(c.fix!.end);
+
+  it('covers the whole wrong title and fixes it to the archive\'s, chain included', () => {
+    const draft = '2月21日，太原晋中一体化发展对接座谈会举行。太原市市长韦韬主持并讲话。';
+    const found = titles(draft);
+    expect(found.map((c) => c.text)).toEqual(['太原市市长']);
+    const fixed = applyFix(draft, found[0]!);
+    expect(fixed).toContain('省委常委、太原市委书记韦韬');
+    expect(titles(fixed)).toEqual([]); // the fixed text passes the re-check
+  });
+
+  it('does not repeat a chain the draft already prints', () => {
+    const draft = '座谈会举行。省委常委、太原市市长韦韬主持并讲话。';
+    const found = titles(draft);
+    expect(found).toHaveLength(1);
+    expect(applyFix(draft, found[0]!)).toContain('省委常委、太原市委书记韦韬');
+    expect(applyFix(draft, found[0]!)).not.toContain('省委常委、省委常委');
+  });
+
+  it('is quiet on the title as the archive prints it', () => {
+    expect(titles('省委常委、太原市委书记韦韬主持并讲话。')).toEqual([]);
   });
 });

@@ -147,6 +147,7 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
       lap('writePostings');
     }
     await writeTerms(tx, terms);
+    lap('writeTerms');
     await writeSection(tx, 'lexicon', revision, JSON.stringify(lexiconSection(terms)));
     await writeSection(tx, 'matcher', revision, JSON.stringify(matcher));
     await writeSection(tx, 'skeleton', revision, JSON.stringify(skeleton));
@@ -187,22 +188,31 @@ async function writePostings(tx: Sql, index: ReturnType<typeof buildSearchIndex>
   }
 }
 
+/** The lexicon's rows: only terms whose entry changed are rewritten (with their title history), vanished ones deleted. */
 async function writeTerms(tx: Sql, terms: readonly Term[]): Promise<void> {
-  await tx.query('DELETE FROM term_roles');
-  await tx.query('DELETE FROM terms');
-  for (let i = 0; i < terms.length; i += CHUNK) {
-    const chunk = terms.slice(i, i + CHUNK).map((t) => JSON.stringify(t));
+  const stored = new Map<string, string>();
+  for (const r of await tx.query<{ id: string; hash: string }>('SELECT id, hash FROM terms')) stored.set(r.id, r.hash);
+  const fresh = new Map<string, { json: string; hash: string }>();
+  for (const t of terms) {
+    const json = JSON.stringify(t);
+    fresh.set(t.id, { json, hash: createHash('sha256').update(json).digest('base64url') });
+  }
+  const stale = [...stored.keys()].filter((id) => fresh.get(id)?.hash !== stored.get(id));
+  const writes = [...fresh].filter(([id, v]) => stored.get(id) !== v.hash);
+  for (let i = 0; i < stale.length; i += CHUNK * 5) await tx.query('DELETE FROM terms WHERE id = ANY($1::text[])', [stale.slice(i, i + CHUNK * 5)]);
+  for (let i = 0; i < writes.length; i += CHUNK) {
+    const chunk = writes.slice(i, i + CHUNK);
     await tx.query(
-      `INSERT INTO terms (id, kind, name, aliases, mention_count, data)
-       SELECT x->>'id', x->>'kind', x->>'name', ARRAY(SELECT jsonb_array_elements_text(x->'aliases')), jsonb_array_length(x->'mentions'), x
-       FROM (SELECT t::jsonb AS x FROM unnest($1::text[]) AS u(t)) s`,
-      [chunk],
+      `INSERT INTO terms (id, kind, name, aliases, mention_count, data, hash)
+       SELECT x->>'id', x->>'kind', x->>'name', ARRAY(SELECT jsonb_array_elements_text(x->'aliases')), jsonb_array_length(x->'mentions'), x, h
+       FROM (SELECT t::jsonb AS x, h FROM unnest($1::text[], $2::text[]) AS u(t, h)) s`,
+      [chunk.map(([, v]) => v.json), chunk.map(([, v]) => v.hash)],
     );
     await tx.query(
       `INSERT INTO term_roles (term_id, n, title, article_id, date)
        SELECT x->>'id', r.n, r.v->>'title', r.v->>'articleId', r.v->>'date'
        FROM (SELECT t::jsonb AS x FROM unnest($1::text[]) AS u(t)) s, jsonb_array_elements(x->'roles') WITH ORDINALITY AS r(v, n)`,
-      [chunk],
+      [chunk.map(([, v]) => v.json)],
     );
   }
 }

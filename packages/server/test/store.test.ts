@@ -100,6 +100,12 @@ for (const driver of DRIVERS) {
         }
         const exported = JSON.parse(JSON.stringify(await exportBundle(daily)));
         expect(exported).toEqual(JSON.parse(JSON.stringify(buildBundle({ articles: byDate }, { name: 'seeds' }))));
+        // The term rows, rewritten only where an entry changed, are the lexicon's terms.
+        const rows = await daily.query<{ data: unknown }>('SELECT data FROM terms ORDER BY id');
+        const want = [...exported.lexicon.terms].sort((a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        expect(rows.map((r) => r.data)).toEqual(want);
+        const [roles] = await daily.query<{ n: number }>('SELECT count(*)::int AS n FROM term_roles');
+        expect(roles!.n).toBe(want.reduce((n: number, t: { roles: unknown[] }) => n + t.roles.length, 0));
       } finally {
         await daily.close();
       }

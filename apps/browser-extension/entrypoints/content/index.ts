@@ -67,10 +67,12 @@ export default defineContentScript({
       const m = new Marker(document, matcher, { kinds });
       marker = m;
       report('marking');
-      m.onChange = () => report('done');
+      let firstPassDone = false;
+      m.onChange = () => report(firstPassDone ? 'done' : 'marking');
+      m.observe(); // first: a page that changes while the first pass runs gets those changes marked too
       await m.markDocument();
       if (marker !== m) return; // restarted meanwhile
-      m.observe();
+      firstPassDone = true;
       report('done');
     }
 

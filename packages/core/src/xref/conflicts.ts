@@ -1,23 +1,17 @@
 import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
+import type { Conflict } from './conflict.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
+import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
 import { matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
 import { maxOf } from '../arrays.js';
 
-export interface Conflict {
-  start: number;
-  end: number;
-  text: string;
-  kind: 'title' | 'number';
-  message: string;
-  expected: string;
-  articleId: string | null;
-}
+export type { Conflict } from './conflict.js';
 
 export interface ConflictOptions {
   /** The draft's own date (ISO), when it reports on the past: titles held then are not errors. */
@@ -125,6 +119,9 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
       message: `与档案不符：档案记为${best.quantity.printed}（${describe(best.article)}）`,
       expected: best.quantity.printed,
       articleId: best.article.id,
+      articleTitle: best.article.title,
+      articleDate: best.article.date,
+      fix: { start: q.start, end: q.end, text: best.quantity.printed },
     });
   }
   return out;
@@ -241,5 +238,8 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
 }
 
 export function findConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
-  return [...titleConflicts(archive, raw, options), ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
+  const placed = postConflicts(archive, raw);
+  // The whole-title check decides where both speak: its span covers the place too (太原市市长, not 市长韦韬).
+  const local = titleConflicts(archive, raw, options).filter((c) => !placed.some((p) => p.start < c.end && c.start < p.end));
+  return [...placed, ...local, ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
 }

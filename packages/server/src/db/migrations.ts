@@ -80,6 +80,11 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    // A content hash per term, so an ingest rewrites only the terms whose entry changed.
+    version: 2,
+    sql: `ALTER TABLE terms ADD COLUMN hash text NOT NULL DEFAULT ''`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -156,12 +156,20 @@ function varints(values: Iterable<number>): number[] {
 
 /** Core's encoding of one term's postings (see SearchSection.postings). */
 export function encodePostings(lists: readonly (readonly [number, number][])[]): Uint8Array {
-  const out: number[] = varints(lists.map((l) => l.length));
+  const out: number[] = [];
+  const put = (v: number) => {
+    while (v >= 0x80) {
+      out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+  };
+  for (const list of lists) put(list.length);
   for (const list of lists) {
     let last = 0;
     for (const [doc, tf] of list) {
-      out.push(...varints([(doc - last) * 2 + (tf > 1 ? 1 : 0)]));
-      if (tf > 1) out.push(...varints([tf - 2]));
+      put((doc - last) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) put(tf - 2);
       last = doc;
     }
   }

@@ -99,6 +99,23 @@ suite('cross-referencing drafts', () => {
     await waitFor('the warning to go', () => ours(uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Warning) || undefined);
   });
 
+  test('a title with the wrong post for its place: the quick fix gives the archive\'s whole title, and the warning goes', async function () {
+    // The seeds print 省委常委、太原市委书记韦韬; a draft calls him 太原市市长.
+    if (!archive.articles.some((a) => articleBody(a).includes('太原市委书记韦韬'))) return this.skip();
+    const editor = await writeDraft('placed-title.md', '2月21日，座谈会举行。太原市市长韦韬主持并讲话。\n');
+    const uri = editor.document.uri;
+    const warning = await waitFor('a title warning', () => ours(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.code === 'title'));
+    assert.equal(editor.document.getText(warning.range), '太原市市长'); // the whole wrong title, place included
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range);
+    const fix = actions.find((a) => a.edit && a.isPreferred);
+    assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const fixed = editor.document.getText();
+    assert.ok(fixed.includes('省委常委、太原市委书记韦韬主持'), fixed);
+    assert.ok(!fixed.includes('太原市省委常委'), fixed);
+    await waitFor('the warning to go', () => ours(uri).every((d) => d.severity !== vscode.DiagnosticSeverity.Warning) || undefined);
+  });
+
   test('a draft that reuses nothing gets no diagnostics', async () => {
     const editor = await writeDraft('clean.md', '今天天气很好，我们去公园散步，看见许多孩子在放风筝。\n');
     const report = await (await api()).check(editor.document.uri);
