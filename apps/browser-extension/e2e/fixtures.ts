@@ -188,8 +188,14 @@ document.documentElement.dataset.injected='1';},1500);</script>`),
   };
 }
 
-/** Counts the page's own event-loop turns (a message to itself, again and again) in data-heartbeats: it runs only between the content script's slices. */
-const HEARTBEAT = `<script>(function(){var n=0;var c=new MessageChannel();c.port1.onmessage=function(){n++;document.documentElement.dataset.heartbeats=String(n);if(n<1e6)c.port2.postMessage(0);};c.port2.postMessage(0);})();</script>`;
+/**
+ * Counts the page's own event-loop turns (a message to itself, again and again) in data-heartbeats: it runs
+ * only between the content script's slices. The page also notes the count when the content script first reports
+ * "marking" (data-beats-at-marking), so a test counts from the start of marking, not from whenever its first
+ * poll happens to land (a late poll left a window of 20 turns on a quick run, and the check failed).
+ */
+const HEARTBEAT = `<script>(function(){var n=0;var root=document.documentElement;var c=new MessageChannel();c.port1.onmessage=function(){n++;root.dataset.heartbeats=String(n);if(n<1e6)c.port2.postMessage(0);};c.port2.postMessage(0);
+new MutationObserver(function(){var s=root.dataset.jianbaoState;if(s==='marking'&&root.dataset.beatsAtMarking===undefined)root.dataset.beatsAtMarking=String(n);}).observe(root,{attributes:true,attributeFilter:['data-jianbao-state']});})();</script>`;
 
 /** The hostile page's script (runs in the page's main world, before the content script). */
 const HOSTILE = `(function(){
