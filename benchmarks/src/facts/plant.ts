@@ -4,6 +4,7 @@
 // be reported. Deterministic for a seed fixed in advance: the same archive and seed give the same set.
 import type { Article } from '@jianbao/core';
 import { toChinese, fromChinese } from './numerals.js';
+import { rng } from '../random.js';
 
 export const SEED = 20261207;
 
@@ -31,17 +32,7 @@ export interface FactCase {
   planted: string;
 }
 
-/** mulberry32: small, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../random.js';
 
 /** Which half a story belongs to: fixed by the seed, independent of the order stories are read in. */
 export function splitOf(storyId: string, seed = SEED): 'dev' | 'heldout' {

@@ -34,6 +34,7 @@ import { Charset, Document } from 'flexsearch';
 import MiniSearch from 'minisearch';
 import { create, insertMultiple, load as oramaLoad, save as oramaSave, search as oramaSearch } from '@orama/orama';
 import { createTokenizer } from '@orama/tokenizers/mandarin';
+import { rng } from '../random.js';
 import { REPO_ROOT, sharedPath } from '../shared-data.js';
 import { fmt, percentile, ratio, table, type SuiteResult } from '../report.js';
 
@@ -286,17 +287,7 @@ async function seedQuality(queriesPath: string): Promise<string> {
   ].join('\n');
 }
 
-/** mulberry32: a small seeded PRNG, so the sample and the queries are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from '../random.js';
 
 export interface KnownItem {
   id: string;

@@ -23,18 +23,12 @@
  */
 import { TERM_KINDS, type TermKind } from '../lexicon/types.js';
 import { foldTable } from '../text/fold.js';
-import { MAX_FORM_LENGTH } from './automaton.js';
+import { MAX_FORM_LENGTH, type Automaton } from './automaton.js';
 import { base64ToInt32, decodeBase64, isLittleEndian } from './base64.js';
 import { MATCHER_SECTION_VERSION, type MatcherSection } from './types.js';
 
-export interface AutomatonArrays {
-  alphabet: string;
-  base: Int32Array;
-  check: Int32Array;
-  fail: Int32Array;
-  out: Int32Array;
-  depth: Uint8Array;
-}
+/** The automaton's arrays as a section decodes them, checked before any scan walks them. */
+export type AutomatonArrays = Pick<Automaton, 'alphabet' | 'base' | 'check' | 'fail' | 'out' | 'depth'>;
 
 /** States checked between yields (each step reads a few arrays at random: ~1 ms per 64 k states). */
 const STATES_PER_STEP = 1 << 16;
