@@ -333,6 +333,38 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await options.close();
   });
 
+  test('regional news page: only the article body is marked by default; the whole page, and first mentions only, on request', async () => {
+    const page = await openMarked('/regional.html');
+    const expected = fx.expected['/regional.html']!;
+    expect(expected.length).toBeGreaterThan(4);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    const outside = () => page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const inBody = (n: Node) => !!(n.parentElement?.closest('.content') || n.parentElement?.closest('h1'));
+      return [...registry].flatMap(([, h]) => [...h]).filter((r) => !inBody(r.startContainer)).map((r) => r.toString());
+    });
+    expect(await outside()).toEqual([]);
+    await page.screenshot({ path: join(resultsDir, 'chromium-regional-body.png'), fullPage: true });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('input[name=scope][value=page]').check();
+    await expect.poll(outside).not.toEqual([]);
+    const whole = (await outside()).length;
+    await options.locator('input[name=scope][value=body]').check();
+    await expect.poll(outside).toEqual([]);
+
+    await options.locator('#first-mention').check();
+    const firsts = expected.filter((m, i) => expected.findIndex((e) => e.termId === m.termId) === i);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(firsts));
+    await options.screenshot({ path: join(resultsDir, 'chromium-options-scope.png'), fullPage: true });
+    await options.locator('#first-mention').uncheck();
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    console.log(`regional page: ${expected.length} marks in the body, ${whole} outside it with the whole page; first mentions ${firsts.length}`);
+    await options.close();
+    await page.close();
+  });
+
   test('no network requests: every request the browser made went to the fixture server or the extension itself', () => {
     expect(requests.length).toBeGreaterThan(10);
     const foreign = requests.filter((u) => !u.startsWith(fx.url('/')) && !u.startsWith(`chrome-extension://${extensionId}/`) && !/^(data|blob|about):/.test(u));

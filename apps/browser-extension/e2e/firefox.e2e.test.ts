@@ -94,7 +94,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
   }
 
   test('marks the plain, late-injected, strict-CSP and split-term pages with highlights', async () => {
-    for (const path of ['/plain.html', '/strict.html', '/split.html']) {
+    for (const path of ['/plain.html', '/strict.html', '/split.html', '/regional.html']) {
       const page = await openMarked(path);
       expect(markKeys(await page.evaluate(collectMarks)), path).toEqual(markKeys(fx.expected[path]!));
       expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);

@@ -31,6 +31,10 @@ const M = {
   optionsImportFailed: ['无法导入 $1：$2', 'Cannot import $1: $2', 2], optionsUseDefault: ['改回默认档案', 'Switch back to the default archive'],
   optionsUsingDefault: ['已改回默认档案“$1”（$2 篇）。', 'Back to the default archive “$1” ($2 articles).', 2],
   optionsImportedRebuilt: ['已导入档案“$1”（$2 篇）。档案包中损坏的部分（$3）已根据文章重建。', 'Imported archive “$1” ($2 articles). Damaged parts of the bundle ($3) were rebuilt from the articles.', 3],
+  cardMoreTitles: ['另有 $1 项', '+$1 more', 1], cardTitleArticles: ['$1 篇', '$1 articles', 1],
+  // Marking scope and first mention (issue 18, browser).
+  optionsScope: ['标注范围', 'What to mark'], optionsScopeBody: ['只标注正文（自动识别文章正文，不标导航、面包屑、来源行、页脚）', 'The article body only (found on the page; not the navigation, breadcrumb, source line or footer)'],
+  optionsScopePage: ['整个网页', 'The whole page'], optionsFirstMention: ['每个词语只标注第一次出现', 'Only the first mention of each term'],
   section_matcher: ['标注词表', 'term matcher'], section_search: ['检索索引', 'search index'], section_lexicon: ['词语表', 'term list'], listSeparator: ['、', ', '],
 };
 for (const [dir, i] of [['zh_CN', 0], ['en', 1]]) {

@@ -2,6 +2,7 @@ import './style.css';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { TERM_KINDS } from '../../lib/archive-types.js';
+import { findArticleBody, skipFurniture } from '../../lib/article-body.js';
 import { HoverController } from '../../lib/hover.js';
 import { Marker } from '../../lib/marker.js';
 import { loadMatcherSectionAsync } from '../../lib/matcher.js';
@@ -64,7 +65,13 @@ export default defineContentScript({
       revision = reply.revision;
       const matcher = await loadMatcherSectionAsync(reply.section);
       if (generation !== starts) return; // restarted while the matcher loaded
-      const m = new Marker(document, matcher, { kinds });
+      // The article body by default (found now, when the page has loaded); the whole page when the user chose it.
+      const body = settings.markScope === 'body' ? findArticleBody(document) : null;
+      const m = new Marker(document, matcher, {
+        kinds,
+        scope: settings.markScope === 'body' ? { roots: body?.roots ?? null, skip: skipFurniture } : undefined,
+        ...(settings.firstMentionOnly ? { capPerTerm: 1, documentOrder: true } : {}),
+      });
       marker = m;
       report('marking');
       let firstPassDone = false;

@@ -20,6 +20,8 @@ async function render(): Promise<void> {
       h(document, 'li', {}, site, h(document, 'button', { attrs: { type: 'button', 'data-site': site }, on: { click: (e) => e.isTrusted && void removeSite(site) } }, t('optionsRemove'))))
       : [h(document, 'li', { class: 'muted' }, t('optionsNoUserSites'))]),
   );
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=scope]')) radio.checked = radio.value === settings.markScope;
+  $<HTMLInputElement>('first-mention').checked = settings.firstMentionOnly;
   $<HTMLInputElement>('everywhere').checked = settings.everywhere && (await browser.permissions.contains({ origins: EVERYWHERE_ORIGINS }));
   $('kinds').replaceChildren(
     ...TERM_KINDS.map((kind) => {
@@ -55,6 +57,11 @@ $('add-site').addEventListener('submit', async (e) => {
   input.value = '';
   await render();
 });
+
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=scope]')) {
+  radio.addEventListener('change', () => radio.checked && void updateSettings((s) => void (s.markScope = radio.value === 'page' ? 'page' : 'body')));
+}
+$('first-mention').addEventListener('change', (e) => void updateSettings((s) => void (s.firstMentionOnly = (e.target as HTMLInputElement).checked)));
 
 $('everywhere').addEventListener('change', async (e) => {
   const box = e.target as HTMLInputElement;

@@ -21,7 +21,8 @@ function metaList(a: Article): HTMLElement {
     ['metaSource', a.source],
     ['metaId', a.id],
   ];
-  return h(document, 'dl', { class: 'meta' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h(document, 'dt', {}, t(k)), h(document, 'dd', {}, v!)]));
+  // Not marked: the paper's name (太原日报) and the byline are the record's fields, not the story's text.
+  return h(document, 'dl', { class: 'meta', attrs: { 'data-jianbao-ui': 'meta' } }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h(document, 'dt', {}, t(k)), h(document, 'dd', {}, v!)]));
 }
 
 function render(view: ArticleView): void {
