@@ -123,6 +123,13 @@ export class Marker {
     return this.stats.marks;
   }
 
+  /** Every current mark in document order (for next/previous). */
+  orderedMarks(): Mark[] {
+    return this.marks()
+      .filter((m) => m.nodes.every((n) => n.isConnected))
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
   /** Every current mark (each once), in no particular order. */
   marks(): Mark[] {
     return [...new Set([...this.byNode.values()].flat())];

@@ -35,6 +35,29 @@ const M = {
   // Marking scope and first mention (issue 18, browser).
   optionsScope: ['标注范围', 'What to mark'], optionsScopeBody: ['只标注正文（自动识别文章正文，不标导航、面包屑、来源行、页脚）', 'The article body only (found on the page; not the navigation, breadcrumb, source line or footer)'],
   optionsScopePage: ['整个网页', 'The whole page'], optionsFirstMention: ['每个词语只标注第一次出现', 'Only the first mention of each term'],
+  // Commands, context menu, card copy, marks on the page.
+  commandToggleMarking: ['在当前网站开启或关闭标注', 'Turn marking on or off on this site'], commandOpenSearch: ['打开档案检索', 'Open the archive search'],
+  commandCheckPage: ['与档案核对此页', 'Check this page against the archive'], commandNextMark: ['下一处标注（打开卡片）', 'Next mark (opens its card)'],
+  commandPreviousMark: ['上一处标注（打开卡片）', 'Previous mark (opens its card)'], menuSearchSelection: ['在档案中检索“%s”', 'Search the archive for “%s”'],
+  cardCopy: ['复制', 'Copy'], cardCopyTitle: ['复制这个词条（名称、职务、档案文章）', 'Copy this entry (name, titles, archive articles)'],
+  cardCopied: ['已复制。', 'Copied.'], cardCopyFailed: ['无法复制到剪贴板。', 'Could not copy to the clipboard.'],
+  marksCount: ['本页标注 $1 处', '$1 marks on this page', 1], marksAt: ['第 $1 / $2 处', '$1 of $2', 2], marksNone: ['本页没有标注。', 'No marks on this page.'],
+  marksPrevious: ['上一处', 'Previous'], marksNext: ['下一处', 'Next'],
+  panelTitle: ['剪报 · 核对结果', 'Jianbao · page check'], panelEmpty: ['还没有核对这个页面。点“与档案核对此页”，结果会标在页面上并列在这里。', 'This page has not been checked yet. “Check this page” marks the findings on the page and lists them here.'],
+  panelFound: ['页面上已标出 $1 / $2 处', '$1 of $2 marked on the page', 2],
+  // User-facing errors (lib/errors.ts): never the browser's or core's own English text.
+  errorPageNotAccessible: ['浏览器不允许扩展读取此页（浏览器自带页面、扩展商店、PDF 等）。', 'The browser does not let extensions read this page (browser pages, the extension store, PDFs…).'],
+  errorNoContentScript: ['剪报尚未在此页运行，请刷新页面后再试。', 'Jianbao is not running on this page yet; reload the page and try again.'],
+  errorExtensionReloaded: ['剪报已更新，请刷新此页。', 'Jianbao was updated; reload this page.'],
+  errorNoTab: ['找不到这个标签页，它可能已关闭。', 'That tab is gone; it may have been closed.'],
+  errorPageChanged: ['页面在核对时发生了变化，请再试一次。', 'The page changed while it was read; try again.'],
+  errorStorage: ['无法保存到本机存储空间（空间可能已满）。', 'Could not save to this computer’s storage (it may be full).'],
+  errorUnexpected: ['出现意外错误，请再试一次。', 'Something went wrong; please try again.'],
+  errorPageEmpty: ['此页没有可核对的文字。', 'This page has no text to check.'],
+  bundleError_empty: ['文件是空的。', 'The file is empty.'], bundleError_truncated: ['文件不完整（可能下载或复制时被截断）。', 'The file is incomplete (cut short while downloading or copying).'],
+  bundleError_not_json: ['这不是 JSON 文件。', 'This is not a JSON file.'], bundleError_not_a_bundle: ['这不是剪报档案包。', 'This is not a Jianbao archive bundle.'],
+  bundleError_invalid: ['档案包的内容有错误。', 'The bundle’s content is invalid.'], bundleError_damaged: ['档案包已损坏（校验不符）。', 'The bundle is damaged (its checksums do not match).'],
+  bundleError_unsupported_version: ['档案包由更新版本的剪报生成，请先升级扩展。', 'The bundle was made by a newer Jianbao; update the extension first.'],
   section_matcher: ['标注词表', 'term matcher'], section_search: ['检索索引', 'search index'], section_lexicon: ['词语表', 'term list'], listSeparator: ['、', ', '],
 };
 for (const [dir, i] of [['zh_CN', 0], ['en', 1]]) {

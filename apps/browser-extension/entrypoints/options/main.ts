@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
-import { BundleError } from '@jianbao/core';
 import { checkBundleForImport } from '../../lib/import-check.js';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
 import { h } from '../../lib/dom.js';
+import { userMessage } from '../../lib/errors.js';
 import { localisePage, t } from '../../lib/i18n.js';
 import { ask } from '../../lib/messages.js';
 import { loadSettings, updateSettings } from '../../lib/settings.js';
@@ -94,7 +94,7 @@ $('bundle-file').addEventListener('change', async (e) => {
       : t('optionsImported', [info.name, String(info.articleCount)]);
   } catch (error) {
     status.className = 'error';
-    const reason = error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);
+    const reason = userMessage(error);
     status.textContent = t('optionsImportFailed', [file.name, reason]);
   } finally {
     input.value = '';

@@ -1,6 +1,7 @@
 import type { Article } from '@jianbao/core';
 import { h } from '../../lib/dom.js';
 import { localisePage, t } from '../../lib/i18n.js';
+import { userMessage } from '../../lib/errors.js';
 import { ask, type ArticleView } from '../../lib/messages.js';
 import { markExtensionPage } from '../../lib/page-marking.js';
 
@@ -57,4 +58,4 @@ async function main_(): Promise<void> {
   if (!view) return void main.replaceChildren(h(document, 'p', { class: 'error' }, t('readerNotFound', id)));
   render(view);
 }
-main_().catch((error) => main.replaceChildren(h(document, 'p', { class: 'error' }, String(error instanceof Error ? error.message : error))));
+main_().catch((error) => main.replaceChildren(h(document, 'p', { class: 'error' }, userMessage(error))));
