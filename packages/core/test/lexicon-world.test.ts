@@ -10,8 +10,10 @@ const named = (text: string) => extractAdministrative(text, none).candidates.map
 describe('states abroad and their bodies (issue 13)', () => {
   it('a state\'s bodies right after its name are organisations', () => {
     expect(named('，俄罗斯国防部称')).toEqual(['p:俄罗斯', 'o:俄罗斯国防部']);
-    expect(named('，巴西政府宣布')).toEqual(['p:巴西', 'o:巴西政府']);
-    expect(named('，美国政府官员说')).toEqual(['p:美国']);
+    expect(named('，美国国会众议院')).toEqual(['p:美国', 'o:美国国会']);
+    expect(named('，美国国防部官员说')).toEqual(['p:美国']);
+    // 政府 is not taken: NER sets read 巴西政府 as the state and a noun.
+    expect(named('，巴西政府宣布')).toEqual(['p:巴西']);
   });
 
   it('states and provinces after their country, and those joined to them', () => {

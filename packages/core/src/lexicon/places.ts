@@ -101,11 +101,12 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 }
 
 /**
- * A state's own bodies printed right after its name (俄罗斯国防部, 日本政府, 美国国会): the nouns the xwlb archive
- * prints most often after a country, national bodies only (not 媒体, 军队).
+ * A state's own bodies printed right after its name (俄罗斯国防部, 美国国会): the nouns the xwlb archive prints most
+ * often after a country, named bodies only (not 媒体, 军队). Not 政府: the standard NER sets read 中国政府 as the
+ * state (中国) and a common noun, and marking it whole cost them more than it gave on xwlb.
  */
 const COUNTRY_BODIES = [
-  '联邦政府', '政府', '国防部', '外交部', '财政部', '商务部', '司法部', '能源部', '卫生部', '农业部', '国土安全部', '国务院', '国会', '议会', '众议院',
+  '国防部', '外交部', '财政部', '商务部', '司法部', '能源部', '卫生部', '农业部', '国土安全部', '国务院', '国会', '议会', '众议院',
   '参议院', '内阁', '总统府', '总理府', '首相府', '央行', '中央银行', '最高法院', '海军', '空军', '陆军', '国家通讯社', '驻华大使馆', '大使馆', '使馆',
 ].sort((a, b) => b.length - a.length);
 
