@@ -68,6 +68,8 @@ export interface MarkerStats {
   busyMs: number;
   startedAt: number;
   finishedAt: number;
+  /** When the first mark was painted (performance.now()): what a reader sees first. */
+  firstMarkAt: number;
 }
 
 type HighlightCtor = new (...ranges: Range[]) => Set<Range>;
@@ -83,7 +85,7 @@ function highlightApi(win: Window): { registry: HighlightRegistry; Highlight: Hi
 }
 
 export class Marker {
-  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
+  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0, firstMarkAt: 0 };
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly perTerm = new Map<string, number>();
   private readonly highlights = new Map<TermKind, Set<Range>>();
@@ -257,6 +259,7 @@ export class Marker {
   }
 
   private addMark(block: TextBlock, m: TermMatch): void {
+    if (!this.stats.firstMarkAt) this.stats.firstMarkAt = performance.now();
     const start = locate(block, m.start);
     const end = locate(block, m.end, true);
     const nodes = block.nodes.slice(start.index, end.index + 1);
