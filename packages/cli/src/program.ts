@@ -46,6 +46,15 @@ export function createProgram(register: ((program: Command) => void)[]): Jianbao
     .description('剪报 Jianbao: a newsroom archive on the command line')
     .version(cliVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
+    .addOption(new Option('--color <when>', 'colour: auto (a terminal, unless NO_COLOR is set), always or never').choices(['auto', 'always', 'never']))
+    // --color before or after the command; it sets what style.ts reads (FORCE_COLOR / NO_COLOR) for this run.
+    .hook('preAction', (command) => {
+      const when = command.optsWithGlobals().color as string | undefined;
+      if (when === 'always') {
+        process.env.FORCE_COLOR = '1';
+        delete process.env.NO_COLOR;
+      } else if (when === 'never') process.env.NO_COLOR = '1';
+    })
     .helpCommand('help [command]', 'show help for a command')
     .showSuggestionAfterError(true)
     .exitOverride()

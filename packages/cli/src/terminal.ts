@@ -37,9 +37,9 @@ export function inline(value: unknown): string {
 const BOLD_ON = '\x1b[1m';
 const BOLD_OFF = '\x1b[22m';
 
-/** Bold on a terminal, 【…】 when piped (so a match still shows in `| less` or a file). */
-export function boldFor(tty: boolean): (s: string) => string {
-  return tty && !process.env.NO_COLOR ? (s) => `${BOLD_ON}${s}${BOLD_OFF}` : (s) => `【${s}】`;
+/** Bold where styling is on (a terminal; see style.ts), 【…】 otherwise (so a match still shows in `| less`, a file, or under NO_COLOR). */
+export function boldFor(styled: boolean): (s: string) => string {
+  return styled ? (s) => `${BOLD_ON}${s}${BOLD_OFF}` : (s) => `【${s}】`;
 }
 
 // The only escape sequences Jianbao itself prints: SGR bold/dim/italic/underline, their resets, and the

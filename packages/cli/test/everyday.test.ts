@@ -140,6 +140,11 @@ describe('output for people: columns, colour, clickable places', () => {
     expect(jianbao(['articles']).stdout).not.toContain('\x1b[');
     expect(jianbao(['articles'], { FORCE_COLOR: '1' }).stdout).toMatch(/\x1b\[1m/);
     expect(jianbao(['articles'], { FORCE_COLOR: '1', NO_COLOR: '1' }).stdout).not.toContain('\x1b[');
+    expect(jianbao(['articles', '--color', 'always']).stdout).toMatch(/\x1b\[1m/);
+    expect(jianbao(['--color', 'never', 'articles'], { FORCE_COLOR: '1' }).stdout).not.toContain('\x1b[');
+    // Matches: bold red on colour, 【…】 otherwise.
+    expect(jianbao(['search', '千万工程', '-n', '1', '--color', 'always']).stdout).toMatch(/\x1b\[31m\x1b\[1m千万工程\x1b\[22m\x1b\[39m/);
+    expect(jianbao(['search', '千万工程', '-n', '1']).stdout).toContain('【千万工程】');
   });
 
   it('names each xref finding and annotate mark as file:line:col, one line each, no raw newline inside a term', () => {

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import { openArchive } from '../open-archive.js';
 import { writeJson, writeOut } from '../output.js';
 import { act, archiveOption, jsonOption } from '../program.js';
-import { painterFor, type Paint } from '../style.js';
+import { colourEnabled, painterFor, type Paint } from '../style.js';
 import { boldFor, inline } from '../terminal.js';
 
 const description = [
@@ -76,10 +76,11 @@ async function run(query: string, values: SearchOptions): Promise<void> {
     return writeJson(hits);
   }
   if (!hits.length) return writeOut(said.length ? `${said.map(inline).join('\n')}\n` : `no results for "${inline(query)}"\n`);
-  const tty = Boolean(process.stdout.isTTY);
+  // Matches in bold red on a colour terminal; 【…】 otherwise (NO_COLOR, a pipe), so they still show.
+  const colour = colourEnabled(process.stdout);
   const paint = painterFor(process.stdout);
-  const bold = boldFor(tty);
-  const mark = tty && !process.env.NO_COLOR ? (s: string) => paint('red', bold(s)) : bold;
+  const bold = boldFor(colour);
+  const mark = colour ? (s: string) => paint('red', bold(s)) : bold;
   const count = `${result.total}${result.totalAtLeast ? '+' : ''} results${offset || hits.length < result.total ? `, showing ${offset + 1}–${offset + hits.length}` : ''}`;
   await writeOut([...said.map(inline), count, ''].join('\n') + '\n' + hits.map((h, i) => formatHit(h, offset + i + 1, mark, paint)).join('\n\n') + '\n');
 }
