@@ -1,6 +1,6 @@
 // Edited reuse: copies with titles changed, a verbatim sentence inside an edited paragraph, a long run after an edit.
 import { describe, expect, it } from 'vitest';
-import { articleBody, crossReference } from '../src/index.js';
+import { articleBody, crossReference, reasonText } from '../src/index.js';
 import { fixtureArchive, TRAINING } from './xref-fixture.js';
 
 const archive = fixtureArchive();
@@ -46,5 +46,16 @@ describe('crossReference: edited reuse', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0]!.start).toBe(draft.indexOf(edited));
     expect(mine[0]!.end - mine[0]!.start).toBeGreaterThanOrEqual(edited.length - 2);
+  });
+});
+
+describe('crossReference: related articles give their reasons as data', () => {
+  it('pairs each English phrase with its data (hosts word the data)', () => {
+    const draft = `${ORIGINAL}\n\n${TRAINING}`;
+    const related = crossReference(archive, draft).related;
+    const train = related.find((r) => r.id === 'train')!;
+    expect(train.why[0]).toMatchObject({ kind: 'reused', passages: 1 });
+    expect(train.reasons).toEqual(train.why.map(reasonText));
+    expect(train.reasons[0]).toMatch(/^shared passages: 1 \(\d+ characters\)$/);
   });
 });

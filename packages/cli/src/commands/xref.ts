@@ -1,4 +1,4 @@
-import { crossReference, isIsoDateOrPart, type XrefReport } from '@jianbao/core';
+import { crossReference, isIsoDateOrPart, type Conflict, type RelatedReason, type XrefReport } from '@jianbao/core';
 import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
 import { openArchive, readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
@@ -26,7 +26,7 @@ export const xref: Command = {
     const archive = await openArchive(values.archive);
     const report = crossReference(archive, draft, { date: values.date, search: values.search ?? false });
     if (values.json) return writeJson(report);
-    await writeOut(formatReport(report, draft));
+    await writeOut(formatReport(report, draft, uiLanguage()));
   },
 };
 
@@ -39,22 +39,56 @@ function lineOf(text: string, offset: number): number {
 
 const clip = (s: string, n = 60) => inline(s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
 
-/** A terminal rendering, sections in the order an editor works through them. */
-export function formatReport(report: XrefReport, draft: string): string {
+/** The language of the text output's details: Chinese when the locale says so (JIANBAO_LANG, LC_ALL, LC_MESSAGES, LANG), English otherwise. */
+export function uiLanguage(env: Record<string, string | undefined> = process.env): 'zh' | 'en' {
+  const locale = env.JIANBAO_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** Where the archive's version of a conflict is from, worded from core's fields. */
+function conflictSource(c: Conflict, lang: 'zh' | 'en'): string {
+  const title = c.articleTitle ? `《${inline(c.articleTitle)}》` : c.articleId ? inline(c.articleId) : '';
+  const date = c.articleDate ? inline(c.articleDate) : '';
+  const expected = inline(c.expected);
+  if (lang === 'zh') return title ? `档案为“${expected}”，见${title}${date ? `（${date}）` : ''}` : `档案为“${expected}”`;
+  return title ? `the archive has “${expected}” in ${title}${date ? ` (${date})` : ''}` : `the archive has “${expected}”`;
+}
+
+/** A related article's reason, worded from core's data. */
+export function reasonWords(r: RelatedReason, lang: 'zh' | 'en'): string {
+  switch (r.kind) {
+    case 'reused': return lang === 'zh' ? `重复使用 ${r.passages} 段（${r.characters} 字）` : `shares ${r.passages} passages (${r.characters} characters)`;
+    case 'conflict': {
+      const what = lang === 'zh' ? (r.conflict === 'title' ? '职务不符' : '数字不符') : `${r.conflict} differs`;
+      return `${what}${lang === 'zh' ? '：' : ': '}${inline(r.text)} → ${inline(r.expected)}`;
+    }
+    case 'shared-phrases': return lang === 'zh' ? `共有 ${r.count} 处少见表述` : `shares ${r.count} rare phrases`;
+    case 'shared-terms': return `${lang === 'zh' ? '共同提及：' : 'names in common: '}${r.terms.map(inline).join('、')}`;
+    case 'headline-search': return lang === 'zh' ? `标题“${inline(r.headline)}”检索命中` : `found by the headline “${inline(r.headline)}”`;
+  }
+}
+
+/** A terminal rendering, sections in the order an editor works through them; details in `lang`. */
+export function formatReport(report: XrefReport, draft: string, lang: 'zh' | 'en' = 'zh'): string {
   const out: string[] = [];
+  const line = (offset: number) => (lang === 'zh' ? `第${lineOf(draft, offset)}行` : `line ${lineOf(draft, offset)}`);
   out.push(`与档案不符 Conflicts (${report.conflicts.length})`);
   for (const c of report.conflicts) {
-    out.push(`  第${lineOf(draft, c.start)}行 [${c.start}–${c.end}] ${c.kind === 'title' ? '职务' : '数字'} “${inline(c.text)}” → ${inline(c.expected)}`, `      ${inline(c.message)}`);
+    const kind = lang === 'zh' ? (c.kind === 'title' ? '职务' : '数字') : c.kind;
+    out.push(`  ${line(c.start)} [${c.start}–${c.end}] ${kind} “${inline(c.text)}” → ${inline(c.expected)}`, `      ${conflictSource(c, lang)}`);
   }
   out.push('', `重复使用 Reused passages (${report.reused.length})`);
   for (const r of report.reused) {
     out.push(
-      `  第${lineOf(draft, r.start)}行 [${r.start}–${r.end}] ${r.kind === 'verbatim' ? '原文照录 verbatim' : '改写 edited'} ${(r.similarity * 100).toFixed(0)}%  《${inline(r.title)}》 ${inline(r.articleId)} [${r.articleStart}–${r.articleEnd}]`,
+      `  ${line(r.start)} [${r.start}–${r.end}] ${r.kind === 'verbatim' ? '原文照录 verbatim' : '改写 edited'} ${(r.similarity * 100).toFixed(0)}%  《${inline(r.title)}》 ${inline(r.articleId)} [${r.articleStart}–${r.articleEnd}]`,
       `      “${clip(r.text)}”`,
     );
   }
   out.push('', `相关文章 Related articles (${report.related.length})`);
-  report.related.forEach((a, i) => out.push(`  ${i + 1}. 《${inline(a.title)}》 ${inline(a.id)}  ${a.score.toFixed(2)}  — ${a.reasons.map(inline).join('; ')}`));
+  report.related.forEach((a, i) => {
+    const reasons = Array.isArray(a.why) ? a.why.map((r) => reasonWords(r, lang)) : a.reasons.map(inline);
+    out.push(`  ${i + 1}. 《${inline(a.title)}》 ${inline(a.id)}  ${a.score.toFixed(2)}  — ${reasons.join(lang === 'zh' ? '；' : '; ')}`);
+  });
   if (!report.conflicts.length && !report.reused.length && !report.related.length) out.push('', '档案中没有相关内容 Nothing in the archive relates to this draft.');
   return out.join('\n') + '\n';
 }
