@@ -21,16 +21,16 @@ describe('jianbao xref text output', () => {
   });
 
   it('words conflicts and reasons in Chinese, without core’s sentence', () => {
-    const out = formatReport(report, '35.8亿元', 'zh');
-    expect(out).toContain('第1行 [0–4] 数字 “35.8” → 25.8亿元');
+    const out = formatReport(report, '35.8亿元', 'draft.md', undefined, 'zh');
+    expect(out).toContain('draft.md:1:1: 数字 “35.8” → 25.8亿元');
     expect(out).toContain('档案为“25.8亿元”，见《重大项目》（2025-02-13）');
     expect(out).toContain('共有 33 处少见表述；数字不符：35.8 → 25.8亿元');
     expect(out).not.toMatch(/shared|不符：档案为 25.8/);
   });
 
   it('words them in English, with no Chinese sentence from core', () => {
-    const out = formatReport(report, '35.8亿元', 'en');
-    expect(out).toContain('line 1 [0–4] number “35.8” → 25.8亿元');
+    const out = formatReport(report, '35.8亿元', 'draft.md', undefined, 'en');
+    expect(out).toContain('draft.md:1:1: number “35.8” → 25.8亿元');
     expect(out).toContain('the archive has “25.8亿元” in 《重大项目》 (2025-02-13)');
     expect(out).toContain('shares 33 rare phrases; number differs: 35.8 → 25.8亿元');
     expect(out).not.toContain('与《重大项目》');
