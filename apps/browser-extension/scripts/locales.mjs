@@ -32,6 +32,15 @@ const M = {
   optionsUsingDefault: ['已改回默认档案“$1”（$2 篇）。', 'Back to the default archive “$1” ($2 articles).', 2],
   optionsImportedRebuilt: ['已导入档案“$1”（$2 篇）。档案包中损坏的部分（$3）已根据文章重建。', 'Imported archive “$1” ($2 articles). Damaged parts of the bundle ($3) were rebuilt from the articles.', 3],
   cardMoreTitles: ['另有 $1 项', '+$1 more', 1], cardTitleArticles: ['$1 篇', '$1 articles', 1],
+  // Page-check wording (xref-reuse; these were in the JSON only).
+  conflictTitle: ["职务与档案不符", "Title differs from the archive"],
+  conflictNumber: ["数字与档案不符", "Number differs from the archive"],
+  reasonReused: ["重复使用 $1 段（$2 字）", "shares $1 passages ($2 characters)"],
+  reasonConflictTitle: ["职务不符：$1 → $2", "title differs: $1 → $2"],
+  reasonConflictNumber: ["数字不符：$1 → $2", "number differs: $1 → $2"],
+  reasonSharedPhrases: ["共有 $1 处少见表述", "shares $1 rare phrases"],
+  reasonSharedTerms: ["共同提及：$1", "names in common: $1"],
+  reasonHeadline: ["标题“$1”检索命中", "found by the headline “$1”"],
   // Marking scope and first mention (issue 18, browser).
   optionsScope: ['标注范围', 'What to mark'], optionsScopeBody: ['只标注正文（自动识别文章正文，不标导航、面包屑、来源行、页脚）', 'The article body only (found on the page; not the navigation, breadcrumb, source line or footer)'],
   optionsScopePage: ['整个网页', 'The whole page'], optionsFirstMention: ['每个词语只标注第一次出现', 'Only the first mention of each term'],
