@@ -183,7 +183,8 @@ try {
   // The query syntax and the notice: a homophone of a known name, minus a word; the title says what was searched.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('韦涛 -广交会');
-  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice above the results');
+  // The notice in the UI's language: 显示“韦韬”的结果；仍搜索“…” in Chinese, Showing results for “韦韬”; search instead for “…” in English.
+  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /仍搜索|search instead for/ }), 'the rewrite notice above the results');
   check(true, `quick pick title: ${(await notice.innerText()).trim()}`);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('人大 date:2025-13');
@@ -191,7 +192,7 @@ try {
   check(true, 'impossible date: one-line error in the quick pick title');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('韦涛 -广交会');
-  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice again');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /仍搜索|search instead for/ }), 'the rewrite notice again');
   await page.screenshot({ path: join(results, 'search-syntax.png') });
 } catch (error) {
   console.error(String(error));
