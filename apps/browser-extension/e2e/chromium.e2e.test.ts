@@ -298,7 +298,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(first.hits.map((h) => h.title));
     expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [first.total]));
     expect(await page.locator('#results .fields').first().getAttribute('data-fields')).toBe(first.hits[0]!.fields.join(' '));
-    expect(await page.locator('#results .fields').first().textContent()).toBe(format(zh, 'searchMatched', [first.hits[0]!.fields.map((f) => zh[`field_${f}`]!.message).join('、')]));
+    expect(await page.locator('#results .fields').first().textContent()).toBe(format(zh, 'searchMatched', [first.hits[0]!.fields.map((f) => zh[`field_${f}`]!.message).join(zh.listSeparator!.message)]));
     await page.screenshot({ path: join(resultsDir, 'chromium-search-page.png'), fullPage: true });
     await page.locator('#next').click();
     const second = queryArchive(fx.archive, '发展', { limit: 20, offset: 20 });

@@ -30,7 +30,7 @@ export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], 
 
 /** The matched fields in the reader's language (标题、正文 / title, body). */
 export function fieldNames(fields: readonly SearchField[]): string {
-  return fields.map((f) => t(`field_${f}`)).join(t('fieldSeparator'));
+  return fields.map((f) => t(`field_${f}`)).join(t('listSeparator'));
 }
 
 /** The rewrite notice's text: 显示“韦韬”的结果；仍搜索“韦涛”. */
