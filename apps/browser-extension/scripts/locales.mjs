@@ -6,7 +6,7 @@ const M = {
   kind_person: ['人物', 'Person'], kind_place: ['地名', 'Place'], kind_organisation: ['机构', 'Organisation'], kind_policy: ['政策', 'Policy'],
   articleKind_news: ['消息', 'News'], articleKind_feature: ['通讯', 'Feature'], articleKind_notice: ['公告', 'Notice'], articleKind_editorial: ['评论', 'Editorial'], articleKind_document: ['文件', 'Document'], articleKind_photo: ['图片', 'Photo'],
   cardLoading: ['正在读取档案…', 'Reading the archive…'], cardClose: ['关闭', 'Close'], cardAliases: ['又称：', 'Also: '], cardRoles: ['职务', 'Titles'],
-  cardArticles: ['档案文章（$1 篇）', 'Archive articles ($1)', 1], cardNoArticles: ['档案中没有相关文章。', 'No archive articles.'], undated: ['日期不详', 'undated'],
+  cardArticles: ['档案文章（$1 篇）', 'Archive articles ($1)', 1], cardMoreTitles: ['另有 $1 项', '+$1 more', 1], cardTitleArticles: ['$1 篇', '$1 articles', 1], cardNoArticles: ['档案中没有相关文章。', 'No archive articles.'], undated: ['日期不详', 'undated'],
   archiveSummary: ['$1 · $2 篇', '$1 · $2 articles', 2],
   searchPlaceholder: ['检索档案：人名、地名、关键词', 'Search the archive: names, places, words'], searchNoResults: ['没有找到。', 'Nothing found.'],
   searchPageTitle: ['检索档案', 'Search the archive'], searchButton: ['检索', 'Search'], searchFrom: ['起始日期', 'From'], searchTo: ['截止日期', 'To'],
