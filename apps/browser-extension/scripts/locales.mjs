@@ -41,6 +41,14 @@ const M = {
   optionsUsingDefault: ['已改回默认档案“$1”（$2 篇）。', 'Back to the default archive “$1” ($2 articles).', 2],
   optionsImportedRebuilt: ['已导入档案“$1”（$2 篇）。档案包中损坏的部分（$3）已根据文章重建。', 'Imported archive “$1” ($2 articles). Damaged parts of the bundle ($3) were rebuilt from the articles.', 3],
   section_matcher: ['标注词表', 'term matcher'], section_search: ['检索索引', 'search index'], section_lexicon: ['词语表', 'term list'], listSeparator: ['、', ', '],
+  conflictTitle: ["职务与档案不符", "Title differs from the archive"],
+  conflictNumber: ["数字与档案不符", "Number differs from the archive"],
+  reasonReused: ["重复使用 $1 段（$2 字）", "shares $1 passages ($2 characters)", 2],
+  reasonConflictTitle: ["职务不符：$1 → $2", "title differs: $1 → $2", 2],
+  reasonConflictNumber: ["数字不符：$1 → $2", "number differs: $1 → $2", 2],
+  reasonSharedPhrases: ["共有 $1 处少见表述", "shares $1 rare phrases", 1],
+  reasonSharedTerms: ["共同提及：$1", "names in common: $1", 1],
+  reasonHeadline: ["标题“$1”检索命中", "found by the headline “$1”", 1],
 };
 for (const [dir, i] of [['zh_CN', 0], ['en', 1]]) {
   const out = {};
