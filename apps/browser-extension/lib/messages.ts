@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
-import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
+import type { QueryOptions, SearchHit, SearchOptions, SearchResult, Term, TermKind, XrefReport } from './archive-types.js';
+import type { SearchFacets } from './archive-service.js';
 
 export interface ArticleSummary {
   id: string;
@@ -60,6 +61,8 @@ export type Request =
   | { type: 'matcher' }
   | { type: 'card'; termId: string }
   | { type: 'search'; query: string; options?: SearchOptions }
+  | { type: 'query'; text: string; options?: QueryOptions }
+  | { type: 'search-facets' }
   | { type: 'article'; id: string }
   | { type: 'check'; text: string }
   | { type: 'check-page'; tabId: number }
@@ -73,6 +76,8 @@ export interface Responses {
   matcher: { section: unknown; revision: string };
   card: CardData | null;
   search: SearchHit[];
+  query: SearchResult;
+  'search-facets': SearchFacets;
   article: ArticleView | null;
   check: PageCheck;
   'check-page': PageCheckOnPage;
