@@ -4,6 +4,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { t } from './i18n.js';
+import { handOverQuery } from './search-handoff.js';
 import { checkKey, type PageCheck, type PageCheckOnPage } from './messages.js';
 import type { Finding } from './page-findings.js';
 import { pageArticleText } from './tabs.js';
@@ -13,10 +14,11 @@ import { hostInDomain } from './sites.js';
 export type CommandName = 'toggle-marking' | 'open-search' | 'check-page' | 'next-mark' | 'previous-mark';
 export const SEARCH_MENU_ID = 'jianbao-search-selection';
 
-/** The archive search page, with a query when given (a selection from the context menu). */
+/** The archive search page, with a query when given (a selection from the context menu), handed over as the popup does: never in the URL. */
 export async function openSearch(query?: string): Promise<void> {
   const q = query?.replace(/\s+/g, ' ').trim().slice(0, 200);
-  await browser.tabs.create({ url: browser.runtime.getURL(q ? `/search.html?q=${encodeURIComponent(q)}` : '/search.html') });
+  if (q) await handOverQuery(q);
+  await browser.tabs.create({ url: browser.runtime.getURL('/search.html') });
 }
 
 /** Marking on this site on or off (the popup's switch); a site not in the run-list is left alone (adding it needs the popup's permission prompt). */
