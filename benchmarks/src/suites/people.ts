@@ -40,7 +40,7 @@ function score(pairs: Pair[], people: Map<string, Term>) {
 
 export async function run(): Promise<SuiteResult> {
   const articles = loadXwlbArticles();
-  if (!articles) return { title: 'People on xwlb', skipped: '../shared/data/xwlb absent (set JIANBAO_SHARED)' };
+  if (!articles) return { title: 'People on xwlb', body: '', skipped: '../shared/data/xwlb absent (set JIANBAO_SHARED)' };
   const t = performance.now();
   const terms = buildLexicon(articles);
   const buildS = (performance.now() - t) / 1000;

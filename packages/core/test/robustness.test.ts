@@ -95,6 +95,9 @@ describe('bundle loader on damaged sections', () => {
     ['lexicon', (b) => (b.lexicon = 7)],
     ['lexicon', (b) => (b.lexicon.terms = 'x')],
     ['lexicon', (b) => (b.lexicon.terms = [null])],
+    // A term of a kind this Jianbao does not know was rebuilt silently (readLexiconSection refused it with no word).
+    ['lexicon', (b) => (b.lexicon.terms[0].kind = 'weapon')],
+    ['lexicon', (b) => (b.lexicon.version = 9)],
     ['matcher', (b) => (b.matcher = true)],
     ['matcher', (b) => (b.matcher.kinds = 'person')],
     ['matcher', (b) => (b.matcher.base = 12)],
@@ -115,6 +118,24 @@ describe('bundle loader on damaged sections', () => {
     expect(getLexicon(archive).terms).toEqual(getLexicon(intact).terms);
     expect(getMatcher(archive).findAll(STORY)).toEqual(getMatcher(intact).findAll(STORY));
     expect(getSearchIndex(archive)).toBeTruthy();
+  });
+
+  // Format 1 has no checksums: only the shape checks stand between a bad term and a silent rebuild.
+  it.each([
+    ['a term of an unknown kind', (b: Record<string, any>) => (b.lexicon.terms[0].kind = 'weapon')],
+    ['a lexicon version it does not read', (b: Record<string, any>) => (b.lexicon.version = 9)],
+  ])('names %s in a format 1 bundle instead of rebuilding the lexicon silently', (_what, damage) => {
+    const warnings: string[] = [];
+    const archive = loadArchive(
+      damaged((b) => {
+        b.version = 1;
+        delete b.checksums;
+        damage(b);
+      }),
+      { onWarning: (m) => warnings.push(m) },
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^section "lexicon" is damaged \(.+\): it will be rebuilt from the articles$/)]);
+    expect(getLexicon(archive).terms).toEqual(getLexicon(loadArchive(text)).terms);
   });
 
   it('loads an intact bundle without warnings', () => {

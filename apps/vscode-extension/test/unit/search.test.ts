@@ -5,7 +5,7 @@ import { markSnippet, searchItems } from '../../src/search.js';
 
 describe('search items', () => {
   it('marks the highlighted stretches of a snippet', () => {
-    const hit = { id: 'x', title: 't', paper: null, date: null, score: 1, snippet: '晋中市 重点项目 复工', highlights: [[4, 6], [0, 2]] as [number, number][] };
+    const hit = { id: 'x', title: 't', paper: null, date: null, score: 1, snippet: '晋中市 重点项目 复工', highlights: [[4, 6], [0, 2]] as [number, number][], fields: [] };
     expect(markSnippet(hit)).toBe('【晋中】市 【重点】项目 复工');
   });
 

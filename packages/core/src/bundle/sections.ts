@@ -11,6 +11,7 @@
 import { fromBase64 } from '../search/codec.js';
 import { MATCHER_SECTION_VERSION } from '../matcher/types.js';
 import { readMatcherSection } from '../matcher/validate.js';
+import { TERM_KINDS } from '../lexicon/types.js';
 
 /**
  * Base64 text is checked a piece at a time, yielding between pieces: one test of
@@ -62,6 +63,15 @@ function varintSum(base64: string, count: number): number | null {
   return n === count && scale === 1 ? sum : null;
 }
 
+function isTerm(value: unknown): boolean {
+  if (!value || typeof value !== 'object') return false;
+  const t = value as Record<string, unknown>;
+  return (
+    typeof t.id === 'string' && typeof t.name === 'string' && (TERM_KINDS as readonly unknown[]).includes(t.kind) &&
+    isStringArray(t.aliases) && Array.isArray(t.roles) && Array.isArray(t.mentions)
+  );
+}
+
 type Check = (section: Record<string, unknown>, articleIds: readonly string[]) => Generator<void, string | null>;
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -96,13 +106,11 @@ const CHECKS: Record<string, Check> = {
   },
   *lexicon(s) {
     if (s.format !== 'jianbao-lexicon') return '"format" must be "jianbao-lexicon"';
+    // The same test readLexiconSection makes: whatever it would refuse (and rebuild) is named here, not rebuilt in silence.
+    if (s.version !== 1) return `"version" ${JSON.stringify(s.version ?? null)} is not one this Jianbao reads (1)`;
     if (!Array.isArray(s.terms)) return '"terms" must be an array';
-    const i = s.terms.findIndex(
-      (t: unknown) =>
-        !t || typeof t !== 'object' || typeof (t as Record<string, unknown>).id !== 'string' || typeof (t as Record<string, unknown>).name !== 'string' ||
-        !isStringArray((t as Record<string, unknown>).aliases) || !Array.isArray((t as Record<string, unknown>).roles) || !Array.isArray((t as Record<string, unknown>).mentions),
-    );
-    return i < 0 ? null : `terms[${i}] is not a term { id, name, kind, aliases, roles, mentions }`;
+    const i = s.terms.findIndex((t: unknown) => !isTerm(t));
+    return i < 0 ? null : `terms[${i}] is not a term { id, name, kind (${TERM_KINDS.join(' / ')}), aliases, roles, mentions }`;
   },
   *matcher(s) {
     if (s.format !== 'jianbao-matcher') return '"format" must be "jianbao-matcher"';
