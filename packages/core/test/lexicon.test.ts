@@ -58,7 +58,7 @@ describe('people after titles', () => {
   });
 
   it('reads hyphenated and Japanese names, bracketed second offices, 以 for Israel, and countries holding a break character', () => {
-    const roleOf = (text: string, name: string) => extractTitledPeople(text, unknown, new Set()).find((c) => c.name === name)?.roles[0];
+    const roleOf = (text: string, name: string) => extractTitledPeople(text, unknown, new Set()).find((c) => c.name === name)?.roles?.[0];
     expect(roleOf('古巴国家主席迪亚斯-卡内尔在社交媒体上发文。', '迪亚斯-卡内尔')).toBe('古巴国家主席');
     expect(roleOf('日本前首相鸠山由纪夫，比利时前首相范龙佩等与会。', '鸠山由纪夫')).toBe('日本前首相');
     expect(roleOf('日本前首相鸠山由纪夫，比利时前首相范龙佩等与会。', '范龙佩')).toBe('比利时前首相');
