@@ -129,14 +129,23 @@ describe('Marker: a page that never stops changing', () => {
     const marker = new Marker(document, matcher, { kinds: allKinds, mutationDebounceMs: 250, mutationMaxWaitMs: 1000 });
     marker.observe();
     await marker.markDocument();
-    let n = 0;
-    const ticker = setInterval(() => (document.getElementById('clock')!.textContent = String(++n)), 20);
+    const ticks: number[] = [];
+    const ticker = setInterval(() => {
+      ticks.push(performance.now());
+      document.getElementById('clock')!.textContent = String(ticks.length);
+    }, 20);
     try {
       const p = document.createElement('p');
       p.textContent = '常书铭在晋中';
+      const addedAt = performance.now();
       document.getElementById('s')!.append(p);
       await expect.poll(() => [...document.querySelectorAll('mark')].map((m) => m.textContent), { timeout: 30_000 }).toEqual(['常书铭', '晋中']);
-      expect(n).toBeGreaterThan(10); // the ticker kept going all along
+      // The ticker kept the page changing while the marks were awaited. Whether it ever left the 250 ms of quiet a
+      // plain debounce needs depends on how busy the machine is, so that is reported, not asserted (no timed assertions).
+      const during = ticks.filter((t) => t > addedAt);
+      expect(during.length).toBeGreaterThan(0);
+      const gaps = during.map((t, i) => t - (i ? during[i - 1]! : addedAt));
+      if (Math.max(...gaps) >= 250) console.warn(`ticker left a ${Math.round(Math.max(...gaps))} ms gap (busy machine): this run did not starve a plain debounce`);
     } finally {
       clearInterval(ticker);
       marker.clear();

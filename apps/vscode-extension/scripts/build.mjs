@@ -62,5 +62,6 @@ for (const key of ['private', 'scripts', 'dependencies', 'devDependencies']) del
 writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 for (const name of readdirSync(root).filter((n) => /^package\.nls.*\.json$|^README\.md$|^\.vscodeignore$/.test(n))) cpSync(join(root, name), join(stage, name));
 cpSync(join(root, 'l10n'), join(stage, 'l10n'), { recursive: true });
+cpSync(join(root, 'media'), join(stage, 'media'), { recursive: true }); // icon, view container icon, walkthrough
 cpSync(join(root, 'dist/node'), join(stage, 'dist/node'), { recursive: true });
 cpSync(join(root, 'dist/web'), join(stage, 'dist/web'), { recursive: true });

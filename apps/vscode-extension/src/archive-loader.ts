@@ -7,7 +7,7 @@
  * extension host too; gzip is undone with the standard DecompressionStream.
  */
 import * as vscode from 'vscode';
-import { buildBundleAsync, decodeText, loadArchiveAsync, loadArchivePiecesAsync, yieldToHost, type Archive } from '@jianbao/core';
+import { buildBundleAsync, decodeText, loadArchiveAsync, loadArchivePiecesAsync, MAX_BUNDLE_BYTES, yieldToHost, type Archive } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 
 export type ArchiveSource = 'default' | 'file' | 'folder';
@@ -65,6 +65,14 @@ class SlicedText {
   }
 }
 
+/** A gzip stream that inflates past the limit (a gzip bomb): stopped there, before more is allocated. */
+export class GzipTooLargeError extends Error {
+  override name = 'GzipTooLargeError';
+  constructor(readonly limit: number) {
+    super(`gzip output over ${limit} bytes`);
+  }
+}
+
 /**
  * Gunzips and decodes to text piece by piece, as the decompressor hands its
  * output over: never the whole output as bytes, nor as one string. Measured in the extension host
@@ -73,7 +81,7 @@ class SlicedText {
  * (copying the input into a Blob, then concatenating the output chunks), and
  * decoding the result 4 MB at a time for up to ~90 ms a piece.
  */
-export async function gunzipToPieces(data: Uint8Array): Promise<string[]> {
+export async function gunzipToPieces(data: Uint8Array, limit = MAX_BUNDLE_BYTES): Promise<string[]> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
   const writing = (async () => {
@@ -83,9 +91,16 @@ export async function gunzipToPieces(data: Uint8Array): Promise<string[]> {
   writing.catch(() => undefined); // a gzip error reaches the reader too, which reports it
   const reader = stream.readable.getReader();
   const text = new SlicedText();
+  // The CLI's cap (MAX_BUNDLE_BYTES) on what one file may inflate to: a 300 KB gzip bomb unpacks to 300 MB and more.
+  let inflated = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    inflated += value.byteLength;
+    if (inflated > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new GzipTooLargeError(limit);
+    }
     await text.add(value);
   }
   await writing;
@@ -145,12 +160,19 @@ export async function loadConfiguredArchive(setting: string, base: vscode.Uri | 
     const bundle = await buildBundleAsync({ pages }, { name, manifest: manifest as never });
     return { archive: await loadArchiveAsync(bundle), source: 'folder', location: where, notes };
   }
+  const megabytes = Math.round(MAX_BUNDLE_BYTES / 1024 / 1024);
+  if (stat.size > MAX_BUNDLE_BYTES) {
+    throw new ArchiveLoadError(vscode.l10n.t('The configured archive {0} is larger than {1} MB, the most Jianbao reads from one file: refused.', where, megabytes));
+  }
   const data = await vscode.workspace.fs.readFile(uri);
   let text: string[];
   if (isGzip(data)) {
     try {
       text = await gunzipToPieces(data);
     } catch (error) {
+      if (error instanceof GzipTooLargeError) {
+        throw new ArchiveLoadError(vscode.l10n.t('The configured archive {0} unpacks to more than {1} MB, the most Jianbao reads from one file: refused.', where, megabytes));
+      }
       throw new ArchiveLoadError(vscode.l10n.t('The configured archive is not valid gzip: {0}', where));
     }
   } else text = await decodeInSlices(data);

@@ -1,26 +1,31 @@
-/** Citations of archive articles as editors write them: 《标题》（报纸，日期） or a Markdown link. */
-import type { Article } from '@jianbao/core';
-import { markdownLink, markdownText, plainText } from './markdown.js';
+/**
+ * Citations in drafts: core formats them (house style or GB/T 7714-2015, core/src/cite.ts); here the
+ * host only reads the settings and, in Markdown drafts with `jianbao.citationLink`, makes the citation
+ * a link to the archive article (its text escaped: archive fields are untrusted, see markdown.ts).
+ */
+import { formatCitation, nextReferenceNumber, type CitableArticle, type CitationStyle } from '@jianbao/core';
+import { markdownLink, markdownText } from './markdown.js';
 
-export type CitationStyle = 'plain' | 'markdown';
+export type { CitationStyle };
 
-/** ISO `2024-02-13` → `2024年2月13日`; `2024-02` → `2024年2月`; anything else as is. */
-export function chineseDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]}年` + (m[2] ? `${Number(m[2])}月` : '') + (m[3] ? `${Number(m[3])}日` : '');
+export interface CitationSettings {
+  style: CitationStyle;
+  link: boolean;
 }
 
 /**
- * The citation. Archive fields are untrusted (see markdown.ts): one line each,
- * capped, a field of the wrong type left out; in a Markdown link every
- * character that could make markup is escaped and the target cannot be cut short.
+ * The settings as configured. `citationStyle` was `plain` | `markdown` before the styles: `plain` is the
+ * house style, `markdown` the house style as a link, so settings written then keep their meaning.
  */
-export function formatCitation(article: Pick<Article, 'title' | 'paper' | 'date'>, style: CitationStyle, link?: string): string {
-  const field = style === 'markdown' && link ? markdownText : plainText;
-  const date = chineseDate(plainText(article.date) ?? null);
-  const details = [field(article.paper), date === null ? undefined : field(date)].filter(Boolean).join('，');
-  const cited = `《${field(article.title) ?? ''}》` + (details ? `（${details}）` : '');
-  return style === 'markdown' && link ? markdownLink(cited, link) : cited;
+export function citationSettings(style: unknown, link: unknown): CitationSettings {
+  if (style === 'markdown') return { style: 'house', link: true };
+  return { style: style === 'gbt7714' ? 'gbt7714' : 'house', link: link === true };
+}
+
+/** The text to insert into a draft of `languageId` whose text is `draft` (GB/T entries are numbered after the draft's last one). */
+export function citationFor(article: CitableArticle, settings: CitationSettings, languageId: string, draft: string, target: string): string {
+  const index = settings.style === 'gbt7714' ? nextReferenceNumber(draft) : undefined;
+  const text = formatCitation(article, settings.style, { index });
+  if (!settings.link || languageId !== 'markdown') return text;
+  return markdownLink(markdownText(text, 1000) ?? '', target);
 }

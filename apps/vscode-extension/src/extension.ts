@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import { ArchiveManager } from './archive-manager.js';
 import { ArticleDocumentProvider, SCHEME, articleUri } from './article-document.js';
-import { formatCitation, type CitationStyle } from './citation.js';
+import { citationFor, citationSettings } from './citation.js';
 import { IntendedFindings, JianbaoCodeActions, MARK_INTENDED } from './code-actions.js';
 import { DraftChecker } from './diagnostics.js';
 import { TermHoverProvider } from './hover.js';
@@ -37,6 +37,13 @@ function isDraft(document: vscode.TextDocument): boolean {
   return document.uri.scheme !== SCHEME && document.uri.scheme !== 'output' && languages().includes(document.languageId);
 }
 
+/** The selection as a search query: its first line, trimmed and capped (a query, not a passage). */
+export function selectionQuery(editor: vscode.TextEditor | undefined): string {
+  if (!editor || editor.selection.isEmpty) return '';
+  const line = editor.document.getText(editor.selection).split(/\r?\n/).map((l) => l.trim()).find(Boolean) ?? '';
+  return line.slice(0, 100);
+}
+
 export function activate(context: vscode.ExtensionContext): JianbaoApi {
   const activationStarted = performance.now();
   const log = vscode.window.createOutputChannel('Jianbao 剪报');
@@ -61,14 +68,20 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a draft to insert a citation.'));
       return false;
     }
-    const configured = vscode.workspace.getConfiguration('jianbao').get<CitationStyle>('citationStyle', 'plain');
-    const style = editor.document.languageId === 'markdown' ? configured : 'plain';
-    const text = formatCitation(a, style, articleUri(a).toString());
+    const config = vscode.workspace.getConfiguration('jianbao');
+    const settings = citationSettings(config.get('citationStyle'), config.get('citationLink'));
+    const text = citationFor(a, settings, editor.document.languageId, editor.document.getText(), articleUri(a).toString());
     return editor.edit((b) => editor.selections.forEach((s) => b.replace(s, text)));
   };
   const refreshRelated = () => {
     const editor = vscode.window.activeTextEditor;
     related.show(editor ? checker.report(editor.document.uri)?.related ?? [] : []);
+    // What the editor context menu, the keybindings and the view's title bar offer depends on it.
+    void vscode.commands.executeCommand('setContext', 'jianbao.isDraft', editor ? isDraft(editor.document) : false);
+  };
+  const search = async (query: string) => {
+    const a = await archive();
+    if (a) showSearch(a, { open: (id, preview) => openArticle(id, preview), cite: (id, e) => cite(id, e) }, 'open', query);
   };
   const selector = () => languages().map((language) => ({ language }));
   let hover = vscode.languages.registerHoverProvider(selector(), new TermHoverProvider(() => manager.current?.archive));
@@ -79,10 +92,10 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, documents),
     vscode.languages.registerCodeActionsProvider(selector(), new JianbaoCodeActions(checker), JianbaoCodeActions.metadata),
     vscode.window.registerTreeDataProvider('jianbao.related', related),
-    vscode.commands.registerCommand('jianbao.search', async (query?: string) => {
-      const a = await archive();
-      if (a) showSearch(a, { open: (id, preview) => openArticle(id, preview), cite: (id, e) => cite(id, e) }, 'open', typeof query === 'string' ? query : '');
-    }),
+    vscode.commands.registerCommand('jianbao.search', (query?: string) => search(typeof query === 'string' ? query : '')),
+    vscode.commands.registerCommand('jianbao.searchSelection', () => search(selectionQuery(vscode.window.activeTextEditor))),
+    vscode.commands.registerCommand('jianbao.openWalkthrough', () =>
+      vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#jianbao.start`, false)),
     vscode.commands.registerCommand('jianbao.insertCitation', async (id?: string) => {
       if (typeof id === 'string') return cite(id);
       const a = await archive();
@@ -123,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('jianbao.archive')) void manager.reload();
+      if (e.affectsConfiguration('jianbao.languages')) refreshRelated();
       if (e.affectsConfiguration('jianbao.languages')) {
         hover.dispose();
         hover = vscode.languages.registerHoverProvider(selector(), new TermHoverProvider(() => manager.current?.archive));
@@ -130,6 +144,7 @@ export function activate(context: vscode.ExtensionContext): JianbaoApi {
     }),
   );
 
+  refreshRelated();
   // Load in the background: activation returns at once and the editor never waits.
   let archiveLoadMs: number | undefined;
   void manager.ready().then(() => (archiveLoadMs = performance.now() - activationStarted));

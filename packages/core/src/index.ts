@@ -28,3 +28,7 @@ export {
   type Matcher, type TermMatch, type MatcherSection, type MatcherEntry,
 } from './matcher/index.js';
 export * from './xref/index.js';
+export {
+  formatCitation, chineseDate, bylineNames, pageNumberFromName, nextReferenceNumber, CITATION_STYLES,
+  type CitationStyle, type CitableArticle, type CitationOptions,
+} from './cite.js';

@@ -155,11 +155,12 @@ try {
     await page.screenshot({ path: join(results, 'hover.png') });
     await page.keyboard.press('Escape');
 
-    // Type a sentence giving the person a title the archive does not: a Warning, and its quick fix.
+    // Type a sentence giving the person a title the archive does not (晋中市市长 for 晋中市委书记 常书铭): a Warning
+    // over the whole wrong title, and its quick fix, which is applied: the text is then right and the warning gone.
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await page.keyboard.type(`副市长${person}出席会议。`);
+    await page.keyboard.type(`晋中市市长${person}出席会议。`);
     await visible(page.locator('.monaco-editor .squiggly-warning'), 'a warning squiggle for the typed title');
     const warning = await visible(page.locator('.markers-panel .monaco-list-row', { hasText: expectedTitle }), 'the title warning in the Problems panel');
     check(true, `warning: ${(await warning.innerText()).replace(/\s+/g, ' ').slice(0, 100)}`);
@@ -167,7 +168,20 @@ try {
     const fix = await visible(page.locator('.action-widget .monaco-list-row', { hasText: expectedTitle }), 'the quick fix');
     check(true, `quick fix: ${(await fix.innerText()).replace(/\s+/g, ' ')}`);
     await page.screenshot({ path: join(results, 'quickfix.png') });
-    await page.keyboard.press('Escape');
+    await fix.click();
+    const lineText = () => page.evaluate((name) => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).find((t) => t.includes(`${name}出席会议`)) ?? '', person);
+    const fixedLine = `晋中市委书记${person}出席会议。`;
+    for (const start = Date.now(); !(await lineText()).includes(fixedLine) && Date.now() - start < WAIT_MS; ) await page.waitForTimeout(200);
+    const line = await lineText();
+    check(line.includes(fixedLine) && !line.includes('晋中晋中'), `after the quick fix the line reads: ${line.trim()}`);
+    try {
+      await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'detached', timeout: WAIT_MS });
+      check(true, 'the title warning is gone after the fix (no warning squiggle left)');
+    } catch {
+      await showScreen('the warning to go after the fix');
+      check(false, 'the title warning is gone after the fix');
+    }
+    await page.screenshot({ path: join(results, 'quickfix-applied.png') });
   }
 
   // The search quick pick, via the command palette.

@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { defaultBundleText } from '@jianbao/core/default-archive';
-import { ArchiveLoadError, gunzipToPieces, loadConfiguredArchive, resolveArchiveUri } from '../../src/archive-loader.js';
+import { MAX_BUNDLE_BYTES } from '@jianbao/core';
+import { ArchiveLoadError, GzipTooLargeError, gunzipToPieces, loadConfiguredArchive, resolveArchiveUri } from '../../src/archive-loader.js';
 import { Uri, memfs } from './vscode-mock.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -70,6 +71,20 @@ describe('loading the configured archive', () => {
     await expect(loadConfiguredArchive('broken.json.gz', base)).rejects.toThrow(/not valid gzip/);
   });
 
+  it('refuses a gzip bomb at the CLI\'s cap (MAX_BUNDLE_BYTES), in one line, before inflating the rest', async () => {
+    // 300 gzip members of 1 MB of spaces each: a 300 KB file that unpacks to 300 MB, over the 256 MB cap (as the CLI's test).
+    const member = gzipSync(Buffer.alloc(1 << 20, 0x20));
+    memfs.set('/ws/bomb.json.gz', new Uint8Array(Buffer.concat(Array.from({ length: 300 }, () => member))));
+    const error = await loadConfiguredArchive('bomb.json.gz', base).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ArchiveLoadError);
+    expect((error as Error).message).toBe('The configured archive /ws/bomb.json.gz unpacks to more than 256 MB, the most Jianbao reads from one file: refused.');
+  }, 120_000);
+
+  it('refuses a file over the cap from its size, without reading it', async () => {
+    memfs.set('/ws/huge.json', { length: MAX_BUNDLE_BYTES + 1 } as Uint8Array);
+    await expect(loadConfiguredArchive('huge.json', base)).rejects.toThrow(/huge\.json is larger than 256 MB, the most Jianbao reads from one file: refused\./);
+  });
+
   it('needs an open folder for a relative path', () => {
     expect(() => resolveArchiveUri('archive.json', undefined)).toThrow(/relative but no folder is open/);
     expect(resolveArchiveUri('/abs/a.json', undefined).path).toBe('/abs/a.json');
@@ -84,6 +99,11 @@ describe('gunzipToPieces', () => {
     const zipped = new Uint8Array(gzipSync(Buffer.from(text, 'utf8'), { level: 0 }));
     expect(zipped.length).toBeGreaterThan(1 << 20);
     expect((await gunzipToPieces(zipped)).join('')).toBe(text);
+  });
+  it('stops at the limit it is given: output of exactly the limit passes, one byte more is refused', async () => {
+    const zipped = new Uint8Array(gzipSync(Buffer.alloc(5000, 0x20)));
+    expect((await gunzipToPieces(zipped, 5000)).join('')).toHaveLength(5000);
+    await expect(gunzipToPieces(zipped, 4999)).rejects.toBeInstanceOf(GzipTooLargeError);
   });
   it('rejects a cut-off gzip stream', async () => {
     const cut = new Uint8Array(gzipSync('{"a":1}')).subarray(0, 15);

@@ -1,25 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { chineseDate, formatCitation } from '../../src/citation.js';
+import { citationFor, citationSettings } from '../../src/citation.js';
 
-describe('citations', () => {
-  it('writes 《标题》（报纸，日期） with a Chinese date', () => {
-    expect(formatCitation({ title: '重大项目“加速跑”', paper: '晋中日报', date: '2025-02-13' }, 'plain'))
-      .toBe('《重大项目“加速跑”》（晋中日报，2025年2月13日）');
+const article = {
+  title: '[图]太原晋中一体化发展 对接座谈会举行', paper: '太原日报', date: '2025-02', page: '003.txt',
+  byline: '记者 殷雪鸢、胡引平', dateline: { text: '2月21日', iso: '2025-02-21' }, source: null,
+};
+const link = 'jianbao:/article/abc/x.md';
+
+describe('citations in drafts', () => {
+  it('reads the style setting, keeping what the older values meant', () => {
+    expect(citationSettings('gbt7714', false)).toEqual({ style: 'gbt7714', link: false });
+    expect(citationSettings('house', true)).toEqual({ style: 'house', link: true });
+    expect(citationSettings('plain', undefined)).toEqual({ style: 'house', link: false });
+    expect(citationSettings('markdown', false)).toEqual({ style: 'house', link: true });
+    expect(citationSettings(42, 'yes')).toEqual({ style: 'house', link: false });
   });
 
-  it('leaves out what the archive does not know', () => {
-    expect(formatCitation({ title: '标题', paper: null, date: '2025-02' }, 'plain')).toBe('《标题》（2025年2月）');
-    expect(formatCitation({ title: '标题', paper: null, date: null }, 'plain')).toBe('《标题》');
+  it('writes the house style with the dateline and byline', () => {
+    expect(citationFor(article, { style: 'house', link: false }, 'plaintext', '', link))
+      .toBe('《[图]太原晋中一体化发展 对接座谈会举行》（太原日报，2025年2月21日讯，殷雪鸢、胡引平）');
   });
 
-  it('writes a Markdown link to the archive article, escaping brackets in the title', () => {
-    const link = 'jianbao:/article/abc/x.md';
-    expect(formatCitation({ title: '[图]标题', paper: '晋中日报', date: null }, 'markdown', link))
-      .toBe('[《\\[图\\]标题》（晋中日报）](jianbao:/article/abc/x.md)');
+  it('numbers a GB/T 7714 entry after the draft\'s last one', () => {
+    expect(citationFor(article, { style: 'gbt7714', link: false }, 'markdown', '参考文献\n\n[1] 甲. 乙[N]. 丙, 2025-01-01(2).\n', link))
+      .toBe('[2] 殷雪鸢, 胡引平. [图]太原晋中一体化发展 对接座谈会举行[N]. 太原日报, 2025-02.');
   });
 
-  it('keeps dates it cannot read as printed', () => {
-    expect(chineseDate('2月13日')).toBe('2月13日');
-    expect(chineseDate('2024')).toBe('2024年');
+  it('links to the archive article in Markdown drafts only, escaping the text', () => {
+    expect(citationFor(article, { style: 'house', link: true }, 'markdown', '', link))
+      .toBe('[《\\[图\\]太原晋中一体化发展 对接座谈会举行》（太原日报，2025年2月21日讯，殷雪鸢、胡引平）](jianbao:/article/abc/x.md)');
+    expect(citationFor(article, { style: 'house', link: true }, 'plaintext', '', link)).not.toContain('](');
   });
 });

@@ -2,7 +2,7 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { buildBundle, loadArchive, serializeBundle, type Archive, type Article } from '@jianbao/core';
 import { articleIdOf, articleUri, renderArticle } from '../../src/article-document.js';
-import { formatCitation } from '../../src/citation.js';
+import { citationFor } from '../../src/citation.js';
 import type { Term } from '../../src/core-contract.js';
 import { hoverMarkdown } from '../../src/hover.js';
 import { commandLink, markdownText, plainText } from '../../src/markdown.js';
@@ -106,11 +106,11 @@ describe('hosts on a hostile bundle', () => {
   it('citation, article document and related view: escaped, capped, never throwing', () => {
     const { archive } = hostileArchive();
     const evil = archive.get('evil)(id')!;
-    const cite = formatCitation(evil, 'markdown', articleUri(evil).toString());
+    const cite = citationFor(evil, { style: 'house', link: true }, 'markdown', '', articleUri(evil).toString());
     const hrefs = links(render(cite));
     expect(hrefs).toHaveLength(1);
     expect(hrefs[0]).toMatch(/^jianbao:/);
-    expect(formatCitation({ title: 42 as unknown as string, paper: null, date: null }, 'markdown', 'jianbao:/x')).toBe('[《》](jianbao:/x)');
+    expect(citationFor({ title: 42 as unknown as string, paper: null, date: null, page: '', byline: null, dateline: null, source: null }, { style: 'house', link: true }, 'markdown', '', 'jianbao:/x')).toBe('[《》](jianbao:/x)');
     expect(articleIdOf(articleUri(evil))).toBe('evil)(id');
     expect(articleIdOf(articleUri({ id: 'a/b%c', title: 'x' }))).toBe('a/b%c');
 

@@ -39,7 +39,10 @@ function vscodeForActivation() {
         return { set: (uri: { toString(): string }, d: unknown[]) => map.set(uri.toString(), d), get: (uri: { toString(): string }) => map.get(uri.toString()), delete() {}, dispose() {} };
       },
     },
-    commands: { registerCommand: (id: string, f: (...a: unknown[]) => unknown) => (commands.set(id, f), disposable) },
+    commands: {
+      registerCommand: (id: string, f: (...a: unknown[]) => unknown) => (commands.set(id, f), disposable),
+      executeCommand: async () => undefined,
+    },
     workspace: {
       ...mock.workspace,
       textDocuments: [],

@@ -163,6 +163,13 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
       const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
       if (!found) continue;
       let span = found.span;
+      let brand = found.brand;
+      if (m.word === '公司') {
+        const company = companyName(text, found.from, m.end, covered);
+        if (!company) continue;
+        if (company !== span) brand = '';
+        span = company;
+      }
       const level = span[0]!;
       if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {
         // 市第一人民医院: the paper's city's, where known.
@@ -171,13 +178,32 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
         span = place.name + span.slice(1);
       }
       // The same body printed without its brand (朔州供电公司) is an alias.
-      out.push({ kind, name: span, ...(found.brand ? { aliases: [span.slice(found.brand.length)] } : {}) });
+      out.push({ kind, name: span, ...(brand ? { aliases: [span.slice(brand.length)] } : {}) });
       // 中北高新区党群工作部, 示范区管委会: a zone's own office right after it.
       const office = kind === 'place' && PLACE_ANCHORED_SITES.has(m.word) ? ZONE_OFFICES.find((d) => text.startsWith(d, m.end)) : undefined;
       if (office) out.push({ kind: 'organisation', name: span + office });
     }
   }
   return out;
+}
+
+/** Words of a clause or a count, not of a company's name (美国政府阻止日企收购美国钢铁公司, 多家航空公司, 第六届跨国公司). */
+const NOT_IN_COMPANY = /要求|收购|听取|国内|国外|双方|阻止|起诉|通知|影响|导致|拜访|会见|表示|发布|化解|赋能|提高|降低|预计|隶属|所属|旗下|涉事|关于|部分|主要|大型|相关|上市|跨国|评级|[对向将与和同等家届为在称要多首近几数一两0-9]/;
+
+/**
+ * A company printed only with 公司 (东京电力公司, 伊萨尔航天技术公司) is a name when it is short, holds no clause or
+ * count word, and says more than a place and a kind (not 美国公司, 美国科技公司).
+ */
+function companyName(text: string, from: number, end: number, covered: Uint8Array): string | null {
+  // From the place nearest the suffix (日本民众来到东京电力公司 → 东京电力公司).
+  let start = from;
+  for (let i = from + 1; i < end - 2; i++) if (covered[i] && !covered[i - 1]) start = i;
+  const span = text.slice(start, end);
+  if (span.length > 12 || NOT_IN_COMPANY.test(span.slice(0, -2))) return null;
+  let p = start;
+  while (p < end && covered[p]) p++;
+  const own = text.slice(p, end - 2);
+  return own.length >= 2 && own !== '科技' ? span : null;
 }
 
 /** A zone's offices (管委会 runs it). */
@@ -190,7 +216,9 @@ export function extractNamedBodies(text: string): Candidate[] {
   for (const m of nationalFinder().find(text)) out.push({ kind: 'organisation', name: m.word });
   // 国家自然资源督察北京局, 国家移民管理局: a national administration by its shape, not a 大局 or 格局 of the nation.
   for (const m of text.matchAll(/国家([\u4e00-\u9fff]{2,10}?)(总局|局|署)(?![长面势部])/g)) {
-    if ([...m[1]!].some((c) => NEVER_IN_NAME.has(c)) || /^级/.test(m[1]!) || /(?:大|格|布|结|全|当|开|破|新|变|僵|残|赌|饭|骗|时|政|战|棋)$/.test(m[1]!)) continue;
+    // 和 joins two fields inside a long name (国家粮食和物资储备局), not at either end.
+    const inner = m[1]!.length >= 4 ? m[1]!.slice(0, 1) + m[1]!.slice(1, -1).replace(/和/g, '') + m[1]!.slice(-1) : m[1]!;
+    if ([...inner].some((c) => NEVER_IN_NAME.has(c)) || /^级/.test(m[1]!) || /(?:大|格|布|结|全|当|开|破|新|变|僵|残|赌|饭|骗|时|政|战|棋)$/.test(m[1]!)) continue;
     // 部署, 签署 are verbs (国家重大决策部署, 国家均签署), not an administration.
     if (m[2] === '署' && /[部签联]$/.test(m[1]!)) continue;
     out.push({ kind: 'organisation', name: m[0] });

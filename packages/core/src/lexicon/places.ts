@@ -3,7 +3,7 @@ import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
 import { brandBefore, departmentAfter, SHORT_BODY_NAMES } from './organisations.js';
-import { WORLD_PLACES } from './world.js';
+import { NATIONS, WORLD_PLACES } from './world.js';
 import { CLAUSE_WORDS, COUNTRIES, GENERIC_HEADS, LEADING_VERBS, NATURAL_FEATURES, NEVER_IN_NAME, NOT_LOCALITY, PLACE_ORG_SUFFIXES } from './words.js';
 
 /** Places: the gazetteer (and bodies named after its places), localities, rivers and roads by shape. */
@@ -11,6 +11,7 @@ import { CLAUSE_WORDS, COUNTRIES, GENERIC_HEADS, LEADING_VERBS, NATURAL_FEATURES
 let placeFinderCache: WordFinder | undefined;
 const placeFinder = () => (placeFinderCache ??= wordFinder([...gazetteer().keys(), ...placesByShort().keys(), ...COUNTRIES, ...WORLD_PLACES, ...NATURAL_FEATURES], 'place'));
 const COUNTRY_SET = new Set([...COUNTRIES, ...WORLD_PLACES]);
+const NATION_SET = new Set(NATIONS);
 
 /**
  * Provincial capitals and sub-provincial cities: national news prints their short forms (在济南召开) without the
@@ -30,6 +31,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
   const byShort = placesByShort();
   const home = ctx.homeProvinces;
   const atHome = (p: Place) => !home || (p.province !== null && home.has(p.province));
+  let skipUntil = 0;
   for (const m of placeFinder().find(text)) {
     const full = g.get(m.word);
     let place = full;
@@ -39,11 +41,19 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       out.push({ kind: 'place', name: m.word });
       continue;
     }
+    if (m.start < skipUntil) continue; // inside a foreign state or province taken after its country (马里 in 马里兰州)
     if (!place && COUNTRY_SET.has(m.word)) {
       covered.fill(1, m.start, m.end);
       out.push({ kind: 'place', name: m.word });
       const team = teamAfter(text, m.end);
       if (team) out.push({ kind: 'organisation', name: m.word + team });
+      const body = countryBodyAfter(text, m.end);
+      if (body) out.push({ kind: 'organisation', name: m.word + body });
+      for (const sub of NATION_SET.has(m.word) ? subdivisionsAfter(text, m.end, m.word) : []) {
+        out.push(sub.candidate);
+        covered.fill(1, sub.start, sub.end);
+        skipUntil = sub.end;
+      }
       continue;
     }
     if (!place) {
@@ -88,6 +98,48 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     }
   }
   return { candidates: out, covered };
+}
+
+/**
+ * A state's own bodies printed right after its name (俄罗斯国防部, 美国国会): the nouns the xwlb archive prints most
+ * often after a country, named bodies only (not 媒体, 军队). Not 政府: the standard NER sets read 中国政府 as the
+ * state (中国) and a common noun, and marking it whole cost them more than it gave on xwlb.
+ */
+const COUNTRY_BODIES = [
+  '国防部', '外交部', '财政部', '商务部', '司法部', '能源部', '卫生部', '农业部', '国土安全部', '国务院', '国会', '议会', '众议院',
+  '参议院', '内阁', '总统府', '总理府', '首相府', '央行', '中央银行', '最高法院', '海军', '空军', '陆军', '国家通讯社', '驻华大使馆', '大使馆', '使馆',
+].sort((a, b) => b.length - a.length);
+
+/** The body of a state right after its name, or ''. Not 政府官员 (people), 议会选举 (an event) … */
+function countryBodyAfter(text: string, at: number): string {
+  const body = COUNTRY_BODIES.find((b) => text.startsWith(b, at));
+  if (!body) return '';
+  return /^(?:官员|人士|选举|大选|首脑|议员|代表|发言人|部长|高官)/.test(text.slice(at + body.length, at + body.length + 2)) ? '' : body;
+}
+
+/** Characters a transliterated state or province name does not hold. */
+const NOT_IN_FOREIGN_NAME = /[国政府部军队会院省州市县区人民党局各多个全该中首都]/;
+
+/**
+ * A country's states, provinces and prefectures printed right after it (美国密西西比州, 加拿大安大略省和魁北克省,
+ * 日本福岛县), and the ones joined to them by 和 or 、. Japan's 省 are ministries (日本外务省): organisations.
+ */
+function subdivisionsAfter(text: string, at: number, country: string): { candidate: Candidate; start: number; end: number }[] {
+  const out: { candidate: Candidate; start: number; end: number }[] = [];
+  const suffix = country === '日本' ? '[县省]' : '[州省邦]';
+  let pos = at;
+  for (;;) {
+    const m = new RegExp(`^([\u4e00-\u9fff]{2,6}?)(${suffix})`).exec(text.slice(pos, pos + 8));
+    // 什 is in transliterations (布什尔省), not only in 什么.
+    if (!m || [...m[1]!].some((c) => c !== '什' && NEVER_IN_NAME.has(c)) || NOT_IN_FOREIGN_NAME.test(m[1]!)) break;
+    const end = pos + m[0].length;
+    if (/^[长委]/.test(text.slice(end, end + 1))) break; // 州长, 省委: a title or a committee, the name reads on
+    const kind = country === '日本' && m[2] === '省' ? 'organisation' : 'place';
+    out.push({ candidate: { kind, name: m[0] }, start: pos, end });
+    if (!'和、及与'.includes(text[end] ?? '#')) break;
+    pos = end + 1;
+  }
+  return out;
 }
 
 /** A country's or place's sports team after its name (中国队, 韩国女队, 四川全兴队 not: a sponsor between), or ''. */
@@ -161,6 +213,11 @@ export function extractRoads(text: string): Candidate[] {
   for (const m of text.matchAll(/(国道|省道)([GS]?)(\d{2,4})(?!\d)/g)) {
     const code = (m[1] === '国道' ? 'G' : 'S') + m[3];
     out.push({ kind: 'place', name: m[1]! + m[3], aliases: [code] });
+  }
+  // G65包茂高速, G5京昆高速公路: an expressway by its number and name; the name alone is an alias.
+  for (const m of text.matchAll(/(?<![0-9A-Za-z])([GS]\d{1,4})([\u4e00-\u9fff]{2,3}?)(高速公路|高速)/g)) {
+    if ([...m[2]!].some((c) => NEVER_IN_NAME.has(c))) continue;
+    out.push({ kind: 'place', name: m[0], aliases: [m[2]! + m[3]] });
   }
   return out;
 }

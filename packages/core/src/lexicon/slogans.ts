@@ -49,7 +49,8 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
   const quoted = `“${inner}”`;
   // Bare 1221 would mark every number; a short name known only from one programme noun (“清朗”专项行动) would mark 清朗之风.
   const shapeOnly = ok && (programme || listedNumeral) && !(hasDigit || inner.includes('·') || strictNumeral || POLICY_ENDINGS.some((e) => inner.endsWith(e)) || repeated);
-  const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !(shapeOnly && inner.length < 4);
+  // Nor a bare two-numeral quote (“十五”): unquoted it is a number (第十五届).
+  const bareOk = !/^[0-9a-z+·]+$/.test(inner) && !/^[一二三四五六七八九十百千万两零〇]{1,2}$/.test(inner) && !(shapeOnly && inner.length < 4);
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
 }
@@ -122,6 +123,16 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   for (const m of folded.matchAll(/《([\u4e00-\u9fff、]{2,30}?(?:规划|方案|纲要|条例|意见|办法|决定|行动计划|法))(?:[(（][^()（）]{0,20}[)）])?》/g)) {
     // Not a bare kind of document (《实施方案》, 《规划纲要》): six characters at least.
     if (m[1]!.length >= 6 && ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
+  }
+  // 人类命运共同体, 中古命运共同体, 澜湄国家命运共同体: a community of shared future, named by who shares it (after
+  // the verb that builds it: 携手共建中古命运共同体).
+  for (const m of folded.matchAll(/命运共同体/g)) {
+    const head = folded.slice(Math.max(0, m.index! - 8), m.index!);
+    const cut = maxOf([0, ...[...head.matchAll(/[^\u4e00-\u9fff—-]|构建|共建|打造|建设|推动|推进|携手|迈向|践行|形成|结成|成为|的|是|和|与|同|为|在|对|向|了/g)].map((c) => c.index! + c[0].length)]);
+    // Not the degree or era words before it (高水平中非…, 新时代中柬…): the name is who shares it.
+    const who = head.slice(cut).replace(/^[—-]+/, '').replace(/^(?:高水平|新时代|全天候|更加紧密|秉持|引领|夯实|深化|要|共同)+/, '');
+    if (who === '两国' || who === '双方') continue;
+    if (who.length >= 2 && who.length <= 6 && allHan(who.replace(/[—-]/g, ''))) out.push({ kind: 'policy', name: who + m[0] });
   }
   // 习近平总书记关于党的建设的重要思想: the named parts of the guiding thought.
   for (const m of folded.matchAll(/习近平总书记关于[\u4e00-\u9fff、]{2,24}?的重要思想/g)) out.push({ kind: 'policy', name: m[0] });

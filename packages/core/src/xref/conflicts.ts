@@ -3,6 +3,8 @@ import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
 import type { Conflict } from './conflict.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
+
+type Compact = ReturnType<typeof withoutSpaces>;
 import { quantities, sameFacts } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { postConflicts } from './post-conflicts.js';
@@ -53,26 +55,50 @@ const WINDOW_MAX_DF = 400;
  * reuse still count here (up to WINDOW_MAX_DF articles): 俄防空部队击落乌军 is printed in hundreds of stories,
  * and which of them shares the most of this clause is what is asked. Bounded: a window's picks times the cap.
  */
-function windowArticles(archive: Archive, reuse: ReuseResult, p: number, limit = 8): Article[] {
+function windowArticles(archive: Archive, reuse: ReuseResult, look: WindowLookup, p: number, limit = 8): Article[] {
   const index = getFingerprintIndex(archive);
   const { hashes } = reuse;
-  let counts: Map<number, number> | undefined;
+  const { keyAt, counts, touched } = look;
+  touched.length = 0;
   // Every k-gram of the window, not only the draft's picks: the archive's pick inside a short shared run
   // (项目总投资 before a changed figure) need not be one the draft's winnowing chose.
   for (let i = Math.max(0, p - WINDOW); i < Math.min(hashes.length, p + WINDOW); i++) {
-    const key = findKey(index, hashes[i]!);
+    let key = keyAt[i]!;
+    if (key === UNKNOWN) keyAt[i] = key = findKey(index, hashes[i]!);
     if (key < 0) continue;
     const s = index.starts[key]!;
     const e = index.starts[key + 1]!;
     if (e - s > WINDOW_MAX_DF) continue;
-    counts ??= new Map();
-    for (let q = s; q < e; q++) counts.set(index.docs[q]!, (counts.get(index.docs[q]!) ?? 0) + 1);
+    for (let q = s; q < e; q++) {
+      const doc = index.docs[q]!;
+      if (counts[doc]!++ === 0) touched.push(doc);
+    }
   }
-  if (!counts) return [];
-  return [...counts]
-    .sort((a, b) => b[1] - a[1] || b[0] - a[0])
-    .slice(0, limit)
-    .map(([doc]) => archive.articles[doc]!);
+  if (!touched.length) return [];
+  // The `limit` best (most shared, then latest), picked in one pass: the touched articles run to thousands.
+  const ranked: number[] = [];
+  const better = (a: number, b: number) => counts[a]! > counts[b]! || (counts[a] === counts[b] && a > b);
+  for (const doc of touched) {
+    if (ranked.length === limit && !better(doc, ranked[limit - 1]!)) continue;
+    let at = ranked.length < limit ? ranked.length : limit - 1;
+    while (at > 0 && better(doc, ranked[at - 1]!)) at--;
+    if (ranked.length === limit) ranked.pop();
+    ranked.splice(at, 0, doc);
+  }
+  for (const doc of touched) counts[doc] = 0;
+  return ranked.map((doc) => archive.articles[doc]!);
+}
+
+/** Per-check scratch for windowArticles: each position's index key looked up once, counts in a typed array. */
+interface WindowLookup {
+  keyAt: Int32Array;
+  counts: Uint16Array;
+  touched: number[];
+}
+const UNKNOWN = -2;
+
+function windowLookup(archive: Archive, reuse: ReuseResult): WindowLookup {
+  return { keyAt: new Int32Array(reuse.hashes.length).fill(UNKNOWN), counts: new Uint16Array(getFingerprintIndex(archive).articleCount), touched: [] };
 }
 
 /** Numbers checked per draft: a clear bound on the work for huge drafts (each needs sentence comparisons). */
@@ -86,10 +112,12 @@ const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''
 function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
   const out: Conflict[] = [];
   const blocks = regionBlocks(reuse);
+  let look: WindowLookup | undefined;
   const nearAt = (start: number) => {
     const p = matchPosition(draft, start);
     const near = nearbyArticles(archive, blocks, p);
-    for (const a of windowArticles(archive, reuse, p)) if (near.length < 12 && !near.includes(a)) near.push(a);
+    look ??= windowLookup(archive, reuse);
+    for (const a of windowArticles(archive, reuse, look, p)) if (near.length < 12 && !near.includes(a)) near.push(a);
     return near;
   };
   // Only figures some article is near are described (and at most MAX_NUMBERS_CHECKED of them).
@@ -103,7 +131,7 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     nearby.set(start, near);
     wanted++;
     return true;
-  });
+  }, MAX_NUMBERS_LOOKED_UP);
   for (const q of all) {
     const near = nearby.get(q.start);
     if (!near) continue;
@@ -128,8 +156,8 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
 }
 
 /** Years the draft is about: those it names, and its own date. */
-function draftYears(raw: string, date: string | undefined): number[] {
-  const years = [...foldText(raw).matchAll(/(\d{4})\s*年/g)].map((m) => Number(m[1]));
+function draftYears(compact: string, date: string | undefined): number[] {
+  const years = [...compact.matchAll(/(\d{4})年/g)].map((m) => Number(m[1]));
   if (date && /^\d{4}/.test(date)) years.push(Number(date.slice(0, 4)));
   return years;
 }
@@ -171,12 +199,11 @@ export function postLevel(core: string): string | null {
 }
 
 /** A person named with a title the archive does not give them, or no longer gives them. */
-function titleConflicts(archive: Archive, raw: string, options: ConflictOptions): Conflict[] {
+function titleConflicts(archive: Archive, raw: string, compact: Compact, options: ConflictOptions): Conflict[] {
   const directory = getPersonDirectory(archive);
   if (!directory.size) return [];
-  const compact = withoutSpaces(raw);
   const text = compact.text;
-  const years = draftYears(raw, options.date);
+  let years: number[] | undefined;
   const out: Conflict[] = [];
   const post = /(?:常务)?副?(?:书记|主任|主席|秘书长|部长|省长|市长|县长|区长|常委|委员)/g;
   for (const m of text.matchAll(post)) {
@@ -231,6 +258,7 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
     const former = known.map((c) => byCore.get(c)!);
     const then = /(?:时任|原|前)[\u4e00-\u9fff]{0,6}$/.test(text.slice(Math.max(0, chain.start - 8), chain.start));
     const lastYear = maxOf(former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
+    years ??= draftYears(text, options.date);
     if (then || years.some((y) => y <= lastYear)) continue;
     out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
   }
@@ -238,8 +266,10 @@ function titleConflicts(archive: Archive, raw: string, options: ConflictOptions)
 }
 
 export function findConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
-  const placed = postConflicts(archive, raw);
+  // The draft folded without blanks, once for both title checks (a megabyte of 市委书记 paid for it twice).
+  const compact = withoutSpaces(raw);
+  const placed = postConflicts(archive, raw, compact);
   // The whole-title check decides where both speak: its span covers the place too (太原市市长, not 市长韦韬).
-  const local = titleConflicts(archive, raw, options).filter((c) => !placed.some((p) => p.start < c.end && c.start < p.end));
+  const local = titleConflicts(archive, raw, compact, options).filter((c) => !placed.some((p) => p.start < c.end && c.start < p.end));
   return [...placed, ...local, ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
 }

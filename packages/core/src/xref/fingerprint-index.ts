@@ -32,6 +32,8 @@ export interface FingerprintIndex {
    */
   codes: Uint16Array;
   codeStarts: Uint32Array;
+  /** Start in `keys` of each value of the top 16 hash bits, built on the first lookup (see findKey). */
+  top?: Uint32Array;
 }
 
 /** Matching-text codes of article `doc` (a view, no copy). */
@@ -192,11 +194,24 @@ function appendBucket(sorted: Float64Array, csr: Csr): void {
   csr.prev = prev;
 }
 
+/**
+ * Where each value of a hash's top 16 bits starts in `keys` (65,537 entries): a lookup then searches the ~50 keys
+ * of its slice, close together in memory, instead of 22 steps across 14 MB (each a cache miss; the fact checks
+ * look up every position near a figure).
+ */
+function topTable(keys: Uint32Array): Uint32Array {
+  const top = new Uint32Array(65537);
+  for (let i = 0; i < keys.length; i++) top[(keys[i]! >>> 16) + 1]!++;
+  for (let b = 1; b < top.length; b++) top[b]! += top[b - 1]!;
+  return top;
+}
+
 /** Index of `hash` in keys, or -1. */
 export function findKey(index: FingerprintIndex, hash: number): number {
   const keys = index.keys;
-  let lo = 0;
-  let hi = keys.length - 1;
+  const top = (index.top ??= topTable(keys));
+  let lo = top[hash >>> 16]!;
+  let hi = top[(hash >>> 16) + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const v = keys[mid]!;

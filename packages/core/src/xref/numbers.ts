@@ -1,7 +1,8 @@
 import { articleBody, type Article } from '../article.js';
 import { foldText } from '../text/fold.js';
 import { isContent } from './normalize.js';
-import { scanFigures } from './quantity-scan.js';
+import { scanFigures, type FigureMatch } from './quantity-scan.js';
+import { CommonRun } from './common-run.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
 
 /** A number with its unit as printed: 25.8 亿元, 220余名, 4期. */
@@ -57,44 +58,69 @@ const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
 /**
  * Quantities of a text (offsets into it). `wanted` (by start offset) picks
  * those worth describing before any per-figure work: a draft of 500,000
- * figures nothing in the archive is near costs only the scan.
+ * figures nothing in the archive is near costs only the scan; the scan stops after
+ * `limit` figures.
  */
-export function quantities(text: string, wanted?: (start: number) => boolean): Quantity[] {
-  const folded = foldText(text);
-  const ranges = sentenceRanges(folded);
+export function quantities(text: string, wanted?: (start: number) => boolean, limit = Infinity): Quantity[] {
+  const scanned = scanText(text, limit);
   const out: Quantity[] = [];
-  for (const m of scanFigures(folded)) {
-    const start = m.index;
-    const before = folded.charCodeAt(start - 1);
-    // Part of a longer number, or an ordinal (第3次): not a quantity of something.
-    if ((before >= 0x30 && before <= 0x39) || before === 0x2e || folded[start - 1] === '第') continue;
-    if (wanted && !wanted(start)) continue;
-    // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
-    const rate = (m.unit === '%' || m.unit.endsWith('百分点')) && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start));
-    let lead = '';
-    for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
-      const ch = folded[i]!;
-      if (CLAUSE_END.has(ch)) break;
-      if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
-    }
-    let trail = '';
-    for (let i = m.end; i < Math.min(folded.length, m.end + LOOK) && trail.length < 8; i++) {
-      const ch = folded[i]!;
-      if (CLAUSE_END.has(ch)) break;
-      if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
-    }
-    const found = sentenceAt(ranges, start);
-    if (!found) continue;
-    // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
-    // to a window around the figure so each comparison stays bounded.
-    const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], m.end + MAX_SENTENCE)];
-    out.push({
-      start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate,
-      lead, trail, sentence, before: context(folded, start, -1), after: context(folded, m.end, 1),
-      ...rangeOf(m.value, m.numeral, m.about, lead, folded.slice(m.end, m.end + 2)),
-    });
+  for (const m of scanned.figures) {
+    if (notAQuantity(scanned.folded, m.index)) continue;
+    if (wanted && !wanted(m.index)) continue;
+    const q = describeFigure(scanned, m);
+    if (q) out.push(q);
   }
   return out;
+}
+
+/** A text's figures from one scan, each described (as a Quantity) only when it is asked about. */
+export interface ScannedText {
+  folded: string;
+  figures: FigureMatch[];
+  /** Sentence ranges, made on the first description. */
+  ranges?: [number, number][];
+}
+
+export function scanText(text: string, limit = Infinity): ScannedText {
+  const folded = foldText(text);
+  return { folded, figures: scanFigures(folded, limit) };
+}
+
+/** Part of a longer number, or an ordinal (第3次): not a quantity of something. */
+function notAQuantity(folded: string, start: number): boolean {
+  const before = folded.charCodeAt(start - 1);
+  return (before >= 0x30 && before <= 0x39) || before === 0x2e || before === 0x7b2c; // 第
+}
+
+/** The figure `m` of a scanned text as a Quantity (its clause, sentence and context); null when it is no quantity. */
+export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity | null {
+  const { folded } = scanned;
+  const start = m.index;
+  if (notAQuantity(folded, start)) return null;
+  // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
+  const rate = (m.unit === '%' || m.unit.endsWith('百分点')) && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start));
+  let lead = '';
+  for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
+    const ch = folded[i]!;
+    if (CLAUSE_END.has(ch)) break;
+    if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
+  }
+  let trail = '';
+  for (let i = m.end; i < Math.min(folded.length, m.end + LOOK) && trail.length < 8; i++) {
+    const ch = folded[i]!;
+    if (CLAUSE_END.has(ch)) break;
+    if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
+  }
+  const found = sentenceAt((scanned.ranges ??= sentenceRanges(folded)), start);
+  if (!found) return null;
+  // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
+  // to a window around the figure so each comparison stays bounded.
+  const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], m.end + MAX_SENTENCE)];
+  return {
+    start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate,
+    lead, trail, sentence, before: context(folded, start, -1), after: context(folded, m.end, 1),
+    ...rangeOf(m.value, m.numeral, m.about, lead, folded.slice(m.end, m.end + 2)),
+  };
 }
 
 /** Content characters of a sentence without digits: what two statements of one fact share. */
@@ -158,21 +184,6 @@ function differentTimes(a: Times, b: Times): boolean {
     if (other && ![...set].some((t) => other.has(t))) return true;
   }
   return false;
-}
-
-/** Length of the longest common substring. */
-function longestCommon(a: string, b: string): number {
-  let best = 0;
-  let prev = new Uint16Array(b.length + 1);
-  let cur = new Uint16Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? prev[j - 1]! + 1 : 0;
-      if (cur[j]! > best) best = cur[j]!;
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return best;
 }
 
 function commonPrefix(a: string, b: string): number {
@@ -252,12 +263,23 @@ const wordsOf = new WeakMap<Quantity, string>();
 /** Article bodies as joined once: each draft number compares against up to 8 nearby articles. */
 const bodies = new WeakMap<Article, string>();
 
-/** An article's quantities, kept while the article lives (articles are immutable once loaded). */
-const articleQuantities = new WeakMap<Article, Quantity[]>();
+/**
+ * An article's figures, kept while the article lives (articles are immutable once loaded); each described only
+ * when a draft figure of its unit asks: describing all of them was most of a first check's cost on xwlb.
+ */
+interface ArticleFigures extends ScannedText {
+  described: (Quantity | null | undefined)[];
+}
+const articleFigures = new WeakMap<Article, ArticleFigures>();
+
+let lastRun: CommonRun | undefined;
 
 export function sameFacts(draft: string, q: Quantity, articles: Article[]): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
+  // Figures of one sentence compare the same words: one automaton for them.
+  if (lastRun?.text !== mine) lastRun = new CommonRun(mine);
+  const run = lastRun;
   // The draft's sentence has its own time or none: it borrows none from an unrelated paragraph before it.
   const myTimes = times(draft, q.sentence, '', false, q.start);
   const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
@@ -265,10 +287,14 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
   for (const article of articles) {
     let body = bodies.get(article);
     if (body === undefined) bodies.set(article, (body = articleBody(article)));
-    let list = articleQuantities.get(article);
-    if (!list) articleQuantities.set(article, (list = quantities(body)));
-    for (const r of list) {
-      if (r.unit !== q.unit) continue;
+    let figs = articleFigures.get(article);
+    if (!figs) articleFigures.set(article, (figs = { ...scanText(body), described: [] }));
+    for (let f = 0; f < figs.figures.length; f++) {
+      const m = figs.figures[f]!;
+      if (m.unit !== q.unit) continue;
+      let r = figs.described[f];
+      if (r === undefined) r = figs.described[f] = describeFigure(figs, m);
+      if (!r) continue;
       const ctx = commonSuffix(r.before, q.before) + commonPrefix(r.after, q.after);
       const leadAgree = commonSuffix(r.lead, q.lead);
       const trailAgree = commonPrefix(r.trail, q.trail);
@@ -284,7 +310,7 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
       const otherTime = differentTimes(myTimes, theirTimes);
       let theirWords = wordsOf.get(r);
       if (theirWords === undefined) wordsOf.set(r, (theirWords = words(theirs)));
-      const shared = longestCommon(mine, theirWords);
+      const shared = run.longestWith(theirWords);
       // Aligned: the sentence copied (most of its words shared, or all of the draft's), or the figure's neighbourhood the same.
       const aligned = shared >= ALIGNED_RUN || ctx >= ALIGNED_CONTEXT || (shared >= 10 && shared >= 0.8 * Math.min(mine.length, theirWords.length)) || (shared >= 5 && shared === mine.length);
       // In place, the archive's figure is the expected one exactly (300多 → 350多 is a change, though the ranges meet).

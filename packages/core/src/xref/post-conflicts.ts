@@ -14,10 +14,9 @@ const comparable = (a: PostClass, b: PostClass) => (a === 'foreign') === (b === 
  * (国务院总理). The conflict covers the whole title; its fix is the archive's latest title as printed there,
  * a chain included (太原市市长韦韬 → 省委常委、太原市委书记韦韬), without repeating a chain the draft already has.
  */
-export function postConflicts(archive: Archive, raw: string): Conflict[] {
+export function postConflicts(archive: Archive, raw: string, compact = withoutSpaces(raw)): Conflict[] {
   const index = getPostIndex(archive);
   if (!index.size) return [];
-  const compact = withoutSpaces(raw);
   const text = compact.text;
   const out: Conflict[] = [];
   for (const use of postUses(text)) {
