@@ -4,7 +4,8 @@
  * wires this to runtime messages, so tests can drive it directly.
  */
 import { articleBody, loadArchiveAsync, personSummary, type Archive } from '@jianbao/core';
-import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
+import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, queryArchive, searchArchive, searchFacets, type SearchFacets } from './archive-service.js';
+import type { QueryOptions, SearchResult } from './archive-types.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
 
@@ -89,6 +90,17 @@ export class BackgroundService {
     return searchArchive(archive, query, options);
   }
 
+  /** A query in core's query syntax (the search page and the popup). */
+  async query(text: string, options?: QueryOptions): Promise<SearchResult> {
+    const { archive } = await this.archive();
+    return queryArchive(archive, text, options);
+  }
+
+  async searchFacets(): Promise<SearchFacets> {
+    const { archive } = await this.archive();
+    return searchFacets(archive);
+  }
+
   async article(id: string): Promise<ArticleView | null> {
     const { archive } = await this.archive();
     const article = archive.get(id);
@@ -101,7 +113,7 @@ export class BackgroundService {
       .slice(0, 8)
       .map((r) => {
         const a = archive.get(r.id);
-        return { id: r.id, title: r.title, date: a?.date ?? null, paper: a?.paper ?? null, reasons: r.reasons };
+        return { id: r.id, title: r.title, date: a?.date ?? null, paper: a?.paper ?? null, reasons: r.reasons, why: r.why };
       });
     if (related.length === 0) related.push(...sharedTermArticles(archive, body, id));
     return { article, related };
@@ -138,7 +150,7 @@ function sharedTermArticles(archive: Archive, body: string, selfId: string): Art
     .slice(0, 8)
     .map(([id, names]) => {
       const a = archive.get(id)!;
-      return { id, title: a.title, date: a.date, paper: a.paper, reasons: [...names] };
+      return { id, title: a.title, date: a.date, paper: a.paper, reasons: [...names], why: [{ kind: 'shared-terms' as const, terms: [...names] }] };
     });
 }
 

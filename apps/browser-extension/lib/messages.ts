@@ -3,8 +3,9 @@
  * and the content script, popup, reader and options pages.
  */
 import { browser } from 'wxt/browser';
-import type { Article, TitleHistoryEntry } from '@jianbao/core';
-import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
+import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
+import type { QueryOptions, SearchHit, SearchOptions, SearchResult, Term, TermKind, XrefReport } from './archive-types.js';
+import type { SearchFacets } from './archive-service.js';
 
 export interface ArticleSummary {
   id: string;
@@ -36,7 +37,7 @@ export interface ArchiveInfo {
 
 export interface ArticleView {
   article: Article;
-  related: { id: string; title: string; date: string | null; paper: string | null; reasons: string[] }[];
+  related: { id: string; title: string; date: string | null; paper: string | null; reasons: string[]; why: RelatedReason[] }[];
 }
 
 export interface PageCheck {
@@ -49,6 +50,8 @@ export type Request =
   | { type: 'matcher' }
   | { type: 'card'; termId: string }
   | { type: 'search'; query: string; options?: SearchOptions }
+  | { type: 'query'; text: string; options?: QueryOptions }
+  | { type: 'search-facets' }
   | { type: 'article'; id: string }
   | { type: 'check'; text: string }
   | { type: 'open-reader'; id: string }
@@ -61,6 +64,8 @@ export interface Responses {
   matcher: { section: unknown; revision: string };
   card: CardData | null;
   search: SearchHit[];
+  query: SearchResult;
+  'search-facets': SearchFacets;
   article: ArticleView | null;
   check: PageCheck;
   'open-reader': true;

@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
-import { loadArchive, MAX_BUNDLE_BYTES, type Archive } from '@jianbao/core';
-import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import { MAX_BUNDLE_BYTES } from '@jianbao/core';
 import { decodeText, TextDecodeError, type TextEncodingName } from '@jianbao/core';
-import { note } from './output.js';
 
 /** Reads a file's bytes, transparently gunzipping `.gz` (or gzip magic); missing files get a one-line error. */
 export async function readFileBytes(path: string, what = 'file'): Promise<Buffer> {
@@ -50,18 +48,6 @@ export async function readHumanTextFile(path: string, what = 'file'): Promise<{ 
     return decodeText(bytes);
   } catch (error) {
     if (error instanceof TextDecodeError) throw new Error(`${what} ${path} ${error.message}`);
-    throw error;
-  }
-}
-
-/** The archive named by --archive, or the bundled default (the seed pages). */
-export async function openArchive(path: string | undefined): Promise<Archive> {
-  if (!path) return loadDefaultArchive();
-  const text = await readTextFile(path, 'archive');
-  try {
-    return loadArchive(text, { onWarning: (message) => note(`${path}: ${message}`) });
-  } catch (error) {
-    if (error instanceof Error) error.message = `${path}: ${error.message}`;
     throw error;
   }
 }

@@ -1,32 +1,21 @@
 #!/usr/bin/env node
+import { CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
-import { UsageError, reportError } from './errors.js';
+import { reportError } from './errors.js';
 import { exitQuietlyOnClosedPipe, isClosedPipe } from './output.js';
-
-const USAGE = `jianbao — 剪报: a newsroom archive on the command line
-
-Usage: jianbao <command> [options]
-
-Commands:
-${Object.entries(COMMANDS)
-  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
-  .join('\n')}
-
-Run \`jianbao <command> --help\` for a command's options.`;
+import { createProgram, parserOutcome } from './program.js';
 
 async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(USAGE + '\n');
-    return name ? 0 : 2;
+  const program = createProgram(COMMANDS);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    const outcome = parserOutcome(error);
+    if (typeof outcome === 'number') return outcome;
+    throw outcome;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`unknown command "${name}" (try: ${Object.keys(COMMANDS).join(', ')})`);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    process.stdout.write(`${command.usage}\n`);
-    return 0;
-  }
-  return (await command.run(rest)) ?? 0;
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
 }
 
 exitQuietlyOnClosedPipe();

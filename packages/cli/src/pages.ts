@@ -26,7 +26,7 @@ export interface PageFolder {
  * visited once (a link back up the tree cannot loop), and only regular files
  * are read (a FIFO named `x.txt` would block the read for ever).
  */
-export async function readPageFolder(folder: string, onFile?: (n: number) => void): Promise<PageFolder> {
+export async function readPageFolder(folder: string, onFile?: (done: number, total: number) => void): Promise<PageFolder> {
   const files: string[] = [];
   const problems: PageProblem[] = [];
   const visited = new Set<string>();
@@ -69,7 +69,7 @@ export async function readPageFolder(folder: string, onFile?: (n: number) => voi
       const { text, encoding } = await readHumanTextFile(file, 'page');
       if (encoding !== 'utf-8') transcoded.push({ file: name, encoding });
       pages.push({ name, text });
-      onFile?.(pages.length);
+      onFile?.(pages.length, files.length);
     } catch (error) {
       problems.push({ file, message: (error as Error).message.split('\n')[0]! });
     }
@@ -98,4 +98,40 @@ async function readManifest(path: string): Promise<Manifest> {
   } catch (error) {
     throw new Error(`${path}: ${(error as Error).message.replace(/^manifest[:.]\s*/, '')}`);
   }
+}
+
+export interface FolderSource {
+  pages: PageInput[];
+  manifest: Manifest;
+  /** "12 pages", for the build's closing line. */
+  what: string;
+}
+
+/**
+ * The pages of a folder as `jianbao build` (and --archive <folder>) uses them:
+ * the lexicon edits file is not a page, blank pages are skipped with a note,
+ * unreadable pages stop the build unless skipBad (then each gets a note).
+ */
+export async function readFolderSource(
+  input: string,
+  options: { skipBad?: boolean; onFile?: (done: number, total: number) => void; note: (message: string) => void; editsFile: string },
+): Promise<FolderSource> {
+  const { note, editsFile } = options;
+  const folder = await readPageFolder(input, options.onFile);
+  if (folder.problems.length) {
+    const [first] = folder.problems;
+    const more = folder.problems.length > 1 ? ` (and ${folder.problems.length - 1} more unreadable page${folder.problems.length > 2 ? 's' : ''})` : '';
+    if (!options.skipBad) throw new Error(`${first!.message}${more} — fix it, or use --skip-bad to build without it`);
+    for (const p of folder.problems) note(`skipped: ${p.message}`);
+  }
+  for (const t of folder.transcoded) note(`${t.file}: read as ${t.encoding.toUpperCase()}`);
+  const named = folder.pages.filter((p) => p.name !== editsFile); // the lexicon edits, not a page
+  // A blank scan or a page of stray punctuation has nothing to archive: say so, and go on with the rest.
+  const blank = named.filter((p) => !/[\p{L}\p{N}]/u.test(p.text));
+  for (const p of blank.slice(0, 20)) note(`skipped ${p.name}: no text on the page`);
+  if (blank.length > 20) note(`skipped ${blank.length - 20} more pages with no text`);
+  const pages = named.filter((p) => !blank.includes(p));
+  if (!named.length) throw new Error(`no pages (.txt, .md) found in ${input}`);
+  if (!pages.length) throw new Error(`no text to archive in ${input}: ${named.length === 1 ? `its one page, ${named[0]!.name}, is` : `all ${named.length} pages are`} empty or punctuation only`);
+  return { pages, manifest: folder.manifest, what: `${pages.length} pages` };
 }

@@ -37,20 +37,25 @@ export function inline(value: unknown): string {
 const BOLD_ON = '\x1b[1m';
 const BOLD_OFF = '\x1b[22m';
 
-/** Bold on a terminal (the only escape sequence Jianbao itself prints), 【…】 when piped. */
-export function boldFor(tty: boolean): (s: string) => string {
-  return tty ? (s) => `${BOLD_ON}${s}${BOLD_OFF}` : (s) => `【${s}】`;
+/** Bold where styling is on (a terminal; see style.ts), 【…】 otherwise (so a match still shows in `| less`, a file, or under NO_COLOR). */
+export function boldFor(styled: boolean): (s: string) => string {
+  return styled ? (s) => `${BOLD_ON}${s}${BOLD_OFF}` : (s) => `【${s}】`;
 }
+
+// The only escape sequences Jianbao itself prints: SGR bold/dim/italic/underline, their resets, and the
+// foreground colours style.ts uses (styleText's codes). Never conceal (8), inverse (7) or blink, never a cursor move.
+// eslint-disable-next-line no-control-regex
+const OWN_SGR = /(\x1b\[(?:1|2|3|4|22|23|24|3[1-6]|39|90)m)/;
 
 /**
  * Human output as it goes to the terminal: terminal-safe, keeping only the
- * bold sequences Jianbao adds itself. (The last line of defence: printers also
+ * styling sequences Jianbao adds itself. (The last line of defence: printers also
  * pass their fields through `inline`, for the line structure.)
  */
 export function humanOutput(text: string): string {
-  if (!text.includes(BOLD_ON)) return terminalSafe(text);
+  if (!text.includes('\x1b[')) return terminalSafe(text);
   return text
-    .split(BOLD_ON)
-    .map((part) => part.split(BOLD_OFF).map(terminalSafe).join(BOLD_OFF))
-    .join(BOLD_ON);
+    .split(OWN_SGR)
+    .map((part, i) => (i % 2 === 1 ? part : terminalSafe(part)))
+    .join('');
 }

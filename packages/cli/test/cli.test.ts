@@ -40,10 +40,10 @@ describe('jianbao CLI on real files', () => {
 
   it('fails with one line and a non-zero code on bad input', () => {
     const cases: [string[], RegExp, number][] = [
-      [['frobnicate'], /unknown command "frobnicate"/, 2],
+      [['frobnicate'], /unknown command 'frobnicate'/, 2],
       [['show', 'ffffffff'], /no article with id "ffffffff"/, 1],
       [['articles', '--archive', join(dir, 'missing.json')], /archive not found/, 1],
-      [['articles', '--bogus'], /Unknown option '--bogus'/, 2],
+      [['articles', '--bogus'], /unknown option '--bogus'/, 2],
       [['build', join(dir, 'nowhere'), '--out', join(dir, 'x.json')], /input not found/, 1],
     ];
     const truncated = join(dir, 'truncated.json');

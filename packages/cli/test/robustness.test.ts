@@ -218,7 +218,8 @@ describe('archives that are damaged or not what they seem', { timeout: 600_000 }
     const gz = gzipSync(text);
     writeFileSync(join(dir, 'cut.json.gz'), gz.subarray(0, gz.length >> 1));
     expectOneLineError(jianbao('articles', '--archive', join(dir, 'cut.json.gz')), /cut\.json\.gz is not valid gzip: it is truncated/);
-    expectOneLineError(jianbao('articles', '--archive', dir), /archive is a folder, expected a file/);
+    // A folder is a folder of pages (built in memory, as VS Code's folder mode does): this one has none.
+    expectOneLineError(jianbao('articles', '--archive', dir), /no pages \(\.txt, \.md\) found in/);
     writeFileSync(join(dir, 'empty.json'), '');
     expectOneLineError(jianbao('articles', '--archive', join(dir, 'empty.json')), /archive bundle is empty/, 3);
     for (const id of ['', '   ', '../../etc/passwd', 'ab', '\u202e', '"', '-x', '9'.repeat(10_000)]) {

@@ -64,7 +64,7 @@ describe('jianbao terms / annotate', () => {
   it('fails with one clear line on bad input', () => {
     const r = jianbao(['terms', '--kind', 'people', '--archive', bundle]);
     expect(r.status).not.toBe(0);
-    expect(r.stderr.trim()).toMatch(/unknown kind "people"/);
+    expect(r.stderr.trim()).toMatch(/--kind must be one of person, place, organisation, policy, got "people"/);
     writeFileSync(join(pages, 'terms.txt'), 'add person 王小明\nrename 太原市委\n');
     const b = jianbao(['build', pages, '--out', join(dir, 'bad.json')]);
     expect(b.status).not.toBe(0);

@@ -9,7 +9,7 @@ export { findJsonSyntaxError, type JsonSyntaxError } from './bundle/json-syntax.
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
 export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
-export { buildBundle, buildBundleAsync, type BuildOptions } from './build.js';
+export { buildBundle, buildBundleAsync, type BuildOptions, type BuildPhase } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { yieldToHost } from './host.js';
 export { foldText, foldCode, foldTable } from './text/fold.js';

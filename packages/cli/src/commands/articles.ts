@@ -1,20 +1,25 @@
-import { ARCHIVE_OPTION, JSON_OPTION, parseCommandArgs } from '../args.js';
-import { openArchive } from '../archive-file.js';
+import type { Command } from 'commander';
+import { openArchive } from '../open-archive.js';
 import { displayTitle, writeJson, writeOut } from '../output.js';
+import { act, archiveOption, jsonOption } from '../program.js';
+import { columns, painterFor } from '../style.js';
 import { inline } from '../terminal.js';
-import type { Command } from './types.js';
 
-const usage = `jianbao articles [--archive <file>] [--json]
-  Lists every article of the archive (default: the bundled seed archive).`;
-
-export const articles: Command = {
-  summary: 'list every article',
-  usage,
-  async run(args) {
-    const { values } = parseCommandArgs(args, { ...ARCHIVE_OPTION, ...JSON_OPTION }, usage);
-    const archive = await openArchive(values.archive);
-    if (values.json) return writeJson(archive.articles);
-    const lines = archive.articles.map((a) => `${inline(a.id)}  ${inline(a.date ?? '????-??-??')}  ${inline(a.paper ?? '?')}  ${displayTitle(a)}`);
-    await writeOut(lines.join('\n') + '\n');
-  },
-};
+export function registerArticles(program: Command): void {
+  program
+    .command('articles')
+    .summary('list every article')
+    .description('Lists every article of the archive: id, date, paper, title (columns aligned by display width).')
+    .addOption(archiveOption())
+    .addOption(jsonOption())
+    .action(
+      act(async (opts: { archive?: string; json?: boolean }) => {
+        const archive = await openArchive(opts.archive);
+        if (opts.json) return writeJson(archive.articles);
+        const paint = painterFor(process.stdout);
+        const rows = archive.articles.map((a) => [inline(a.id), inline(a.date ?? '????-??-??'), inline(a.paper ?? '?'), displayTitle(a)]);
+        const lines = columns(rows, (i, cell) => (i === 0 ? paint('dim', cell) : i === 3 ? paint('bold', cell) : cell));
+        await writeOut(lines.join('\n') + '\n');
+      }),
+    );
+}
