@@ -181,7 +181,10 @@ try {
     await fix.click();
     const lineText = () => page.evaluate((name) => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).find((t) => t.includes(`${name}出席会议`)) ?? '', person);
     const fixedLine = `晋中市委书记${person}出席会议。`;
-    for (const start = Date.now(); !(await lineText()).includes(fixedLine) && Date.now() - start < WAIT_MS; ) await page.waitForTimeout(200);
+    await page.waitForFunction(
+      ([name, want]) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(want)),
+      [person, fixedLine], { timeout: WAIT_MS },
+    ).catch(() => showScreen(`the line to read ${fixedLine}`));
     const line = await lineText();
     check(line.includes(fixedLine) && !line.includes('晋中晋中'), `after the quick fix the line reads: ${line.trim()}`);
     try {
