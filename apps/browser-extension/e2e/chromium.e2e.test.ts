@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBundle, loadArchive, serializeBundle } from '@jianbao/core';
-import { crossReference, matcherOf, searchArchive } from '../lib/archive-service.js';
+import { createBundle, loadArchive, serializeBundle, type BundleError } from '@jianbao/core';
+import { crossReference, matcherOf, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { extensionRoot, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
@@ -65,6 +65,11 @@ describe.skipIf(!available)('extension in Chromium', () => {
     return page;
   }
 
+  type Rect = { left: number; top: number; right: number; bottom: number };
+  const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  /** The term the open card explains (the e2e build notes its rect on the card's host). */
+  const anchorOf = (page: Page) => page.evaluate(() => JSON.parse((document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eAnchor ?? 'null') as { left: number; top: number; right: number; bottom: number });
+
   async function hover(page: Page, mark: { x: number; y: number }): Promise<void> {
     await page.mouse.move(mark.x - 2, mark.y);
     await page.mouse.move(mark.x, mark.y, { steps: 2 });
@@ -103,6 +108,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(card.rect!.top).toBeGreaterThanOrEqual(0);
     expect(card.rect!.right).toBeLessThanOrEqual(viewport.width);
     expect(card.rect!.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(overlaps(card.rect!, await anchorOf(page))).toBe(false);
     await page.screenshot({ path: join(resultsDir, 'chromium-card.png') });
 
     await page.keyboard.press('Tab');
@@ -221,7 +227,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
     const query = fx.expected['/plain.html']![0]!.text;
-    const expectedHits = searchArchive(fx.archive, query, { limit: 8 });
+    const expectedHits = queryArchive(fx.archive, query, { limit: 8 }).hits;
     expect(expectedHits.length).toBeGreaterThan(0);
     await popup.locator('#query').fill(query);
     await expect.poll(() => popup.locator('#results .title').allTextContents()).toEqual(expectedHits.map((h) => h.title));
@@ -269,21 +275,121 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect((await popup.locator('#check-result .related li .reasons').allTextContents()).join(' ')).not.toMatch(/shared|characters|phrases/);
     await popup.locator('#check-result').screenshot({ path: join(resultsDir, 'chromium-popup-conflict.png') });
     await popup.close();
+    // The findings are painted on the page itself, with the highlight mechanism of the marks.
+    const painted = () => article.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return [...(registry.get('jianbao-check-conflict') ?? [])].map((r) => r.toString());
+    });
+    await expect.poll(painted).toEqual(report.conflicts.map((c) => c.text));
+    await article.screenshot({ path: join(resultsDir, 'chromium-check-on-page.png') });
+    // And listed in the panel that stays (Chrome's side panel page), for the tab it was run on.
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 700 });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?target=${encodeURIComponent(fx.url('/edited.html'))}`);
+    await expect.poll(() => panel.locator('#result .conflicts li .error').allTextContents()).toEqual(report.conflicts.map((c) => c.message));
+    const total = report.conflicts.length + report.reused.length;
+    expect(await panel.locator('.found span').first().textContent()).toBe(format(zh, 'panelFound', [total, total]));
+    await panel.screenshot({ path: join(resultsDir, 'chromium-sidepanel.png') });
+    await panel.close();
     await article.close();
   });
 
-  test('search page finds articles and opens them in the reader', async () => {
-    const page = await context.newPage();
-    const query = fx.expected['/plain.html']![0]!.text;
-    await page.goto(`chrome-extension://${extensionId}/search.html?q=${encodeURIComponent(query)}`);
-    const expectedHits = searchArchive(fx.archive, query, { limit: 50 });
-    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(expectedHits.map((h) => h.title));
+  test('search page: the popup hands its query over without a URL; rewrite notice, count, matched fields, paging', async () => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
+    await popup.locator('#query').fill('韦涛');
+    const [page] = await Promise.all([context.waitForEvent('page'), popup.locator('#open-search').click()]);
+    await popup.close();
+    await page.setViewportSize({ width: 900, height: 900 });
+    // The query arrived through extension storage: the page's URL (and so the history) has none.
+    await expect.poll(() => page.locator('#query').inputValue()).toBe('韦涛');
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
+    const rewritten = queryArchive(fx.archive, '韦涛', { limit: 20 });
+    expect(rewritten.rewritten?.query).toBe('韦韬');
+    await expect.poll(() => page.locator('#notice').textContent()).toBe(format(zh, 'searchRewritten', ['韦韬']) + format(zh, 'searchAsTyped', ['韦涛']));
+    expect(await page.locator('#notice').textContent()).toBe('显示“韦韬”的结果；仍搜索“韦涛”');
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [rewritten.total]));
+    expect(await page.locator('#results .title').allTextContents()).toEqual(rewritten.hits.map((h) => h.title));
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-rewrite.png') });
+    // 仍搜索“韦涛”: the query as typed.
+    await page.locator('#as-typed').click();
+    const asTyped = queryArchive(fx.archive, '韦涛', { limit: 20, asTyped: true });
+    await expect.poll(() => page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [asTyped.total]));
+    expect(await page.locator('#notice').textContent()).toBe('');
+
+    // A broad query: the count, a page of 20, the fields each hit matched in, the next page.
+    await page.locator('#query').fill('发展');
+    await page.locator('#query').press('Enter');
+    const first = queryArchive(fx.archive, '发展', { limit: 20 });
+    expect(first.total).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(first.hits.map((h) => h.title));
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [first.total]));
+    expect(await page.locator('#results .fields').first().getAttribute('data-fields')).toBe(first.hits[0]!.fields.join(' '));
+    expect(await page.locator('#results .fields').first().textContent()).toBe(format(zh, 'searchMatched', [first.hits[0]!.fields.map((f) => zh[`field_${f}`]!.message).join(zh.listSeparator!.message)]));
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-page.png'), fullPage: true });
+    await page.locator('#next').click();
+    const second = queryArchive(fx.archive, '发展', { limit: 20, offset: 20 });
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(second.hits.map((h) => h.title));
+    expect(await page.locator('#page-of').textContent()).toBe(format(zh, 'searchPageOf', [2, Math.ceil(first.total / 20)]));
+
+    // Opening a hit and coming back: the page's own state (history.state) brings the query and page back, no URL query.
     await page.locator('#results .result').first().click();
-    await expect.poll(() => page.locator('article h1').textContent()).toBe(expectedHits[0]!.title);
+    await expect.poll(() => page.locator('article h1').textContent()).toBe(second.hits[0]!.title);
+    await page.goBack();
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(second.hits.map((h) => h.title));
+    expect(await page.locator('#query').inputValue()).toBe('发展');
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
+    // No URL the browser loaded carried a query.
+    for (const q of ['韦涛', '发展']) expect(requests.filter((u) => decodeURIComponent(u).includes(q))).toEqual([]);
     await page.close();
   });
 
-  test('options: a bad bundle is refused with core’s reason; an imported bundle is used; switching back to the default', async () => {
+  test('search page filters: paper, kind, a month range (labelled), sort by date; a bad date is one line', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}/search.html`);
+    const facets = await serviceFor(fx.archive).searchFacets();
+    await expect.poll(() => page.locator('#paper option').count()).toBe(facets.papers.length + 1);
+    expect(await page.locator('#kind option').count()).toBe(facets.kinds.length + 1);
+    // The date boxes are labelled and say that a year or a month is enough.
+    expect(await page.locator('label:has(#from)').textContent()).toContain(zh.searchFrom!.message);
+    expect(await page.locator('#date-hint').textContent()).toContain(zh.searchDateHint!.message);
+    const paper = facets.papers[0]!;
+    await page.locator('#query').fill('发展');
+    await page.locator('#paper').selectOption(paper);
+    await page.locator('#from').fill('2025-02');
+    await page.locator('#to').fill('2025-02');
+    await page.locator('#sort').selectOption('date');
+    await page.locator('#query').press('Enter');
+    const expected = queryArchive(fx.archive, '发展', { limit: 20, paper, from: '2025-02', to: '2025-02', sort: 'date' });
+    expect(expected.total).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(expected.hits.map((h) => h.title));
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [expected.total]));
+    for (const meta of await page.locator('#results .result > .muted:not(.fields)').allTextContents()) expect(meta.startsWith(paper)).toBe(true);
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-filters.png'), fullPage: true });
+    // A kind: only that kind.
+    const kind = facets.kinds.find((k) => k !== 'news')!;
+    await page.locator('#paper').selectOption('');
+    await page.locator('#from').fill('');
+    await page.locator('#to').fill('');
+    await page.locator('#query').fill('晋中');
+    await page.locator('#kind').selectOption(kind);
+    const byKind = queryArchive(fx.archive, '晋中', { limit: 20, kind: kind as never, sort: 'date' });
+    expect(byKind.total).toBeGreaterThan(0);
+    expect(byKind.total).toBeLessThan(queryArchive(fx.archive, '晋中', { limit: 20 }).total);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(byKind.hits.map((h) => h.title));
+    // An impossible month: core's one-line error, no results.
+    await page.locator('#kind').selectOption('');
+    await page.locator('#query').fill('发展');
+    await page.locator('#from').fill('2025-13');
+    await page.locator('#query').press('Enter');
+    await expect.poll(() => page.locator('#error').textContent()).toContain('2025-13');
+    expect(await page.locator('#results li').count()).toBe(0);
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
+    await page.close();
+  });
+
+  test('options: a bad bundle is refused with core’s reason in the UI language; an imported bundle is used; switching back to the default', async () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const defaultName = fx.archive.meta.name;
@@ -296,7 +402,8 @@ describe.skipIf(!available)('extension in Chromium', () => {
     try {
       loadArchive(bad);
     } catch (error) {
-      reason = (error as Error).message;
+      // Shown in the UI language: core's code, worded from _locales (never core's English message).
+      reason = format(zh, `bundleError_${(error as BundleError).code.replace(/-/g, '_')}`);
     }
     expect(reason).not.toBe('');
     await options.locator('#bundle-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
@@ -336,6 +443,92 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(fx.expected['/plain.html']!));
     await page.close();
     await options.close();
+  });
+
+  test('keyboard: the next-mark command opens the first mark’s card with focus, ←/→ step through marks, the entry copies; commands and the context menu', async () => {
+    const page = await openMarked('/plain.html');
+    const worker = context.serviceWorkers()[0]!;
+    const command = (name: string) => worker.evaluate(async ([n, url]) => {
+      const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown[]> } } }).chrome.tabs.query({ url: `${url}*` });
+      return (globalThis as unknown as { jianbaoCommand(n: string, t: unknown): Promise<unknown> }).jianbaoCommand(n, tab);
+    }, [name, fx.url('/plain.html')] as const);
+    await page.bringToFront();
+    const current = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.jianbaoCurrent ?? 'null') as { index: number; count: number; text: string } | null);
+    await command('next-mark');
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible && c.focused)).toBe(true);
+    const ordered = fx.expected['/plain.html']!;
+    expect((await current())!.index).toBe(0);
+    expect((await current())!.count).toBe(ordered.length);
+    expect((await page.evaluate(cardState)).term).toBeTruthy();
+    expect(overlaps((await page.evaluate(cardState)).rect!, await anchorOf(page))).toBe(false);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await current())!.index).toBe(1);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.focused)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await current())!.index).toBe(0);
+    await command('previous-mark');
+    await expect.poll(async () => (await current())!.index).toBe(ordered.length - 1);
+    await command('next-mark');
+    await expect.poll(async () => (await current())!.index).toBe(0);
+    // Copy: from the first article in the card, Shift+Tab twice reaches the copy button (close is between).
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible && c.focused && !!c.articles)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const term = (await page.evaluate(cardState)).term!;
+    await expect.poll(() => page.evaluate(() => (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eCopied ?? '')).toMatch(new RegExp(`^${term}（`));
+    await page.screenshot({ path: join(resultsDir, 'chromium-card-keyboard.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
+
+    // toggle-marking: off on this site, then on again.
+    await command('toggle-marking');
+    await expect.poll(() => page.evaluate(markingState).then((s) => s.state)).toBe('off');
+    expect(await page.evaluate(collectMarks)).toEqual([]);
+    await command('toggle-marking');
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(ordered));
+
+    // open-search, and the context menu's "search the archive for the selection".
+    const [search] = await Promise.all([context.waitForEvent('page'), command('open-search')]);
+    await search.waitForURL(/search\.html/);
+    await search.close();
+    const [menu] = await Promise.all([context.waitForEvent('page'), worker.evaluate((q) => (globalThis as unknown as { jianbaoMenuClick(q: string): Promise<void> }).jianbaoMenuClick(q), ordered[0]!.text)]);
+    await menu.waitForURL(/search\.html\?q=/);
+    expect(await menu.locator('#query').inputValue()).toBe(ordered[0]!.text);
+    await menu.close();
+    await page.close();
+  });
+
+  test('regional news page: only the article body is marked by default; the whole page, and first mentions only, on request', async () => {
+    const page = await openMarked('/regional.html');
+    const expected = fx.expected['/regional.html']!;
+    expect(expected.length).toBeGreaterThan(4);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    const outside = () => page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const inBody = (n: Node) => !!(n.parentElement?.closest('.content') || n.parentElement?.closest('h1'));
+      return [...registry].flatMap(([, h]) => [...h]).filter((r) => !inBody(r.startContainer)).map((r) => r.toString());
+    });
+    expect(await outside()).toEqual([]);
+    await page.screenshot({ path: join(resultsDir, 'chromium-regional-body.png'), fullPage: true });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('input[name=scope][value=page]').check();
+    await expect.poll(outside).not.toEqual([]);
+    const whole = (await outside()).length;
+    await options.locator('input[name=scope][value=body]').check();
+    await expect.poll(outside).toEqual([]);
+
+    await options.locator('#first-mention').check();
+    const firsts = expected.filter((m, i) => expected.findIndex((e) => e.termId === m.termId) === i);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(firsts));
+    await options.screenshot({ path: join(resultsDir, 'chromium-options-scope.png'), fullPage: true });
+    await options.locator('#first-mention').uncheck();
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    console.log(`regional page: ${expected.length} marks in the body, ${whole} outside it with the whole page; first mentions ${firsts.length}`);
+    await options.close();
+    await page.close();
   });
 
   test('no network requests: every request the browser made went to the fixture server or the extension itself', () => {

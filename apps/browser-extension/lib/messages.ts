@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
-import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
+import type { QueryOptions, SearchHit, SearchOptions, SearchResult, Term, TermKind, XrefReport } from './archive-types.js';
+import type { SearchFacets } from './archive-service.js';
 
 export interface ArticleSummary {
   id: string;
@@ -45,12 +46,26 @@ export interface PageCheck {
   articles: Record<string, { title: string; date: string | null; paper: string | null }>;
 }
 
+/** A check of a tab's page, kept for the side panel (storage.session, key `check:<tabId>`). */
+export interface PageCheckOnPage extends PageCheck {
+  url: string;
+  title: string;
+  /** How many of the reused passages and contradictions were found and painted on the page. */
+  found: number;
+  at: number;
+}
+
+export const checkKey = (tabId: number) => `check:${tabId}`;
+
 export type Request =
   | { type: 'matcher' }
   | { type: 'card'; termId: string }
   | { type: 'search'; query: string; options?: SearchOptions }
+  | { type: 'query'; text: string; options?: QueryOptions }
+  | { type: 'search-facets' }
   | { type: 'article'; id: string }
   | { type: 'check'; text: string }
+  | { type: 'check-page'; tabId: number }
   | { type: 'open-reader'; id: string }
   | { type: 'open-page'; path: string }
   | { type: 'archive-info' }
@@ -61,8 +76,11 @@ export interface Responses {
   matcher: { section: unknown; revision: string };
   card: CardData | null;
   search: SearchHit[];
+  query: SearchResult;
+  'search-facets': SearchFacets;
   article: ArticleView | null;
   check: PageCheck;
+  'check-page': PageCheckOnPage;
   'open-reader': true;
   'open-page': true;
   'archive-info': ArchiveInfo;

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { t, localisePage } from '../../lib/i18n.js';
+import { openCheckPanel, stepMark } from '../../lib/browser-actions.js';
+import { UserError, userMessage } from '../../lib/errors.js';
 import { ask } from '../../lib/messages.js';
-import { renderCheck, renderHits } from '../../lib/render-results.js';
+import { renderCheck, renderResult } from '../../lib/render-results.js';
+import { handOverQuery } from '../../lib/search-handoff.js';
 import { loadSettings, markingDisabledOn, updateSettings } from '../../lib/settings.js';
 import { DEFAULT_NEWS_DOMAINS, hostInDomain, patternsForDomain } from '../../lib/sites.js';
 import { pageArticleText, targetTab } from '../../lib/tabs.js';
@@ -25,8 +28,9 @@ async function search(): Promise<void> {
   const list = $('results');
   const seq = ++searchSeq;
   if (!query) return void list.replaceChildren();
-  const hits = await ask({ type: 'search', query, options: { limit: 8 } });
-  if (seq === searchSeq) renderHits(document, list, hits, openReader);
+  // Core's query syntax, as on the search page and in VS Code.
+  const result = await ask({ type: 'query', text: query, options: { limit: 8 } });
+  if (seq === searchSeq) renderResult(document, list, result, openReader);
 }
 $('query').addEventListener('input', () => {
   clearTimeout(searchTimer);
@@ -80,18 +84,41 @@ $('check').addEventListener('click', async (e) => {
   box.replaceChildren(t('checking'));
   try {
     const tab = await targetTab(location);
-    if (tab?.id === undefined) throw new Error(t('siteUnavailable'));
-    const page = await pageArticleText(tab.id);
-    const check = await ask({ type: 'check', text: page.text });
+    if (tab?.id === undefined) throw new UserError(t('siteUnavailable'));
+    // The findings are painted on the page and listed in the panel that stays (opened in this click's gesture).
+    if (!isTest) openCheckPanel(tab.id);
+    const check = await ask({ type: 'check-page', tabId: tab.id });
     renderCheck(document, box, check, openReader);
   } catch (error) {
-    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `${t('checkFailed')}${error instanceof Error ? error.message : String(error)}` }));
+    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `${t('checkFailed')}${userMessage(error)}` }));
   }
 });
 
+/** The page's mark count, and previous/next (each opens the mark's card on the page). */
+async function setUpMarks(): Promise<void> {
+  const tab = await targetTab(location);
+  const label = $('marks-count');
+  const show = (info: { count: number; index: number } | null) => {
+    const none = !info || info.count === 0;
+    label.textContent = none ? t('marksNone') : info.index >= 0 ? `${t('marksCount', String(info.count))} · ${t('marksAt', [String(info.index + 1), String(info.count)])}` : t('marksCount', String(info.count));
+    for (const id of ['marks-prev', 'marks-next']) $<HTMLButtonElement>(id).disabled = none;
+  };
+  const info = tab?.id === undefined ? null : await browser.tabs.sendMessage(tab.id, { type: 'mark-info' }).catch(() => null) as { count: number; index: number } | null;
+  show(info);
+  for (const [id, delta] of [['marks-prev', -1], ['marks-next', 1]] as const) {
+    $(id).addEventListener('click', async (e) => {
+      if (!e.isTrusted || tab?.id === undefined) return;
+      show(await stepMark(tab, delta));
+    });
+  }
+}
+
 $('open-search').addEventListener('click', (e) => {
   e.preventDefault();
-  void browser.tabs.create({ url: browser.runtime.getURL('/search.html') }).then(closeUnlessTest);
+  // The typed query goes to the search page through extension storage, not its URL (no query in the history).
+  void handOverQuery($<HTMLInputElement>('query').value.trim())
+    .then(() => browser.tabs.create({ url: browser.runtime.getURL('/search.html') }))
+    .then(closeUnlessTest);
 });
 $('open-options').addEventListener('click', (e) => {
   e.preventDefault();
@@ -100,3 +127,4 @@ $('open-options').addEventListener('click', (e) => {
 
 void showArchive();
 void setUpSiteToggle();
+void setUpMarks();
