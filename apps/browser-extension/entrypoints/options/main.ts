@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { BundleError } from '@jianbao/core';
+import { BundleFileError, readBundleFile } from '../../lib/bundle-file.js';
 import { checkBundleForImport } from '../../lib/import-check.js';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
@@ -76,7 +77,7 @@ $('bundle-file').addEventListener('change', async (e) => {
   status.className = '';
   status.textContent = t('optionsImporting', file.name);
   try {
-    const text = await file.text();
+    const text = await readBundleFile(file); // .json, or .json.gz inflated here (the store keeps the text)
     // Load every part the extension will use before storing: a bad file is refused with one line and the archive in use stays.
     const { archive, rebuilt } = await checkBundleForImport(text);
     await writeImportedBundle({ text, name: archive.meta.name, importedAt: new Date().toISOString() });
@@ -87,7 +88,7 @@ $('bundle-file').addEventListener('change', async (e) => {
       : t('optionsImported', [info.name, String(info.articleCount)]);
   } catch (error) {
     status.className = 'error';
-    const reason = error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof BundleFileError ? t(error.key) : error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);
     status.textContent = t('optionsImportFailed', [file.name, reason]);
   } finally {
     input.value = '';
