@@ -2,22 +2,18 @@
 // Jianbao's view container in the activity bar (Related articles, its welcome text), the editor context
 // menu (Search archive for selection → the quick pick seeded with it), the keybinding, a citation in each
 // style chosen by the setting, and the walkthrough. Screenshots in test-results/everyday-*.png.
-// JIANBAO_UI_LOCALE=zh-cn runs it with VS Code's display language set to Chinese (our strings from the
-// zh-cn manifest and l10n bundle; VS Code's own stay English without a language pack).
+// English only: code-server's --locale zh-cn needs VS Code's Chinese language pack (not installable offline)
+// and leaves the extension's strings in English; the zh-cn texts are checked by test/unit/l10n.test.ts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCodeServer, extensionRoot, launchChromium, startCodeServer } from '../e2e/code-server.mjs';
 
-const locale = process.env.JIANBAO_UI_LOCALE || 'en';
-const zh = locale.startsWith('zh');
-const T = zh
-  ? { container: '剪报', view: '相关文章', searchSel: '在档案中检索所选文字', cite: '插入引用', check: '核对本稿', start: '入门', walk: '剪报入门', searchBox: '篇' }
-  : { container: 'Jianbao', view: 'Related Articles', searchSel: 'Search archive for selection', cite: 'Insert citation', check: 'Check draft', start: 'Get started', walk: 'Get started with Jianbao', searchBox: 'articles' };
+const T = { container: 'Jianbao', view: 'Related Articles', searchSel: 'Search archive for selection', cite: 'Insert citation', check: 'Check draft', start: 'Get started', walk: 'Get started with Jianbao', searchBox: 'articles' };
 const results = join(extensionRoot, 'test-results');
 mkdirSync(results, { recursive: true });
-const shot = (name) => join(results, `everyday-${name}${zh ? '-zh' : ''}.png`);
+const shot = (name) => join(results, `everyday-${name}.png`);
 const vsix = join(extensionRoot, 'dist/jianbao-vscode.vsix');
 const pack = spawnSync('pnpm', ['run', 'package'], { cwd: extensionRoot, stdio: ['ignore', 'ignore', 'inherit'] });
 if (pack.status !== 0 || !existsSync(vsix)) throw new Error('ui: vsce package failed');
@@ -40,7 +36,7 @@ const install = spawnSync(node, [entry, '--extensions-dir', join(scratch, 'exten
 if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) throw new Error(`ui: --install-extension failed:\n${install.stdout}\n${install.stderr}`);
 
 const server = await startCodeServer({
-  scratch, smokeTestDriver: false, extraArgs: zh ? ['--locale', 'zh-cn'] : [],
+  scratch, smokeTestDriver: false,
   settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'jianbao.checkDelay': 200, 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16 },
 });
 const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
@@ -166,7 +162,7 @@ try {
   // The walkthrough, from the command.
   await palette(`${T.container}: ${T.start}`);
   await visible(page.locator('.gettingStartedContainer', { hasText: T.walk }), 'the walkthrough');
-  const step = page.locator('.gettingStartedContainer button.getting-started-step', { hasText: zh ? '引用文章' : 'Cite an article' }).first();
+  const step = page.locator('.gettingStartedContainer button.getting-started-step', { hasText: 'Cite an article' }).first();
   if (await step.isVisible()) await step.click();
   await visible(page.locator('.gettingStartedContainer .getting-started-media'), 'the step\'s picture');
   await page.screenshot({ path: shot('walkthrough') });
