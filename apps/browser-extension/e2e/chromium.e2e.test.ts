@@ -261,7 +261,12 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/edited.html'))}`);
     await popup.locator('#check').click();
-    await expect.poll(() => popup.locator('#check-result .conflicts li .error').allTextContents()).toEqual(report.conflicts.map((c) => c.message));
+    // Worded in the UI language from core's fields (not core's Chinese sentence).
+    await expect.poll(() => popup.locator('#check-result .conflicts li .error').allTextContents()).toEqual(report.conflicts.map((c) => format(zh, c.kind === 'title' ? 'conflictTitle' : 'conflictNumber', [])));
+    await expect.poll(() => popup.locator('#check-result .conflicts li .quote').allTextContents()).toEqual(report.conflicts.map((c) => `“${c.text}” → “${c.expected}”`));
+    // Related articles with their reasons in the UI language.
+    expect(await popup.locator('#check-result .related li .reasons').count()).toBe(Math.min(10, report.related.filter((r) => r.why.length).length));
+    expect((await popup.locator('#check-result .related li .reasons').allTextContents()).join(' ')).not.toMatch(/shared|characters|phrases/);
     await popup.locator('#check-result').screenshot({ path: join(resultsDir, 'chromium-popup-conflict.png') });
     await popup.close();
     await article.close();

@@ -101,7 +101,7 @@ export class BackgroundService {
       .slice(0, 8)
       .map((r) => {
         const a = archive.get(r.id);
-        return { id: r.id, title: r.title, date: a?.date ?? null, paper: a?.paper ?? null, reasons: r.reasons };
+        return { id: r.id, title: r.title, date: a?.date ?? null, paper: a?.paper ?? null, reasons: r.reasons, why: r.why };
       });
     if (related.length === 0) related.push(...sharedTermArticles(archive, body, id));
     return { article, related };
@@ -138,7 +138,7 @@ function sharedTermArticles(archive: Archive, body: string, selfId: string): Art
     .slice(0, 8)
     .map(([id, names]) => {
       const a = archive.get(id)!;
-      return { id, title: a.title, date: a.date, paper: a.paper, reasons: [...names] };
+      return { id, title: a.title, date: a.date, paper: a.paper, reasons: [...names], why: [{ kind: 'shared-terms' as const, terms: [...names] }] };
     });
 }
 

@@ -3,7 +3,7 @@
  * and the content script, popup, reader and options pages.
  */
 import { browser } from 'wxt/browser';
-import type { Article, TitleHistoryEntry } from '@jianbao/core';
+import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
 import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
 
 export interface ArticleSummary {
@@ -36,7 +36,7 @@ export interface ArchiveInfo {
 
 export interface ArticleView {
   article: Article;
-  related: { id: string; title: string; date: string | null; paper: string | null; reasons: string[] }[];
+  related: { id: string; title: string; date: string | null; paper: string | null; reasons: string[]; why: RelatedReason[] }[];
 }
 
 export interface PageCheck {

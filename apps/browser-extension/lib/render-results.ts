@@ -2,6 +2,7 @@
 import type { SearchHit } from './archive-types.js';
 import { h, highlighted } from './dom.js';
 import { t } from './i18n.js';
+import { relatedReasons } from './related-reasons.js';
 import type { PageCheck } from './messages.js';
 
 export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], open: (id: string) => void): void {
@@ -41,7 +42,8 @@ export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, o
   if (report.conflicts.length) {
     parts.push(h(doc, 'h2', {}, t('checkConflicts')));
     parts.push(h(doc, 'ul', { class: 'results conflicts' }, ...report.conflicts.map((c) =>
-      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, c.message), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), link(c.articleId)))));
+      // Worded here from core's fields in the UI language (core's own message is a Chinese sentence).
+      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, t(c.kind === 'title' ? 'conflictTitle' : 'conflictNumber')), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), link(c.articleId)))));
   }
   if (report.reused.length) {
     parts.push(h(doc, 'h2', {}, t('checkReused')));
@@ -50,7 +52,10 @@ export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, o
   }
   if (report.related.length) {
     parts.push(h(doc, 'h2', {}, t('checkRelated')));
-    parts.push(h(doc, 'ul', { class: 'results related' }, ...report.related.slice(0, 10).map((r) => h(doc, 'li', {}, link(r.id)))));
+    parts.push(h(doc, 'ul', { class: 'results related' }, ...report.related.slice(0, 10).map((r) => {
+      const why = relatedReasons(r);
+      return h(doc, 'li', {}, link(r.id), why.length ? h(doc, 'span', { class: 'muted reasons' }, why.slice(0, 3).join(' · ')) : null);
+    })));
   }
   box.replaceChildren(...parts);
 }

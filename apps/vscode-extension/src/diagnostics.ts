@@ -99,7 +99,7 @@ export function toDiagnostics(
     // Built from core's fields in the UI language (core's own message is Chinese: appended, it mixed languages).
     const source = item.articleTitle
       ? vscode.l10n.t('Source: 《{0}》, {1}', item.articleTitle, item.articleDate ?? item.articleId ?? '')
-      : item.message;
+      : '';
     const message = item.kind === 'title'
       ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '')
       : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '');

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { XrefRelated } from './core-contract.js';
 import { plainText } from './markdown.js';
+import { relatedReasons } from './related-reasons.js';
 
 export class RelatedArticlesView implements vscode.TreeDataProvider<XrefRelated> {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -24,7 +25,7 @@ export class RelatedArticlesView implements vscode.TreeDataProvider<XrefRelated>
   getTreeItem(item: XrefRelated): vscode.TreeItem {
     // Archive text, untrusted: one line, capped, a wrong type left out (markdown.ts).
     const title = plainText(item.title) ?? plainText(item.id) ?? '';
-    const reasons = (Array.isArray(item.reasons) ? item.reasons : []).map((r) => plainText(r)).filter((r): r is string => Boolean(r));
+    const reasons = relatedReasons(item);
     const tree = new vscode.TreeItem(title, vscode.TreeItemCollapsibleState.None);
     tree.id = item.id;
     tree.description = reasons.slice(0, 2).join(' · ');

@@ -2,6 +2,7 @@ import type { Article } from '@jianbao/core';
 import { h } from '../../lib/dom.js';
 import { localisePage, t } from '../../lib/i18n.js';
 import { ask, type ArticleView } from '../../lib/messages.js';
+import { relatedReasons } from '../../lib/related-reasons.js';
 import { markExtensionPage } from '../../lib/page-marking.js';
 
 localisePage(document);
@@ -43,7 +44,7 @@ function render(view: ArticleView): void {
       ? h(document, 'ul', { class: 'results' }, ...view.related.map((r) =>
           h(document, 'li', {}, h(document, 'a', { class: 'result', attrs: { href: `/reader.html?id=${encodeURIComponent(r.id)}`, 'data-id': r.id } },
             h(document, 'span', { class: 'title' }, r.title),
-            h(document, 'span', { class: 'muted' }, [r.paper, r.date ?? t('undated'), r.reasons.join('、')].filter(Boolean).join(' · '))))))
+            h(document, 'span', { class: 'muted' }, [r.paper, r.date ?? t('undated'), relatedReasons(r).join('、')].filter(Boolean).join(' · '))))))
       : h(document, 'p', { class: 'muted' }, t('noRelated')),
   );
   void markExtensionPage(document, article, open);

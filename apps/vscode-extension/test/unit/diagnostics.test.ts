@@ -17,7 +17,7 @@ async function fixture() {
   const draft = `${draftIntro}${passage}\n晋中市市长常书铭说。`;
   const conflictAt = draft.indexOf('市长常书铭');
   const report: XrefReport = {
-    related: [{ id: article.id, title: article.title, score: 1, reasons: ['reuse'] }],
+    related: [{ id: article.id, title: article.title, score: 1, reasons: ['reuse'], why: [] }],
     reused: [{
       start: draftIntro.length, end: draftIntro.length + passage.length, text: passage, articleId: article.id,
       title: article.title, articleStart: 30, articleEnd: 80, similarity: 0.93, kind: 'edited',

@@ -1,4 +1,4 @@
-import { crossReference, isIsoDateOrPart, type XrefReport } from '@jianbao/core';
+import { crossReference, isIsoDateOrPart, type Conflict, type RelatedReason, type XrefReport } from '@jianbao/core';
 import type { Command } from 'commander';
 import { readTextFile } from '../archive-file.js';
 import { UsageError } from '../errors.js';
@@ -31,7 +31,7 @@ export function registerXref(program: Command): void {
         const archive = await openArchive(opts.archive);
         const report = crossReference(archive, draft, { date: opts.date, search: opts.search ?? false });
         if (opts.json) return writeJson(report);
-        await writeOut(formatReport(report, draft, input === '-' ? '<stdin>' : input, painterFor(process.stdout)));
+        await writeOut(formatReport(report, draft, input === '-' ? '<stdin>' : input, painterFor(process.stdout), uiLanguage()));
       }),
     );
 }
@@ -54,8 +54,37 @@ export function lineCol(text: string): (offset: number) => { line: number; col: 
 
 const clip = (s: string, n = 60) => inline(s.length > n ? `${s.slice(0, n)}…` : s).replace(/\s+/g, ' ');
 
+/** The language of the text output's details: Chinese when the locale says so (JIANBAO_LANG, LC_ALL, LC_MESSAGES, LANG), English otherwise. */
+export function uiLanguage(env: Record<string, string | undefined> = process.env): 'zh' | 'en' {
+  const locale = env.JIANBAO_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(locale) ? 'zh' : 'en';
+}
+
+/** Where the archive's version of a conflict is from, worded from core's fields. */
+function conflictSource(c: Conflict, lang: 'zh' | 'en'): string {
+  const title = c.articleTitle ? `《${inline(c.articleTitle)}》` : c.articleId ? inline(c.articleId) : '';
+  const date = c.articleDate ? inline(c.articleDate) : '';
+  const expected = inline(c.expected);
+  if (lang === 'zh') return title ? `档案为“${expected}”，见${title}${date ? `（${date}）` : ''}` : `档案为“${expected}”`;
+  return title ? `the archive has “${expected}” in ${title}${date ? ` (${date})` : ''}` : `the archive has “${expected}”`;
+}
+
+/** A related article's reason, worded from core's data. */
+export function reasonWords(r: RelatedReason, lang: 'zh' | 'en'): string {
+  switch (r.kind) {
+    case 'reused': return lang === 'zh' ? `重复使用 ${r.passages} 段（${r.characters} 字）` : `shares ${r.passages} passages (${r.characters} characters)`;
+    case 'conflict': {
+      const what = lang === 'zh' ? (r.conflict === 'title' ? '职务不符' : '数字不符') : `${r.conflict} differs`;
+      return `${what}${lang === 'zh' ? '：' : ': '}${inline(r.text)} → ${inline(r.expected)}`;
+    }
+    case 'shared-phrases': return lang === 'zh' ? `共有 ${r.count} 处少见表述` : `shares ${r.count} rare phrases`;
+    case 'shared-terms': return `${lang === 'zh' ? '共同提及：' : 'names in common: '}${r.terms.map(inline).join('、')}`;
+    case 'headline-search': return lang === 'zh' ? `标题“${inline(r.headline)}”检索命中` : `found by the headline “${inline(r.headline)}”`;
+  }
+}
+
 /** A terminal rendering, sections in the order an editor works through them; each finding opens with file:line:col. */
-export function formatReport(report: XrefReport, draft: string, file = '<stdin>', paint: Paint = (_s, t) => t): string {
+export function formatReport(report: XrefReport, draft: string, file = '<stdin>', paint: Paint = (_s, t) => t, lang: 'zh' | 'en' = 'zh'): string {
   const at = lineCol(draft);
   const where = (offset: number) => {
     const { line, col } = at(offset);
@@ -64,7 +93,9 @@ export function formatReport(report: XrefReport, draft: string, file = '<stdin>'
   const out: string[] = [];
   out.push(paint('bold', `与档案不符 Conflicts (${report.conflicts.length})`));
   for (const c of report.conflicts) {
-    out.push(`${where(c.start)}: ${paint('red', c.kind === 'title' ? '职务' : '数字')} “${inline(c.text)}” → ${inline(c.expected)}`, `    ${inline(c.message)}`);
+    // Worded from core's fields in the locale's language (core's own message is a Chinese sentence).
+    const kind = lang === 'zh' ? (c.kind === 'title' ? '职务' : '数字') : c.kind;
+    out.push(`${where(c.start)}: ${paint('red', kind)} “${inline(c.text)}” → ${inline(c.expected)}`, `    ${conflictSource(c, lang)}`);
   }
   out.push('', paint('bold', `重复使用 Reused passages (${report.reused.length})`));
   for (const r of report.reused) {
@@ -74,7 +105,10 @@ export function formatReport(report: XrefReport, draft: string, file = '<stdin>'
     );
   }
   out.push('', paint('bold', `相关文章 Related articles (${report.related.length})`));
-  report.related.forEach((a, i) => out.push(`  ${i + 1}. 《${inline(a.title)}》 ${paint('dim', inline(a.id))}  ${a.score.toFixed(2)}  — ${a.reasons.map(inline).join('; ')}`));
+  report.related.forEach((a, i) => {
+    const reasons = Array.isArray(a.why) ? a.why.map((r) => reasonWords(r, lang)) : a.reasons.map(inline);
+    out.push(`  ${i + 1}. 《${inline(a.title)}》 ${paint('dim', inline(a.id))}  ${a.score.toFixed(2)}  — ${reasons.join(lang === 'zh' ? '；' : '; ')}`);
+  });
   if (!report.conflicts.length && !report.reused.length && !report.related.length) out.push('', '档案中没有相关内容 Nothing in the archive relates to this draft.');
   return out.join('\n') + '\n';
 }

@@ -20,6 +20,8 @@ export interface Segment {
   matchedArticle: number;
   /** Covered draft characters that are not common phrasing. */
   matchedRare: number;
+  /** Covered draft characters that are not common phrasing, names and titles included. */
+  matchedOwn: number;
   /** Runs chained into the passage, and the longest. */
   runs: number;
   longestRun: number;
@@ -27,9 +29,11 @@ export interface Segment {
   longestOwn: number;
   /** (matchedDraft + matchedArticle) / (draft span + article span): 1 for an exact copy. */
   similarity: number;
+  /** The shared runs chained into the passage, in draft order. */
+  pieces: readonly Run[];
 }
 
-interface Run {
+export interface Run {
   d: number;
   a: number;
   len: number;
@@ -101,7 +105,9 @@ export function alignPassages(
   let dEnd = 0;
   let aStart = 0;
   let aEnd = 0;
-  const fits = (r: Run) => r.d <= dEnd + MAX_GAP && r.a >= aStart - REORDER && r.a + r.len <= aEnd + REORDER;
+  // A run belongs when it starts near the draft's end of the passage and within reach of its article range:
+  // measured from the run's start, not its end (a 74-character run right after an edit reaches far past the range).
+  const fits = (r: Run) => r.d <= dEnd + MAX_GAP && r.a <= aEnd + REORDER && r.a + r.len >= aStart - REORDER;
   const close = () => {
     trimEdges(cur);
     if (cur.length) segments.push(summarise(cur, article, common));
@@ -156,6 +162,7 @@ function summarise(runs: Run[], article: Pick<MatchText, 'codes'>, common: Uint8
   let aEnd = 0;
   let matchedDraft = 0;
   let matchedRare = 0;
+  let matchedOwn = 0;
   let covered = -1; // draft runs come in order: count each position once
   let longestRun = 0;
   let longestOwn = 0;
@@ -173,6 +180,7 @@ function summarise(runs: Run[], article: Pick<MatchText, 'codes'>, common: Uint8
       if (i < covered) continue;
       matchedDraft++;
       if (!common[i]) matchedRare++;
+      if (common[i] !== 1) matchedOwn++;
     }
     covered = Math.max(covered, r.d + r.len);
   }
@@ -187,8 +195,9 @@ function summarise(runs: Run[], article: Pick<MatchText, 'codes'>, common: Uint8
   }
   const span = dEnd - dStart + (aEnd - aStart);
   return {
-    dStart, dEnd, aStart, aEnd, matchedDraft, matchedArticle, matchedRare,
+    dStart, dEnd, aStart, aEnd, matchedDraft, matchedArticle, matchedRare, matchedOwn,
     runs: runs.length, longestRun, longestOwn,
     similarity: span > 0 ? (matchedDraft + matchedArticle) / span : 0,
+    pieces: runs,
   };
 }

@@ -9,7 +9,7 @@ import { rankRelated, type RelatedArticle } from './related.js';
 import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
 
 export type { Conflict } from './conflicts.js';
-export type { RelatedArticle } from './related.js';
+export type { RelatedArticle, RelatedReason } from './related.js';
 export type { ReusedPassage } from './reuse.js';
 
 export interface XrefReport {

@@ -10,7 +10,34 @@ export interface RelatedArticle {
   id: string;
   title: string;
   score: number;
+  /** The reasons as English phrases (kept for the --json shape; hosts word `why` in their UI language). */
   reasons: string[];
+  /** The reasons as data, in the same order as `reasons`. */
+  why: RelatedReason[];
+}
+
+/** Why an article is related, as data: hosts word it in their UI language. */
+export type RelatedReason =
+  /** The draft reuses passages of the article. */
+  | { kind: 'reused'; passages: number; characters: number }
+  /** A title or number of the draft contradicts the article. */
+  | { kind: 'conflict'; conflict: 'title' | 'number'; text: string; expected: string }
+  /** The article shares this many rare fingerprints with the draft: the same event told in other words. */
+  | { kind: 'shared-phrases'; count: number }
+  /** People, places, organisations and policies both name (up to six). */
+  | { kind: 'shared-terms'; terms: string[] }
+  /** The draft's headline, searched in the archive, finds the article with this score. */
+  | { kind: 'headline-search'; headline: string; score: number };
+
+/** The English phrase of a reason (what `reasons` holds). */
+export function reasonText(r: RelatedReason): string {
+  switch (r.kind) {
+    case 'reused': return `shared passages: ${r.passages} (${r.characters} characters)`;
+    case 'conflict': return `${r.conflict} differs: ${r.text} → ${r.expected}`;
+    case 'shared-phrases': return `shared rare phrases: ${r.count}`;
+    case 'shared-terms': return `shared terms: ${r.terms.join('、')}`;
+    case 'headline-search': return `headline search “${r.headline}”: ${r.score.toFixed(1)}`;
+  }
 }
 
 /**
@@ -37,7 +64,7 @@ export function rankRelated(
   search = false,
 ): RelatedArticle[] {
   // A reason may be a function: built only for the articles returned.
-  const acc = new Map<string, { score: number; reasons: (string | (() => string))[] }>();
+  const acc = new Map<string, { score: number; reasons: (RelatedReason | (() => RelatedReason))[] }>();
   const entry = (id: string) => {
     let e = acc.get(id);
     if (!e) acc.set(id, (e = { score: 0, reasons: [] }));
@@ -53,13 +80,13 @@ export function rankRelated(
   for (const [id, { n, chars }] of reusedChars) {
     const e = entry(id);
     e.score += 10 + chars / 10;
-    e.reasons.push(`shared passages: ${n} (${chars} characters)`);
+    e.reasons.push({ kind: 'reused', passages: n, characters: chars });
   }
   for (const c of conflicts) {
     if (!c.articleId) continue;
     const e = entry(c.articleId);
     e.score += 5;
-    e.reasons.push(`${c.kind === 'title' ? 'title' : 'number'} differs: ${c.text} → ${c.expected}`);
+    e.reasons.push({ kind: 'conflict', conflict: c.kind === 'title' ? 'title' : 'number', text: c.text, expected: c.expected });
   }
   // Shared rare fingerprints relative to the draft's size: the same event in other words.
   const scale = Math.max(8, draft.length / 12);
@@ -69,7 +96,7 @@ export function rankRelated(
     const article = archive.articles[c.doc]!;
     const e = entry(article.id);
     e.score += Math.min(5, strength * 5);
-    e.reasons.push(`shared rare phrases: ${c.hits}`);
+    e.reasons.push({ kind: 'shared-phrases', count: c.hits });
   }
   // Named terms (people, places, organisations, policies) the draft shares with an article, rarer ones weighing more.
   const shared = sharedTerms(archive, terms);
@@ -78,7 +105,7 @@ export function rankRelated(
     if (count < 2 && weight < 0.5 && !acc.has(id)) continue;
     const e = entry(id);
     e.score += Math.min(4, weight * 2);
-    e.reasons.push(() => `shared terms: ${shared.names(id).slice(0, 6).join('、')}`);
+    e.reasons.push(() => ({ kind: 'shared-terms', terms: shared.names(id).slice(0, 6) }));
   }
   // The headline searched in the archive: coverage of the same subject in other words.
   const headline = search ? draftHeadline(raw) : null;
@@ -87,7 +114,7 @@ export function rankRelated(
       if (hit.score <= 0) continue;
       const e = entry(hit.id);
       e.score += Math.min(3, hit.score / 5);
-      e.reasons.push(`headline search “${headline}”: ${hit.score.toFixed(1)}`);
+      e.reasons.push({ kind: 'headline-search', headline, score: Math.round(hit.score * 10) / 10 });
     }
   }
   // Rounded scores ranked first, titles looked up for the kept few only: shared terms alone can put thousands of articles here.
@@ -95,7 +122,10 @@ export function rankRelated(
     .map(([id, e]) => ({ id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
     .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
     .slice(0, limit)
-    .map(({ id, score, reasons }) => ({ id, title: archive.get(id)?.title ?? id, score, reasons: reasons.map((r) => (typeof r === 'string' ? r : r())) }));
+    .map(({ id, score, reasons }) => {
+      const why = reasons.map((r) => (typeof r === 'function' ? r() : r));
+      return { id, title: archive.get(id)?.title ?? id, score, reasons: why.map(reasonText), why };
+    });
 }
 
 /** Article ids as dense numbers (mentions of ids the archive lacks get numbers past its articles), per archive. */

@@ -8,6 +8,8 @@ import { articleCodes, findKey, getFingerprintIndex, INDEX_K, INDEX_W, type Fing
 import { kgramHashes, winnow } from './kgrams.js';
 import { POST_GLOBAL } from './titles.js';
 import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
+import { copiesSentences, draftSentences, type DraftSentences } from './draft-sentences.js';
+import { cutAtWholeSentences, type Piece } from './verbatim-within.js';
 
 export interface ReusedPassage {
   start: number;
@@ -208,6 +210,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   const keyOf = new Int32Array(picks.length);
   for (let p = 0; p < picks.length; p++) keyOf[p] = findKey(index, hashes[picks[p]!]!);
   const common = commonMask(draft, hashes, picks, keyOf, index, options.terms);
+  const sentences = draftSentences(raw, draft);
   const seedHashes = SEED_K === INDEX_K ? hashes : kgramHashes(draft.codes, SEED_K);
 
   const { candidates, regions } = options.exhaustive
@@ -237,11 +240,11 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
     }
     if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
     for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
-      // Enough own wording, or one long verbatim stretch whatever it holds.
-      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
+      // Enough own wording, one long verbatim stretch whatever it holds, or whole sentences copied with a word or two changed.
+      if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN || copiesSentences(seg, sentences)) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }
   }
-  return { reused: report(archive, raw, draft, pickBest(found, draft.length)), regions: merged, candidates, common, picks, keyOf, hashes };
+  return { reused: report(archive, raw, draft, pickBest(found, draft.length), sentences), regions: merged, candidates, common, picks, keyOf, hashes };
 }
 
 /** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */
@@ -288,27 +291,59 @@ function trimAtBreaks(raw: string, draft: MatchText, f: Found): void {
   }
 }
 
-function report(archive: Archive, raw: string, draft: MatchText, found: Found[]): ReusedPassage[] {
+function report(archive: Archive, raw: string, draft: MatchText, found: Found[], sentences: DraftSentences): ReusedPassage[] {
   const texts = new Map<number, MatchText>();
-  return found.map((f) => {
+  const out: ReusedPassage[] = [];
+  for (const f of found) {
     trimAtBreaks(raw, draft, f);
     const article = archive.articles[f.doc]!;
     const body = articleBody(article);
     // Offsets back into the article: only for the few articles reported.
     let matchText = texts.get(f.doc);
     if (!matchText) texts.set(f.doc, (matchText = toMatchText(body)));
-    const [start, end] = rawRange(draft, f.dStart, f.dEnd);
-    const [articleStart, articleEnd] = rawRange(matchText, f.aStart, f.aEnd);
-    const text = raw.slice(start, end);
-    const verbatim = layoutFree(text) === layoutFree(body.slice(articleStart, articleEnd));
-    return {
-      start, end, text,
-      articleId: article.id,
-      title: article.title,
-      articleStart, articleEnd,
-      // An edit that keeps every character (punctuation, clause order) is still not a copy: below 1.
-      similarity: verbatim ? 1 : Math.round(Math.min(0.99, f.similarity) * 1000) / 1000,
-      kind: verbatim ? 'verbatim' : 'edited',
+    const passage = (p: Piece, verbatim: boolean): ReusedPassage => {
+      const [start, end] = rawRange(draft, p.dStart, p.dEnd);
+      const [articleStart, articleEnd] = rawRange(matchText!, p.aStart, p.aEnd);
+      return {
+        start, end, text: raw.slice(start, end),
+        articleId: article.id,
+        title: article.title,
+        articleStart, articleEnd,
+        // An edit that keeps every character (punctuation, clause order) is still not a copy: below 1.
+        similarity: verbatim ? 1 : Math.round(Math.min(0.99, p.similarity) * 1000) / 1000,
+        kind: verbatim ? 'verbatim' : 'edited',
+      };
     };
-  });
+    const sameText = (p: Piece) => {
+      const [start, end] = rawRange(draft, p.dStart, p.dEnd);
+      const [articleStart, articleEnd] = rawRange(matchText!, p.aStart, p.aEnd);
+      return layoutFree(raw.slice(start, end)) === layoutFree(body.slice(articleStart, articleEnd));
+    };
+    const whole: Piece = { dStart: f.dStart, dEnd: f.dEnd, aStart: f.aStart, aEnd: f.aEnd, similarity: f.similarity, whole: true };
+    if (sameText(whole)) {
+      out.push(passage(whole, true));
+      continue;
+    }
+    // Edited: whole sentences copied exactly inside it are reported verbatim, the rest as edited around them.
+    const pieces = cutAtWholeSentences(f, sentences);
+    const exact = pieces.map((p) => p.whole && sameText(p));
+    if (!exact.some(Boolean)) {
+      out.push(passage(whole, false));
+      continue;
+    }
+    let pending: Piece | null = null; // neighbouring edited pieces joined into one
+    const flush = () => {
+      if (pending) out.push(passage(pending, false));
+      pending = null;
+    };
+    pieces.forEach((p, i) => {
+      if (exact[i]) {
+        flush();
+        out.push(passage(p, true));
+      } else if (!pending) pending = { ...p };
+      else pending = { dStart: pending.dStart, dEnd: p.dEnd, aStart: Math.min(pending.aStart, p.aStart), aEnd: Math.max(pending.aEnd, p.aEnd), similarity: Math.min(pending.similarity, p.similarity), whole: false };
+    });
+    flush();
+  }
+  return out;
 }
