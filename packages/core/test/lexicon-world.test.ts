@@ -39,6 +39,18 @@ describe('states abroad and their bodies (issue 13)', () => {
     expect(bySuffix('，多家航空公司')).toEqual([]);
   });
 
+  it('a committee or service centre from the place or body it belongs to (a unit named under its parent)', () => {
+    const bySuffix = (text: string) => {
+      const { covered } = extractAdministrative(text, none);
+      return extractBySuffix(text, none, covered).map((c) => c.name);
+    };
+    expect(bySuffix('，晋中市总工会职工服务中心成立')).toEqual(['晋中市总工会职工服务中心']);
+    expect(bySuffix('，北京市劳动争议仲裁委员会受理')).toEqual(['北京市劳动争议仲裁委员会']);
+    expect(bySuffix('，美国总统拜登亦向美中关系全国委员会致信')).toEqual([]);
+    expect(bySuffix('，北京新建100家区域养老服务中心')).toEqual([]);
+    expect(bySuffix('，专家委员会')).toEqual([]);
+  });
+
   it('one list of states for the lexicon and xref', () => {
     expect(COUNTRIES).toEqual(expect.arrayContaining([...NATIONS, '中国']));
     expect(postUses('卢旺达总统卡加梅').map((p) => p.cls)).toEqual(['foreign']);

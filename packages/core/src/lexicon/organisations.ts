@@ -3,7 +3,7 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { ArticleContext, Candidate } from './candidate.js';
 import { INTERNATIONAL_BODIES } from './world.js';
 import { maxOf } from '../arrays.js';
-import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
+import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_ORGS, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
 
 /** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
 
@@ -160,10 +160,16 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
   for (const [matches, kind] of [[f.orgSuffixes.find(text), 'organisation'], [[...f.siteSuffixes.find(text), ...oneChar], 'place']] as const) {
     for (const m of matches) {
       if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
-      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' && PLACE_ANCHORED_SITES.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' ? PLACE_ANCHORED_SITES.has(m.word) : PLACE_ANCHORED_ORGS.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
       if (!found) continue;
       let span = found.span;
       let brand = found.brand;
+      if (PLACE_ANCHORED_ORGS.has(m.word)) {
+        const unit = anchoredName(text, found.from, m.end, covered);
+        if (!unit) continue;
+        if (unit !== span) brand = '';
+        span = unit;
+      }
       if (m.word === '公司') {
         const company = companyName(text, found.from, m.end, covered);
         if (!company) continue;
@@ -204,6 +210,20 @@ function companyName(text: string, from: number, end: number, covered: Uint8Arra
   while (p < end && covered[p]) p++;
   const own = text.slice(p, end - 2);
   return own.length >= 2 && own !== '科技' ? span : null;
+}
+
+/** Words of a clause around a committee or centre's name (北京召开…, 拜登亦向美中关系全国委员会). */
+const CLAUSE_IN_UNIT = /召开|会见|出席|主持|代表|共同|举行|致电|新建|同(?!盟)|[并亦向将在对为和与及0-9]/;
+
+/** A committee or service centre named from the place nearest it on (北京召开中国共产党…中央委员会 → 中国共产党…). */
+function anchoredName(text: string, from: number, end: number, covered: Uint8Array): string | null {
+  let start = from;
+  for (let i = from + 1; i < end; i++) if (covered[i] && !covered[i - 1]) start = i;
+  const span = text.slice(start, end);
+  let p = start;
+  while (p < end && covered[p]) p++;
+  if (span.length > 22 || p >= end - 3 || CLAUSE_IN_UNIT.test(text.slice(p, end))) return null;
+  return span;
 }
 
 /** A zone's offices (管委会 runs it). */
