@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadArchive, serializeBundle } from '@jianbao/core';
-import { crossReference, matcherOf, searchArchive } from '../lib/archive-service.js';
+import { crossReference, matcherOf, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { extensionRoot, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
@@ -221,7 +221,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
     const query = fx.expected['/plain.html']![0]!.text;
-    const expectedHits = searchArchive(fx.archive, query, { limit: 8 });
+    const expectedHits = queryArchive(fx.archive, query, { limit: 8 }).hits;
     expect(expectedHits.length).toBeGreaterThan(0);
     await popup.locator('#query').fill(query);
     await expect.poll(() => popup.locator('#results .title').allTextContents()).toEqual(expectedHits.map((h) => h.title));
@@ -272,14 +272,98 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await article.close();
   });
 
-  test('search page finds articles and opens them in the reader', async () => {
-    const page = await context.newPage();
-    const query = fx.expected['/plain.html']![0]!.text;
-    await page.goto(`chrome-extension://${extensionId}/search.html?q=${encodeURIComponent(query)}`);
-    const expectedHits = searchArchive(fx.archive, query, { limit: 50 });
-    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(expectedHits.map((h) => h.title));
+  test('search page: the popup hands its query over without a URL; rewrite notice, count, matched fields, paging', async () => {
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
+    await popup.locator('#query').fill('韦涛');
+    const [page] = await Promise.all([context.waitForEvent('page'), popup.locator('#open-search').click()]);
+    await popup.close();
+    await page.setViewportSize({ width: 900, height: 900 });
+    // The query arrived through extension storage: the page's URL (and so the history) has none.
+    await expect.poll(() => page.locator('#query').inputValue()).toBe('韦涛');
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
+    const rewritten = queryArchive(fx.archive, '韦涛', { limit: 20 });
+    expect(rewritten.rewritten?.query).toBe('韦韬');
+    await expect.poll(() => page.locator('#notice').textContent()).toBe(format(zh, 'searchRewritten', ['韦韬']) + format(zh, 'searchAsTyped', ['韦涛']));
+    expect(await page.locator('#notice').textContent()).toBe('显示“韦韬”的结果；仍搜索“韦涛”');
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [rewritten.total]));
+    expect(await page.locator('#results .title').allTextContents()).toEqual(rewritten.hits.map((h) => h.title));
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-rewrite.png') });
+    // 仍搜索“韦涛”: the query as typed.
+    await page.locator('#as-typed').click();
+    const asTyped = queryArchive(fx.archive, '韦涛', { limit: 20, asTyped: true });
+    await expect.poll(() => page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [asTyped.total]));
+    expect(await page.locator('#notice').textContent()).toBe('');
+
+    // A broad query: the count, a page of 20, the fields each hit matched in, the next page.
+    await page.locator('#query').fill('发展');
+    await page.locator('#query').press('Enter');
+    const first = queryArchive(fx.archive, '发展', { limit: 20 });
+    expect(first.total).toBeGreaterThan(20);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(first.hits.map((h) => h.title));
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [first.total]));
+    expect(await page.locator('#results .fields').first().getAttribute('data-fields')).toBe(first.hits[0]!.fields.join(' '));
+    expect(await page.locator('#results .fields').first().textContent()).toBe(format(zh, 'searchMatched', [first.hits[0]!.fields.map((f) => zh[`field_${f}`]!.message).join(zh.listSeparator!.message)]));
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-page.png'), fullPage: true });
+    await page.locator('#next').click();
+    const second = queryArchive(fx.archive, '发展', { limit: 20, offset: 20 });
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(second.hits.map((h) => h.title));
+    expect(await page.locator('#page-of').textContent()).toBe(format(zh, 'searchPageOf', [2, Math.ceil(first.total / 20)]));
+
+    // Opening a hit and coming back: the page's own state (history.state) brings the query and page back, no URL query.
     await page.locator('#results .result').first().click();
-    await expect.poll(() => page.locator('article h1').textContent()).toBe(expectedHits[0]!.title);
+    await expect.poll(() => page.locator('article h1').textContent()).toBe(second.hits[0]!.title);
+    await page.goBack();
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(second.hits.map((h) => h.title));
+    expect(await page.locator('#query').inputValue()).toBe('发展');
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
+    // No URL the browser loaded carried a query.
+    for (const q of ['韦涛', '发展']) expect(requests.filter((u) => decodeURIComponent(u).includes(q))).toEqual([]);
+    await page.close();
+  });
+
+  test('search page filters: paper, kind, a month range (labelled), sort by date; a bad date is one line', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 900, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}/search.html`);
+    const facets = await serviceFor(fx.archive).searchFacets();
+    await expect.poll(() => page.locator('#paper option').count()).toBe(facets.papers.length + 1);
+    expect(await page.locator('#kind option').count()).toBe(facets.kinds.length + 1);
+    // The date boxes are labelled and say that a year or a month is enough.
+    expect(await page.locator('label:has(#from)').textContent()).toContain(zh.searchFrom!.message);
+    expect(await page.locator('#date-hint').textContent()).toContain(zh.searchDateHint!.message);
+    const paper = facets.papers[0]!;
+    await page.locator('#query').fill('发展');
+    await page.locator('#paper').selectOption(paper);
+    await page.locator('#from').fill('2025-02');
+    await page.locator('#to').fill('2025-02');
+    await page.locator('#sort').selectOption('date');
+    await page.locator('#query').press('Enter');
+    const expected = queryArchive(fx.archive, '发展', { limit: 20, paper, from: '2025-02', to: '2025-02', sort: 'date' });
+    expect(expected.total).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(expected.hits.map((h) => h.title));
+    expect(await page.locator('#count').textContent()).toBe(format(zh, 'searchCount', [expected.total]));
+    for (const meta of await page.locator('#results .result > .muted:not(.fields)').allTextContents()) expect(meta.startsWith(paper)).toBe(true);
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-filters.png'), fullPage: true });
+    // A kind: only that kind.
+    const kind = facets.kinds.find((k) => k !== 'news')!;
+    await page.locator('#paper').selectOption('');
+    await page.locator('#from').fill('');
+    await page.locator('#to').fill('');
+    await page.locator('#query').fill('晋中');
+    await page.locator('#kind').selectOption(kind);
+    const byKind = queryArchive(fx.archive, '晋中', { limit: 20, kind: kind as never, sort: 'date' });
+    expect(byKind.total).toBeGreaterThan(0);
+    expect(byKind.total).toBeLessThan(queryArchive(fx.archive, '晋中', { limit: 20 }).total);
+    await expect.poll(() => page.locator('#results .title').allTextContents()).toEqual(byKind.hits.map((h) => h.title));
+    // An impossible month: core's one-line error, no results.
+    await page.locator('#kind').selectOption('');
+    await page.locator('#query').fill('发展');
+    await page.locator('#from').fill('2025-13');
+    await page.locator('#query').press('Enter');
+    await expect.poll(() => page.locator('#error').textContent()).toContain('2025-13');
+    expect(await page.locator('#results li').count()).toBe(0);
+    expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
     await page.close();
   });
 

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadArchive, serializeBundle } from '@jianbao/core';
-import { crossReference, searchArchive } from '../lib/archive-service.js';
+import { crossReference, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { GECKO_ID } from '../wxt.config.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
@@ -138,7 +138,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
     const article = await openMarked('/plain.html');
     const popup = await openExtensionPage(article, `/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
     const query = fx.expected['/plain.html']![0]!.text;
-    const hits = searchArchive(fx.archive, query, { limit: 8 });
+    const hits = queryArchive(fx.archive, query, { limit: 8 }).hits;
     await popup.waitForSelector('#query', { timeout: 150_000 });
     await popup.type('#query', query);
     await expect.poll(() => popup.$$eval('#results .title', (els) => els.map((e) => e.textContent))).toEqual(hits.map((h) => h.title));

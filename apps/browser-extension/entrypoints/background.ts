@@ -25,6 +25,10 @@ export default defineBackground(() => {
         return service.card(request.termId);
       case 'search':
         return service.search(request.query, request.options);
+      case 'query':
+        return service.query(request.text, request.options);
+      case 'search-facets':
+        return service.searchFacets();
       case 'article':
         return service.article(request.id);
       case 'check':

@@ -4,7 +4,8 @@
  * wires this to runtime messages, so tests can drive it directly.
  */
 import { articleBody, loadArchiveAsync, personSummary, type Archive } from '@jianbao/core';
-import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, searchArchive } from './archive-service.js';
+import { crossReferenceWhenReady, lexiconOf, matcherOf, matcherSection, queryArchive, searchArchive, searchFacets, type SearchFacets } from './archive-service.js';
+import type { QueryOptions, SearchResult } from './archive-types.js';
 import type { ArchiveInfo, ArticleSummary, ArticleView, CardData, PageCheck } from './messages.js';
 import type { StoredBundle } from './archive-store.js';
 
@@ -87,6 +88,17 @@ export class BackgroundService {
   async search(query: string, options?: Parameters<typeof searchArchive>[2]) {
     const { archive } = await this.archive();
     return searchArchive(archive, query, options);
+  }
+
+  /** A query in core's query syntax (the search page and the popup). */
+  async query(text: string, options?: QueryOptions): Promise<SearchResult> {
+    const { archive } = await this.archive();
+    return queryArchive(archive, text, options);
+  }
+
+  async searchFacets(): Promise<SearchFacets> {
+    const { archive } = await this.archive();
+    return searchFacets(archive);
   }
 
   async article(id: string): Promise<ArticleView | null> {

@@ -4,7 +4,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
-import type { SearchHit, SearchOptions, Term, TermKind, XrefReport } from './archive-types.js';
+import type { QueryOptions, SearchHit, SearchOptions, SearchResult, Term, TermKind, XrefReport } from './archive-types.js';
+import type { SearchFacets } from './archive-service.js';
 
 export interface ArticleSummary {
   id: string;
@@ -49,6 +50,8 @@ export type Request =
   | { type: 'matcher' }
   | { type: 'card'; termId: string }
   | { type: 'search'; query: string; options?: SearchOptions }
+  | { type: 'query'; text: string; options?: QueryOptions }
+  | { type: 'search-facets' }
   | { type: 'article'; id: string }
   | { type: 'check'; text: string }
   | { type: 'open-reader'; id: string }
@@ -61,6 +64,8 @@ export interface Responses {
   matcher: { section: unknown; revision: string };
   card: CardData | null;
   search: SearchHit[];
+  query: SearchResult;
+  'search-facets': SearchFacets;
   article: ArticleView | null;
   check: PageCheck;
   'open-reader': true;

@@ -1,11 +1,16 @@
 /** Renders archive search hits and page-check reports (shared by the popup and the search page). */
-import type { SearchHit } from './archive-types.js';
+import type { SearchField, SearchHit, SearchResult } from './archive-types.js';
 import { h, highlighted } from './dom.js';
 import { t } from './i18n.js';
 import { relatedReasons } from './related-reasons.js';
 import type { PageCheck } from './messages.js';
 
-export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], open: (id: string) => void): void {
+export interface RenderOptions {
+  /** Say per hit which fields the query matched in (the search page). */
+  fields?: boolean;
+}
+
+export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], open: (id: string) => void, options: RenderOptions = {}): void {
   if (!hits.length) {
     list.replaceChildren(h(doc, 'li', { class: 'muted' }, t('searchNoResults')));
     return;
@@ -17,10 +22,31 @@ export function renderHits(doc: Document, list: HTMLElement, hits: SearchHit[], 
           h(doc, 'span', { class: 'title' }, hit.title),
           h(doc, 'span', { class: 'muted' }, [hit.paper, hit.date ?? t('undated')].filter(Boolean).join(' · ')),
           h(doc, 'span', { class: 'snippet' }, highlighted(doc, hit.snippet, hit.highlights)),
+          options.fields && hit.fields?.length ? h(doc, 'span', { class: 'fields muted', attrs: { 'data-fields': hit.fields.join(' ') } }, t('searchMatched', fieldNames(hit.fields))) : null,
         ),
       ),
     ),
   );
+}
+
+/** The matched fields in the reader's language (标题、正文 / title, body). */
+export function fieldNames(fields: readonly SearchField[]): string {
+  return fields.map((f) => t(`field_${f}`)).join(t('listSeparator'));
+}
+
+/** The rewrite notice's text: 显示“韦韬”的结果；仍搜索“韦涛”. */
+export function rewriteNotice(rewritten: NonNullable<SearchResult['rewritten']>): { showing: string; asTyped: string } {
+  return { showing: t('searchRewritten', rewritten.query), asTyped: t('searchAsTyped', rewritten.original) };
+}
+
+/** A query's result in a list (the popup): its one-line error, or the rewrite notice and the hits. */
+export function renderResult(doc: Document, list: HTMLElement, result: SearchResult, open: (id: string) => void, options: RenderOptions = {}): void {
+  if (result.error) return void list.replaceChildren(h(doc, 'li', { class: 'error' }, t('searchError', result.error)));
+  renderHits(doc, list, result.hits, open, options);
+  if (result.rewritten) {
+    const notice = rewriteNotice(result.rewritten);
+    list.prepend(h(doc, 'li', { class: 'muted rewritten' }, notice.showing + notice.asTyped));
+  }
 }
 
 /** A long passage shortened to its start and end, so a reprinted article does not fill the popup. */

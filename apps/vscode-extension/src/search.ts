@@ -30,26 +30,88 @@ export function searchItems(archive: Archive, query: string, buttons: vscode.Qui
   return searchView(archive, query, buttons).items;
 }
 
+/** The quick pick's first row when a query was rewritten: Enter runs the query as typed (仍搜索“韦涛”). */
+export interface AsTypedItem extends vscode.QuickPickItem {
+  asTyped: true;
+}
+
 /**
  * The results of a query in core's query syntax ("exact", -exclude, title:, paper:, kind:, date ranges, OR,
  * sort:date), and the line the quick pick shows above them: the error, what the archive lacks, the rewrite
- * notice (显示“韦韬”的结果；仍搜索“韦涛”) and the count.
+ * notice (显示“韦韬”的结果；仍搜索“韦涛”, in the UI's language) and the count. `asTyped`: no rewriting.
  */
-export function searchView(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = []): { items: SearchItem[]; title: string } {
+export function searchView(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = [], asTyped = false): { items: SearchItem[]; title: string; asTypedItem?: AsTypedItem } {
   if (!query.trim()) return { items: [], title: '' };
-  const result = searchQuery(archive, query, { limit: RESULT_LIMIT });
+  const result = searchQuery(archive, query, { limit: RESULT_LIMIT, ...(asTyped ? { asTyped: true } : {}) });
   if (result.error) return { items: [], title: `⚠ ${result.error}` };
   const count = vscode.l10n.t('{0} results', `${result.total}${result.totalAtLeast ? '+' : ''}`);
-  const title = [...result.notices, ...(result.rewritten ? [result.rewritten.notice] : []), count].join(' · ');
+  const notice = result.rewritten ? vscode.l10n.t('Showing results for “{0}”; search instead for “{1}”', result.rewritten.query, result.rewritten.original) : undefined;
+  const title = [...result.notices, ...(notice ? [notice] : []), count].join(' · ');
+  const asTypedItem: AsTypedItem | undefined = result.rewritten
+    ? { label: `$(search) ${vscode.l10n.t('Search instead for “{0}”', result.rewritten.original)}`, alwaysShow: true, asTyped: true }
+    : undefined;
   return { items: result.hits.map((hit) => ({
     label: plainText(hit.title) ?? plainText(hit.id) ?? '',
-    description: [plainText(hit.paper), plainText(hit.date)].filter(Boolean).join(' · '),
+    description: [plainText(hit.paper), plainText(hit.date), fieldsLabel(hit.fields)].filter(Boolean).join(' · '),
     detail: markSnippet(hit),
     // The archive search decides what matches: the quick pick must not filter its results again.
     alwaysShow: true,
     buttons,
     hit,
-  })), title };
+  })), title, ...(asTypedItem ? { asTypedItem } : {}) };
+}
+
+/** Where the query matched (title, subtitle, body), in the UI's language. */
+function fieldsLabel(fields: readonly string[] | undefined): string {
+  if (!fields?.length) return '';
+  const names: Record<string, string> = { title: vscode.l10n.t('title'), subtitle: vscode.l10n.t('subtitle'), body: vscode.l10n.t('body') };
+  return vscode.l10n.t('matched in {0}', fields.map((f) => names[f] ?? f).join(', '));
+}
+
+/** A filter the quick pick offers: the syntax it adds to the query. */
+export interface FilterItem extends vscode.QuickPickItem {
+  syntax: string;
+}
+
+/**
+ * The filters offered for an archive, as the query syntax they add (so what the user sees in the box is what is
+ * searched): its papers, its kinds, its years and the months of its latest year, sort by date, and the syntax forms.
+ */
+export function filterItems(archive: Archive): FilterItem[] {
+  const count = (values: (string | null | undefined)[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  };
+  const quote = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
+  const items: FilterItem[] = [];
+  const section = (label: string) => items.push({ label, kind: vscode.QuickPickItemKind.Separator, syntax: '' });
+  section(vscode.l10n.t('Paper'));
+  for (const [paper, n] of count(archive.articles.map((a) => a.paper))) items.push({ label: paper, description: vscode.l10n.t('{0} articles', n), syntax: `paper:${quote(paper)}` });
+  section(vscode.l10n.t('Kind'));
+  for (const [kind, n] of count(archive.articles.map((a) => a.kind))) items.push({ label: kind, description: vscode.l10n.t('{0} articles', n), syntax: `kind:${kind}` });
+  section(vscode.l10n.t('Date (year, month or day; a range with ..)'));
+  const dates = archive.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
+  const years = [...new Set(dates.map((d) => d.slice(0, 4)))].reverse();
+  const months = [...new Set(dates.filter((d) => d.length >= 7).map((d) => d.slice(0, 7)))].reverse().slice(0, 12);
+  for (const y of years) items.push({ label: y, syntax: `date:${y}` });
+  for (const m of months) items.push({ label: m, syntax: `date:${m}` });
+  if (dates.length > 1) items.push({ label: `${dates[0]!.slice(0, 7)}..${dates.at(-1)!.slice(0, 7)}`, description: vscode.l10n.t('a range'), syntax: `${dates[0]!.slice(0, 7)}..${dates.at(-1)!.slice(0, 7)}` });
+  section(vscode.l10n.t('Order and syntax'));
+  items.push({ label: 'sort:date', description: vscode.l10n.t('newest first'), syntax: 'sort:date' });
+  items.push({ label: '"…"', description: vscode.l10n.t('an exact phrase'), syntax: '""' });
+  items.push({ label: 'title:…', description: vscode.l10n.t('in the title only'), syntax: 'title:' });
+  items.push({ label: '-…', description: vscode.l10n.t('exclude a word'), syntax: '-' });
+  items.push({ label: 'OR', description: vscode.l10n.t('either side'), syntax: 'OR' });
+  return items;
+}
+
+/** The query with a filter's syntax added (a filter of the same field replaces the one there). */
+export function withFilter(query: string, syntax: string): string {
+  const field = /^(paper|kind|date|sort):/.exec(syntax)?.[1];
+  let parts = query.trim() ? query.trim().split(/\s+/) : [];
+  if (field) parts = parts.filter((p) => !p.startsWith(`${field}:`));
+  return [...parts, syntax].join(' ');
 }
 
 export interface SearchActions {
@@ -58,7 +120,7 @@ export interface SearchActions {
 }
 
 /** Shows the quick pick. `mode` decides what Enter does: open the article, or insert its citation. */
-export function showSearch(archive: Archive, actions: SearchActions, mode: 'open' | 'cite', initial = ''): vscode.QuickPick<SearchItem> {
+export function showSearch(archive: Archive, actions: SearchActions, mode: 'open' | 'cite', initial = ''): vscode.QuickPick<SearchItem | AsTypedItem> {
   const editor = vscode.window.activeTextEditor;
   const insertButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('quote'),
@@ -68,29 +130,57 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
     iconPath: new vscode.ThemeIcon('open-preview'),
     tooltip: vscode.l10n.t('Open preview'),
   };
-  const pick = vscode.window.createQuickPick<SearchItem>();
+  const filterButton: vscode.QuickInputButton = {
+    iconPath: new vscode.ThemeIcon('filter'),
+    tooltip: vscode.l10n.t('Filters: paper, kind, date, sort'),
+  };
+  const pick = vscode.window.createQuickPick<SearchItem | AsTypedItem>();
+  pick.buttons = [filterButton];
+  let asTyped = false;
   pick.placeholder = mode === 'open'
     ? vscode.l10n.t('Search {0} ({1} articles): Enter opens, the quote button inserts a citation', archive.meta.name, archive.articles.length)
     : vscode.l10n.t('Search the archive: Enter inserts a citation');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   const update = (value: string) => {
-    const view = searchView(archive, value, [insertButton, previewButton]);
-    pick.items = view.items;
+    const view = searchView(archive, value, [insertButton, previewButton], asTyped);
+    pick.items = view.asTypedItem ? [view.asTypedItem, ...view.items] : view.items;
     pick.title = view.title || undefined;
   };
-  pick.onDidChangeValue(update);
+  pick.onDidChangeValue((value) => {
+    asTyped = false;
+    update(value);
+  });
+  let choosingFilter = false;
+  pick.onDidTriggerButton(async (button) => {
+    if (button !== filterButton) return;
+    // A second quick pick lists the filters; the chosen one's syntax goes into the query, and the search comes back.
+    choosingFilter = true;
+    const query = pick.value;
+    const chosen = await vscode.window.showQuickPick(filterItems(archive), { title: vscode.l10n.t('Add a filter to the query'), matchOnDescription: true });
+    choosingFilter = false;
+    pick.value = chosen ? withFilter(query, chosen.syntax) : query;
+    update(pick.value);
+    pick.show();
+  });
   pick.onDidAccept(() => {
     const item = pick.selectedItems[0];
     if (!item) return;
+    if ('asTyped' in item) {
+      asTyped = true;
+      return update(pick.value);
+    }
     pick.hide();
     void (mode === 'open' ? actions.open(item.hit.id) : actions.cite(item.hit.id, editor));
   });
   pick.onDidTriggerItemButton((e) => {
+    if (!('hit' in e.item)) return;
     pick.hide();
     void (e.button === previewButton ? actions.open(e.item.hit.id, true) : actions.cite(e.item.hit.id, editor));
   });
-  pick.onDidHide(() => pick.dispose());
+  pick.onDidHide(() => {
+    if (!choosingFilter) pick.dispose();
+  });
   pick.value = initial;
   update(initial);
   pick.show();

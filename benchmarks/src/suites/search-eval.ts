@@ -21,23 +21,32 @@ type Search = (q: string, limit: number) => Hit[];
 
 const BASELINE = process.env.JIANBAO_BASELINE_CORE ?? join(REPO_ROOT, 'packages/core/.baseline/dist');
 
-async function cores(): Promise<{ name: string; core: Core }[]> {
-  const out: { name: string; core: Core }[] = [];
-  if (existsSync(join(BASELINE, 'index.js'))) out.push({ name: 'baseline (main before)', core: (await import(pathToFileURL(join(BASELINE, 'index.js')).href)) as Core });
-  out.push({ name: 'this branch', core: current });
+/** Other cores to run beside this branch: `JIANBAO_COMPARE_CORES="name=dist-dir;name=dist-dir"` (e.g. a baseline and a previous main), else BASELINE. */
+function otherCores(): { name: string; dir: string }[] {
+  const listed = process.env.JIANBAO_COMPARE_CORES;
+  if (listed) return listed.split(';').filter(Boolean).map((pair) => { const [name, dir] = pair.split('='); return { name: name!.trim(), dir: dir!.trim() }; });
+  return existsSync(join(BASELINE, 'index.js')) ? [{ name: 'baseline (main before)', dir: BASELINE }] : [];
+}
+
+async function cores(): Promise<{ name: string; core: Core; dir: string }[]> {
+  const out: { name: string; core: Core; dir: string }[] = [];
+  for (const { name, dir } of otherCores()) out.push({ name, dir, core: (await import(pathToFileURL(join(dir, 'index.js')).href)) as Core });
+  out.push({ name: 'this branch', core: current, dir: join(REPO_ROOT, 'packages/core/dist') });
   return out;
 }
 
-/** The bundle of the sample as `jianbao build` makes it (lexicon included); cached in .cache when JIANBAO_EVAL_CACHE=1 (while iterating). */
-function sampleBundle(articles: Article[]): string {
-  const cache = join(REPO_ROOT, 'benchmarks/.cache/search-eval-bundle.json');
-  if (process.env.JIANBAO_EVAL_CACHE === '1' && existsSync(cache)) return readFileSync(cache, 'utf8');
-  const text = JSON.stringify(current.buildBundle({ articles }, { name: 'xwlb-sample' }));
-  if (process.env.JIANBAO_EVAL_CACHE === '1') {
-    mkdirSync(join(REPO_ROOT, 'benchmarks/.cache'), { recursive: true });
-    writeFileSync(cache, text);
-  }
-  return text;
+/**
+ * The bundle of the sample as `jianbao build` makes it (lexicon included), built by the core that searches it (a
+ * baseline core may not read a newer bundle version); cached in .cache when JIANBAO_EVAL_CACHE=1 (while iterating).
+ */
+function sampleBundle(core: Core, tag: string, articles: Article[]): { text: string; path: string } {
+  const dir = join(REPO_ROOT, 'benchmarks/.cache');
+  const path = join(dir, `search-eval-bundle-${tag.replace(/[^\w.-]+/g, '_')}.json`);
+  mkdirSync(dir, { recursive: true });
+  if (process.env.JIANBAO_EVAL_CACHE === '1' && existsSync(path)) return { text: readFileSync(path, 'utf8'), path };
+  const text = JSON.stringify(core.buildBundle({ articles }, { name: 'xwlb-sample' }));
+  writeFileSync(path, text);
+  return { text, path };
 }
 
 function timed<T>(run: () => T): { value: T; wall: number; cpu: number } {
@@ -111,8 +120,13 @@ function firstQueryCpu(coreDir: string, bundlePath: string, queries: Record<stri
     const { readFileSync } = await import('node:fs');
     const archive = core.loadArchive(JSON.parse(readFileSync(${JSON.stringify(bundlePath)}, 'utf8')));
     await core.loadSearchIndex(archive);
+    const q = process.argv[1];
+    // "syntax:" queries go through searchQuery (the hosts' entry point), when the core has it.
+    const syntax = q.startsWith('syntax:');
+    if (syntax && !core.searchQuery) { process.stdout.write('NaN'); process.exit(0); }
     const c = process.cpuUsage();
-    core.searchArchive(archive, process.argv[1], { limit: 10 });
+    if (syntax) core.searchQuery(archive, q.slice(7), { limit: 20 });
+    else core.searchArchive(archive, q, { limit: 10 });
     const u = process.cpuUsage(c);
     process.stdout.write(String((u.user + u.system) / 1000));`;
   const out: Record<string, number> = {};
@@ -130,10 +144,6 @@ export async function run(): Promise<SuiteResult> {
   const sets = { dev: knownQueries('search-xwlb-dev.json', byId), 'held-out': knownQueries('search-xwlb-heldout.json', byId) };
   const absent = readAbsent().map((a) => a.q);
   const judged = JSON.parse(readFileSync(sharedPath('eval', 'queries-dev.json')!, 'utf8')) as Judged[];
-  const bundleText = sampleBundle(articles);
-  const bundlePath = join(REPO_ROOT, 'benchmarks/.cache/search-eval-first-query.json');
-  mkdirSync(join(REPO_ROOT, 'benchmarks/.cache'), { recursive: true });
-  writeFileSync(bundlePath, bundleText);
   const stability = stabilityQueries([...sets.dev, ...sets['held-out']], absent, articles);
   const latencyQueries = [...sets.dev, ...sets['held-out']].map((k) => k.q).concat(absent);
 
@@ -151,9 +161,12 @@ export async function run(): Promise<SuiteResult> {
     title: sets.dev.find((k) => k.cat === 'title')!.q, phrase: sets.dev.find((k) => k.cat === 'phrase')!.q,
     typo: sets.dev.find((k) => k.cat === 'typo')!.q, traditional: sets.dev.find((k) => k.cat === 'traditional')!.q,
     spaced: sets.dev.find((k) => k.cat === 'spaced')!.q, absent: absent[0]!, pinyin: 'xinzhi shengchanli', 'name fallback': '韦涛', latin: 'APEC', 'one char': '港',
+    // The syntax path: a phrase, an exclusion, a paper and a month range, newest first.
+    syntax: 'syntax:经济 -会议 paper:新闻联播 2018-03..2019-06 sort:date',
   };
-  for (const { name, core } of await cores()) {
+  for (const { name, core, dir } of await cores()) {
     process.stderr.write(`  search-eval: ${name}…\n`);
+    const { text: bundleText, path: bundlePath } = sampleBundle(core, name, articles);
     let t = performance.now();
     const archive = core.loadArchive(JSON.parse(bundleText));
     await core.loadSearchIndex(archive);
@@ -170,7 +183,6 @@ export async function run(): Promise<SuiteResult> {
     const warm = latencyQueries.map((q) => timed(() => search(q, 10)).wall);
     const p95 = percentile(cold.map((c) => c.wall), 95);
     costRows.push([name, fmt(load / 1000, 2), fmt(percentile(cold.map((c) => c.wall), 50), 2), fmt(p95, 2), fmt(percentile(cold.map((c) => c.cpu), 95), 2), fmt(percentile(warm, 95), 2), fmt(p95 / scanP95, 3), fmt(percentile(cold.map((c) => c.cpu), 95) / scanCpu95, 3), fmt(percentile(warm, 95) / scanP95, 3)]);
-    const dir = core === current ? join(REPO_ROOT, 'packages/core/dist') : BASELINE;
     const first = firstQueryCpu(dir, bundlePath, firstQueries);
     firstRows.push([name, ...Object.values(first).map((v) => fmt(v, 1))]);
   }

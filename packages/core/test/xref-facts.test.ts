@@ -73,5 +73,27 @@ describe('title conflicts with their place (seed archive)', () => {
 
   it('is quiet on the title as the archive prints it', () => {
     expect(titles('省委常委、太原市委书记韦韬主持并讲话。')).toEqual([]);
+    expect(titles('晋中市长刘星出席会议。')).toEqual([]); // the archive: 晋中市委副书记、市长刘星 (the chain's place)
+  });
+
+  it('fixes a wrong title to a correct phrase with short context too (晋中市委书记刘星, 太原市市长韦韬)', () => {
+    for (const [draft, wrong, right] of [
+      ['晋中市委书记刘星出席会议。', '晋中市委书记', '晋中市委副书记、市长刘星'],
+      ['太原市市长韦韬出席会议。', '太原市市长', '省委常委、太原市委书记韦韬'],
+    ]) {
+      const found = titles(draft!);
+      expect(found.map((c) => c.text)).toEqual([wrong]);
+      const fixed = applyFix(draft!, found[0]!);
+      expect(fixed).toContain(right);
+      expect(crossReference(seedArchive, fixed).conflicts).toEqual([]);
+    }
+  });
+
+  it('compares a figure inside a passage aligned to its source with the source\'s figure in place', () => {
+    // The draft joins two archive sentences (so no one sentence shares enough words): the reuse alignment decides.
+    const draft = '该项目占地面积730余亩，项目总投资35.8亿元，建成后可实现年产101万吨焦炭。';
+    const found = crossReference(seedArchive, draft).conflicts;
+    expect(found.map((c) => [c.kind, c.text, c.expected])).toEqual([['number', '35.8亿元', '25.8亿元']]);
+    expect(crossReference(seedArchive, draft.replace('35.8', '25.8')).conflicts).toEqual([]);
   });
 });

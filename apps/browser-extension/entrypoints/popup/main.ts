@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { t, localisePage } from '../../lib/i18n.js';
 import { ask } from '../../lib/messages.js';
-import { renderCheck, renderHits } from '../../lib/render-results.js';
+import { renderCheck, renderResult } from '../../lib/render-results.js';
+import { handOverQuery } from '../../lib/search-handoff.js';
 import { loadSettings, markingDisabledOn, updateSettings } from '../../lib/settings.js';
 import { DEFAULT_NEWS_DOMAINS, hostInDomain, patternsForDomain } from '../../lib/sites.js';
 import { pageArticleText, targetTab } from '../../lib/tabs.js';
@@ -25,8 +26,9 @@ async function search(): Promise<void> {
   const list = $('results');
   const seq = ++searchSeq;
   if (!query) return void list.replaceChildren();
-  const hits = await ask({ type: 'search', query, options: { limit: 8 } });
-  if (seq === searchSeq) renderHits(document, list, hits, openReader);
+  // Core's query syntax, as on the search page and in VS Code.
+  const result = await ask({ type: 'query', text: query, options: { limit: 8 } });
+  if (seq === searchSeq) renderResult(document, list, result, openReader);
 }
 $('query').addEventListener('input', () => {
   clearTimeout(searchTimer);
@@ -91,7 +93,10 @@ $('check').addEventListener('click', async (e) => {
 
 $('open-search').addEventListener('click', (e) => {
   e.preventDefault();
-  void browser.tabs.create({ url: browser.runtime.getURL('/search.html') }).then(closeUnlessTest);
+  // The typed query goes to the search page through extension storage, not its URL (no query in the history).
+  void handOverQuery($<HTMLInputElement>('query').value.trim())
+    .then(() => browser.tabs.create({ url: browser.runtime.getURL('/search.html') }))
+    .then(closeUnlessTest);
 });
 $('open-options').addEventListener('click', (e) => {
   e.preventDefault();

@@ -65,6 +65,16 @@ async function showScreen(what) {
   console.error(`ui: gave up waiting for ${what}; screenshot ${path}; the screen showed:\n${text.replace(/\n\s*\n/g, '\n').slice(0, 4000)}`);
 }
 
+/** Waits until the quick pick's box holds `value`. */
+async function expectValue(value) {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let waited = 0; waited < WAIT_MS; waited += 250) {
+    if ((await input.inputValue().catch(() => '')) === value) return check(true, `quick pick query after the filter: ${value}`);
+    await page.waitForTimeout(250);
+  }
+  check(false, `quick pick query after the filter: ${await input.inputValue().catch(() => '?')} (wanted ${value})`);
+}
+
 /** Waits until `locator` is visible (up to `ms`); on giving up, shows the screen and throws. */
 async function visible(locator, what, ms = WAIT_MS) {
   try {
@@ -171,7 +181,10 @@ try {
     await fix.click();
     const lineText = () => page.evaluate((name) => [...document.querySelectorAll('.monaco-editor .view-line')].map((l) => l.textContent.replace(/\u00a0/g, ' ')).find((t) => t.includes(`${name}出席会议`)) ?? '', person);
     const fixedLine = `晋中市委书记${person}出席会议。`;
-    for (const start = Date.now(); !(await lineText()).includes(fixedLine) && Date.now() - start < WAIT_MS; ) await page.waitForTimeout(200);
+    await page.waitForFunction(
+      ([name, want]) => [...document.querySelectorAll('.monaco-editor .view-line')].some((l) => l.textContent.replace(/\u00a0/g, ' ').includes(want)),
+      [person, fixedLine], { timeout: WAIT_MS },
+    ).catch(() => showScreen(`the line to read ${fixedLine}`));
     const line = await lineText();
     check(line.includes(fixedLine) && !line.includes('晋中晋中'), `after the quick fix the line reads: ${line.trim()}`);
     try {
@@ -197,7 +210,8 @@ try {
   // The query syntax and the notice: a homophone of a known name, minus a word; the title says what was searched.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('韦涛 -广交会');
-  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice above the results');
+  // The notice in the UI's language: 显示“韦韬”的结果；仍搜索“…” in Chinese, Showing results for “韦韬”; search instead for “…” in English.
+  const notice = await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /仍搜索|search instead for/ }), 'the rewrite notice above the results');
   check(true, `quick pick title: ${(await notice.innerText()).trim()}`);
   await page.keyboard.press('Control+A');
   await page.keyboard.type('人大 date:2025-13');
@@ -205,8 +219,20 @@ try {
   check(true, 'impossible date: one-line error in the quick pick title');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('韦涛 -广交会');
-  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: '仍搜索' }), 'the rewrite notice again');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /仍搜索|search instead for/ }), 'the rewrite notice again');
   await page.screenshot({ path: join(results, 'search-syntax.png') });
+  // The filters: the title bar's filter button lists the archive's papers (and kinds, dates, sort); a chosen one
+  // goes into the query as syntax, and the results follow.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('发展');
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /results|条结果/ }), 'results for 发展');
+  await page.locator('.quick-input-widget .quick-input-titlebar .codicon-filter').click();
+  const paperRow = await visible(page.locator('.quick-input-list .monaco-list-row:visible', { hasText: /日报|新闻联播/ }).first(), 'a paper among the filters');
+  const paper = (await paperRow.locator('.label-name').first().innerText()).trim();
+  await page.screenshot({ path: join(results, 'search-filters.png') });
+  await paperRow.click();
+  await expectValue(`发展 paper:${paper}`);
+  await page.screenshot({ path: join(results, 'search-filtered.png') });
 } catch (error) {
   console.error(String(error));
   failed = true;

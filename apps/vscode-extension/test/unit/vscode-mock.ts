@@ -70,6 +70,7 @@ export class EventEmitter<T> {
 }
 export enum FileType { Unknown = 0, File = 1, Directory = 2, SymbolicLink = 64 }
 export enum StatusBarAlignment { Left = 1, Right = 2 }
+export enum QuickPickItemKind { Separator = -1, Default = 0 }
 
 /** vscode.l10n.t with the English source strings and {0}-style arguments, as VS Code does without a bundle. */
 export const l10n = {

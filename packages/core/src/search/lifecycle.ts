@@ -1,5 +1,5 @@
 import type { Archive } from '../archive.js';
-import { runSteps, runStepsInSlices, yieldToHost } from '../host.js';
+import { runSteps, runStepsInSlices } from '../host.js';
 import { prepareTermTableSteps } from '../text/analyze.js';
 import { cachedSearchIndex, decodeSearchIndex, getSearchIndex } from './archive-index.js';
 import { docTableOf, titlesOf } from './rank.js';
@@ -38,10 +38,15 @@ export function loadSearchIndexSync(archive: Archive): SearchIndex {
 /** What `loadSearchIndex` does once it has the index (textSteps, warmUpSteps), for an index loaded apart (the benchmark). */
 export async function prepareSearch(archive: Archive, index: SearchIndex): Promise<void> {
   await runStepsInSlices(textSteps(archive));
-  // One warm-up query per slice: the first ones run cold (10–20 ms each), and added to a slice of other work
-  // they blocked the event loop for up to 38 ms on the bench (21 ms before the warm-up existed).
-  for (const _ of warmUpSteps(archive, index)) await yieldToHost();
+  // Short slices: a cold warm-up query costs 10–20 ms, and added to a long slice of other work it blocked the
+  // event loop for up to 38 ms on the bench. But not one step per turn either: each turn of a host's event loop
+  // costs at least a timer's 1 ms, and the several hundred steps (tables, warm-up queries) made the load ~5×
+  // longer in wall time than its CPU time (xwlb sample: 3.7 s wall for 0.7 s CPU on a busy machine).
+  await runStepsInSlices(warmUpSteps(archive, index), WARM_UP_SLICE_MS);
 }
+
+/** The warm-up's slices, in ms of work before yielding (a step may run past it: one cold query). */
+const WARM_UP_SLICE_MS = 4;
 
 /** The same in one piece. */
 export function prepareSearchSync(archive: Archive, index: SearchIndex): void {

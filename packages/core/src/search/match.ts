@@ -243,6 +243,12 @@ const windowFirst = new Int32Array(64);
  */
 export function bestWindow(hay: string, tokens: readonly string[], span: number, minCoverage = 0): { coverage: number; start: number; end: number } {
   if (!tokens.length || tokens.length > 64) return bestWindowSlow(hay, tokens, span);
+  if (minCoverage > 0) {
+    // Most texts checked lack too many of the tokens (4 in 5 on the xwlb eval queries): native includes finds that
+    // several times faster than the one-pass scan below, which then runs only on texts that can reach minCoverage.
+    let missing = 0;
+    for (const token of tokens) if (!hay.includes(token) && (tokens.length - ++missing) / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+  }
   activate(tokens);
   const counts = windowCounts;
   counts.fill(0, 0, tokens.length);

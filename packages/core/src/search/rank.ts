@@ -1,6 +1,6 @@
 import type { Archive } from '../archive.js';
 import type { Article } from '../article.js';
-import { scoreCandidates } from './candidates.js';
+import { scoreCandidates, type Scored } from './candidates.js';
 import { squeezeText } from './match.js';
 import { finalScore, tierOf, type FieldQuality } from './quality.js';
 import type { Segment } from './query.js';
@@ -67,18 +67,49 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   } : null, Math.max(KEEP, limit), titlesOf(archive, index).get(joined) ?? NONE);
   // A phrase that occurs as typed is not a typo: when some candidate has it exactly, one-character-off matches
   // of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence. Decided over all the candidates, not the verified.
-  const exactSomewhere = segments.map((s, k) =>
-    s.chinese && s.absent === 0 && candidates.some((c) => c.bounds[k] === 1 && squeezedAt(c.doc).some((f) => f.includes(s.phrase))));
+  // Decided when a typo check first needs it (most queries stop before any candidate lacks the phrase): scanning
+  // every candidate's texts for every segment up front was a sixth of a slow query.
+  const exactSomewhere: (boolean | undefined)[] = segments.map(() => undefined);
+  const exactAt = (k: number): boolean => (exactSomewhere[k] ??= exactInSome(segments[k]!, k, candidates, squeezedAt));
   const hits: RankedHit[] = [];
   for (const c of candidates) {
     if (hits.length >= limit && beats(hits[limit - 1]!, c.tier, c.upper)) break;
+    // The tier bound from the index (every term there) is loose: with the top full, a candidate whose texts do
+    // not hold every phrase (or the joined query) cannot reach that tier, and skipping it when it then cannot
+    // enter the top changes nothing in the top `limit` (spaced queries verified ~200 such candidates each).
+    if (hits.length >= limit && c.tier > 0 && beats(hits[limit - 1]!, tierBoundInTexts(c.tier, segments, joined, squeezedAt(c.doc)), c.upper)) continue;
     const article = articleOf(c.doc)!;
     const squeezed = squeezedAt(c.doc);
-    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactSomewhere[k]!));
+    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactAt, k));
     const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
     if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)), matches });
   }
+  // The best `limit`: what lies beyond depends on which candidates were skipped.
+  if (hits.length > limit) hits.length = limit;
   return hits;
+}
+
+/**
+ * A tighter tier bound (tierOf in quality.ts) from the kept squeezed texts: tier 1 and up need every Chinese
+ * segment's phrase in a field it may match in (the title for title:), tier 2 the joined query too (or one segment),
+ * tier 3 a title that is the query (already in `tier`). Latin segments match by words: not checked here.
+ */
+function tierBoundInTexts(tier: number, segments: readonly Segment[], joined: string, squeezed: readonly string[]): number {
+  for (const s of segments) {
+    if (!s.chinese) continue;
+    const fields = s.titleOnly ? 1 : 3;
+    let found = false;
+    for (let f = 0; f < fields && !found; f++) found = squeezed[f]!.includes(s.phrase);
+    if (!found) return 0;
+  }
+  if (tier === 3) return 3;
+  return segments.length === 1 || squeezed.some((f) => f.includes(joined)) ? 2 : 1;
+}
+
+/** Whether some candidate holds segment k's phrase exactly (only candidates whose bound allows it can). */
+function exactInSome(s: Segment, k: number, candidates: readonly Scored[], squeezedAt: (doc: number) => string[]): boolean {
+  if (!s.chinese || s.absent !== 0) return false;
+  return candidates.some((c) => c.bounds[k] === 1 && squeezedAt(c.doc).some((f) => f.includes(s.phrase)));
 }
 
 /** At most this many candidates (or `limit`), best bound first, are verified. */

@@ -145,8 +145,10 @@ function runSearch(
     if (names.length && !dropsAStretch(foldText(parts[0]!), names)) {
       const partSegments = planQuery(names, analyze, index);
       // Filtered after ranking: rank as many as any limit up to FALLBACK_POOL would, so the first k never depend on the limit.
+      // A sentence's squeezed text is a stretch of its field's (squeezing maps characters one by one), so a field
+      // whose kept squeezed text lacks a part cannot have a sentence holding them all: only the others are split.
       const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude).filter((hit) =>
-        fieldTexts(hit.article).some((field) => field.split(SENTENCE_END).some((sentence) => {
+        fieldTexts(hit.article).some((field, f) => partSegments.every((s) => squeezedOf(hit.article)[f]!.includes(s.phrase)) && field.split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
           return partSegments.every((s) => squeezed.includes(s.phrase));
         })),

@@ -26,6 +26,8 @@ export class FieldText {
 
 export const EMPTY = new FieldText('');
 
+const NEVER = (): boolean => false;
+
 /**
  * The squeezed text of each field of an article, kept for as long as the
  * article lives: ranking verifies ~30 candidates per query, the same long
@@ -50,7 +52,15 @@ export function squeezedOf(article: Article): string[] {
  * the kept squeezed texts: the same result, and the texts as printed are
  * looked at only in the rare case that decides a field (see below).
  */
-export function segmentQuality(segment: Segment, article: Article, squeezed: string[], bound: number, noTypo = false): FieldQuality {
+export function segmentQuality(
+  segment: Segment,
+  article: Article,
+  squeezed: string[],
+  bound: number,
+  /** Whether the phrase occurs as typed in some candidate (then a one-character-off match is no evidence); asked only when a typo check would run. */
+  exactElsewhere: (k: number) => boolean = NEVER,
+  k = 0,
+): FieldQuality {
   if (bound <= 0) return { field: -1, quality: 0 };
   // Squeezing is idempotent (test/search-fast-paths), so the phrase squeezes to itself and the kept squeezed texts decide.
   const fields = segment.titleOnly ? 1 : 3;
@@ -75,7 +85,7 @@ export function segmentQuality(segment: Segment, article: Article, squeezed: str
     const text = squeezed[f]!;
     if (!text) continue;
     if (best.quality >= TYPO) break;
-    if (bound >= TYPO && !noTypo && typoIn(text, segment) >= 0) {
+    if (bound >= TYPO && !exactElsewhere(k) && typoIn(text, segment) >= 0) {
       best = { field: f, quality: TYPO };
       continue;
     }

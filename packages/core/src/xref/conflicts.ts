@@ -5,7 +5,7 @@ import type { Conflict } from './conflict.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 
 type Compact = ReturnType<typeof withoutSpaces>;
-import { quantities, sameFacts } from './numbers.js';
+import { quantities, sameFacts, type AlignedSource } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
@@ -120,6 +120,20 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     for (const a of windowArticles(archive, reuse, look, p)) if (near.length < 12 && !near.includes(a)) near.push(a);
     return near;
   };
+  // Passages the reuse check aligned, in draft order (figures are visited in order too: one pointer walks them).
+  const passages = [...reuse.reused].sort((a, b) => a.start - b.start);
+  let at = 0;
+  const sources = new Map<number, AlignedSource>();
+  const passageAt = (start: number): AlignedSource | undefined => {
+    while (at < passages.length && passages[at]!.end <= start) at++;
+    for (let i = at; i < passages.length && passages[i]!.start <= start; i++) {
+      const p = passages[i]!;
+      const article = start < p.end ? archive.get(p.articleId) : undefined;
+      const share = (start - p.start) / Math.max(1, p.end - p.start);
+      if (article) return { article, from: p.articleStart, to: p.articleEnd, at: p.articleStart + share * (p.articleEnd - p.articleStart) };
+    }
+    return undefined;
+  };
   // Only figures some article is near are described (and at most MAX_NUMBERS_CHECKED of them).
   let wanted = 0;
   const nearby = new Map<number, Article[]>();
@@ -127,6 +141,11 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
   const all = quantities(raw, (start) => {
     if (wanted >= MAX_NUMBERS_CHECKED || ++looked > MAX_NUMBERS_LOOKED_UP) return false;
     const near = nearAt(start);
+    const source = passageAt(start);
+    if (source) {
+      sources.set(start, source);
+      if (!near.includes(source.article)) near.unshift(source.article);
+    }
     if (!near.length) return false;
     nearby.set(start, near);
     wanted++;
@@ -135,11 +154,12 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
   for (const q of all) {
     const near = nearby.get(q.start);
     if (!near) continue;
-    const facts = sameFacts(raw, q, near);
+    const facts = sameFacts(raw, q, near, sources.get(q.start));
     if (!facts.length) continue;
-    // The source sharing the most context decides (another story sharing a few words does not confirm a figure
-    // its real source contradicts); on a tie an agreeing source wins, then the newest.
-    const score = (f: (typeof facts)[number]) => 2 * f.shared + f.context;
+    // The figure in place in the passage the draft copies decides; else the source sharing the most context
+    // (another story sharing a few words does not confirm a figure its real source contradicts); on a tie an
+    // agreeing source wins, then the newest.
+    const score = (f: (typeof facts)[number]) => (f.placed ? 1e6 : 0) + 2 * f.shared + f.context;
     const best = facts.sort((a, b) => score(b) - score(a) || Number(b.agree) - Number(a.agree) || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
     if (best.agree || best.otherTime) continue;
     out.push({
@@ -165,6 +185,7 @@ function draftYears(compact: string, date: string | undefined): number[] {
 interface Post {
   core: string;
   title: string;
+  first: string | null;
   latest: string | null;
   articleId: string;
 }
@@ -185,11 +206,22 @@ function posts(roles: Role[]): { byCore: Map<string, Post>; current: Post[] } {
     const core = titleCore(role.title);
     if (!core) continue;
     const prev = byCore.get(core);
-    if (!prev || (role.date ?? '') > (prev.latest ?? '')) byCore.set(core, { core, title: role.title, latest: role.date, articleId: role.articleId });
+    if (!prev) byCore.set(core, { core, title: role.title, first: role.date, latest: role.date, articleId: role.articleId });
+    else {
+      if ((role.date ?? '') > (prev.latest ?? '')) Object.assign(prev, { title: role.title, latest: role.date, articleId: role.articleId });
+      if (role.date && (!prev.first || role.date < prev.first)) prev.first = role.date;
+    }
   }
   const all = [...byCore.values()];
-  const newest = all.reduce<string | null>((m, p) => (p.latest && (!m || p.latest > m) ? p.latest : m), null);
-  return { byCore, current: newest ? all.filter((p) => p.latest === newest) : all };
+  // A post is held from when it is first printed until another post of the same level is (市长 until 市委书记):
+  // current are those no later post of their level has replaced, not only those printed on the newest date
+  // (a post seen a week before another one of a different level is still held).
+  const replaced = (p: Post) => {
+    const level = postLevel(p.core);
+    return all.some((q) => q !== p && (level ? postLevel(q.core) === level : q.core === p.core) && (q.first ?? '') > (p.latest ?? ''));
+  };
+  const current = all.filter((p) => !replaced(p));
+  return { byCore, current: current.length ? current : all };
 }
 
 /** The administrative level of a local post: 市 for 市委书记, 市长, 副市长, 市人大常委会主任; null otherwise. */

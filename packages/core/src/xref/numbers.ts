@@ -244,6 +244,17 @@ export interface NumberEvidence {
   otherTime: boolean;
   /** Characters of the figures' immediate context that agree (Quantity.before's common end + .after's common start). */
   context: number;
+  /** The figure at the draft figure's place in a passage the reuse check aligned to this article: it decides. */
+  placed?: boolean;
+}
+
+/** A passage of an article the draft repeats (raw offsets into its body), as the reuse check aligned it. */
+export interface AlignedSource {
+  article: Article;
+  from: number;
+  to: number;
+  /** Where the draft figure falls in the source by its share of the passage: tells apart figures whose words are alike. */
+  at: number;
 }
 
 /** A sentence copied with its figure in place: enough shared words, or the figure's neighbourhood the same on both sides. */
@@ -274,7 +285,7 @@ const articleFigures = new WeakMap<Article, ArticleFigures>();
 
 let lastRun: CommonRun | undefined;
 
-export function sameFacts(draft: string, q: Quantity, articles: Article[]): NumberEvidence[] {
+export function sameFacts(draft: string, q: Quantity, articles: Article[], source?: AlignedSource): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
   // Figures of one sentence compare the same words: one automaton for them.
@@ -284,6 +295,9 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
   const myTimes = times(draft, q.sentence, '', false, q.start);
   const myNumbers = numbersIn(sentence, q.start - q.sentence[0]);
   const out: NumberEvidence[] = [];
+  // In a passage aligned to its source, the source's figure of the same unit whose neighbourhood fits best.
+  let placed: Quantity | null = null;
+  let placedFit = 1;
   for (const article of articles) {
     let body = bodies.get(article);
     if (body === undefined) bodies.set(article, (body = articleBody(article)));
@@ -298,6 +312,13 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
       const ctx = commonSuffix(r.before, q.before) + commonPrefix(r.after, q.after);
       const leadAgree = commonSuffix(r.lead, q.lead);
       const trailAgree = commonPrefix(r.trail, q.trail);
+      if (source?.article === article && r.start >= source.from - 2 && r.start < source.to) {
+        const fit = ctx + leadAgree + trailAgree;
+        if (fit > placedFit || (fit === placedFit && placed && Math.abs(r.start - source.at) < Math.abs(placed.start - source.at))) {
+          placed = r;
+          placedFit = fit;
+        }
+      }
       // The same thing counted: the words before the number agree (总投资), or those after it (…余名基层人大代表) when a
       // word before was swapped (共计 → 共有), or its whole neighbourhood (31个省 after a clause mark).
       if (leadAgree < 2 && trailAgree < 3 && ctx < 6) continue;
@@ -326,6 +347,14 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[]): Numb
       }
       if (shared >= SAME_FACT_RUN || aligned || (shared >= RESTATED_RUN && leadAgree >= 2 && trailAgree >= 2)) out.push({ article, quantity: r, shared, agree, context: ctx, otherTime });
     }
+  }
+  if (placed && source) {
+    // Copied in place: any change is a conflict, whatever the figure counts (rates included) and whatever other
+    // statements print; the same value in other numerals (三十 for 30) is no change.
+    const agree = q.qualifier === placed.qualifier ? q.value === placed.value : agrees(q, placed);
+    // The sentence copied but told of another time (2025年 for 2024年): another statement, not a changed figure.
+    const otherTime = differentTimes(myTimes, timesOf.get(placed) ?? times(bodies.get(source.article)!, placed.sentence, source.article.title, true, placed.start));
+    out.push({ article: source.article, quantity: placed, shared: mine.length, agree, context: placedFit, otherTime, placed: true });
   }
   return out;
 }

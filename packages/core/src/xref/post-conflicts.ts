@@ -1,6 +1,7 @@
 import type { Archive } from '../archive.js';
 import type { Conflict } from './conflict.js';
 import { withoutSpaces } from './normalize.js';
+import { getPersonDirectory } from './people.js';
 import { getPostIndex, postUses, recordsFor, sameTitle, type PostClass, type PostRecord } from './posts.js';
 
 /** More distinct titles than this under one name: several people share it, no title can be told wrong. */
@@ -17,10 +18,12 @@ const comparable = (a: PostClass, b: PostClass) => (a === 'foreign') === (b === 
 export function postConflicts(archive: Archive, raw: string, compact = withoutSpaces(raw)): Conflict[] {
   const index = getPostIndex(archive);
   if (!index.size) return [];
+  const directory = getPersonDirectory(archive);
+  const isPerson = (name: string) => directory.has(name);
   const text = compact.text;
   const out: Conflict[] = [];
   for (const use of postUses(text)) {
-    const found = recordsFor(index, use.after, use.cls);
+    const found = recordsFor(index, use.after, use.cls, isPerson);
     if (!found) continue;
     const { name, records } = found;
     if (records.some((r) => sameTitle(r, use))) continue;

@@ -30,7 +30,7 @@ const NATIONAL = [
   '全国人大常委会副委员长', '全国人大常委会委员长', '全国政协副主席', '全国政协主席', '国家副主席', '国家主席', '国务院副总理', '国务院总理', '国务委员',
   '中央军委副主席', '中央军委主席', '最高人民法院院长', '最高人民检察院检察长', '中央书记处书记', '外交部发言人', '外交部部长', '外交部长',
 ];
-const PLACED = ['自治区党委书记', '自治区政府主席', '自治区主席', '省委书记', '省长', '市委书记', '市长', '县委书记', '县长', '区委书记', '区长', '副总统', '总统', '副总理', '总理', '首相', '外长', '国王'];
+const PLACED = ['自治区党委书记', '自治区政府主席', '自治区主席', '省委副书记', '省委书记', '副省长', '省长', '市委副书记', '市委书记', '副市长', '市长', '县委副书记', '县委书记', '副县长', '县长', '区委副书记', '区委书记', '副区长', '区长', '副总统', '总统', '副总理', '总理', '首相', '外长', '国王'];
 const POST_RE = new RegExp([...NATIONAL, ...PLACED].join('|'), 'g');
 const MUNICIPALITIES = new Set(['北京', '天津', '上海', '重庆']);
 const FOREIGN_POSTS = new Set(['副总统', '总统', '副总理', '总理', '首相', '外长', '国王']);
@@ -77,6 +77,9 @@ export function postUses(text: string): PostUse[] {
           break;
         }
       }
+      // The second title of a chain takes the place of the first: 晋中市委副书记、市长 (of 晋中).
+      const prev = out[out.length - 1];
+      if (!place && prev && prev.place && prev.end === m.index - 1 && text[m.index - 1] === '、' && prev.cls !== 'national') place = prev.place;
       if (!place) {
         // 总理 alone, after 国务院 or with no place at all, is the premier.
         if (post === '总理' && !CLAUSE.test(text[m.index - 1] ?? '，') && text[m.index - 1] !== '院') continue;
@@ -141,13 +144,14 @@ export function getPostIndex(archive: Archive): PostIndex {
 }
 
 /** Records under the longest name after a title the archive knows. */
-export function recordsFor(index: PostIndex, after: string, cls: PostClass): { name: string; records: PostRecord[] } | null {
+export function recordsFor(index: PostIndex, after: string, cls: PostClass, isPerson?: (name: string) => boolean): { name: string; records: PostRecord[] } | null {
   for (let len = cls === 'foreign' ? 6 : 4; len >= 2; len--) {
     const name = after.slice(0, len);
     if (name.length < len) continue;
     const records = index.get(name);
-    // A two-character name seen once may be the start of any word; a longer one seen once is a name.
-    if (records && records.length >= (len >= 3 ? 1 : 2)) return { name, records };
+    // A two-character name seen once may be the start of any word, unless the lexicon knows it as a person
+    // (韦韬: printed with his place once, as 省委常委、市委书记 elsewhere); a longer one seen once is a name.
+    if (records && (records.length >= (len >= 3 ? 1 : 2) || isPerson?.(name))) return { name, records };
   }
   return null;
 }
