@@ -6,7 +6,8 @@ export function collectMarks(): { text: string; kind: string; x: number; y: numb
   // A hostile fixture page replaces CSS.highlights in its own world; it keeps the real registry in __realHighlights.
   const registry = ((window as unknown as { __realHighlights?: Map<string, Set<Range>> }).__realHighlights ?? (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights);
   for (const [name, highlight] of registry) {
-    if (!name.startsWith('jianbao-')) continue;
+    // The term marks only: not the page check's findings (jianbao-check-*) nor the mark reached with next/previous.
+    if (!/^jianbao-(person|place|organisation|policy)$/.test(name)) continue;
     for (const range of highlight) {
       const rect = range.getClientRects()[0];
       out.push({ text: range.toString(), kind: name.slice('jianbao-'.length), x: rect ? rect.left + rect.width / 2 : -1, y: rect ? rect.top + rect.height / 2 : -1, top: rect ? rect.top + window.scrollY : -1 });

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBundle, loadArchive, serializeBundle } from '@jianbao/core';
+import { createBundle, loadArchive, serializeBundle, type BundleError } from '@jianbao/core';
 import { crossReference, matcherOf, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
@@ -65,6 +65,11 @@ describe.skipIf(!available)('extension in Chromium', () => {
     return page;
   }
 
+  type Rect = { left: number; top: number; right: number; bottom: number };
+  const overlaps = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  /** The term the open card explains (the e2e build notes its rect on the card's host). */
+  const anchorOf = (page: Page) => page.evaluate(() => JSON.parse((document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eAnchor ?? 'null') as { left: number; top: number; right: number; bottom: number });
+
   async function hover(page: Page, mark: { x: number; y: number }): Promise<void> {
     await page.mouse.move(mark.x - 2, mark.y);
     await page.mouse.move(mark.x, mark.y, { steps: 2 });
@@ -103,6 +108,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect(card.rect!.top).toBeGreaterThanOrEqual(0);
     expect(card.rect!.right).toBeLessThanOrEqual(viewport.width);
     expect(card.rect!.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(overlaps(card.rect!, await anchorOf(page))).toBe(false);
     await page.screenshot({ path: join(resultsDir, 'chromium-card.png') });
 
     await page.keyboard.press('Tab');
@@ -269,6 +275,22 @@ describe.skipIf(!available)('extension in Chromium', () => {
     expect((await popup.locator('#check-result .related li .reasons').allTextContents()).join(' ')).not.toMatch(/shared|characters|phrases/);
     await popup.locator('#check-result').screenshot({ path: join(resultsDir, 'chromium-popup-conflict.png') });
     await popup.close();
+    // The findings are painted on the page itself, with the highlight mechanism of the marks.
+    const painted = () => article.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      return [...(registry.get('jianbao-check-conflict') ?? [])].map((r) => r.toString());
+    });
+    await expect.poll(painted).toEqual(report.conflicts.map((c) => c.text));
+    await article.screenshot({ path: join(resultsDir, 'chromium-check-on-page.png') });
+    // And listed in the panel that stays (Chrome's side panel page), for the tab it was run on.
+    const panel = await context.newPage();
+    await panel.setViewportSize({ width: 400, height: 700 });
+    await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?target=${encodeURIComponent(fx.url('/edited.html'))}`);
+    await expect.poll(() => panel.locator('#result .conflicts li .error').allTextContents()).toEqual(report.conflicts.map((c) => c.message));
+    const total = report.conflicts.length + report.reused.length;
+    expect(await panel.locator('.found span').first().textContent()).toBe(format(zh, 'panelFound', [total, total]));
+    await panel.screenshot({ path: join(resultsDir, 'chromium-sidepanel.png') });
+    await panel.close();
     await article.close();
   });
 
@@ -367,7 +389,7 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await page.close();
   });
 
-  test('options: a bad bundle is refused with core’s reason; an imported bundle is used; switching back to the default', async () => {
+  test('options: a bad bundle is refused with core’s reason in the UI language; an imported bundle is used; switching back to the default', async () => {
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
     const defaultName = fx.archive.meta.name;
@@ -380,7 +402,8 @@ describe.skipIf(!available)('extension in Chromium', () => {
     try {
       loadArchive(bad);
     } catch (error) {
-      reason = (error as Error).message;
+      // Shown in the UI language: core's code, worded from _locales (never core's English message).
+      reason = format(zh, `bundleError_${(error as BundleError).code.replace(/-/g, '_')}`);
     }
     expect(reason).not.toBe('');
     await options.locator('#bundle-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
@@ -420,6 +443,92 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(fx.expected['/plain.html']!));
     await page.close();
     await options.close();
+  });
+
+  test('keyboard: the next-mark command opens the first mark’s card with focus, ←/→ step through marks, the entry copies; commands and the context menu', async () => {
+    const page = await openMarked('/plain.html');
+    const worker = context.serviceWorkers()[0]!;
+    const command = (name: string) => worker.evaluate(async ([n, url]) => {
+      const [tab] = await (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown[]> } } }).chrome.tabs.query({ url: `${url}*` });
+      return (globalThis as unknown as { jianbaoCommand(n: string, t: unknown): Promise<unknown> }).jianbaoCommand(n, tab);
+    }, [name, fx.url('/plain.html')] as const);
+    await page.bringToFront();
+    const current = () => page.evaluate(() => JSON.parse(document.documentElement.dataset.jianbaoCurrent ?? 'null') as { index: number; count: number; text: string } | null);
+    await command('next-mark');
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible && c.focused)).toBe(true);
+    const ordered = fx.expected['/plain.html']!;
+    expect((await current())!.index).toBe(0);
+    expect((await current())!.count).toBe(ordered.length);
+    expect((await page.evaluate(cardState)).term).toBeTruthy();
+    expect(overlaps((await page.evaluate(cardState)).rect!, await anchorOf(page))).toBe(false);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await current())!.index).toBe(1);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.focused)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await current())!.index).toBe(0);
+    await command('previous-mark');
+    await expect.poll(async () => (await current())!.index).toBe(ordered.length - 1);
+    await command('next-mark');
+    await expect.poll(async () => (await current())!.index).toBe(0);
+    // Copy: from the first article in the card, Shift+Tab twice reaches the copy button (close is between).
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible && c.focused && !!c.articles)).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const term = (await page.evaluate(cardState)).term!;
+    await expect.poll(() => page.evaluate(() => (document.querySelector('div[data-jianbao-ui="card"]') as HTMLElement).dataset.e2eCopied ?? '')).toMatch(new RegExp(`^${term}（`));
+    await page.screenshot({ path: join(resultsDir, 'chromium-card-keyboard.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
+
+    // toggle-marking: off on this site, then on again.
+    await command('toggle-marking');
+    await expect.poll(() => page.evaluate(markingState).then((s) => s.state)).toBe('off');
+    expect(await page.evaluate(collectMarks)).toEqual([]);
+    await command('toggle-marking');
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(ordered));
+
+    // open-search, and the context menu's "search the archive for the selection".
+    const [search] = await Promise.all([context.waitForEvent('page'), command('open-search')]);
+    await search.waitForURL(/search\.html/);
+    await search.close();
+    const [menu] = await Promise.all([context.waitForEvent('page'), worker.evaluate((q) => (globalThis as unknown as { jianbaoMenuClick(q: string): Promise<void> }).jianbaoMenuClick(q), ordered[0]!.text)]);
+    await menu.waitForURL(/search\.html\?q=/);
+    expect(await menu.locator('#query').inputValue()).toBe(ordered[0]!.text);
+    await menu.close();
+    await page.close();
+  });
+
+  test('regional news page: only the article body is marked by default; the whole page, and first mentions only, on request', async () => {
+    const page = await openMarked('/regional.html');
+    const expected = fx.expected['/regional.html']!;
+    expect(expected.length).toBeGreaterThan(4);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    const outside = () => page.evaluate(() => {
+      const registry = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights;
+      const inBody = (n: Node) => !!(n.parentElement?.closest('.content') || n.parentElement?.closest('h1'));
+      return [...registry].flatMap(([, h]) => [...h]).filter((r) => !inBody(r.startContainer)).map((r) => r.toString());
+    });
+    expect(await outside()).toEqual([]);
+    await page.screenshot({ path: join(resultsDir, 'chromium-regional-body.png'), fullPage: true });
+
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.locator('input[name=scope][value=page]').check();
+    await expect.poll(outside).not.toEqual([]);
+    const whole = (await outside()).length;
+    await options.locator('input[name=scope][value=body]').check();
+    await expect.poll(outside).toEqual([]);
+
+    await options.locator('#first-mention').check();
+    const firsts = expected.filter((m, i) => expected.findIndex((e) => e.termId === m.termId) === i);
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(firsts));
+    await options.screenshot({ path: join(resultsDir, 'chromium-options-scope.png'), fullPage: true });
+    await options.locator('#first-mention').uncheck();
+    await expect.poll(async () => markKeys(await page.evaluate(collectMarks))).toEqual(markKeys(expected));
+    console.log(`regional page: ${expected.length} marks in the body, ${whole} outside it with the whole page; first mentions ${firsts.length}`);
+    await options.close();
+    await page.close();
   });
 
   test('no network requests: every request the browser made went to the fixture server or the extension itself', () => {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createBundle, loadArchive, serializeBundle } from '@jianbao/core';
+import { createBundle, loadArchive, serializeBundle, type BundleError } from '@jianbao/core';
 import { crossReference, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { GECKO_ID } from '../wxt.config.js';
@@ -94,7 +94,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
   }
 
   test('marks the plain, late-injected, strict-CSP and split-term pages with highlights', async () => {
-    for (const path of ['/plain.html', '/strict.html', '/split.html']) {
+    for (const path of ['/plain.html', '/strict.html', '/split.html', '/regional.html']) {
       const page = await openMarked(path);
       expect(markKeys(await page.evaluate(collectMarks)), path).toEqual(markKeys(fx.expected[path]!));
       expect(await page.evaluate(() => document.querySelectorAll('mark').length)).toBe(0);
@@ -163,7 +163,7 @@ describe.skipIf(!available)('extension in Firefox', () => {
         loadArchive(bad);
         return '';
       } catch (error) {
-        return (error as Error).message;
+        return format(m, `bundleError_${(error as BundleError).code.replace(/-/g, '_')}`);
       }
     })();
     const dir = mkdtempSync(join(tmpdir(), 'jianbao-bundles-'));

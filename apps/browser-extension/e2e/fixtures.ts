@@ -9,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { articleBody, type Archive, type Article } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { crossReference, matcherOf } from '../lib/archive-service.js';
+import { withoutPapersPlaces } from '../lib/matcher.js';
+import { regionalNewsPage } from './regional-page.js';
 import type { TermMatch } from '../lib/archive-types.js';
 
 export const CAP_PER_TERM = 100;
@@ -130,6 +132,8 @@ document.documentElement.dataset.injected='1';},1200);</script>`),
     '/split.html': {
       html: chrome(title, `<article><h1>${esc(title)}</h1>${paragraphs.map((p) => splitParagraph(p, matcher.findAll(p))).join('\n')}</article>`),
     },
+    // A regional news site's story page: masthead, nav of sister papers, breadcrumb, source line, related list, footer.
+    '/regional.html': { html: regionalNewsPage({ title: articles[0]!.title, paragraphs: articles[0]!.paragraphs.filter((p) => p.trim()), paper: articles[0]!.paper ?? undefined }) },
     '/edited.html': { html: edited ? chrome(edited.title, `<article><h1>${esc(edited.title)}</h1>${paragraphsHtml(edited.paragraphs)}</article>`) : chrome('无', '<p>无</p>') },
     '/big.html': { html: chrome('长页面', `<article><h1>长页面</h1>${paragraphsHtml(bigParagraphs)}</article>`) },
     '/giant.html': { html: chrome('一个大段落', `<article><h1>一个大段落</h1><p id="giant">${giantHtml}</p></article>${HEARTBEAT}`) },
@@ -167,7 +171,7 @@ document.documentElement.dataset.injected='1';},1500);</script>`),
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  const find = (t: string) => matcher.findAll(t);
+  const find = (t: string) => withoutPapersPlaces(t, matcher.findAll(t));
   const normal = expectedFor([title, ...paragraphs], find);
   return {
     archive,
@@ -182,6 +186,7 @@ document.documentElement.dataset.injected='1';},1500);</script>`),
       '/giant.html': expectedFor(['一个大段落', giantPieces.join('')], find),
       '/ticker.html': normal,
       '/hostile.html': normal,
+      '/regional.html': expectedFor([articles[0]!.title, ...articles[0]!.paragraphs.filter((p) => p.trim())], find),
     },
     url: (path) => `http://127.0.0.1:${port}${path}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),

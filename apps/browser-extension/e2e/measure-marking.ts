@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { collectMarks, markingState } from './browser-helpers.js';
 import { extensionRoot, firstMarkWithText } from './expect-helpers.js';
 import { startFixtures } from './fixtures.js';
@@ -31,7 +31,18 @@ export interface PageFigures {
   walkMs: number;
 }
 
+/** First marks against the page's load event (ms; negative: before it), and the load event with and without the extension. */
+export interface FirstMarkFigures {
+  page: string;
+  /** The first page after the browser started (the background loads the archive meanwhile). */
+  coldMs: number;
+  warmMs: number[];
+  loadWithMs: number[];
+  loadWithoutMs: number[];
+}
+
 export interface MarkingFigures {
+  firstMarks?: FirstMarkFigures;
   pages: PageFigures[];
   heap: { page: string; offMB: number; onMB: number }[];
   hover: { coldMs: number[]; warmMs: number[] };
@@ -96,6 +107,41 @@ export async function measureMarking(runs = 5, paths = PAGES, extras = true): Pr
       return page;
     };
 
+    // First marks after the load event: the first page after browser start (cold), then warm; the same page in a
+    // browser without the extension, in the same run, for its load event.
+    const FIRST = '/regional.html';
+    const timing = (page: Page) => page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const stats = JSON.parse(document.documentElement.dataset.jianbaoStats ?? 'null') as { firstMarkAt?: number } | null;
+      return { loadEnd: nav.loadEventEnd, firstMarkAt: stats?.firstMarkAt ?? NaN };
+    });
+    const firstOf = async () => {
+      const page = await load(FIRST);
+      const t = await timing(page);
+      await page.close();
+      return t;
+    };
+    const cold = await firstOf();
+    const warm: number[] = [];
+    const loadWith: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = await firstOf();
+      warm.push(t.firstMarkAt - t.loadEnd);
+      loadWith.push(t.loadEnd);
+    }
+    const plain = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const loadWithout: number[] = [];
+    try {
+      const plainPage = await plain.newPage({ viewport: { width: 1100, height: 800 } });
+      for (let i = 0; i < runs; i++) {
+        await plainPage.goto(fx.url(FIRST), { waitUntil: 'load' });
+        loadWithout.push(await plainPage.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd));
+      }
+    } finally {
+      await plain.close();
+    }
+    const firstMarks: FirstMarkFigures = { page: FIRST, coldMs: cold.firstMarkAt - cold.loadEnd, warmMs: warm, loadWithMs: loadWith, loadWithoutMs: loadWithout };
+
     const pages: PageFigures[] = [];
     for (const path of paths) {
       const samples: PageFigures[] = [];
@@ -118,7 +164,7 @@ export async function measureMarking(runs = 5, paths = PAGES, extras = true): Pr
       pages.push({ page: path, kb: samples[0]!.kb, textNodes: samples[0]!.textNodes, marks: samples[0]!.marks, startToLastMarkMs: pick('startToLastMarkMs'), busyMs: pick('busyMs'), longestSliceMs: pick('longestSliceMs'), longestLongTaskMs: pick('longestLongTaskMs'), walkMs: pick('walkMs') });
     }
 
-    if (!extras) return { pages, heap: [], hover: { coldMs: [], warmMs: [] }, runs, chromium: context.browser()?.version() ?? 'chromium' };
+    if (!extras) return { firstMarks, pages, heap: [], hover: { coldMs: [], warmMs: [] }, runs, chromium: context.browser()?.version() ?? 'chromium' };
     // Heap with marking off vs on for this site (settings live in storage.local; the worker can write them).
     const heap: MarkingFigures['heap'] = [];
     const setDisabled = (off: boolean) => worker.evaluate((o) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ settings: { userSites: [], everywhere: false, kinds: { person: true, place: true, organisation: true, policy: true }, disabledSites: o ? ['127.0.0.1'] : [] } }), off);
@@ -157,7 +203,7 @@ export async function measureMarking(runs = 5, paths = PAGES, extras = true): Pr
       }
       await page.close();
     }
-    return { pages, heap, hover: { coldMs, warmMs }, runs, chromium: context.browser()?.version() ?? 'chromium' };
+    return { firstMarks, pages, heap, hover: { coldMs, warmMs }, runs, chromium: context.browser()?.version() ?? 'chromium' };
   } finally {
     await build?.close();
     await fx.close();

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadMatcher } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
@@ -6,6 +6,7 @@ import { readImportedBundle } from '../lib/archive-store.js';
 import { BackgroundService } from '../lib/background-service.js';
 import type { Reply, Request, Responses } from '../lib/messages.js';
 import { syncSiteRegistration } from '../lib/site-registration.js';
+import { checkTab, createMenus, openCheckPanel, openSearch, SEARCH_MENU_ID, stepMark, toggleMarking, type CommandName } from '../lib/browser-actions.js';
 
 const E2E = import.meta.env.MODE === 'e2e';
 const READER = '/reader.html';
@@ -33,6 +34,8 @@ export default defineBackground(() => {
         return service.article(request.id);
       case 'check':
         return service.check(request.text);
+      case 'check-page':
+        return checkTab(request.tabId, (text) => service.check(text));
       case 'open-reader':
         await browser.tabs.create({ url: browser.runtime.getURL(`${READER}?id=${encodeURIComponent(request.id)}`) });
         return true;
@@ -65,7 +68,30 @@ export default defineBackground(() => {
     return true; // answers asynchronously (sendResponse works in every browser; a returned Promise does not)
   });
 
+  async function command(name: CommandName, tab?: Browser.tabs.Tab): Promise<unknown> {
+    const active = tab ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    switch (name) {
+      case 'toggle-marking':
+        return toggleMarking(active);
+      case 'open-search':
+        return openSearch();
+      case 'check-page':
+        if (active?.id === undefined) return null;
+        openCheckPanel(active.id); // first, while the command's user gesture lasts
+        return checkTab(active.id, (text) => service.check(text));
+      case 'next-mark':
+      case 'previous-mark':
+        return stepMark(active, name === 'next-mark' ? 1 : -1);
+    }
+  }
+  browser.commands.onCommand.addListener((name, tab) => void command(name as CommandName, tab).catch((error) => console.warn('jianbao: command', name, error)));
+  browser.runtime.onInstalled.addListener(() => createMenus());
+  browser.runtime.onStartup?.addListener(() => createMenus());
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === SEARCH_MENU_ID && info.selectionText) void openSearch(info.selectionText);
+  });
+
   void syncSiteRegistration().catch((error) => console.warn('jianbao: cannot register the content script for user sites:', error));
   // Test builds only: the service for e2e tests, and core's matcher loader for the matcher benchmark in Chromium (e2e/measure-matcher.ts).
-  if (E2E) Object.assign(globalThis, { jianbaoService: service, jianbaoLoadMatcher: loadMatcher });
+  if (E2E) Object.assign(globalThis, { jianbaoService: service, jianbaoLoadMatcher: loadMatcher, jianbaoCommand: command, jianbaoMenuClick: (text: string) => openSearch(text) });
 });

@@ -10,6 +10,7 @@
  * script's isolated world, with the prototype methods captured when this
  * module loads.
  */
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { dateRange } from '@jianbao/core';
 import type { CardData } from './messages.js';
 import { h } from './dom.js';
@@ -29,6 +30,9 @@ header { display: flex; align-items: baseline; gap: 8px; }
 .kind { font-size: 12px; padding: 0 6px; border-radius: 8px; background: #eef; color: #334; }
 .kind.person { background: #fde8d7; color: #7a3500; } .kind.place { background: #dff3e4; color: #1c5b2c; }
 .kind.organisation { background: #e1ebfb; color: #173f7a; } .kind.policy { background: #f1e4f8; color: #5a2377; }
+.copy { margin-left: auto; border: 1px solid #d0d0d7; background: transparent; font: inherit; font-size: 12px; cursor: pointer; color: inherit; padding: 1px 8px; border-radius: 6px; white-space: nowrap; }
+.copy + .close { margin-left: 0; }
+.copied { color: #1c7a3a; font-size: 12px; }
 .close { margin-left: auto; border: 0; background: transparent; font: inherit; font-size: 18px; line-height: 1; cursor: pointer; color: inherit; padding: 2px 6px; border-radius: 6px; }
 .aliases, .meta, .empty, .total { color: #5f6068; font-size: 12px; }
 h3 { font-size: 12px; font-weight: 600; color: #5f6068; margin: 10px 0 4px; }
@@ -37,13 +41,14 @@ ul { list-style: none; margin: 0; padding: 0; }
 .roles li { display: block; margin: 0 0 4px; } .roles .meta { display: block; }
 .article { display: block; width: 100%; text-align: left; border: 0; background: transparent; font: inherit; color: inherit;
   padding: 6px; margin: 0 -6px; border-radius: 6px; cursor: pointer; }
-.article:hover, .article:focus-visible, .close:focus-visible { background: #f0f2f7; outline: 2px solid #4a6cf7; outline-offset: -2px; }
+.article:hover, .article:focus-visible, .close:focus-visible, .copy:focus-visible { background: #f0f2f7; outline: 2px solid #4a6cf7; outline-offset: -2px; }
 .title { display: block; font-weight: 600; }
 .snippet { display: block; font-size: 13px; color: #3a3a40; }
 @media (prefers-color-scheme: dark) {
   .card { color: #ececf1; background: #1f2024; border-color: #3a3b42; box-shadow: 0 8px 28px rgba(0,0,0,.6); }
   .aliases, .meta, .empty, .total, h3 { color: #a4a6b0; } .snippet { color: #cfd0d6; }
   .article:hover, .article:focus-visible, .close:focus-visible { background: #2c2e35; }
+  .copy { border-color: #3a3b42; } .copied { color: #7ad38f; }
   .kind.person { background: #5a2c0c; color: #ffd9bd; } .kind.place { background: #183f24; color: #c6efd2; }
   .kind.organisation { background: #18335c; color: #cfe0ff; } .kind.policy { background: #3e1b52; color: #efd6fb; }
 }`;
@@ -57,6 +62,8 @@ export const CARD_HOST_SELECTOR = `div[${OWN_UI_ATTRIBUTE}="card"]`;
 export interface HoverCardOptions {
   onOpenArticle(id: string): void;
   onClose(): void;
+  /** ArrowRight / ArrowLeft in the card: the next or previous mark on the page (keyboard reading). */
+  onStep?(delta: 1 | -1): void;
   /** e2e builds mirror what the card shows onto the host, since tests cannot enter a closed shadow root. */
   exposeForTests?: boolean;
 }
@@ -66,6 +73,9 @@ export class HoverCard {
   private readonly root: ShadowRoot;
   private readonly card: HTMLElement;
   private anchor: DOMRect | null = null;
+  private data: CardData | null = null;
+  /** Bumped by each placement: a slower earlier computePosition never moves the card after a later one. */
+  private placing = 0;
 
   constructor(
     private readonly doc: Document,
@@ -103,6 +113,7 @@ export class HoverCard {
       h(d, 'header', {},
         h(d, 'span', { class: 'name' }, data.term.name),
         h(d, 'span', { class: `kind ${data.term.kind}` }, kindLabel),
+        h(d, 'button', { class: 'copy', attrs: { type: 'button', 'data-action': 'copy', title: t('cardCopyTitle') } }, t('cardCopy')),
         h(d, 'button', { class: 'close', attrs: { type: 'button', 'aria-label': t('cardClose'), 'data-action': 'close' } }, '×'),
       ),
     ];
@@ -132,6 +143,8 @@ export class HoverCard {
         ),
       ),
     );
+    parts.push(h(d, 'p', { class: 'copied', attrs: { role: 'status', 'aria-live': 'polite' } }));
+    this.data = data;
     this.render(parts, data.term.name);
     this.place(anchor);
     if (this.options.exposeForTests) {
@@ -150,25 +163,72 @@ export class HoverCard {
     this.host.hidden = false;
   }
 
-  /** Below the term if it fits, else above; always inside the viewport. */
+  /**
+   * Placed by Floating UI: below the term, flipped above when there is more room there, shifted sideways to stay in
+   * the viewport, and its height limited to the room on that side, so it never covers the term it explains.
+   */
   private place(anchor: DOMRect): void {
     this.anchor = anchor;
+    const run = ++this.placing;
     const margin = 8;
-    const vw = this.doc.documentElement.clientWidth || this.doc.defaultView!.innerWidth;
-    const vh = this.doc.defaultView!.innerHeight;
-    this.card.style.left = '0px';
-    this.card.style.top = '0px';
-    const box = this.card.getBoundingClientRect();
-    let top = anchor.bottom + 6;
-    if (top + box.height > vh - margin) top = Math.max(margin, anchor.top - 6 - box.height);
-    if (top + box.height > vh - margin) top = Math.max(margin, vh - margin - box.height);
-    const left = Math.min(Math.max(margin, anchor.left), Math.max(margin, vw - margin - box.width));
-    this.card.style.left = `${Math.round(left)}px`;
-    this.card.style.top = `${Math.round(top)}px`;
-    if (this.options.exposeForTests) {
-      const r = this.card.getBoundingClientRect();
-      this.host.dataset.e2eRect = JSON.stringify({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+    const reference = { getBoundingClientRect: () => anchor, getClientRects: () => [anchor] };
+    const card = this.card;
+    void computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: margin, fallbackPlacements: ['top-start', 'bottom-end', 'top-end'] }),
+        shift({ padding: margin }),
+        size({
+          padding: margin,
+          apply: ({ availableHeight }) => void (card.style.maxHeight = `${Math.max(60, Math.min(420, Math.floor(availableHeight)))}px`),
+        }),
+      ],
+    }).then(({ x, y }) => {
+      if (run !== this.placing || this.anchor !== anchor) return;
+      card.style.left = `${Math.round(x)}px`;
+      card.style.top = `${Math.round(y)}px`;
+      if (this.options.exposeForTests) {
+        const r = card.getBoundingClientRect();
+        this.host.dataset.e2eRect = JSON.stringify({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+        this.host.dataset.e2eAnchor = JSON.stringify({ left: anchor.left, top: anchor.top, right: anchor.right, bottom: anchor.bottom });
+      }
+    });
+  }
+
+  /** The card's entry as plain text, for the clipboard: name, kind, aliases, titles, articles. */
+  entryText(): string {
+    const data = this.data;
+    if (!data) return '';
+    const lines = [`${data.term.name}（${t(`kind_${data.term.kind}`)}）`];
+    if (data.term.aliases.length) lines.push(`${t('cardAliases')}${data.term.aliases.join('、')}`);
+    for (const r of Array.isArray(data.titles) ? data.titles : []) lines.push(`${String(r.title)}　${dateRange(r) || t('undated')}`);
+    lines.push(t('cardArticles', String(data.total)));
+    for (const a of data.articles) lines.push(`《${a.title}》${[a.paper, a.date ?? t('undated')].filter(Boolean).join('，')}`);
+    return lines.join('\n');
+  }
+
+  private async copy(): Promise<void> {
+    const text = this.entryText();
+    const status = this.card.querySelector('.copied');
+    let done = false;
+    try {
+      await this.doc.defaultView!.navigator.clipboard.writeText(text);
+      done = true;
+    } catch {
+      // Not a secure context, or the page's permissions policy forbids it: a selection copy inside the shadow root.
+      const area = this.doc.createElement('textarea');
+      area.value = text;
+      area.setAttribute('readonly', '');
+      area.style.cssText = 'position:fixed;opacity:0;left:0;top:0;width:1px;height:1px';
+      this.root.append(area);
+      area.select();
+      done = this.doc.execCommand('copy');
+      area.remove();
     }
+    if (status) status.textContent = t(done ? 'cardCopied' : 'cardCopyFailed');
+    if (this.options.exposeForTests) this.host.dataset.e2eCopied = done ? text : '';
   }
 
   /** Moves keyboard focus into the card (Tab while it is open). */
@@ -186,6 +246,7 @@ export class HoverCard {
   hide(): void {
     this.host.hidden = true;
     this.anchor = null;
+    this.data = null;
     if (this.options.exposeForTests) delete this.host.dataset.e2eTerm;
   }
 
@@ -198,6 +259,12 @@ export class HoverCard {
     if (e.key === 'Escape') {
       e.stopPropagation();
       this.options.onClose();
+      return;
+    }
+    if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && this.options.onStep) {
+      e.preventDefault();
+      e.stopPropagation();
+      this.options.onStep(e.key === 'ArrowRight' ? 1 : -1);
       return;
     }
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
@@ -213,6 +280,7 @@ export class HoverCard {
     const target = (e.target as Element | null)?.closest?.('button');
     if (!target) return;
     if (target.dataset.action === 'close') return this.options.onClose();
+    if (target.dataset.action === 'copy') return void this.copy();
     if (target.dataset.id) this.options.onOpenArticle(target.dataset.id);
   }
 }

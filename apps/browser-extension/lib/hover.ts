@@ -13,6 +13,8 @@ export interface HoverOptions {
   hideDelayMs?: number;
   loadCard(termId: string): Promise<CardData | null>;
   openArticle(id: string): void;
+  /** The next or previous mark from the keyboard (ArrowRight/ArrowLeft in the card). */
+  step?(delta: 1 | -1): void;
   exposeForTests?: boolean;
 }
 
@@ -38,6 +40,7 @@ export class HoverController {
         options.openArticle(id);
       },
       onClose: () => this.hide(true),
+      onStep: options.step ? (delta) => options.step!(delta) : undefined,
       exposeForTests: options.exposeForTests ?? false,
     });
     this.listen('mousemove', (e) => this.onMove(e as MouseEvent), { passive: true, capture: true });
@@ -97,6 +100,18 @@ export class HoverController {
     if (this.options.exposeForTests) {
       this.card.host.dataset.e2eLatency = JSON.stringify({ moveAt: this.lastMoveAt, shownAt: performance.now(), dwellMs: this.options.dwellMs ?? 300 });
     }
+  }
+
+  /**
+   * Opens a mark's card from the keyboard (the next/previous-mark command): scrolls the term into view and
+   * moves focus into the card, so Tab, the arrows, Enter and Esc work there; Esc returns focus where it was.
+   */
+  async openFromKeyboard(mark: Mark): Promise<void> {
+    if (!this.card.hasFocus()) this.returnFocus = this.doc.activeElement instanceof HTMLElement && this.doc.activeElement !== this.doc.body ? this.doc.activeElement : null;
+    const el = mark.nodes[0]?.parentElement;
+    el?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    await this.open(mark);
+    if (this.shown?.mark === mark) this.card.focus();
   }
 
   private onKeydown(e: KeyboardEvent): void {

@@ -43,6 +43,17 @@ export interface MarkerOptions {
   mutationMaxWaitMs?: number;
   /** Text nodes walked or checked between looks at the slice's budget (default 1024; a larger block is marked in pieces). */
   nodesPerCheck?: number;
+  /** Mark only inside these roots, skipping elements `skip` accepts (the article body); default: the whole page. */
+  scope?: MarkScope;
+  /** Mark in document order rather than viewport first (with capPerTerm 1: each term's first mention). */
+  documentOrder?: boolean;
+}
+
+export interface MarkScope {
+  /** The elements to mark in (document order); `null` roots mean the document's body. */
+  roots: Element[] | null;
+  /** Descendants to leave out (page furniture inside the article). */
+  skip(el: Element): boolean;
 }
 
 
@@ -57,6 +68,8 @@ export interface MarkerStats {
   busyMs: number;
   startedAt: number;
   finishedAt: number;
+  /** When the first mark was painted (performance.now()): what a reader sees first. */
+  firstMarkAt: number;
 }
 
 type HighlightCtor = new (...ranges: Range[]) => Set<Range>;
@@ -72,7 +85,7 @@ function highlightApi(win: Window): { registry: HighlightRegistry; Highlight: Hi
 }
 
 export class Marker {
-  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0 };
+  readonly stats: MarkerStats = { marks: 0, blocks: 0, slices: 0, longestSliceMs: 0, longestBlockMs: 0, busyMs: 0, startedAt: 0, finishedAt: 0, firstMarkAt: 0 };
   private readonly byNode = new Map<Text, Mark[]>();
   private readonly perTerm = new Map<string, number>();
   private readonly highlights = new Map<TermKind, Set<Range>>();
@@ -112,6 +125,13 @@ export class Marker {
     return this.stats.marks;
   }
 
+  /** Every current mark in document order (for next/previous). */
+  orderedMarks(): Mark[] {
+    return this.marks()
+      .filter((m) => m.nodes.every((n) => n.isConnected))
+      .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  }
+
   /** Every current mark (each once), in no particular order. */
   marks(): Mark[] {
     return [...new Set([...this.byNode.values()].flat())];
@@ -121,20 +141,24 @@ export class Marker {
   async markDocument(): Promise<void> {
     const generation = ++this.generation;
     this.stats.startedAt = performance.now();
-    const root = this.doc.body ?? this.doc.documentElement;
     const slices = this.slices(generation);
-    const blocks = await this.collect(root, slices);
-    if (!blocks) return;
+    const blocks: TextBlock[] = [];
+    for (const root of this.roots()) {
+      const found = await this.collect(root, slices);
+      if (!found) return;
+      blocks.push(...found);
+    }
     // Viewport first: the blocks a reader sees get marked in the first slices.
     const height = this.win.innerHeight;
     const visible: TextBlock[] = [];
     const rest: TextBlock[] = [];
-    for (let i = 0; i < blocks.length; i++) {
+    for (let i = 0; i < blocks.length && !this.options.documentOrder; i++) {
       const rect = blocks[i]!.container.getBoundingClientRect();
       (rect.bottom >= 0 && rect.top <= height && rect.height > 0 ? visible : rest).push(blocks[i]!);
       if (i % 256 === 255 && !(await slices.next())) return;
     }
-    for (const block of [...visible, ...rest]) if (!(await this.markBlockInSlices(block, slices))) return;
+    const ordered = this.options.documentOrder ? blocks : [...visible, ...rest];
+    for (const block of ordered) if (!(await this.markBlockInSlices(block, slices))) return;
     slices.end();
     this.stats.blocks = blocks.length;
     this.stats.finishedAt = performance.now();
@@ -143,7 +167,7 @@ export class Marker {
   /** The text blocks under root, walked in slices (also inside one huge block); null when superseded. */
   private async collect(root: Node, slices: Slices): Promise<TextBlock[] | null> {
     const blocks: TextBlock[] = [];
-    for (const block of walkTextBlocks(root, this.nodesPerCheck)) {
+    for (const block of walkTextBlocks(root, this.nodesPerCheck, this.options.scope?.skip)) {
       if (block) blocks.push(block);
       else if (!(await slices.next())) return null;
     }
@@ -235,6 +259,7 @@ export class Marker {
   }
 
   private addMark(block: TextBlock, m: TermMatch): void {
+    if (!this.stats.firstMarkAt) this.stats.firstMarkAt = performance.now();
     const start = locate(block, m.start);
     const end = locate(block, m.end, true);
     const nodes = block.nodes.slice(start.index, end.index + 1);
@@ -317,8 +342,31 @@ export class Marker {
   markSubtree(root: Node): void {
     const container = root.nodeType === Node.ELEMENT_NODE ? (root as Element) : root.parentElement;
     if (!container || !container.isConnected || isSkippedElement(container) || insideSkipped(container)) return;
-    this.unmarkIn(container);
-    for (const block of textBlocks(container)) this.markBlock(block);
+    for (const scoped of this.inScope(container)) {
+      this.unmarkIn(scoped);
+      for (const block of textBlocks(scoped, this.options.scope?.skip)) this.markBlock(block);
+    }
+  }
+
+  /** The roots marking starts from: the scope's, else the body. */
+  private roots(): Element[] {
+    const roots = this.options.scope?.roots?.filter((r) => r.isConnected);
+    return roots?.length ? roots : [this.doc.body ?? this.doc.documentElement];
+  }
+
+  /**
+   * The parts of a changed subtree that are to be marked: itself when it lies in a
+   * scope root (and not in furniture there), else the scope roots inside it.
+   */
+  private inScope(container: Element): Element[] {
+    const scope = this.options.scope;
+    if (!scope) return [container];
+    for (const root of this.roots()) {
+      if (!root.contains(container)) continue;
+      for (let el: Element | null = container; el && el !== root; el = el.parentElement) if (scope.skip(el)) return [];
+      return [container];
+    }
+    return this.roots().filter((root) => container.contains(root));
   }
 
   /**
@@ -353,7 +401,8 @@ export class Marker {
         const block = blockContainer(root);
         if (block && block.isConnected && !isSkippedElement(block) && !insideSkipped(block)) containers.add(block);
       }
-      const outer = [...containers].filter((n) => ![...containers].some((o) => o !== n && o.contains(n)));
+      const scoped = new Set([...containers].flatMap((c) => this.inScope(c)));
+      const outer = [...scoped].filter((n) => ![...scoped].some((o) => o !== n && o.contains(n)));
       for (const container of outer) {
         if (!container.isConnected) continue;
         this.unmarkIn(container);

@@ -24,5 +24,17 @@ export async function loadMatcherSectionAsync(section: unknown): Promise<Matcher
 }
 
 function acrossBreaks(matcher: CoreMatcher): Matcher {
-  return { findAll: (text) => (/[\n\r\t]/.test(text) ? findAllAcrossBreaks(matcher, text) : matcher.findAll(text)) };
+  return {
+    findAll: (text) => withoutPapersPlaces(text, /[\n\r\t]/.test(text) ? findAllAcrossBreaks(matcher, text) : matcher.findAll(text)),
+  };
+}
+
+/**
+ * A place that begins a paper's or a broadcaster's name (太原日报, 山西晚报, 晋中新闻网) is part of that name, not
+ * the place: a page's masthead, its nav of sister papers and every "据太原日报报道" would otherwise mark the city.
+ * Names the lexicon holds whole (太原日报 as an organisation) already match whole; this covers those it lacks.
+ */
+const MEDIA_SUFFIX = /^(?:日报|晚报|晨报|早报|都市报|商报|时报|周报|法制报|新闻网|广播电视台|电视台|广播电台|报社|报业|融媒体中心)/;
+export function withoutPapersPlaces<M extends { kind: string; end: number }>(text: string, matches: M[]): M[] {
+  return matches.filter((m) => m.kind !== 'place' || !MEDIA_SUFFIX.test(text.slice(m.end, m.end + 6)));
 }

@@ -46,6 +46,17 @@ export interface PageCheck {
   articles: Record<string, { title: string; date: string | null; paper: string | null }>;
 }
 
+/** A check of a tab's page, kept for the side panel (storage.session, key `check:<tabId>`). */
+export interface PageCheckOnPage extends PageCheck {
+  url: string;
+  title: string;
+  /** How many of the reused passages and contradictions were found and painted on the page. */
+  found: number;
+  at: number;
+}
+
+export const checkKey = (tabId: number) => `check:${tabId}`;
+
 export type Request =
   | { type: 'matcher' }
   | { type: 'card'; termId: string }
@@ -54,6 +65,7 @@ export type Request =
   | { type: 'search-facets' }
   | { type: 'article'; id: string }
   | { type: 'check'; text: string }
+  | { type: 'check-page'; tabId: number }
   | { type: 'open-reader'; id: string }
   | { type: 'open-page'; path: string }
   | { type: 'archive-info' }
@@ -68,6 +80,7 @@ export interface Responses {
   'search-facets': SearchFacets;
   article: ArticleView | null;
   check: PageCheck;
+  'check-page': PageCheckOnPage;
   'open-reader': true;
   'open-page': true;
   'archive-info': ArchiveInfo;

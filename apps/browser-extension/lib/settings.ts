@@ -12,6 +12,10 @@ export interface Settings {
   kinds: Record<TermKind, boolean>;
   /** Host names where the user switched marking off from the popup. */
   disabledSites: string[];
+  /** Where to mark: the article body (found on the page; the default) or the whole page. */
+  markScope: 'body' | 'page';
+  /** Mark each term's first mention only, as editors mark up copy. */
+  firstMentionOnly: boolean;
 }
 
 export const SETTINGS_KEY = 'settings';
@@ -22,6 +26,8 @@ export function defaultSettings(): Settings {
     everywhere: false,
     kinds: Object.fromEntries(TERM_KINDS.map((k) => [k, true])) as Record<TermKind, boolean>,
     disabledSites: [],
+    markScope: 'body',
+    firstMentionOnly: false,
   };
 }
 
@@ -36,6 +42,8 @@ export function normaliseSettings(value: unknown): Settings {
     everywhere: v.everywhere === true,
     kinds: { ...base.kinds, ...(typeof v.kinds === 'object' && v.kinds ? v.kinds : {}) },
     disabledSites: strings(v.disabledSites),
+    markScope: v.markScope === 'page' ? 'page' : 'body',
+    firstMentionOnly: v.firstMentionOnly === true,
   };
 }
 

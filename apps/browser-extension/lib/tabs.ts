@@ -1,4 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
+import { UserError } from './errors.js';
+import { t } from './i18n.js';
 import { extractArticleText } from './page-text.js';
 
 /**
@@ -25,6 +27,6 @@ export async function pageArticleText(tabId: number): Promise<{ title: string; t
   }
   const [result] = await browser.scripting.executeScript({ target: { tabId }, func: extractArticleText });
   const value = result?.result as { title: string; text: string } | undefined;
-  if (!value) throw new Error('cannot read this page');
+  if (!value?.text) throw new UserError(t('errorPageEmpty'));
   return value;
 }

@@ -53,8 +53,8 @@ function blockOf(node: Node): Element | null {
  * Walks `root` in document order and yields its text blocks. A generator so the
  * caller can time-slice a very long page.
  */
-export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
-  for (const block of walkTextBlocks(root)) if (block) yield block;
+export function* textBlocks(root: Node, skip?: (el: Element) => boolean): Generator<TextBlock, void, undefined> {
+  for (const block of walkTextBlocks(root, Infinity, skip)) if (block) yield block;
 }
 
 /**
@@ -62,11 +62,11 @@ export function* textBlocks(root: Node): Generator<TextBlock, void, undefined> {
  * the caller may yield to the page even inside one block (a paragraph of
  * 200,000 inline text nodes is one block; issue 16).
  */
-export function* walkTextBlocks(root: Node, pauseEvery = Infinity): Generator<TextBlock | null, void, undefined> {
+export function* walkTextBlocks(root: Node, pauseEvery = Infinity, skip?: (el: Element) => boolean): Generator<TextBlock | null, void, undefined> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
     acceptNode: (node) =>
-      node.nodeType === Node.ELEMENT_NODE && isSkippedElement(node as Element) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+      node.nodeType === Node.ELEMENT_NODE && node !== root && (isSkippedElement(node as Element) || skip?.(node as Element)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
   });
   // A block's text as pieces, joined once when the block ends: 200,000 `+=` build a rope whose flattening stalls.
   let current: TextBlock | null = null;

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
-import { BundleError } from '@jianbao/core';
 import { BundleFileError, readBundleFile } from '../../lib/bundle-file.js';
 import { checkBundleForImport } from '../../lib/import-check.js';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
 import { h } from '../../lib/dom.js';
+import { userMessage } from '../../lib/errors.js';
 import { localisePage, t } from '../../lib/i18n.js';
 import { ask } from '../../lib/messages.js';
 import { loadSettings, updateSettings } from '../../lib/settings.js';
@@ -21,6 +21,8 @@ async function render(): Promise<void> {
       h(document, 'li', {}, site, h(document, 'button', { attrs: { type: 'button', 'data-site': site }, on: { click: (e) => e.isTrusted && void removeSite(site) } }, t('optionsRemove'))))
       : [h(document, 'li', { class: 'muted' }, t('optionsNoUserSites'))]),
   );
+  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=scope]')) radio.checked = radio.value === settings.markScope;
+  $<HTMLInputElement>('first-mention').checked = settings.firstMentionOnly;
   $<HTMLInputElement>('everywhere').checked = settings.everywhere && (await browser.permissions.contains({ origins: EVERYWHERE_ORIGINS }));
   $('kinds').replaceChildren(
     ...TERM_KINDS.map((kind) => {
@@ -57,6 +59,11 @@ $('add-site').addEventListener('submit', async (e) => {
   await render();
 });
 
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name=scope]')) {
+  radio.addEventListener('change', () => radio.checked && void updateSettings((s) => void (s.markScope = radio.value === 'page' ? 'page' : 'body')));
+}
+$('first-mention').addEventListener('change', (e) => void updateSettings((s) => void (s.firstMentionOnly = (e.target as HTMLInputElement).checked)));
+
 $('everywhere').addEventListener('change', async (e) => {
   const box = e.target as HTMLInputElement;
   if (box.checked) {
@@ -88,7 +95,7 @@ $('bundle-file').addEventListener('change', async (e) => {
       : t('optionsImported', [info.name, String(info.articleCount)]);
   } catch (error) {
     status.className = 'error';
-    const reason = error instanceof BundleFileError ? t(error.key) : error instanceof BundleError ? error.message : error instanceof Error ? error.message : String(error);
+    const reason = error instanceof BundleFileError ? t(error.key) : userMessage(error);
     status.textContent = t('optionsImportFailed', [file.name, reason]);
   } finally {
     input.value = '';

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t, localisePage } from '../../lib/i18n.js';
+import { openCheckPanel, stepMark } from '../../lib/browser-actions.js';
+import { UserError, userMessage } from '../../lib/errors.js';
 import { ask } from '../../lib/messages.js';
 import { renderCheck, renderResult } from '../../lib/render-results.js';
 import { handOverQuery } from '../../lib/search-handoff.js';
@@ -82,14 +84,34 @@ $('check').addEventListener('click', async (e) => {
   box.replaceChildren(t('checking'));
   try {
     const tab = await targetTab(location);
-    if (tab?.id === undefined) throw new Error(t('siteUnavailable'));
-    const page = await pageArticleText(tab.id);
-    const check = await ask({ type: 'check', text: page.text });
+    if (tab?.id === undefined) throw new UserError(t('siteUnavailable'));
+    // The findings are painted on the page and listed in the panel that stays (opened in this click's gesture).
+    if (!isTest) openCheckPanel(tab.id);
+    const check = await ask({ type: 'check-page', tabId: tab.id });
     renderCheck(document, box, check, openReader);
   } catch (error) {
-    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `${t('checkFailed')}${error instanceof Error ? error.message : String(error)}` }));
+    box.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: `${t('checkFailed')}${userMessage(error)}` }));
   }
 });
+
+/** The page's mark count, and previous/next (each opens the mark's card on the page). */
+async function setUpMarks(): Promise<void> {
+  const tab = await targetTab(location);
+  const label = $('marks-count');
+  const show = (info: { count: number; index: number } | null) => {
+    const none = !info || info.count === 0;
+    label.textContent = none ? t('marksNone') : info.index >= 0 ? `${t('marksCount', String(info.count))} · ${t('marksAt', [String(info.index + 1), String(info.count)])}` : t('marksCount', String(info.count));
+    for (const id of ['marks-prev', 'marks-next']) $<HTMLButtonElement>(id).disabled = none;
+  };
+  const info = tab?.id === undefined ? null : await browser.tabs.sendMessage(tab.id, { type: 'mark-info' }).catch(() => null) as { count: number; index: number } | null;
+  show(info);
+  for (const [id, delta] of [['marks-prev', -1], ['marks-next', 1]] as const) {
+    $(id).addEventListener('click', async (e) => {
+      if (!e.isTrusted || tab?.id === undefined) return;
+      show(await stepMark(tab, delta));
+    });
+  }
+}
 
 $('open-search').addEventListener('click', (e) => {
   e.preventDefault();
@@ -105,3 +127,4 @@ $('open-options').addEventListener('click', (e) => {
 
 void showArchive();
 void setUpSiteToggle();
+void setUpMarks();

@@ -1,6 +1,7 @@
 import type { Article } from '@jianbao/core';
 import { h } from '../../lib/dom.js';
 import { localisePage, t } from '../../lib/i18n.js';
+import { userMessage } from '../../lib/errors.js';
 import { ask, type ArticleView } from '../../lib/messages.js';
 import { relatedReasons } from '../../lib/related-reasons.js';
 import { markExtensionPage } from '../../lib/page-marking.js';
@@ -22,7 +23,8 @@ function metaList(a: Article): HTMLElement {
     ['metaSource', a.source],
     ['metaId', a.id],
   ];
-  return h(document, 'dl', { class: 'meta' }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h(document, 'dt', {}, t(k)), h(document, 'dd', {}, v!)]));
+  // Not marked: the paper's name (太原日报) and the byline are the record's fields, not the story's text.
+  return h(document, 'dl', { class: 'meta', attrs: { 'data-jianbao-ui': 'meta' } }, ...rows.filter(([, v]) => v).flatMap(([k, v]) => [h(document, 'dt', {}, t(k)), h(document, 'dd', {}, v!)]));
 }
 
 function render(view: ArticleView): void {
@@ -57,4 +59,4 @@ async function main_(): Promise<void> {
   if (!view) return void main.replaceChildren(h(document, 'p', { class: 'error' }, t('readerNotFound', id)));
   render(view);
 }
-main_().catch((error) => main.replaceChildren(h(document, 'p', { class: 'error' }, String(error instanceof Error ? error.message : error))));
+main_().catch((error) => main.replaceChildren(h(document, 'p', { class: 'error' }, userMessage(error))));
