@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'happy-dom',
     // Generous: CI machines have 2 cores and turbo runs packages' tests side by side. No test asserts a duration.
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     hookTimeout: 60_000,
   },
 });

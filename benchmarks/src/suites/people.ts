@@ -57,11 +57,12 @@ export async function run(): Promise<SuiteResult> {
 
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
-  for (const set of ['dev', 'heldout'] as const) {
+  const label = { dev: 'dev (tuned on)', dev2: 'dev 2 (tuned on)', heldout: 'held-out' };
+  for (const set of ['dev', 'dev2', 'heldout'] as const) {
     const s = score(loadGold(set), people);
-    rows.push([set === 'dev' ? 'dev (tuned on)' : 'held-out', s.n, `${fmt(s.titled / s.n)} (${s.titled}/${s.n})`, `${fmt(s.found / s.n)} (${s.found}/${s.n})`]);
+    rows.push([label[set], s.n, `${fmt(s.titled / s.n)} (${s.titled}/${s.n})`, `${fmt(s.found / s.n)} (${s.found}/${s.n})`]);
     // Held-out misses are not printed: only its totals are read.
-    if (set === 'dev' && process.env.PEOPLE_SHOW_DEV_MISSES) notes.push(`dev misses: ${s.missed.join(' ')}`);
+    if (set !== 'heldout' && process.env.PEOPLE_SHOW_DEV_MISSES) notes.push(`${set} misses: ${s.missed.join(' ')}`);
   }
   const personTerms = terms.filter((x) => x.kind === 'person').length;
   return {

@@ -28,7 +28,7 @@ function walk(command: Command, path: string[] = [], out: Node[] = []): Node[] {
     }
   }
   if (!path.length) flags.push('--version');
-  out.push({ path, subcommands: visible.map((c) => c.name()).concat(path.length ? [] : ['help']), options: flags, values });
+  out.push({ path, subcommands: visible.map((c) => c.name()), options: flags, values });
   for (const c of visible) walk(c, [...path, c.name()], out);
   return out;
 }

@@ -46,7 +46,7 @@ export function createProgram(register: ((program: Command) => void)[]): Jianbao
     .description('剪报 Jianbao: a newsroom archive on the command line')
     .version(cliVersion(), '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help for a command')
-    .addOption(new Option('--color <when>', 'colour: auto (a terminal, unless NO_COLOR is set), always or never').choices(['auto', 'always', 'never']))
+    .addOption(new Option('--color <when>', 'colour: auto is on a terminal unless NO_COLOR is set').choices(['auto', 'always', 'never']))
     // --color before or after the command; it sets what style.ts reads (FORCE_COLOR / NO_COLOR) for this run.
     .hook('preAction', (command) => {
       const when = command.optsWithGlobals().color as string | undefined;
@@ -55,15 +55,55 @@ export function createProgram(register: ((program: Command) => void)[]): Jianbao
         delete process.env.NO_COLOR;
       } else if (when === 'never') process.env.NO_COLOR = '1';
     })
-    .helpCommand('help [command]', 'show help for a command')
+    .helpCommand(false) // our own `help`, below: it suggests a command for a typo as the parser does
     .showSuggestionAfterError(true)
     .exitOverride()
     // Errors are printed by main as one line (see usageMessage); help and version go to stdout as usual.
     .configureOutput({ outputError: () => undefined })
     .addHelpText('after', '\nThe archive: --archive, else $JIANBAO_ARCHIVE, else {"archive": "…"} in $XDG_CONFIG_HOME/jianbao/config.json (~/.config/…).\nShell completion: `jianbao completion bash` or `jianbao completion zsh` (see `jianbao help completion`).');
   for (const add of register) add(program);
+  program
+    .command('help')
+    .summary('show help for a command')
+    .description('Shows help for a command: `jianbao help search`, `jianbao help token create`.')
+    .argument('[command...]', 'the command')
+    .action((names: string[]) => {
+      let command: Command = program;
+      for (const name of names) {
+        const next = command.commands.find((c) => c.name() === name || c.aliases().includes(name));
+        if (!next) {
+          const near = closest(name, command.commands.map((c) => c.name()));
+          throw new UsageError(`unknown command '${name}'${near ? ` — did you mean ${near}?` : ` — see \`jianbao --help\``}`);
+        }
+        command = next;
+      }
+      command.outputHelp();
+    });
   for (const command of program.commands) command.exitOverride().configureOutput({ outputError: () => undefined });
   return program;
+}
+
+/** The candidate nearest a typo (edit distance ≤ 40% of its length, as commander's own suggestions), if any. */
+export function closest(word: string, candidates: string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const n = distance(word, c);
+    if (n < bestDistance && n <= Math.max(1, Math.floor(0.4 * c.length))) [best, bestDistance] = [c, n];
+  }
+  return best;
 }
 
 /**

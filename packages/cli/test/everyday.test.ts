@@ -46,6 +46,8 @@ describe('the parser: --version, help <command>, did you mean', () => {
     oneLineUsageError(jianbao(['build', seeds]), /missing --out <file>/);
     oneLineUsageError(jianbao(['show']), /missing the article id — usage: jianbao show/);
     oneLineUsageError(jianbao(['token', 'creat']), /did you mean create\?/);
+    oneLineUsageError(jianbao(['help', 'serach']), /unknown command 'serach' — did you mean search\?/);
+    expect(jianbao(['help', 'token', 'create']).stdout).toMatch(/^Usage: jianbao token create \[options\]/);
     // No raw Node parseArgs text ("To specify a positional argument…") anywhere.
     expect(jianbao(['articles', '--bogus']).stderr).not.toMatch(/positional|ERR_PARSE_ARGS/);
   });

@@ -19,7 +19,7 @@ export { dateProblem, daysInMonth, isCalendarDay, isIsoDate, isIsoDateOrPart, is
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
 export {
-  getLexicon, buildLexicon, matcherEntries, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
+  getLexicon, buildLexicon, matcherEntries, searchTermsOf, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
   lexiconSection, readLexiconSection, TERM_KINDS, titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary,
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
 } from './lexicon/index.js';

@@ -8,7 +8,7 @@ import {
 } from '../src/lexicon/extract.js';
 import { gazetteer, paperPlace } from '../src/lexicon/gazetteer.js';
 import { buildMatcher } from '../src/matcher/matcher.js';
-import { matcherEntries } from '../src/lexicon/build.js';
+import { matcherEntries, searchTermsOf } from '../src/lexicon/build.js';
 
 const jinzhong: ArticleContext = { city: gazetteer().get('晋中市')!, province: gazetteer().get('山西省')!, homeProvinces: new Set(['山西省']) };
 const unknown: ArticleContext = { city: null, province: null, homeProvinces: new Set(['山西省']) };
@@ -55,6 +55,20 @@ describe('people after titles', () => {
       ['李强', '中共中央政治局常委'], ['赵乐际', '中共中央政治局常委'], ['王沪宁', '中共中央政治局常委'],
       ['拉马福萨', '南非总统'], ['普京', '俄罗斯总统'], ['费利佩六世', '西班牙国王'], ['巴沙尔·阿萨德', '叙利亚总统'],
     ]);
+  });
+
+  it('reads hyphenated and Japanese names, bracketed second offices, 以 for Israel, and countries holding a break character', () => {
+    const roleOf = (text: string, name: string) => extractTitledPeople(text, unknown, new Set()).find((c) => c.name === name)?.roles?.[0];
+    expect(roleOf('古巴国家主席迪亚斯-卡内尔在社交媒体上发文。', '迪亚斯-卡内尔')).toBe('古巴国家主席');
+    expect(roleOf('日本前首相鸠山由纪夫，比利时前首相范龙佩等与会。', '鸠山由纪夫')).toBe('日本前首相');
+    expect(roleOf('日本前首相鸠山由纪夫，比利时前首相范龙佩等与会。', '范龙佩')).toBe('比利时前首相');
+    expect(extractTitledPeople('日本首相指名选举今天举行。日本驻俄大使馆随后称。', unknown, new Set())).toEqual([]);
+    expect(roleOf('中共中央政治局常委、中央党校校长（国家行政学院院长）蔡奇出席。', '蔡奇')).toBe('中共中央政治局常委、中央党校校长（国家行政学院院长）');
+    expect(roleOf('以总理内塔尼亚胡当天称。', '内塔尼亚胡')).toBe('以总理');
+    expect(roleOf('东道主冈比亚总统巴罗表示。', '巴罗')).toBe('冈比亚总统');
+    expect(roleOf('法国经济和财政部长勒梅尔发表声明。', '勒梅尔')).toBe('法国经济和财政部长');
+    // Past the reach, a break inside the run still says where the office starts.
+    expect(roleOf('国务院总理李强在北京人民大会堂会见来华进行国事访问的塔吉克斯坦总统拉赫蒙。', '拉赫蒙')).toBe('塔吉克斯坦总统');
   });
 
   it('reads a known name before a title without a left edge, and 同志 as evidence, not a role', () => {
@@ -263,6 +277,16 @@ describe('buildLexicon', () => {
     expect(terms.some((t) => isGenericForm(t.name) || t.aliases.some(isGenericForm))).toBe(false);
     const matcher = buildMatcher(matcherEntries(terms));
     expect(matcher.findAll('市委、市人大常委会').length).toBe(0);
+  });
+
+  it('leaves a quoted form out of the matcher when its bare inside is a form too; the bare form marks it inside its quotes', () => {
+    const terms = [{ id: 'pol-1', name: '“一带一路”', kind: 'policy' as const, aliases: ['一带一路'], roles: [], mentions: [] },
+      { id: 'pol-2', name: '“千万工程”', kind: 'policy' as const, aliases: [], roles: [], mentions: [] }];
+    expect(matcherEntries(terms).map((e) => e.forms)).toEqual([['一带一路'], ['“千万工程”']]);
+    const text = '共建“一带一路”与“千万工程”';
+    expect(buildMatcher(matcherEntries(terms)).findAll(text).map((m) => text.slice(m.start, m.end))).toEqual(['一带一路', '“千万工程”']);
+    // Search still indexes every form.
+    expect(searchTermsOf(terms)).toEqual(['“一带一路”', '一带一路', '“千万工程”']);
   });
 
   it('drops a place printed only inside a person’s name, keeps one printed inside a body’s name', () => {

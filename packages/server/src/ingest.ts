@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, toContractArticle,
+  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, searchTermsOf, toContractArticle,
   type Article, type SearchSection, type Term,
 } from '@jianbao/core';
 import type { Database, Sql } from './db/types.js';
@@ -127,7 +127,8 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     const entries = matcherEntries(terms);
     const matcher = buildMatcherSection(entries);
     lap('matcher');
-    const wholeTerms = entries.flatMap((e) => e.forms);
+    // Every form of every term, as a local build indexes them (the matcher leaves some quoted forms out).
+    const wholeTerms = searchTermsOf(terms);
     const stored = await readText(tx, 'skeleton');
     const before = stored ? (JSON.parse(stored) as SearchSection) : null;
     let skeleton: SearchSection;

@@ -1,6 +1,6 @@
 import {
-  buildSearchIndex, loadArchive, searchWithIndex, crossReference, createBundle,
-  type Archive, type Article, type ArticleKind, type SearchHit, type SearchOptions, type SearchSection, type XrefReport,
+  buildSearchIndex, loadArchive, searchWithIndex, searchQueryWithIndex, crossReference, createBundle,
+  type Archive, type Article, type ArticleKind, type QueryOptions, type SearchHit, type SearchOptions, type SearchResult, type SearchSection, type XrefReport,
 } from '@jianbao/core';
 import type { Database } from './db/types.js';
 import { readAllArticles } from './ingest.js';
@@ -24,6 +24,7 @@ export class ArchiveView implements DocTable {
   private readonly byId: Map<string, number>;
   private readonly articles = new Map<string, Article>();
   private xrefArchive: Promise<Archive> | undefined;
+  private papers: string[] | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -63,20 +64,35 @@ export class ArchiveView implements DocTable {
 
   /** Core's search over this revision: the same hits as `searchArchive` on a bundle of the same articles. */
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    return this.settle(query, (archive) => searchWithIndex(archive, this.index, query, options));
+  }
+
+  /** Core's query syntax over this revision: the same result as `searchQuery` on a bundle of the same articles. */
+  async searchQuery(query: string, options: QueryOptions = {}): Promise<SearchResult> {
+    this.papers ??= [...new Set(this.paper.filter((p): p is string => !!p))];
+    const papers = this.papers;
+    return this.settle(query, (archive) => searchQueryWithIndex(archive, this.index, query, { ...options, papers }));
+  }
+
+  /**
+   * Runs a query pass until it read nothing that was not loaded: each pass records the postings and
+   * articles it missed, which are read from the database before the next pass.
+   */
+  private async settle<T>(query: string, pass: (archive: QueryArchive) => T): Promise<T> {
     await this.loadPostings(this.index.termsFor(query));
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (let n = 0; n < MAX_PASSES; n++) {
       this.index.missing.clear();
       const archive = new QueryArchive(this, this.articles);
-      let hits: SearchHit[];
+      let result: T;
       try {
-        hits = searchWithIndex(archive, this.index, query, options);
+        result = pass(archive);
       } catch (error) {
         if (!(error instanceof PostingsMiss)) throw error;
         // A one-character expansion: load every term of both its characters' expansions at once.
         await this.loadPostings([error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))]);
         continue;
       }
-      if (!this.index.missing.size && !archive.missing.size) return hits;
+      if (!this.index.missing.size && !archive.missing.size) return result;
       await Promise.all([this.loadPostings([...this.index.missing]), this.loadArticles([...archive.missing])]);
     }
     throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);

@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are checked field by field */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { buildBundle, loadArchive, searchArchive, crossReference, type Article } from '@jianbao/core';
+import { buildBundle, loadArchive, searchArchive, searchQuery, crossReference, type Article } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { ArchiveService, createApp, createToken, ingestArticles, startServer, type Database } from '../src/index.js';
 import { DRIVERS } from './support/drivers.js';
@@ -43,6 +43,47 @@ for (const driver of DRIVERS) {
         expect(body.hits).toEqual(JSON.parse(JSON.stringify(searchArchive(local, q, { limit: 5 }))));
         expect(body.revision).toBe(1);
       }
+    });
+
+    it('search over HTTP takes the query syntax of every host: the same result as core searchQuery', async () => {
+      const cases: [string, string][] = [
+        ['乡村振兴 -晋中', ''],
+        ['"重点项目"', '&limit=3&offset=1'],
+        ['title:晋中', ''],
+        ['晋中 OR 太原', '&sort=date'],
+        ['晋中 date:2025-02', ''],
+        ['晋中 2024..2025-06', ''],
+        ['韦涛', ''],
+        ['韦涛', '&as_typed=1'],
+        ['晋中 paper:人民日报', ''],
+      ];
+      let nonEmpty = 0;
+      for (const [q, extra] of cases) {
+        const res = await get(`/v1/search?q=${encodeURIComponent(q)}${extra}`);
+        expect(res.status, q).toBe(200);
+        const body: any = await res.json();
+        const params = new URLSearchParams(extra.slice(1));
+        const expected = searchQuery(local, q, {
+          limit: Number(params.get('limit') ?? 20), offset: Number(params.get('offset') ?? 0),
+          sort: (params.get('sort') as 'date' | null) ?? undefined, asTyped: params.get('as_typed') === '1',
+        });
+        const { error: _none, ...rest } = expected;
+        expect(body, q).toEqual({ revision: 1, ...JSON.parse(JSON.stringify(rest)) });
+        if (body.hits.length) nonEmpty++;
+      }
+      expect(nonEmpty).toBeGreaterThanOrEqual(5); // the cases are not all empty on the seed archive
+    });
+
+    it('a malformed query or an impossible date is a one-line 400 with core\'s message', async () => {
+      for (const q of ['"未闭合', '晋中 date:2025-13-45', '晋中 ..2025-02-31']) {
+        const res = await get(`/v1/search?q=${encodeURIComponent(q)}`);
+        expect(res.status, q).toBe(400);
+        const text = await res.text();
+        expect(text).not.toContain('\n');
+        expect(JSON.parse(text).error.message).toBe(searchQuery(local, q).error);
+      }
+      await oneLineError(await get('/v1/search?q=晋中&sort=popular'), 400, 'bad_query');
+      await oneLineError(await get('/v1/search?q=晋中&offset=-1'), 400, 'bad_query');
     });
 
     it('refuses missing, malformed and revoked tokens, and roles without the right', async () => {

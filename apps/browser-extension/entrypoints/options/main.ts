@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { BundleFileError, readBundleFile } from '../../lib/bundle-file.js';
 import { checkBundleForImport } from '../../lib/import-check.js';
 import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
@@ -83,7 +84,7 @@ $('bundle-file').addEventListener('change', async (e) => {
   status.className = '';
   status.textContent = t('optionsImporting', file.name);
   try {
-    const text = await file.text();
+    const text = await readBundleFile(file); // .json, or .json.gz inflated here (the store keeps the text)
     // Load every part the extension will use before storing: a bad file is refused with one line and the archive in use stays.
     const { archive, rebuilt } = await checkBundleForImport(text);
     await writeImportedBundle({ text, name: archive.meta.name, importedAt: new Date().toISOString() });
@@ -94,7 +95,7 @@ $('bundle-file').addEventListener('change', async (e) => {
       : t('optionsImported', [info.name, String(info.articleCount)]);
   } catch (error) {
     status.className = 'error';
-    const reason = userMessage(error);
+    const reason = error instanceof BundleFileError ? t(error.key) : userMessage(error);
     status.textContent = t('optionsImportFailed', [file.name, reason]);
   } finally {
     input.value = '';

@@ -140,13 +140,14 @@ try {
   await visible(houseLine, 'the house-style citation');
   writeFileSync(settingsFile, JSON.stringify({ 'jianbao.citationStyle': 'gbt7714' }));
   // The new setting reaches the host a little later: cite again until the GB/T form comes.
-  for (let attempt = 1; ; attempt++) {
+  for (const deadline = Date.now() + WAIT_MS; ; ) {
     await cite();
     try {
       await page.locator('.monaco-editor .view-line', { hasText: '[N]' }).first().waitFor({ state: 'visible', timeout: 20_000 });
       break;
     } catch {
-      if (attempt === 5) await visible(page.locator('.monaco-editor .view-line', { hasText: '[N]' }), 'the GB/T 7714 citation', 1);
+      // Until the common deadline, not a count of tries: on a loaded 2-core machine one try can take most of a minute.
+      if (Date.now() > deadline) await visible(page.locator('.monaco-editor .view-line', { hasText: '[N]' }), 'the GB/T 7714 citation', 1);
     }
   }
   // The lines as saved (the editor wraps them over several rows on screen).

@@ -78,7 +78,7 @@ describe('loading the configured archive', () => {
     const error = await loadConfiguredArchive('bomb.json.gz', base).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ArchiveLoadError);
     expect((error as Error).message).toBe('The configured archive /ws/bomb.json.gz unpacks to more than 256 MB, the most Jianbao reads from one file: refused.');
-  }, 120_000);
+  }, 300_000);
 
   it('refuses a file over the cap from its size, without reading it', async () => {
     memfs.set('/ws/huge.json', { length: MAX_BUNDLE_BYTES + 1 } as Uint8Array);

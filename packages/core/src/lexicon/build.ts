@@ -271,18 +271,27 @@ function withoutPlacesInNames(terms: Term[], edited: ReadonlySet<string>): Term[
   return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
 }
 
-/** The surface forms the matcher marks for each term: its name and aliases, never a generic form or a single character. */
+/** A term's surface forms: its name and aliases, never a generic form or a single character. */
+const formsOf = (t: Term) => [t.name, ...t.aliases].filter((f) => [...f].length >= 2 && !isGenericForm(f));
+
 /** Every surface form of every term: the whole tokens search indexes beside its bigrams. */
 export function searchTermsOf(terms: readonly Term[]): string[] {
-  return matcherEntries(terms).flatMap((e) => e.forms);
+  return terms.flatMap(formsOf);
 }
 
+const QUOTED = /^“([^“”]+)”$/;
+
+/**
+ * The surface forms the matcher marks for each term. A quoted form whose bare
+ * inside is also a form (“一带一路” beside 一带一路) is left out: the bare form
+ * marks the same printing inside its quotes, and the quoted copies were a
+ * tenth of the xwlb matcher's states.
+ */
 export function matcherEntries(terms: readonly Term[]): MatcherEntry[] {
-  return terms.map((t) => ({
-    termId: t.id,
-    kind: t.kind,
-    forms: [t.name, ...t.aliases].filter((f) => [...f].length >= 2 && !isGenericForm(f)),
-  }));
+  return terms.map((t) => {
+    const forms = formsOf(t);
+    return { termId: t.id, kind: t.kind, forms: forms.filter((f) => !forms.includes(QUOTED.exec(f)?.[1] ?? '')) };
+  });
 }
 
 function applyEdits(

@@ -86,10 +86,16 @@ function officeStart(role: string): number {
     const words = BREAKS_BY_FIRST.get(role[k]!);
     if (!words) continue;
     const w = words.find((b) => role.startsWith(b, k) && k + b.length <= role.length - 2);
-    if (!w || BREAK_EXCEPT.some((e) => role.startsWith(e, k)) || (w === '对' && role.startsWith('对外', k))) continue;
+    if (!w || BREAK_EXCEPT.some((e) => role.startsWith(e, k)) || (w === '对' && role.startsWith('对外', k)) || insideCountry(role, k)) continue;
     from = k + w.length;
   }
   return from;
+}
+
+/** Is position k inside a country's name (时 in 比利时前首相 is no break)? */
+function insideCountry(role: string, k: number): boolean {
+  for (let n = 2; n <= 5; n++) for (let s = Math.max(0, k - n + 1); s <= k; s++) if (COUNTRY_SET.has(role.slice(s, s + n))) return true;
+  return false;
 }
 
 /** 非洲次区域组织代表赞比亚总统: a foreign office starts at its country (not one after 驻: 中国驻南非大使). */
@@ -113,13 +119,17 @@ const COUNTRY_SET = new Set(COUNTRIES);
 function roleBefore(text: string, end: number, titleStart: number, paragraphs?: ReadonlySet<number>): { role: string; start: number } | null {
   let start = titleStart;
   while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && !paragraphs?.has(start) && end - start < ROLE_REACH) start--;
-  if (end - start >= ROLE_REACH) return null;
+  const edge = start;
+  // A run that reaches ROLE_REACH without an edge starts mid-word: kept only if a break inside it says where the office starts.
+  const reached = end - start >= ROLE_REACH;
   let role = text.slice(start, end);
   for (let changed = true; changed; ) {
     changed = false;
     // 以色列总理: a country or place first is the office's own (not the verb 以).
     const placeFirst = [4, 3, 2].some((n) => placeWords().has(role.slice(0, n)));
-    for (const v of placeFirst ? [] : LEADING_VERBS) {
+    // 以总理内塔尼亚胡 at a clause's start: the one-character short name of Israel, not the verb 以.
+    const abbreviated = start === edge && !reached && role[0] === '以' && OFFICE_SET.has(role.slice(1));
+    for (const v of placeFirst || abbreviated ? [] : LEADING_VERBS) {
       if (role.startsWith(v) && role.length > v.length + 1) {
         role = role.slice(v.length);
         start += v.length;
@@ -139,7 +149,39 @@ function roleBefore(text: string, end: number, titleStart: number, paragraphs?: 
       changed = true;
     }
   }
+  if (reached && start === edge) return null;
   return role.length >= 2 ? { role, start } : null;
+}
+const OFFICE_SET = new Set(OFFICE_TITLES);
+
+/** Where the bracket that closes at `close` opens, when a title stands right before it (校长（院长）); else null. */
+function bracketedOffice(text: string, close: number): { open: number; title: string } | null {
+  const open = text.lastIndexOf('（', close);
+  if (open < 0 || close - open > 16 || text.slice(open + 1, close).includes('）')) return null;
+  const title = ALL_TITLES.find((w) => text.endsWith(w, open));
+  return title ? { open, title } : null;
+}
+
+/** The role printed before the bracket, with the bracket kept as printed: 中央党校校长（国家行政学院院长）. */
+function roleAround(text: string, b: { open: number; title: string }, end: number, paragraphs?: ReadonlySet<number>): { role: string; start: number } | null {
+  const r = roleBefore(text, b.open, b.open - b.title.length, paragraphs);
+  return r ? { role: r.role + text.slice(b.open, end), start: r.start } : null;
+}
+
+/** A Japanese name (鸠山由纪夫, 岸田文雄) after an office of Japan: two to five characters the text shows the end of. */
+export function japaneseNameAt(text: string, titleStart: number, i: number, known: ReadonlySet<string>): string | null {
+  const before = text.slice(Math.max(0, titleStart - 8), titleStart);
+  if (!/日本|日方|(?:^|[^\u4e00-\u9fff])日$/.test(before)) return null;
+  for (let len = 2; len <= 5; len++) {
+    const cand = text.slice(i, i + len);
+    if (cand.length < len || !allHan(cand) || [...cand].some((c) => NEVER_IN_NAME.has(c)) || placeWords().has(cand)) return null;
+    // 大使馆随后称, 首相指名选举: a word of the clause, not a name.
+    if (NOT_IN_FOREIGN_NAME_LIST().some((w) => cand.includes(w))) return null;
+    if (known.has(cand)) return cand;
+    const strength = boundaryStrength(text, i + len, known);
+    if (strength === 3 || (len >= 3 && strength > 0) || FOREIGN_FOLLOWERS.some((f) => text.startsWith(f, i + len))) return cand;
+  }
+  return null;
 }
 
 /** 市委书记 → 晋中市委书记 where the paper's city is known; 省委常委 → 山西省委常委. */
@@ -152,13 +194,16 @@ export function resolveRole(role: string, ctx: ArticleContext): string | null {
 /** Title + name sequences: 晋中市委书记常书铭, 省委常委、太原市委书记韦韬, 市领导裴耀军、薛维柱. */
 export function extractTitledPeople(text: string, ctx: ArticleContext, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
-  for (const t of titleFinder().find(text)) {
-    // A name with · (巴沙尔·阿萨德) is foreign whatever its first part looks like.
+  for (const found of titleFinder().find(text)) {
+    // 中央党校校长（国家行政学院院长）蔡奇: a second office in brackets between the title and the name belongs to both.
+    const bracketed = text[found.end] === '）' ? bracketedOffice(text, found.end) : null;
+    const t = bracketed ? { ...found, end: found.end + 1 } : found;
+    // A name with · or - (巴沙尔·阿萨德, 迪亚斯-卡内尔) is foreign whatever its first part looks like.
     const foreign = WEAK_TITLES.has(t.word) || t.word === '代表' ? null : foreignNameAt(text, t.end, known);
-    const name = foreign?.includes('·') ? foreign : nameAt(text, t.end, known) ?? foreign;
+    const name = (foreign && /[·\-－]/.test(foreign) ? foreign : nameAt(text, t.end, known) ?? foreign) ?? japaneseNameAt(text, t.start, t.end, known);
     if (!name || ((WEAK_TITLES.has(t.word) || t.word === '代表') && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
-    let r = roleBefore(text, t.end, t.start, ctx.paragraphStarts);
+    let r = bracketed ? roleAround(text, bracketed, t.end, ctx.paragraphStarts) : roleBefore(text, t.end, t.start, ctx.paragraphStarts);
     while (r) {
       roles.unshift(r.role);
       if (text[r.start - 1] !== '、') break;
@@ -195,8 +240,15 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
   return out;
 }
 
+/** Clause words a Japanese name never holds (they are written in the same characters). */
+let notInForeignNameCache: string[] | undefined;
+const NOT_IN_FOREIGN_NAME_LIST = () =>
+  (notInForeignNameCache ??= [...new Set([...ROLE_BREAKS, ...NAME_FOLLOWERS, ...FOREIGN_FOLLOWERS, '选举', '馆'].filter((w) => w.length >= 2 || '称说馆'.includes(w)))]);
+
 /** Words after which a transliterated name ends, beyond those that end any name (普京称, 内塔尼亚胡通电话, 武契奇日前表示). */
 const FOREIGN_FOLLOWERS = ['称', '通电话', '通话', '发表', '举行', '当天', '今天', '日前', '近日', '当地时间', '访华', '夫妇', '及其', '于', '率', '签发', '随后', '前往'];
+/** What joins the parts of a transliterated name: 巴沙尔·阿萨德, 迪亚斯-卡内尔, 本-格维尔. */
+const JOINERS = '·-－';
 const ORDINAL_REIGN = /^[一二三四五六七八九十]{1,3}世/;
 let notNameCache: Set<string> | undefined;
 /** Places and countries are not names, however they are spelled (俄罗斯总统 …). */
@@ -206,16 +258,16 @@ const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...CO
  * transliteration characters (parts joined by ·) that the text shows the end of, or a known name it starts with. */
 export function foreignNameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
   let end = i;
-  while (end < text.length && end - i < 16 && (TRANSLIT.has(text[end]!) || (text[end] === '·' && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
+  while (end < text.length && end - i < 16 && (TRANSLIT.has(text[end]!) || (JOINERS.includes(text[end]!) && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
   for (let e = end; e >= i + 2; e--) {
     let cand = text.slice(i, e);
     const reign = ORDINAL_REIGN.exec(text.slice(e, e + 4))?.[0] ?? '';
-    if (cand.endsWith('·') || placeWords().has(cand)) continue;
+    if (JOINERS.includes(cand[cand.length - 1]!) || placeWords().has(cand)) continue;
     if (known.has(cand + reign) || known.has(cand)) return known.has(cand + reign) ? cand + reign : cand;
     const after = e + reign.length;
     if (boundaryStrength(text, after, known) > 0 || FOREIGN_FOLLOWERS.some((f) => text.startsWith(f, after))) {
       cand += reign;
-      return cand.replace(/·/g, '').length >= 2 ? cand : null;
+      return cand.replace(/[·\-－]/g, '').length >= 2 ? cand : null;
     }
   }
   return null;

@@ -1,4 +1,4 @@
-export { searchArchive, searchQuery, searchWithIndex, type QueryOptions, type SearchField, type SearchHit, type SearchOptions, type SearchResult } from './search.js';
+export { searchArchive, searchQuery, searchQueryWithIndex, searchWithIndex, type QueryOptions, type SearchField, type SearchHit, type SearchOptions, type SearchResult } from './search.js';
 export { parseQuery, parseDate, parseDateRange, type ParsedQuery, type QueryPart } from './syntax.js';
 export { getSearchIndex } from './archive-index.js';
 export { loadSearchIndex, loadSearchIndexSync, prepareSearch, prepareSearchSync, prepareSearchTexts, prepareSearchTextsSync } from './lifecycle.js';

@@ -56,13 +56,29 @@ const COUNT_POOL = 1000;
  * OR, sort:. Says what was done: the total, a rewritten query, an impossible filter. Every host uses this.
  */
 export function searchQuery(archive: Archive, text: string, options: QueryOptions = {}): SearchResult {
+  return searchQueryWithIndex(archive, getSearchIndex(archive), text, options);
+}
+
+/**
+ * `searchQuery` over a given index — for a host that holds the index apart from the articles (the server reads
+ * articles from its database as a query needs them): `papers` lists the archive's papers for the paper filter's
+ * check, since such an archive does not hold every article.
+ */
+export function searchQueryWithIndex(
+  archive: Archive,
+  index: SearchIndex,
+  text: string,
+  options: QueryOptions & { papers?: readonly string[] } = {},
+): SearchResult {
   const parsed = parseQuery(text);
   if (!parsed.ok) return { hits: [], total: 0, totalAtLeast: false, error: parsed.error, notices: [] };
   const q = parsed.query;
-  const filters: SearchOptions = { ...options, paper: q.paper ?? options.paper, kind: q.kind ?? options.kind, from: q.from ?? options.from, to: q.to ?? options.to };
+  const { papers: knownPapers, ...rest } = options;
+  const filters: SearchOptions = { ...rest, paper: q.paper ?? options.paper, kind: q.kind ?? options.kind, from: q.from ?? options.from, to: q.to ?? options.to };
   const notices: string[] = [];
-  if (filters.paper && !archive.articles.some((a) => a.paper === filters.paper)) {
-    const papers = [...new Set(archive.articles.map((a) => a.paper).filter((p): p is string => !!p))];
+  const paperList = () => knownPapers ?? [...new Set(archive.articles.map((a) => a.paper).filter((p): p is string => !!p))];
+  if (filters.paper && !paperList().includes(filters.paper)) {
+    const papers = paperList();
     notices.push(`no paper "${filters.paper}" in this archive${papers.length ? ` (papers: ${papers.slice(0, 8).join(', ')}${papers.length > 8 ? ', …' : ''})` : ''}`);
     return { hits: [], total: 0, totalAtLeast: false, notices };
   }
@@ -73,7 +89,6 @@ export function searchQuery(archive: Archive, text: string, options: QueryOption
     if ('error' in d) return { hits: [], total: 0, totalAtLeast: false, error: d.error, notices };
     filters[key] = d.date;
   }
-  const index = getSearchIndex(archive);
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   const sort = options.sort ?? q.sort;

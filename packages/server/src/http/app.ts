@@ -116,10 +116,20 @@ export function createApp(service: ArchiveService, options: AppOptions = {}): Ho
     }
     const kind = c.req.query('kind');
     if (kind !== undefined && !ARTICLE_KINDS.includes(kind as ArticleKind)) throw new HttpError(400, 'bad_query', `kind must be one of ${ARTICLE_KINDS.join(', ')}`);
+    const offsetText = c.req.query('offset') ?? '0';
+    if (!/^\d{1,6}$/.test(offsetText)) throw new HttpError(400, 'bad_query', `offset must be a whole number up to 999999, got "${offsetText.slice(0, 20)}"`);
+    const sort = c.req.query('sort');
+    if (sort !== undefined && sort !== 'relevance' && sort !== 'date') throw new HttpError(400, 'bad_query', `sort must be relevance or date, got "${sort.slice(0, 20)}"`);
     const view = await service.view();
-    const hits = await view.search(q, { limit: limitN, from, to, kind: kind as ArticleKind | undefined, paper: c.req.query('paper') });
+    // The query syntax of every host (core's searchQuery): "phrase", -exclude, title:, paper:, kind:, dates, OR, sort:.
+    const result = await view.searchQuery(q, {
+      limit: limitN, offset: Number(offsetText), sort, from, to, kind: kind as ArticleKind | undefined, paper: c.req.query('paper'),
+      asTyped: c.req.query('as_typed') === '1',
+    });
+    if (result.error) throw new HttpError(400, 'bad_query', result.error);
     c.header('X-Jianbao-Revision', String(view.revision));
-    return c.json({ revision: view.revision, hits });
+    const { hits, total, totalAtLeast, rewritten, notices } = result;
+    return c.json({ revision: view.revision, hits, total, totalAtLeast, ...(rewritten ? { rewritten } : {}), notices });
   });
 
   app.get('/v1/articles/:id', auth('read'), async (c) => {
