@@ -225,8 +225,11 @@ try {
   // goes into the query as syntax, and the results follow.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('发展');
-  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /results|条结果/ }), 'results for 发展');
+  // The previous query's title also says "results": wait for one that no longer names 韦韬/韦涛.
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /results|条结果/ }).filter({ hasNotText: /韦/ }), 'results for 发展');
   await page.locator('.quick-input-widget .quick-input-titlebar .codicon-filter').click();
+  // The filter list, not the results (whose rows also name papers): a CI run clicked a result row here.
+  await visible(page.locator('.quick-input-widget .quick-input-title', { hasText: /Add a filter to the query|给查询加一个筛选条件/ }), 'the filter list');
   const paperRow = await visible(page.locator('.quick-input-list .monaco-list-row:visible', { hasText: /日报|新闻联播/ }).first(), 'a paper among the filters');
   const paper = (await paperRow.locator('.label-name').first().innerText()).trim();
   await page.screenshot({ path: join(results, 'search-filters.png') });
