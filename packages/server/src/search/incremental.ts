@@ -49,12 +49,30 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
   for (const t of removed) for (const d of docsOf(removedRows.get(t))) affected.add(d);
   // A document whose text holds the name holds every Chinese pair of it: its candidates are the documents with all of them.
   const bigramsOf = (t: string) => [...new Set(tokenizeNormalized(t).filter((k) => k.kind === 'cjk' && k.term.length === 2).map((k) => k.term))];
-  const bigramRows = await fetchRows([...new Set(added.flatMap(bigramsOf))]);
+  // A name with no Chinese pair (APEC, G20): the analyser finds it inside a Latin or digit word of the text, so the
+  // documents holding it are among those of the vocabulary's terms that contain its longest word.
+  const longestWord = (t: string) => tokenizeNormalized(key(t)).filter((k) => k.kind === 'word').map((k) => k.term).sort((a, b) => b.length - a.length)[0];
+  const containing = new Map<string, string[]>();
+  for (const t of added) {
+    const w = bigramsOf(t).length ? undefined : longestWord(t);
+    if (!w || containing.has(w)) continue;
+    const found: string[] = [];
+    const { joined } = base.terms;
+    for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
+      const start = joined.lastIndexOf('\n', at) + 1;
+      const end = joined.indexOf('\n', at);
+      found.push(joined.slice(start, end < 0 ? joined.length : end));
+    }
+    containing.set(w, [...new Set(found)]);
+  }
+  const bigramRows = await fetchRows([...new Set([...added.flatMap(bigramsOf), ...[...containing.values()].flat()])]);
   for (const t of added) {
     const bigrams = bigramsOf(t);
     if (!bigrams.length) {
-      // A name with no Chinese pair to find it by: every old document is a candidate.
-      for (let d = 0; d < oldCount; d++) affected.add(d);
+      const w = longestWord(t);
+      if (w) for (const term of containing.get(w)!) for (const d of docsOf(bigramRows.get(term))) affected.add(d);
+      // Nothing to find it by: every old document is a candidate.
+      else for (let d = 0; d < oldCount; d++) affected.add(d);
       continue;
     }
     let candidates = docsOf(bigramRows.get(bigrams[0]!));
