@@ -65,6 +65,16 @@ export function rssOf(pid: number): { rss: number; peak: number } | null {
   }
 }
 
+/** CPU seconds a process has used (user + system, from /proc/<pid>/stat). */
+export function cpuOf(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /** The PostgreSQL server listening on `port` and its backends: their summed resident memory in MiB. */
 export function postgresRss(port: number): number | null {
   try {

@@ -18,7 +18,7 @@ import { createToken, exportBundle, ingestArticles, openDatabase, type Database,
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { rng } from '../random.js';
-import { load, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
+import { cpuOf, load, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
 import { loadXwlbArticles } from '../xwlb.js';
 
 const CLIENTS = 16;
@@ -73,7 +73,7 @@ interface Run {
   day: { wallS: number; cpuS: number; dbCpuS: number; result: IngestResult; load: string };
   disk: string;
   ingestPeakMiB: number;
-  http: { p50: number; p95: number; p99: number; rps: number; errors: number; requests: number; load: string };
+  http: { p50: number; p95: number; p99: number; rps: number; errors: number; requests: number; load: string; cpuPerRequest: number; dbCpuPerRequest: number };
   serverMiB: { afterWarm: number; afterLoad: number; peak: number };
   dbMiB: number | null;
   parity?: string;
@@ -109,13 +109,17 @@ async function measure(name: string, spec: string, db: Database, first: Article[
     const random = rng(99);
     let sent = 0;
     const loadBefore = load();
+    const serverCpu0 = cpuOf(server.pid);
+    const dbCpu0 = dbCpu();
     const res = await runClients(server.url, token, CLIENTS, () => (sent++ < REQUESTS ? { path: `/v1/search?q=${encodeURIComponent(queries[Math.floor(random() * queries.length)]!)}&limit=10` } : null), performance.now() + 900_000);
     const mem = rssOf(server.pid);
+    const cpuPerRequest = ((cpuOf(server.pid) - serverCpu0) * 1000) / res.requests;
+    const dbCpuPerRequest = ((dbCpu() - dbCpu0) * 1000) / res.requests;
     const run: Run = {
       name, docs: all.length, first: firstRun, day: dayRun, disk: size, ingestPeakMiB,
       http: {
         p50: percentile(res.latencies, 50), p95: percentile(res.latencies, 95), p99: percentile(res.latencies, 99), rps: res.requests / res.seconds,
-        errors: res.errors.length + warm.errors.length, requests: res.requests, load: `${loadBefore} → ${load()}`,
+        errors: res.errors.length + warm.errors.length, requests: res.requests, load: `${loadBefore} → ${load()}`, cpuPerRequest, dbCpuPerRequest,
       },
       serverMiB: { afterWarm, afterLoad: mem?.rss ?? NaN, peak: mem?.peak ?? NaN },
       dbMiB: dbRss(),
@@ -215,7 +219,7 @@ export async function run(): Promise<SuiteResult> {
   const phases = runs.flatMap((r) => [
     `- ${r.name}, first ingest phases (wall ms): ${Object.entries(r.first.result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; CPU ms: ${Object.entries(r.first.result.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; load ${r.first.load}`,
     `- ${r.name}, day phases (wall ms): ${Object.entries(r.day.result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; CPU ms: ${Object.entries(r.day.result.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; load ${r.day.load}`,
-    `- ${r.name}, search load: ${r.http.requests} requests, load ${r.http.load}${r.parity ? `; top-10 = local engine (the server's export) on ${r.parity} queries` : ''}`,
+    `- ${r.name}, search load: ${r.http.requests} requests, CPU per request: server ${fmt(r.http.cpuPerRequest, 2)} ms${Number.isFinite(r.http.dbCpuPerRequest) && r.http.dbCpuPerRequest ? `, PostgreSQL ${fmt(r.http.dbCpuPerRequest, 2)} ms` : ''} (one server process: at most ~${(1000 / r.http.cpuPerRequest).toFixed(0)} req/s on a free core), load ${r.http.load}${r.parity ? `; top-10 = local engine (the server's export) on ${r.parity} queries` : ''}`,
   ]);
   return {
     title,

@@ -176,11 +176,10 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
       } else writes.push({ term, block, data: encodeLists(own) });
     }
     spent('rows');
-    for (let i = 0; i < deletes.length; i += 5000) {
-      const chunk = deletes.slice(i, i + 5000);
-      await tx.query('DELETE FROM postings p USING unnest($1::text[], $2::int[]) AS u(term, block) WHERE p.term = u.term AND p.block = u.block', [
-        chunk.map((x) => x.term), chunk.map((x) => x.block),
-      ]);
+    // One block per statement: on Citus, a statement that names its block goes to one shard.
+    for (const b of new Set(deletes.map((x) => x.block))) {
+      const terms = deletes.filter((x) => x.block === b).map((x) => x.term);
+      for (let i = 0; i < terms.length; i += 5000) await tx.query('DELETE FROM postings WHERE block = $1 AND term = ANY($2::text[])', [b, terms.slice(i, i + 5000)]);
     }
     for (let i = 0; i < writes.length; i += 5000) {
       const chunk = writes.slice(i, i + 5000);
