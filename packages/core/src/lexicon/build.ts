@@ -7,7 +7,7 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
@@ -90,7 +90,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;

@@ -3,7 +3,11 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { ArticleContext, Candidate } from './candidate.js';
 import { INTERNATIONAL_BODIES } from './world.js';
 import { maxOf } from '../arrays.js';
-import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_ORGS, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
+import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_ORGS, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, NATURAL_FEATURES, ZONE_SUFFIXES } from './words.js';
+
+const NATURE = new Set(NATURAL_FEATURES);
+/** Parents whose units keep the parent's name (中国科学院大连化学物理研究所). */
+const NATIONAL_SET = new Set([...NATIONAL_BODIES, '中国中医科学院']);
 
 /** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
 
@@ -161,7 +165,7 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
     for (const m of matches) {
       if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
       const found = spanBefore(text, m.start, m.end, covered, kind === 'place' ? PLACE_ANCHORED_SITES.has(m.word) : PLACE_ANCHORED_ORGS.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
-      if (!found) continue;
+      if (!found || (/队$/.test(m.word) && text[m.end] === '长')) continue; // 支队长: a title
       let span = found.span;
       let brand = found.brand;
       if (PLACE_ANCHORED_ORGS.has(m.word)) {
@@ -175,6 +179,17 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
         if (!company) continue;
         if (company !== span) brand = '';
         span = company;
+      }
+      // 西藏出入境边防检查总站日喀则边境管理支队: a unit named under its parent body starts at its own place; the parent
+      // is a term of its own (its suffix is found too).
+      const spanFrom = m.end - span.length;
+      for (let p = m.start - 1; p > spanFrom; p--) {
+        const startsPlace = covered[p] ? !covered[p - 1] : [2, 3].some((n) => gazetteer().has(text.slice(p, p + n)) || placesByShort().has(text.slice(p, p + n)) || NATURE.has(text.slice(p, p + n)));
+        if (startsPlace && m.start - p >= 3 && ORG_SUFFIXES.some((w) => text.endsWith(w, p)) && !NATIONAL_SET.has(text.slice(spanFrom, p))) {
+          span = text.slice(p, m.end);
+          brand = '';
+          break;
+        }
       }
       const level = span[0]!;
       if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {
