@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAdministrative, extractBareVillages, extractBySuffix, extractCommunities, extractPolicies, extractRailways, extractRivers, type ArticleContext } from '../src/lexicon/extract.js';
+import { extractAdministrative, extractBareVillages, extractBySuffix, extractCommunities, extractPolicies, extractRailways, extractRivers, programmeNames, type ArticleContext } from '../src/lexicon/extract.js';
 import { parallelSlogan } from '../src/lexicon/slogans.js';
 
 const none: ArticleContext = { city: null, province: null };
@@ -63,6 +63,14 @@ describe('places by shape (issue 13)', () => {
     expect(bySuffix('，成都市公安局禁毒支队支队长')).toEqual(['成都市公安局禁毒支队']);
   });
 
+  it('a paragraph start is a left edge; a headline gives no scanned names', () => {
+    const text = '德国竞争力正下降德国工业联合会主席称';
+    const { covered } = extractAdministrative(text, none);
+    expect(names(extractBySuffix(text, { ...none, paragraphStarts: new Set([8]) }, covered))).toEqual(['德国工业联合会']);
+    const titled = '习近平致信祝贺北大荒农垦集团。\n北大荒农垦集团成立以来';
+    expect(names(extractBySuffix(titled, { ...none, bodyStart: 16 }, extractAdministrative(titled, none).covered))).toEqual(['北大荒农垦集团']);
+  });
+
   it('foreign cities and international bodies; a country\'s team is an organisation', () => {
     const { candidates } = extractAdministrative('会议在伦敦举行，中国队夺冠', none);
     expect(candidates.map((c) => [c.kind, c.name])).toEqual([['place', '伦敦'], ['place', '中国'], ['organisation', '中国队']]);
@@ -89,10 +97,12 @@ describe('slogans by shape (issue 13)', () => {
   });
 
   it('a programme named right after the verb that launches it', () => {
-    const policies = (text: string) => names(extractPolicies(text));
-    expect(policies('，开展全民健康素养提升行动，')).toEqual(['全民健康素养提升行动']);
-    expect(policies('，启动实施主要粮油作物大面积单产提升行动。')).toEqual(['主要粮油作物大面积单产提升行动']);
-    expect(policies('，实施一批重大工程，开展特别军事行动，实施好深空探测等航天重大工程。')).toEqual([]);
+    expect(programmeNames('，开展全民健康素养提升行动，')).toEqual(['全民健康素养提升行动']);
+    expect(programmeNames('，启动实施主要粮油作物大面积单产提升行动。')).toEqual(['主要粮油作物大面积单产提升行动']);
+    expect(programmeNames('，实施一批重大工程，开展特别军事行动，实施好深空探测等航天重大工程。')).toEqual([]);
+    // A term only where the archive prints the name again (the builder passes those).
+    expect(names(extractPolicies('，实施城市更新行动。', new Set(), new Set(['城市更新行动'])))).toEqual(['城市更新行动']);
+    expect(names(extractPolicies('，实施城市更新行动。'))).toEqual([]);
   });
 
   it('a named plan or rule in book-title marks, without its years', () => {
