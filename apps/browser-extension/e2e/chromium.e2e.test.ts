@@ -153,9 +153,15 @@ describe.skipIf(!!skip)('extension in Chromium', () => {
     await page.evaluate(({ x, y }) => {
       for (let i = 0; i < 5; i++) document.elementFromPoint(x, y)?.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
     }, target);
-    // A real hover opens the card within the dwell time; three dwell periods without one show the fakes were ignored.
-    await page.waitForTimeout(1000);
+    // The content script saw all five and started no dwell for them (a card opens only after a dwell).
+    const seen = () => page.evaluate(() => ({ untrusted: Number(document.documentElement.dataset.jianbaoUntrustedMoves ?? 0), dwells: Number(document.documentElement.dataset.jianbaoDwells ?? 0) }));
+    await expect.poll(() => seen().then((s) => s.untrusted)).toBe(5);
+    expect((await seen()).dwells).toBe(0);
     expect((await page.evaluate(cardState)).visible).toBe(false);
+    // A real pointer on the same mark does open it.
+    await hover(page, target);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(true);
+    expect((await seen()).dwells).toBeGreaterThan(0);
     await page.close();
   });
 
