@@ -13,9 +13,9 @@ export const OFFICE_TITLES = [
 
 /**
  * Words after a name that begin with a one-character verb (作了发言, 致慰问电, 应邀作报告): beside the followers in
- * words.ts, they end a name, and a three-character reading that would cut one (樊杰作, 艾伦致) is not taken.
+ * words.ts, they end a two-character name, and a three-character reading that would cut one (樊杰作, 艾伦致) is not taken.
  */
-export const SPLIT_FOLLOWERS = ['作了', '作出', '作重要', '致电', '致信', '致函', '致贺', '致慰问', '致以', '致开幕', '应邀', '应约', '应询'];
+export const SPLIT_FOLLOWERS = ['互致', '作了', '作的', '作出', '作重要', '作报告', '作说明', '作发言', '作批示', '作工作', '作主题', '作题为', '作交流', '作专题', '作辅导', '致电', '致信', '致函', '致贺', '致慰问', '致以', '致开幕', '应邀', '应约', '应询'];
 
 /** Titles after a name that say it is a person but are not offices (王小明同志, 张先生): evidence, never a role. */
 export const NOT_ROLES = new Set(['同志', '先生', '女士', '老人', '师傅']);

@@ -13,7 +13,7 @@ const titleFinder = () => (titleFinderCache ??= wordFinder(ALL_TITLES));
 let titlesAfterFinderCache: WordFinder | undefined;
 const titlesAfterFinder = () => (titlesAfterFinderCache ??= wordFinder([...TITLES_AFTER, '副委员长', '国王', '首相', '王储']));
 let nameFollowersCache: Set<string> | undefined;
-const nameFollowers = () => (nameFollowersCache ??= new Set([...NAME_FOLLOWERS, ...SPLIT_FOLLOWERS]));
+const nameFollowers = () => (nameFollowersCache ??= new Set(NAME_FOLLOWERS));
 
 /** How strongly position i ends a name: 3 punctuation/end, 2 a multi-character follower word, 1 a one-character follower, 0 none. */
 function boundaryStrength(text: string, i: number, known: ReadonlySet<string>): number {
@@ -68,7 +68,8 @@ export function nameAt(text: string, i: number, known: ReadonlySet<string>): str
       bestScore = 10;
       continue;
     }
-    const score = boundaryStrength(text, i + len, known);
+    // The split words end a two-character name only: after three characters, 普京互致贺电 is no name 普京互.
+    const score = len === 2 && cutsWord ? 2 : boundaryStrength(text, i + len, known);
     if (score > 0 && score >= bestScore && bestScore < 10) {
       best = cand;
       bestScore = score;
@@ -98,6 +99,9 @@ function officeStart(role: string): number {
   }
   return from;
 }
+
+/** Does a country's name (two to five characters) start at i? */
+const startsWithCountry = (text: string, i: number): boolean => [5, 4, 3, 2].some((n) => COUNTRY_SET.has(text.slice(i, i + n)));
 
 /** Is position k inside a country's name (时 in 比利时前首相 is no break)? */
 function insideCountry(role: string, k: number): boolean {
@@ -246,6 +250,8 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     if (!WEAK_TITLES.has(t.word)) {
       let at = t.end + name.length;
       while (text[at] === '、') {
+        // 马拉维总统查克维拉、坦桑尼亚桑给巴尔总统姆维尼: a country after 、 starts the next title, not a name.
+        if (startsWithCountry(text, at + 1)) break;
         const next = nameAt(text, at + 1, known) ?? foreignNameAt(text, at + 1, known);
         if (!next) break;
         out.push({ kind: 'person', name: next, roles: withResolved });
@@ -282,7 +288,9 @@ const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...CO
 export function foreignNameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
   let end = i;
   // 亚历山大·诺瓦克: before a joiner, any character of the run is taken (大 is no transliteration character alone).
-  const joined = /^[\u4e00-\u9fff]{2,6}(?=[·])/.exec(text.slice(i, i + 7))?.[0].length ?? 0;
+  // The part starts with a transliteration character and holds at most one other (not 会主席蒂姆·库克, 领导人哈希姆·萨菲丁).
+  const part = /^[\u4e00-\u9fff]{2,6}(?=[·])/.exec(text.slice(i, i + 7))?.[0] ?? '';
+  const joined = TRANSLIT.has(part[0] ?? '') && [...part].filter((c) => !TRANSLIT.has(c)).length <= 1 ? part.length : 0;
   while (end < text.length && end - i < 16 && (end - i < joined || TRANSLIT.has(text[end]!) || (JOINERS.includes(text[end]!) && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
   for (let e = end; e >= i + 2; e--) {
     let cand = text.slice(i, e);
