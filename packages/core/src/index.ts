@@ -32,3 +32,8 @@ export {
   formatCitation, chineseDate, bylineNames, pageNumberFromName, nextReferenceNumber, CITATION_STYLES,
   type CitationStyle, type CitableArticle, type CitationOptions,
 } from './cite.js';
+export {
+  ServerClient, ServerError, SERVER_ERROR_CODES, normaliseServerUrl, serverOrigin,
+  type ServerErrorCode, type ServerClientOptions, type ServerRevision, type ServerSearchResult, type ServerXrefReport,
+  type ServerTermCard, type ServerTermListing, type SectionReply, type FetchLike, type FetchResponse,
+} from './client/server-client.js';

@@ -137,7 +137,7 @@ export class ArchiveView implements DocTable {
    * whole archive (its fingerprint index covers every article), so the first
    * check of a revision loads it, with the stored lexicon and matcher.
    */
-  async crossReference(draft: string, options: { relatedLimit?: number } = {}): Promise<XrefReport> {
+  async crossReference(draft: string, options: { relatedLimit?: number; markdown?: boolean } = {}): Promise<XrefReport> {
     this.xrefArchive ??= (async () => {
       const articles = await readAllArticles(this.db);
       const sections = await this.db.query<{ name: string; body: string }>("SELECT name, body FROM sections WHERE name IN ('lexicon', 'matcher')");

@@ -167,8 +167,11 @@ export function createApp(service: ArchiveService, options: AppOptions = {}): Ho
     if (relatedLimit !== undefined && (typeof relatedLimit !== 'number' || !Number.isInteger(relatedLimit) || relatedLimit < 0 || relatedLimit > 100)) {
       throw new HttpError(400, 'bad_request', 'relatedLimit must be a whole number from 0 to 100');
     }
+    const markdown = (body as { markdown?: unknown }).markdown;
+    if (markdown !== undefined && typeof markdown !== 'boolean') throw new HttpError(400, 'bad_request', 'markdown must be true or false');
     const view = await service.view();
-    const report = await view.crossReference(draft, relatedLimit === undefined ? {} : { relatedLimit });
+    // markdown: false for web page text (the browser extension's page check), as its local check does.
+    const report = await view.crossReference(draft, { ...(relatedLimit === undefined ? {} : { relatedLimit }), ...(markdown === undefined ? {} : { markdown }) });
     c.header('X-Jianbao-Revision', String(view.revision));
     return c.json({ revision: view.revision, ...report });
   });

@@ -1,4 +1,4 @@
-import type { Term } from '@jianbao/core';
+import { articleBody, titleHistory, type Article, type Term, type TitleHistoryEntry } from '@jianbao/core';
 import type { Sql } from '../db/types.js';
 
 export interface TermListing {
@@ -26,8 +26,22 @@ export interface TermCard {
   mentions: number;
   /** People: each title with the first and last dates the archive gives it, oldest first. */
   titles: { title: string; first: string | null; last: string | null; articles: number }[];
-  /** The newest articles that mention the term (up to 20). */
-  articles: { id: string; title: string; date: string | null }[];
+  /** Core's title history (newest first), what the local cards of the extensions show. */
+  history: TitleHistoryEntry[];
+  /** Distinct articles that mention the term. */
+  articleCount: number;
+  /** The newest articles that mention the term (up to 20), with the text around its first mention. */
+  articles: { id: string; title: string; date: string | null; paper: string | null; snippet: string }[];
+}
+
+const SNIPPET_BEFORE = 24;
+const SNIPPET_LENGTH = 90;
+
+/** The text around a mention, as the browser extension's local card shows it. */
+function snippetAround(body: string, start: number, end: number): string {
+  const from = Math.max(0, start - SNIPPET_BEFORE);
+  const to = Math.min(body.length, Math.max(end, from + SNIPPET_LENGTH));
+  return `${from > 0 ? '…' : ''}${body.slice(from, to).replace(/\s+/g, ' ')}${to < body.length ? '…' : ''}`;
 }
 
 export async function termCard(sql: Sql, id: string): Promise<TermCard | null> {
@@ -40,9 +54,19 @@ export async function termCard(sql: Sql, id: string): Promise<TermCard | null> {
     [id],
   );
   const ids = [...new Set(term.mentions.map((m) => m.articleId))];
-  const articles = await sql.query<{ id: string; title: string; date: string | null }>(
-    `SELECT id, doc->>'title' AS title, date FROM articles WHERE id = ANY($1::text[]) ORDER BY date DESC NULLS LAST, seq DESC LIMIT 20`,
+  const rows = await sql.query<{ id: string; date: string | null; doc: string }>(
+    `SELECT id, date, doc::text AS doc FROM articles WHERE id = ANY($1::text[]) ORDER BY date DESC NULLS LAST, seq DESC LIMIT 20`,
     [ids],
   );
-  return { id: term.id, name: term.name, kind: term.kind, aliases: term.aliases, mentions: term.mentions.length, titles, articles };
+  const firstMention = new Map<string, { start: number; end: number }>();
+  for (const m of term.mentions) if (!firstMention.has(m.articleId)) firstMention.set(m.articleId, m);
+  const articles = rows.map((r) => {
+    const a = JSON.parse(r.doc) as Article;
+    const m = firstMention.get(r.id) ?? { start: 0, end: 0 };
+    return { id: r.id, title: a.title, date: r.date, paper: a.paper, snippet: snippetAround(articleBody(a), m.start, m.end) };
+  });
+  return {
+    id: term.id, name: term.name, kind: term.kind, aliases: term.aliases, mentions: term.mentions.length, titles,
+    history: titleHistory(term.roles), articleCount: ids.length, articles,
+  };
 }
