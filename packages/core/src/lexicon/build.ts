@@ -7,8 +7,8 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
-  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
+  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
@@ -26,6 +26,7 @@ interface Pooled {
   name: string;
   aliases: Set<string>;
   roles: TermRole[];
+  roleKeys: Set<string>;
   generic: TermMention[];
   fromEdit: boolean;
 }
@@ -90,7 +91,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
@@ -131,7 +132,9 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   for (const a of articles) {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } });
+    let bodyStart = 0;
+    while (bodyStart < text.length && offsets[bodyStart]! < bodyOffset) bodyStart++;
+    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length), bodyStart } });
     yield;
   }
   const texts = prepared.map((p) => p.text);
@@ -152,11 +155,14 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   }
   const quotePages = new Map<string, Set<string>>();
   const quoteCount = new Map<string, number>();
+  const programmeCandidates = new Set<string>();
   for (const [i, p] of prepared.entries()) {
-    for (const q of quotedSpans(p.text)) {
+    const folded = foldText(p.text);
+    for (const q of quotedSpans(folded, true)) {
       quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
       quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
     }
+    for (const name of programmeNames(folded)) programmeCandidates.add(name);
     yield;
   }
   const spoken = new Map<string, number>();
@@ -164,7 +170,9 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
     for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
     yield;
   }
-  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys()]);
+  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys(), ...programmeCandidates]);
+  // A programme named after the verb that launches it (开展…提升行动) is a term when the archive prints it again.
+  const programmes = new Set([...programmeCandidates].filter((name) => (totals.get(name) ?? 0) >= 2));
   const known = new Set(bylined);
   for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
   // A name that opens a clause before a speech verb (唐俊表示) shows where it ends; with that, pass 2 can read it after a
@@ -179,7 +187,7 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
     all.push([
       ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
       ...fixed[i]!,
-      ...extractPolicies(p.text, repeated),
+      ...extractPolicies(p.text, repeated, programmes),
     ]);
     yield;
   }
@@ -199,7 +207,7 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
   const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
     const key = keyOf(kind, name);
     let p = pool.get(key);
-    if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], generic: [], fromEdit }));
+    if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], roleKeys: new Set(), generic: [], fromEdit }));
     return p;
   };
   for (const [index, article] of articles.entries()) {
@@ -208,7 +216,12 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
       const p = add(c.kind, c.name);
       for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);
       for (const title of c.roles ?? []) {
-        if (!p.roles.some((r) => r.title === title && r.articleId === article.id)) p.roles.push({ title, articleId: article.id, date: article.date });
+        // A set of (title, article) keys: scanning the roles instead was quadratic (习近平 has thousands).
+        const key = `${title}\u0000${article.id}`;
+        if (!p.roleKeys.has(key)) {
+          p.roleKeys.add(key);
+          p.roles.push({ title, articleId: article.id, date: article.date });
+        }
       }
       if (c.at) p.generic.push({ articleId: article.id, start: c.at.start, end: c.at.end });
     }
@@ -240,8 +253,21 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
   for (const p of entries) {
     const term = byId.get(termId(p.kind, p.name));
     if (!term) continue;
-    for (const g of p.generic) {
-      if (!term.mentions.some((m) => m.articleId === g.articleId && m.start < g.end && g.start < m.end)) term.mentions.push(g);
+    if (p.generic.length) {
+      // The term's matched mentions by article (a generic mention is compared with its own article's only).
+      const inArticle = new Map<string, TermMention[]>();
+      for (const m of term.mentions) {
+        const list = inArticle.get(m.articleId);
+        if (list) list.push(m);
+        else inArticle.set(m.articleId, [m]);
+      }
+      for (const g of p.generic) {
+        const list = inArticle.get(g.articleId);
+        if (list?.some((m) => m.start < g.end && g.start < m.end)) continue;
+        term.mentions.push(g);
+        if (list) list.push(g);
+        else inArticle.set(g.articleId, [g]);
+      }
     }
     term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
   }
