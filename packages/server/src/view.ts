@@ -80,23 +80,34 @@ export class ArchiveView implements DocTable {
    * articles it missed, which are read from the database before the next pass.
    */
   private async settle<T>(query: string, pass: (archive: QueryArchive) => T): Promise<T> {
-    await this.loadPostings(this.index.termsFor(query));
-    for (let n = 0; n < MAX_PASSES; n++) {
-      this.index.missing.clear();
-      const archive = new QueryArchive(this, this.articles);
-      let result: T;
-      try {
-        result = pass(archive);
-      } catch (error) {
-        if (!(error instanceof PostingsMiss)) throw error;
-        // A one-character expansion: load every term of both its characters' expansions at once.
-        await this.loadPostings([error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))]);
-        continue;
+    const pinned = new Set<string>();
+    const load = async (terms: readonly string[]) => {
+      const fresh = terms.filter((t) => !pinned.has(t));
+      for (const t of fresh) pinned.add(t);
+      this.index.pin(fresh);
+      await this.loadPostings(fresh);
+    };
+    try {
+      await load(this.index.termsFor(query));
+      for (let n = 0; n < MAX_PASSES; n++) {
+        this.index.missing.clear();
+        const archive = new QueryArchive(this, this.articles);
+        let result: T;
+        try {
+          result = pass(archive);
+        } catch (error) {
+          if (!(error instanceof PostingsMiss)) throw error;
+          // A one-character expansion: load every term of both its characters' expansions at once.
+          await load([error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))]);
+          continue;
+        }
+        if (!this.index.missing.size && !archive.missing.size) return result;
+        await Promise.all([load([...this.index.missing]), this.loadArticles([...archive.missing])]);
       }
-      if (!this.index.missing.size && !archive.missing.size) return result;
-      await Promise.all([this.loadPostings([...this.index.missing]), this.loadArticles([...archive.missing])]);
+      throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
+    } finally {
+      this.index.unpin(pinned);
     }
-    throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
   }
 
   async loadPostings(terms: readonly string[]): Promise<void> {

@@ -3,6 +3,7 @@ import { buildBundle, loadArchive, parseLexiconEdits, searchArchive, type Articl
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import { ArchiveService, exportBundle, ingestArticles, migrate, SCHEMA_VERSION, type Database } from '../src/index.js';
 import { usePostingsBlockForTests } from '../src/search/postings.js';
+import { RemoteIndex } from '../src/search/remote-index.js';
 import { DRIVERS } from './support/drivers.js';
 import { parityQueries } from './support/queries.js';
 
@@ -44,6 +45,22 @@ for (const driver of DRIVERS) {
       const [state] = await db.query<{ revision: number }>('SELECT revision FROM archive');
       expect(state!.revision).toBe(2);
       expect(await db.query("SELECT id FROM articles WHERE id = 'extra-1'")).toEqual([]);
+    });
+
+    it('answers 16 concurrent queries exactly when the postings cache is far too small for them (no query evicts another\'s postings)', async () => {
+      const view = await new ArchiveService(db).view();
+      const queries = parityQueries(local, 64);
+      const max = RemoteIndex.MAX_LOADED_ENTRIES;
+      RemoteIndex.MAX_LOADED_ENTRIES = 20;
+      try {
+        for (let i = 0; i < queries.length; i += 16) {
+          const batch = queries.slice(i, i + 16);
+          const got = await Promise.all(batch.map((q) => view.search(q, { limit: 10 })));
+          expect(got.map((hits) => JSON.stringify(hits))).toEqual(batch.map((q) => JSON.stringify(searchArchive(local, q, { limit: 10 }))));
+        }
+      } finally {
+        RemoteIndex.MAX_LOADED_ENTRIES = max;
+      }
     });
 
     it('searches with the same results as core on a bundle of the same articles', async () => {

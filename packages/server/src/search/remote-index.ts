@@ -36,6 +36,21 @@ export class RemoteIndex extends SearchIndex {
     return this.loaded.has(term);
   }
 
+  /** Terms a query in flight has loaded, by how many such queries: never evicted until they finish (else concurrent queries evict each other's postings and none settles). */
+  private readonly pinned = new Map<string, number>();
+
+  pin(terms: Iterable<string>): void {
+    for (const t of terms) this.pinned.set(t, (this.pinned.get(t) ?? 0) + 1);
+  }
+
+  unpin(terms: Iterable<string>): void {
+    for (const t of terms) {
+      const n = (this.pinned.get(t) ?? 1) - 1;
+      if (n > 0) this.pinned.set(t, n);
+      else this.pinned.delete(t);
+    }
+  }
+
   store(term: string, data: Uint8Array): void {
     const decoded = decodePostings(data);
     const size = decoded.docs[0]!.length + decoded.docs[1]!.length + decoded.docs[2]!.length;
@@ -43,6 +58,7 @@ export class RemoteIndex extends SearchIndex {
     this.loadedEntries += size;
     for (const [old, p] of this.loaded) {
       if (this.loadedEntries <= RemoteIndex.MAX_LOADED_ENTRIES || old === term) break;
+      if (this.pinned.has(old)) continue;
       this.loaded.delete(old);
       this.loadedEntries -= p.docs[0]!.length + p.docs[1]!.length + p.docs[2]!.length;
     }
