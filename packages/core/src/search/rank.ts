@@ -11,7 +11,7 @@ import { segmentQuality, squeezedOf, typoIn } from './verify.js';
 // Ranking: candidates by bound, verified in that order until no later one can enter the top.
 
 
-function passesFilters(article: Article, options: SearchOptions): boolean {
+export function passesFilters(article: Article, options: SearchOptions): boolean {
   if (options.kind && article.kind !== options.kind) return false;
   if (options.paper && article.paper !== options.paper) return false;
   if (options.from || options.to) {
