@@ -92,15 +92,24 @@ function parseSounds(text: string): Map<string, string[]> {
  */
 export function* nameTableSteps(index: SearchIndex): Generator<void, void> {
   yield* namesBySoundSteps(index);
-  // pinyin-pro builds its word table on its first call (~70 ms on xwlb): here, not in a user's first homophone
-  // query (韦涛), now that the carried names-by-sound table no longer calls it at load.
-  pinyin('韦韬', { toneType: 'none', type: 'array' });
-  yield;
+  warmPinyin();
   maskedNames(index);
   yield;
   namesAndWords(index, '');
   termSetOf(index);
   yield;
+}
+
+let pinyinWarm = false;
+
+/**
+ * pinyin-pro builds its word table on its first call (~70 ms on xwlb): at load, not in a user's first homophone
+ * query (韦涛), now that a carried names-by-sound table no longer calls it there. Once per process.
+ */
+function warmPinyin(): void {
+  if (pinyinWarm) return;
+  pinyin('韦韬', { toneType: 'none', type: 'array' });
+  pinyinWarm = true;
 }
 
 /** A name the archive knows by sound (its pinyin, letters only), for the warm-up's pinyin query; undefined when none. */
