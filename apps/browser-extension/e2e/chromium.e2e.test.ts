@@ -3,59 +3,40 @@
  * Chromium (Debian `chromium`, or $CHROMIUM) driven by playwright-core, against
  * the fixture pages in fixtures.ts. Skips cleanly when no Chromium is installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadArchive, serializeBundle, type BundleError } from '@jianbao/core';
 import { crossReference, matcherOf, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
-import { extensionRoot, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
+import { firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
+import { chromiumMissing, launchChromium, type ChromiumRun } from './launch.js';
 import { showPagesOnFailure } from './on-failure.js';
 
-const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const extension = join(extensionRoot, '.output/chrome-mv3-e2e');
-const available = existsSync(executable) && existsSync(join(extension, 'manifest.json'));
-if (!available) console.warn(`chromium e2e skipped: need ${executable} and a test build in ${extension} (pnpm build:e2e)`);
+const skip = chromiumMissing();
+if (skip) console.warn(`chromium e2e skipped: ${skip}`);
 
-describe.skipIf(!available)('extension in Chromium', () => {
+describe.skipIf(!!skip)('extension in Chromium', () => {
   let context: BrowserContext;
   let fx: Fixtures;
   let extensionId: string;
-  let profile: string;
+  let run: ChromiumRun;
   const requests: string[] = [];
 
   beforeAll(async () => {
     fx = await startFixtures();
     mkdirSync(resultsDir, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable,
-      headless: true,
-      locale: 'zh-CN',
-      viewport: { width: 1100, height: 800 },
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
-      args: [
-        `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--lang=zh-CN',
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      ],
-    });
-    // Every Playwright wait (events, functions, locator actions) with the same generous limit as the polls.
-    context.setDefaultTimeout(150_000);
+    run = await launchChromium({ locale: 'zh-CN', onContext: (c) => c.on('request', (r) => requests.push(r.url())) });
+    ({ context, extensionId } = run);
     showPagesOnFailure(() => context.pages());
-    context.on('request', (r) => requests.push(r.url()));
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
   });
 
   afterAll(async () => {
-    await context?.close();
+    await run?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openMarked(path: string): Promise<Page> {
@@ -172,9 +153,15 @@ describe.skipIf(!available)('extension in Chromium', () => {
     await page.evaluate(({ x, y }) => {
       for (let i = 0; i < 5; i++) document.elementFromPoint(x, y)?.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y, bubbles: true }));
     }, target);
-    // A real hover opens the card within the dwell time; three dwell periods without one show the fakes were ignored.
-    await page.waitForTimeout(1000);
+    // The content script saw all five and started no dwell for them (a card opens only after a dwell).
+    const seen = () => page.evaluate(() => ({ untrusted: Number(document.documentElement.dataset.jianbaoUntrustedMoves ?? 0), dwells: Number(document.documentElement.dataset.jianbaoDwells ?? 0) }));
+    await expect.poll(() => seen().then((s) => s.untrusted)).toBe(5);
+    expect((await seen()).dwells).toBe(0);
     expect((await page.evaluate(cardState)).visible).toBe(false);
+    // A real pointer on the same mark does open it.
+    await hover(page, target);
+    await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(true);
+    expect((await seen()).dwells).toBeGreaterThan(0);
     await page.close();
   });
 

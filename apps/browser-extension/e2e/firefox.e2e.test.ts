@@ -6,58 +6,42 @@
  * content script forwards a page message asking the background to open them
  * with tabs.create. Skips cleanly when Firefox is not installed.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createBundle, loadArchive, serializeBundle, type BundleError } from '@jianbao/core';
 import { crossReference, queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
-import { GECKO_ID } from '../wxt.config.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
-import { en, extensionRoot, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
+import { en, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
+import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, type FirefoxRun } from './launch.js';
 import { showPagesOnFailure } from './on-failure.js';
 
-const executable = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const extension = join(extensionRoot, '.output/firefox-mv2-e2e');
-const available = existsSync(executable) && existsSync(join(extension, 'manifest.json'));
-if (!available) console.warn(`firefox e2e skipped: need ${executable} and a test build in ${extension} (pnpm build:e2e)`);
-const UUID = '5b0f6a52-3c1e-4d8e-9a57-6a7e1c0d2f41';
-const ORIGIN = `moz-extension://${UUID}`;
+const skip = firefoxMissing();
+if (skip) console.warn(`firefox e2e skipped: ${skip}`);
+const ORIGIN = FIREFOX_ORIGIN;
 
-describe.skipIf(!available)('extension in Firefox', () => {
+describe.skipIf(!!skip)('extension in Firefox', () => {
   let browser: Browser;
   let fx: Fixtures;
-  let profile: string;
+  let run: FirefoxRun;
   /** Firefox may show the UI in English (no zh-CN language pack): accept whichever locale it picked, but only these two. */
   let m = zh;
 
   beforeAll(async () => {
     fx = await startFixtures();
     mkdirSync(resultsDir, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: executable,
-      headless: true,
-      userDataDir: profile,
-      defaultViewport: { width: 1100, height: 800 },
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-        'intl.locale.requested': 'zh-CN',
-        'intl.accept_languages': 'zh-CN, zh',
-      },
-    });
+    run = await launchFirefox();
+    ({ browser } = run);
     showPagesOnFailure(() => browser.pages());
-    await browser.installExtension(extension);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await run?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openMarked(path: string): Promise<Page> {

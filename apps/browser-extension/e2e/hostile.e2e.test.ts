@@ -6,17 +6,17 @@
  * importing a bundle with a damaged matcher section. Every wait is on state,
  * with limits for a loaded 2-core machine; a failure prints what the page showed.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { BrowserContext } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultBundleText } from '@jianbao/core/default-archive';
-import { GECKO_ID } from '../wxt.config.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
-import { en, extensionRoot, firstMarkWithText, format, zh } from './expect-helpers.js';
+import { en, firstMarkWithText, format, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
+import { chromiumMissing, firefoxMissing, FIREFOX_ORIGIN, launchChromium, launchFirefox, type ChromiumRun, type FirefoxRun } from './launch.js';
 
 const WAIT = { timeout: 150_000, interval: 250 };
 const LONG = 420_000;
@@ -133,40 +133,24 @@ function scenarios(get: () => { fx: Fixtures; newPage(): Promise<PageLike> }) {
   }, GIANT_LONG);
 }
 
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const chromeExtension = join(extensionRoot, '.output/chrome-mv3-e2e');
-const chromiumReady = existsSync(chromiumPath) && existsSync(join(chromeExtension, 'manifest.json'));
-if (!chromiumReady) console.warn(`hostile-page e2e (Chromium) skipped: need ${chromiumPath} and pnpm build:e2e`);
+const chromiumSkip = chromiumMissing();
+if (chromiumSkip) console.warn(`hostile-page e2e (Chromium) skipped: ${chromiumSkip}`);
 
-describe.skipIf(!chromiumReady)('hostile pages in Chromium', () => {
+describe.skipIf(!!chromiumSkip)('hostile pages in Chromium', () => {
+  let run: ChromiumRun;
   let context: BrowserContext;
   let fx: Fixtures;
-  let profile: string;
   let extensionId: string;
 
   beforeAll(async () => {
     fx = await startFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-hostile-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      headless: true,
-      locale: 'zh-CN',
-      viewport: { width: 1100, height: 800 },
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
-      args: [
-        `--disable-extensions-except=${chromeExtension}`, `--load-extension=${chromeExtension}`, '--lang=zh-CN',
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 120_000 }));
-    extensionId = new URL(worker.url()).host;
+    run = await launchChromium({ prefix: 'jianbao-hostile-chromium-', locale: 'zh-CN' });
+    ({ context, extensionId } = run);
   }, LONG);
 
   afterAll(async () => {
-    await context?.close();
+    await run?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   scenarios(() => ({ fx, newPage: () => context.newPage() as Promise<PageLike> }));
@@ -194,39 +178,23 @@ describe.skipIf(!chromiumReady)('hostile pages in Chromium', () => {
   }, LONG);
 });
 
-const firefoxPath = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const firefoxExtension = join(extensionRoot, '.output/firefox-mv2-e2e');
-const firefoxReady = existsSync(firefoxPath) && existsSync(join(firefoxExtension, 'manifest.json'));
-if (!firefoxReady) console.warn(`hostile-page e2e (Firefox) skipped: need ${firefoxPath} and pnpm build:e2e`);
-const UUID = '5b0f6a52-3c1e-4d8e-9a57-6a7e1c0d2f41';
+const firefoxSkip = firefoxMissing();
+if (firefoxSkip) console.warn(`hostile-page e2e (Firefox) skipped: ${firefoxSkip}`);
 
-describe.skipIf(!firefoxReady)('hostile pages in Firefox', () => {
+describe.skipIf(!!firefoxSkip)('hostile pages in Firefox', () => {
+  let run: FirefoxRun;
   let browser: Browser;
   let fx: Fixtures;
-  let profile: string;
 
   beforeAll(async () => {
     fx = await startFixtures();
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-hostile-firefox-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath,
-      headless: true,
-      userDataDir: profile,
-      defaultViewport: { width: 1100, height: 800 },
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-        'intl.locale.requested': 'zh-CN',
-        'intl.accept_languages': 'zh-CN, zh',
-      },
-    });
-    await browser.installExtension(firefoxExtension);
+    run = await launchFirefox({ prefix: 'jianbao-hostile-firefox-' });
+    ({ browser } = run);
   }, LONG);
 
   afterAll(async () => {
-    await browser?.close();
+    await run?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   scenarios(() => ({ fx, newPage: () => browser.newPage() as unknown as Promise<PageLike> }));
@@ -236,7 +204,7 @@ describe.skipIf(!firefoxReady)('hostile pages in Firefox', () => {
     await page.goto(fx.url('/plain.html'));
     await waitDone(page as unknown as PageLike);
     // Automation cannot navigate to moz-extension://: the test build's content script asks the background to open it.
-    const wanted = `moz-extension://${UUID}/options.html`;
+    const wanted = `${FIREFOX_ORIGIN}/options.html`;
     const before = new Set(await browser.pages());
     await page.evaluate(() => window.postMessage({ jianbaoE2eOpen: '/options.html' }, '*'));
     let options: Awaited<ReturnType<Browser['newPage']>> | undefined;

@@ -11,13 +11,11 @@
  *   content script's matcher and marks cost;
  * - hover-to-card latency: pointer event → card rendered, minus the dwell.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { collectMarks, markingState } from './browser-helpers.js';
-import { extensionRoot, firstMarkWithText } from './expect-helpers.js';
+import { firstMarkWithText } from './expect-helpers.js';
 import { startFixtures } from './fixtures.js';
-import { launchTestBuild, type TestBuild } from './test-build.js';
+import { CHROMIUM, chromiumMissing, launchChromium, type ChromiumRun } from './launch.js';
 
 export interface PageFigures {
   page: string;
@@ -53,10 +51,7 @@ export interface MarkingFigures {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export function measurable(): string | null {
-  const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-  if (!existsSync(executable)) return `no Chromium at ${executable}`;
-  if (!existsSync(join(extensionRoot, '.output/chrome-mv3-e2e/manifest.json'))) return 'no test build (pnpm --filter @jianbao/browser-extension build:e2e)';
-  return null;
+  return chromiumMissing();
 }
 
 /** Runs in the page: counts and times a plain walk over every text node (the floor for any marker). */
@@ -78,9 +73,9 @@ const PAGES = ['/plain.html', '/late.html', '/strict.html', '/split.html', '/big
 /** `pages` and `extras` (heap and hover) let a quick run measure one page: `measureMarking(3, ['/giant.html'], false)`. */
 export async function measureMarking(runs = 5, paths = PAGES, extras = true): Promise<MarkingFigures> {
   const fx = await startFixtures();
-  let build: TestBuild | undefined;
+  let build: ChromiumRun | undefined;
   try {
-    build = await launchTestBuild({ viewport: { width: 1100, height: 800 }, extraArgs: ['--js-flags=--expose-gc'] });
+    build = await launchChromium({ prefix: 'jianbao-bench-', extraArgs: ['--js-flags=--expose-gc'] });
     const { worker, context } = build;
     const ctx = context;
     await ctx.addInitScript(() => {
@@ -129,7 +124,7 @@ export async function measureMarking(runs = 5, paths = PAGES, extras = true): Pr
       warm.push(t.firstMarkAt - t.loadEnd);
       loadWith.push(t.loadEnd);
     }
-    const plain = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const plain = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
     const loadWithout: number[] = [];
     try {
       const plainPage = await plain.newPage({ viewport: { width: 1100, height: 800 } });

@@ -5,7 +5,7 @@
  * char-code loops as the Node rows. Not a test (no assertions on time).
  */
 import { measurable } from './measure-marking.js';
-import { launchTestBuild } from './test-build.js';
+import { launchChromium } from './launch.js';
 
 export { measurable };
 
@@ -64,7 +64,7 @@ function measureInWorker(arg: { section: string; text: string; runs: number }): 
 }
 
 export async function measureMatcher(section: string, text: string, runs = 9): Promise<MatcherFigures> {
-  const build = await launchTestBuild();
+  const build = await launchChromium({ prefix: 'jianbao-bench-', viewport: null });
   try {
     const version = build.context.browser()?.version() ?? '';
     // tsx (esbuild keepNames) wraps named inner functions in __name(…), which the worker lacks.

@@ -4,20 +4,17 @@
  * after "check this page", and Options. Written to test-results/ (gitignored) to be looked at; the checks here are
  * only that each surface speaks the launched language.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardState, markingState } from './browser-helpers.js';
-import { en, extensionRoot, resultsDir, zh } from './expect-helpers.js';
+import { en, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
+import { chromiumMissing, launchChromium, type ChromiumRun } from './launch.js';
 
-const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const extension = join(extensionRoot, '.output/chrome-mv3-e2e');
-const available = existsSync(executable) && existsSync(join(extension, 'manifest.json'));
+const skip = chromiumMissing();
 
-describe.skipIf(!available)('screenshots in zh_CN and en, light and dark (Chromium)', () => {
+describe.skipIf(!!skip)('screenshots in zh_CN and en, light and dark (Chromium)', () => {
   let fx: Fixtures;
   beforeAll(async () => {
     fx = await startFixtures();
@@ -27,20 +24,10 @@ describe.skipIf(!available)('screenshots in zh_CN and en, light and dark (Chromi
 
   for (const [locale, lang, messages] of [['zh_CN', 'zh-CN', zh], ['en', 'en-US', en]] as const) {
     test(`${locale}: page with a keyboard-opened card, popup, side panel, options`, async () => {
-      const profile = mkdtempSync(join(tmpdir(), `jianbao-shots-${locale}-`));
-      let context: BrowserContext | undefined;
+      let run: ChromiumRun | undefined;
       try {
-        context = await chromium.launchPersistentContext(profile, {
-          executablePath: executable,
-          headless: true,
-          locale: lang,
-          viewport: { width: 1100, height: 800 },
-          env: { ...process.env, LANGUAGE: locale, LANG: `${locale}.UTF-8` },
-          args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, `--lang=${lang}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run'],
-        });
-        context.setDefaultTimeout(150_000);
-        const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-        const id = new URL(worker.url()).host;
+        run = await launchChromium({ prefix: `jianbao-shots-${locale}-`, locale: lang });
+        const { context, worker, extensionId: id } = run;
         const page = await context.newPage();
         await page.goto(fx.url('/regional.html'));
         await expect.poll(() => page.evaluate(markingState).then((s) => s.state)).toBe('done');
@@ -75,8 +62,7 @@ describe.skipIf(!available)('screenshots in zh_CN and en, light and dark (Chromi
           }
         }
       } finally {
-        await context?.close();
-        rmSync(profile, { recursive: true, force: true });
+        await run?.close();
       }
     });
   }

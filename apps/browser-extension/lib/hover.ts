@@ -27,6 +27,9 @@ export class HoverController {
   private returnFocus: HTMLElement | null = null;
   /** When the pointer last moved (event time), for the e2e build's hover-to-card latency figure. */
   private lastMoveAt = 0;
+  /** Test builds: pointer moves seen and ignored as untrusted, and dwells started (on documentElement's dataset). */
+  private untrustedMoves = 0;
+  private dwellsStarted = 0;
   private readonly listeners: [string, EventListener, AddEventListenerOptions][] = [];
 
   constructor(
@@ -57,7 +60,10 @@ export class HoverController {
   }
 
   private onMove(e: MouseEvent): void {
-    if (!e.isTrusted) return;
+    if (!e.isTrusted) {
+      if (this.options.exposeForTests) this.doc.documentElement.dataset.jianbaoUntrustedMoves = String(++this.untrustedMoves);
+      return;
+    }
     if (this.card.contains(e.target)) {
       clearTimeout(this.hideTimer);
       clearTimeout(this.dwellTimer);
@@ -67,6 +73,7 @@ export class HoverController {
     this.lastMoveAt = e.timeStamp;
     clearTimeout(this.dwellTimer);
     this.dwellTimer = setTimeout(() => this.dwell(x, y), this.options.dwellMs ?? 300);
+    if (this.options.exposeForTests) this.doc.documentElement.dataset.jianbaoDwells = String(++this.dwellsStarted);
   }
 
   private dwell(x: number, y: number): void {

@@ -4,19 +4,14 @@
 // style chosen by the setting, and the walkthrough. Screenshots in test-results/everyday-*.png.
 // English only: code-server's --locale zh-cn needs VS Code's Chinese language pack (not installable offline)
 // and leaves the extension's strings in English; the zh-cn texts are checked by test/unit/l10n.test.ts.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureCodeServer, extensionRoot, launchChromium, startCodeServer } from '../e2e/code-server.mjs';
+import { startCodeServer } from '../e2e/code-server.mjs';
+import { installPackagedExtension, results, uiSession, WAIT_MS } from './session.mjs';
 
 const T = { container: 'Jianbao', view: 'Related Articles', searchSel: 'Search archive for selection', cite: 'Insert citation', check: 'Check draft', start: 'Get started', walk: 'Get started with Jianbao', searchBox: 'articles' };
-const results = join(extensionRoot, 'test-results');
-mkdirSync(results, { recursive: true });
 const shot = (name) => join(results, `everyday-${name}.png`);
-const vsix = join(extensionRoot, 'dist/jianbao-vscode.vsix');
-const pack = spawnSync('pnpm', ['run', 'package'], { cwd: extensionRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-if (pack.status !== 0 || !existsSync(vsix)) throw new Error('ui: vsce package failed');
 
 const scratch = mkdtempSync(join(tmpdir(), 'jianbao-ui-everyday-'));
 const workspace = join(scratch, 'workspace');
@@ -29,62 +24,18 @@ writeFileSync(join(workspace, 'draft.md'), `# 稿件\n\n${QUERY}\n\n${article.pa
 const settingsFile = join(workspace, '.vscode/settings.json');
 writeFileSync(settingsFile, JSON.stringify({ 'jianbao.citationStyle': 'house' }));
 
-const { node, entry } = ensureCodeServer();
-const install = spawnSync(node, [entry, '--extensions-dir', join(scratch, 'extensions'), '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix], {
-  encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'xdg/config'), XDG_DATA_HOME: join(scratch, 'xdg/data') },
-});
-if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) throw new Error(`ui: --install-extension failed:\n${install.stdout}\n${install.stderr}`);
+installPackagedExtension(scratch);
 
 const server = await startCodeServer({
   scratch, smokeTestDriver: false,
   settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'jianbao.checkDelay': 200, 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16 },
 });
-const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
-let browser;
+const ui = uiSession('everyday-');
+const { check, visible, palette } = ui;
 let page;
-let failed = false;
-let failures = 0;
-const check = (ok, what) => {
-  console.error(`ui: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failed = true;
-};
-async function visible(locator, what, ms = WAIT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: ms });
-    return locator.first();
-  } catch {
-    const path = join(results, `everyday-failure-${++failures}.png`);
-    await page?.screenshot({ path }).catch(() => {});
-    const text = (await page?.evaluate(() => document.body.innerText).catch(() => '')) ?? '';
-    console.error(`ui: gave up waiting for ${what}; screenshot ${path}; the screen showed:\n${text.replace(/\n\s*\n/g, '\n').slice(0, 3000)}`);
-    throw new Error(`ui: ${what} did not show within ${ms / 1000} s`);
-  }
-}
-/** Runs a command from the palette: waits for the box to have the focus before typing, and for the row. */
-async function palette(title) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press('F1');
-      await page.locator('.quick-input-widget input:focus').waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
-      await page.keyboard.type(title);
-      await page.locator('.quick-input-list .monaco-list-row:visible', { hasText: title }).first().waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
-      await page.keyboard.press('Enter');
-      return;
-    } catch (error) {
-      if (attempt === 3) throw new Error(`ui: the command ${title} did not show in the palette: ${error}`);
-      await page.keyboard.press('Escape');
-    }
-  }
-}
 try {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await visible(page.locator('.monaco-workbench'), 'the workbench');
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input:focus').waitFor({ state: 'visible', timeout: WAIT_MS });
-  await page.keyboard.type('draft.md');
-  await visible(page.locator('.quick-input-list .monaco-list-row', { hasText: 'draft.md' }), 'draft.md in Quick Open');
+  page = await ui.open(server, workspace);
+  await ui.quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
   await page.keyboard.press('Enter');
   await visible(page.locator('.monaco-editor .view-lines', { hasText: QUERY }), 'the draft');
 
@@ -170,11 +121,7 @@ try {
   check(true, 'walkthrough shown');
 } catch (error) {
   console.error(String(error));
-  failed = true;
+  ui.failed = true;
 } finally {
-  await browser?.close().catch(() => {});
-  await server.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await ui.finish(server, scratch);
 }
-console.error(failed ? 'ui: FAILED' : `ui: passed; screenshots in ${results}`);
-process.exit(failed ? 1 : 0);

@@ -8,17 +8,11 @@
 // made from the bundled default archive. A CJK font (fonts-wqy-zenhei) makes the Chinese legible.
 // Every wait is on what the screen shows, with a limit generous enough for a loaded 2-core machine
 // (JIANBAO_UI_WAIT_MS, default 180 s); a wait that gives up saves a screenshot and prints the screen's text.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ensureCodeServer, extensionRoot, launchChromium, repoRoot, startCodeServer } from '../e2e/code-server.mjs';
-
-const results = join(extensionRoot, 'test-results');
-mkdirSync(results, { recursive: true });
-const vsix = join(extensionRoot, 'dist/jianbao-vscode.vsix');
-const pack = spawnSync('pnpm', ['run', 'package'], { cwd: extensionRoot, stdio: ['ignore', 'ignore', 'inherit'] });
-if (pack.status !== 0 || !existsSync(vsix)) throw new Error('ui: vsce package failed');
+import { repoRoot, startCodeServer } from '../e2e/code-server.mjs';
+import { installPackagedExtension, results, uiSession, WAIT_MS } from './session.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'jianbao-ui-'));
 const workspace = join(scratch, 'workspace');
@@ -38,32 +32,12 @@ if (existsSync(sharedDraft)) {
   person = '';
 }
 
-const { node, entry } = ensureCodeServer();
-const extensionsDir = join(scratch, 'extensions');
-const install = spawnSync(node, [entry, '--extensions-dir', extensionsDir, '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix], {
-  encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'xdg/config'), XDG_DATA_HOME: join(scratch, 'xdg/data') },
-});
-console.error(`ui: ${install.stdout.trim()}`);
-if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) throw new Error(`ui: --install-extension failed:\n${install.stdout}\n${install.stderr}`);
+installPackagedExtension(scratch);
 
 const server = await startCodeServer({ scratch, smokeTestDriver: false, settings: { 'jianbao.checkDelay': 200, 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16 } });
-let browser;
-let failed = false;
-const check = (ok, what) => {
-  console.error(`ui: ${ok ? 'ok  ' : 'FAIL'} ${what}`);
-  if (!ok) failed = true;
-};
-const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
+const ui = uiSession();
+const { check, visible, quickInput, showScreen } = ui;
 let page;
-let shots = 0;
-
-/** What the screen showed when a wait gave up: a screenshot and the page's visible text. */
-async function showScreen(what) {
-  const path = join(results, `failure-${++shots}.png`);
-  await page?.screenshot({ path }).catch(() => {});
-  const text = (await page?.evaluate(() => document.body.innerText).catch(() => '')) ?? '';
-  console.error(`ui: gave up waiting for ${what}; screenshot ${path}; the screen showed:\n${text.replace(/\n\s*\n/g, '\n').slice(0, 4000)}`);
-}
 
 /** Waits until the quick pick's box holds `value`. */
 async function expectValue(value) {
@@ -75,47 +49,8 @@ async function expectValue(value) {
   check(false, `quick pick query after the filter: ${await input.inputValue().catch(() => '?')} (wanted ${value})`);
 }
 
-/** Waits until `locator` is visible (up to `ms`); on giving up, shows the screen and throws. */
-async function visible(locator, what, ms = WAIT_MS) {
-  try {
-    await locator.first().waitFor({ state: 'visible', timeout: ms });
-    return locator.first();
-  } catch {
-    await showScreen(what);
-    throw new Error(`ui: ${what} did not show within ${ms / 1000} s`);
-  }
-}
-
-/**
- * Opens a quick input with `key`, waits for its box to have the focus before typing (under load a key
- * pressed while the workbench is busy can be lost: the old check typed at once and waited 20 s for a row
- * that never came), then waits for a row showing `rowText`. A lost key press is pressed again.
- */
-async function quickInput(key, text, rowText, what) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await page.keyboard.press(key);
-      await page.locator('.quick-input-widget input:focus').waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
-      await page.keyboard.type(text);
-      const row = page.locator('.quick-input-list .monaco-list-row:visible', { hasText: rowText }).first();
-      await row.waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
-      return row;
-    } catch (error) {
-      if (attempt === 3) {
-        await showScreen(what);
-        throw new Error(`ui: ${what} did not show after 3 tries`);
-      }
-      console.error(`ui: ${what}: try ${attempt} did not show it (${String(error).split('\n')[0]}), again`);
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
 try {
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-  await visible(page.locator('.monaco-workbench'), 'the workbench');
+  page = await ui.open(server, workspace);
 
   // Open the draft through Quick Open: opening a Markdown document is what activates the extension
   // (onLanguage:markdown), so the status bar is checked after it, never before.
@@ -238,11 +173,7 @@ try {
   await page.screenshot({ path: join(results, 'search-filtered.png') });
 } catch (error) {
   console.error(String(error));
-  failed = true;
+  ui.failed = true;
 } finally {
-  await browser?.close().catch(() => {});
-  await server.stop();
-  rmSync(scratch, { recursive: true, force: true });
+  await ui.finish(server, scratch);
 }
-console.error(failed ? 'ui: FAILED' : `ui: passed; screenshots in ${results}`);
-process.exit(failed ? 1 : 0);
