@@ -3,60 +3,43 @@
  * temporary folder, a token created here): Options connect to it, then search, hover cards, page checks and the
  * matcher come from it; when it stops, the local archive answers and the popup and Options say so.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { queryArchive } from '../lib/archive-service.js';
 import { extractArticleText } from '../lib/page-text.js';
 import { cardData } from '../lib/remote-archive.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
-import { extensionRoot, firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
+import { firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
+import { chromiumMissing, launchChromium, type ChromiumRun } from './launch.js';
 import { SERVER_ARCHIVE_NAME, SERVER_ONLY_QUERY, SERVER_ONLY_TITLE, startNewsroomServer, type NewsroomServer } from './newsroom-server.js';
 import { showPagesOnFailure } from './on-failure.js';
 
-const executable = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const extension = join(extensionRoot, '.output/chrome-mv3-e2e');
-const available = existsSync(executable) && existsSync(join(extension, 'manifest.json'));
-if (!available) console.warn(`chromium server e2e skipped: need ${executable} and a test build in ${extension} (pnpm build:e2e)`);
+const skip = chromiumMissing();
+if (skip) console.warn(`chromium server e2e skipped: ${skip}`);
 
-describe.skipIf(!available)('extension in Chromium with a newsroom server', () => {
+describe.skipIf(!!skip)('extension in Chromium with a newsroom server', () => {
+  let run: ChromiumRun;
   let context: BrowserContext;
   let fx: Fixtures;
   let server: NewsroomServer;
   let extensionId: string;
-  let profile: string;
 
   beforeAll(async () => {
     fx = await startFixtures();
     mkdirSync(resultsDir, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-chromium-server-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: executable,
-      headless: true,
-      locale: 'zh-CN',
-      viewport: { width: 1100, height: 800 },
-      env: { ...process.env, LANGUAGE: 'zh_CN', LANG: 'zh_CN.UTF-8' },
-      args: [
-        `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, '--lang=zh-CN',
-        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
-      ],
-    });
-    context.setDefaultTimeout(150_000);
+    run = await launchChromium({ prefix: 'jianbao-chromium-server-', locale: 'zh-CN' });
+    ({ context, extensionId } = run);
     showPagesOnFailure(() => context.pages());
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
     server = await startNewsroomServer(fx, [`chrome-extension://${extensionId}`]);
   });
 
   afterAll(async () => {
-    await context?.close();
+    await run?.close();
     await server?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const extensionPage = async (path: string) => {
@@ -109,7 +92,7 @@ describe.skipIf(!available)('extension in Chromium with a newsroom server', () =
     const marks = await page.evaluate(collectMarks);
     expect(marks.length).toBeGreaterThan(0);
     // The matcher the page was marked with is the server's section (revision 1), not the local one.
-    const worker = context.serviceWorkers()[0]!;
+    const { worker } = run;
     expect(await worker.evaluate(() => (globalThis as unknown as { jianbaoService: { matcher(): Promise<{ revision: string }> } }).jianbaoService.matcher().then((r) => r.revision))).toBe(`server:${server.url}#1`);
     const first = fx.expected['/plain.html']![0]!;
     const card = cardData((await server.client.term(first.termId))!);

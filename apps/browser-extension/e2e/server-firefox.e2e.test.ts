@@ -3,59 +3,42 @@
  * temporary folder, a token created here): Options connect (host permission for that host only), the search page
  * and hover cards are answered by the server, and when it stops the local archive answers with the status shown.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardData } from '../lib/remote-archive.js';
-import { GECKO_ID } from '../wxt.config.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
-import { en, extensionRoot, firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
+import { en, firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
+import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, type FirefoxRun } from './launch.js';
 import { SERVER_ARCHIVE_NAME, SERVER_ONLY_QUERY, SERVER_ONLY_TITLE, startNewsroomServer, type NewsroomServer } from './newsroom-server.js';
 import { showPagesOnFailure } from './on-failure.js';
 
-const executable = process.env.FIREFOX ?? '/usr/bin/firefox-esr';
-const extension = join(extensionRoot, '.output/firefox-mv2-e2e');
-const available = existsSync(executable) && existsSync(join(extension, 'manifest.json'));
-if (!available) console.warn(`firefox server e2e skipped: need ${executable} and a test build in ${extension} (pnpm build:e2e)`);
-const UUID = '5b0f6a52-3c1e-4d8e-9a57-6a7e1c0d2f41';
-const ORIGIN = `moz-extension://${UUID}`;
+const skip = firefoxMissing();
+if (skip) console.warn(`firefox server e2e skipped: ${skip}`);
+const ORIGIN = FIREFOX_ORIGIN;
 
-describe.skipIf(!available)('extension in Firefox with a newsroom server', () => {
+describe.skipIf(!!skip)('extension in Firefox with a newsroom server', () => {
+  let run: FirefoxRun;
   let browser: Browser;
   let fx: Fixtures;
   let server: NewsroomServer;
-  let profile: string;
   let m = zh;
 
   beforeAll(async () => {
     fx = await startFixtures();
     mkdirSync(resultsDir, { recursive: true });
-    profile = mkdtempSync(join(tmpdir(), 'jianbao-firefox-server-'));
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: executable,
-      headless: true,
-      userDataDir: profile,
-      defaultViewport: { width: 1100, height: 800 },
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: UUID }),
-        'intl.locale.requested': 'zh-CN',
-        'intl.accept_languages': 'zh-CN, zh',
-      },
-    });
+    run = await launchFirefox({ prefix: 'jianbao-firefox-server-' });
+    ({ browser } = run);
     showPagesOnFailure(() => browser.pages());
-    await browser.installExtension(extension);
     server = await startNewsroomServer(fx, [ORIGIN]);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await run?.close();
     await server?.close();
     await fx?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   async function openMarked(path: string): Promise<Page> {
