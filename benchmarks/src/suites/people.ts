@@ -57,8 +57,8 @@ export async function run(): Promise<SuiteResult> {
 
   const rows: (string | number)[][] = [];
   const notes: string[] = [];
-  const label = { dev: 'dev (tuned on)', dev2: 'dev 2 (tuned on)', heldout: 'held-out' };
-  for (const set of ['dev', 'dev2', 'heldout'] as const) {
+  const label = { dev: 'dev (tuned on)', dev2: 'dev 2 (tuned on)', dev3: 'dev 3 (tuned on)', heldout: 'held-out' };
+  for (const set of ['dev', 'dev2', 'dev3', 'heldout'] as const) {
     const s = score(loadGold(set), people);
     rows.push([label[set], s.n, `${fmt(s.titled / s.n)} (${s.titled}/${s.n})`, `${fmt(s.found / s.n)} (${s.found}/${s.n})`]);
     // Held-out misses are not printed: only its totals are read.

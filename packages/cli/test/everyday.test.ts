@@ -166,3 +166,29 @@ describe('output for people: columns, colour, clickable places', () => {
     expect(marks.stdout).toMatch(/常书⏎铭/);
   });
 });
+
+describe('citations: core\'s forms, the same text VS Code inserts', () => {
+  it('cites articles in the house style and numbered GB/T 7714, as text and JSON', async () => {
+    const { loadDefaultArchive } = await import('@jianbao/core/default-archive');
+    const { formatCitation } = await import('@jianbao/core');
+    const archive = await loadDefaultArchive();
+    const [a, b] = archive.articles.filter((x) => x.byline && x.paper);
+    const house = jianbao(['cite', a!.id.slice(0, 6), b!.id]);
+    expect(house.status, house.stderr).toBe(0);
+    expect(house.stdout).toBe(`${formatCitation(a!, 'house')}\n${formatCitation(b!, 'house')}\n`);
+    expect(house.stdout).toContain(`《${a!.title.replace(/\s+/g, ' ')}》（${a!.paper}，`);
+    const gbt = jianbao(['cite', a!.id, b!.id, '--style', 'gbt7714', '--number', '3']).stdout.trim().split('\n');
+    expect(gbt).toHaveLength(2);
+    expect(gbt[0]).toMatch(new RegExp(`^\\[3\\] .+\\[N\\]\\. ${a!.paper}, \\d{4}-\\d{2}(-\\d{2})?(\\(\\w+\\))?\\.$`));
+    expect(gbt[1]).toMatch(/^\[4\] /);
+    expect(JSON.parse(jianbao(['cite', b!.id, '--style', 'gbt7714', '--json']).stdout)).toEqual([{ id: b!.id, citation: formatCitation(b!, 'gbt7714', { index: 1 }) }]);
+  });
+
+  it('refuses an unknown style, a bad number and an unknown id in one line', () => {
+    oneLineUsageError(jianbao(['cite', 'ffffffff', '--style', 'apa']), /--style must be one of house, gbt7714/);
+    oneLineUsageError(jianbao(['cite', 'ffffffff', '--number', '0']), /a whole number from 1 to 9999/);
+    const missing = jianbao(['cite', 'ffffffff']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim()).toMatch(/^jianbao: no article with id "ffffffff"/);
+  });
+});

@@ -2,8 +2,7 @@
 // Jianbao's view container in the activity bar (Related articles, its welcome text), the editor context
 // menu (Search archive for selection → the quick pick seeded with it), the keybinding, a citation in each
 // style chosen by the setting, and the walkthrough. Screenshots in test-results/everyday-*.png.
-// English only: code-server's --locale zh-cn needs VS Code's Chinese language pack (not installable offline)
-// and leaves the extension's strings in English; the zh-cn texts are checked by test/unit/l10n.test.ts.
+// In English; zh-cn.mjs checks the Chinese strings in the same host.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -68,33 +68,7 @@ try {
   await page.screenshot({ path: join(results, 'diagnostics.png') });
 
   if (person) {
-    // Point the mouse at the middle of the person's name as rendered in the editor.
-    const box = await page.evaluate((name) => {
-      const walker = document.createTreeWalker(document.querySelector('.monaco-editor .view-lines'), NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.textContent.indexOf(name);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(n, at + 1);
-        range.setEnd(n, at + 2);
-        const r = range.getBoundingClientRect();
-        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-      }
-      return null;
-    }, person);
-    check(box !== null, `${person} is on screen`);
-    // A hover shows after the pointer rests; under load a move can come before the editor listens: move off and back.
-    const hover = page.locator('.monaco-hover', { hasText: person }).first();
-    for (let attempt = 1; box; attempt++) {
-      await page.mouse.move(box.x, box.y + 200);
-      await page.mouse.move(box.x, box.y);
-      try {
-        await hover.waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
-        break;
-      } catch {
-        if (attempt === 3) await visible(hover, `the hover on ${person}`, 1);
-      }
-    }
+    const hover = await ui.hover(person);
     const hoverText = await hover.innerText();
     check(hoverText.includes(expectedTitle), `hover on ${person}: ${hoverText.replace(/\s+/g, ' ').slice(0, 120)}`);
     await page.screenshot({ path: join(results, 'hover.png') });

@@ -3,9 +3,9 @@
 // showing the screen (a screenshot and its visible text). Every wait is on what the screen shows,
 // with a limit generous enough for a loaded 2-core machine (JIANBAO_UI_WAIT_MS, default 180 s).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureCodeServer, extensionRoot, launchChromium } from '../e2e/code-server.mjs';
+import { ensureCodeServer, extensionRoot, here, launchChromium } from '../e2e/code-server.mjs';
 
 export const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
 export const results = join(extensionRoot, 'test-results');
@@ -16,12 +16,39 @@ export function installPackagedExtension(scratch) {
   const vsix = join(extensionRoot, 'dist/jianbao-vscode.vsix');
   const pack = spawnSync('pnpm', ['run', 'package'], { cwd: extensionRoot, stdio: ['ignore', 'ignore', 'inherit'] });
   if (pack.status !== 0 || !existsSync(vsix)) throw new Error('ui: vsce package failed');
+  installVsix(scratch, vsix);
+}
+
+function installVsix(scratch, vsix) {
   const { node, entry } = ensureCodeServer();
   const install = spawnSync(node, [entry, '--extensions-dir', join(scratch, 'extensions'), '--user-data-dir', join(scratch, 'user-data'), '--install-extension', vsix], {
     encoding: 'utf8', env: { ...process.env, XDG_CONFIG_HOME: join(scratch, 'xdg/config'), XDG_DATA_HOME: join(scratch, 'xdg/data') },
   });
   console.error(`ui: ${install.stdout.trim()}`);
   if (install.status !== 0 || !/successfully installed/i.test(install.stdout)) throw new Error(`ui: --install-extension failed:\n${install.stdout}\n${install.stderr}`);
+}
+
+/**
+ * Lets code-server run in zh-cn offline (start it with `--locale zh-cn`): VS Code's Chinese language pack
+ * cannot be installed here, so a stub pack (zh-cn-pack/: the zh-cn localization with no workbench
+ * translations) is packed and installed, and its entry written to languagepacks.json, which VS Code reads
+ * at start and its command-line installer does not write. The workbench stays English; extensions see zh-cn.
+ */
+export function installZhCnStub(scratch) {
+  const vsix = join(scratch, 'zh-cn-pack.vsix');
+  const vsce = join(extensionRoot, 'node_modules/.bin/vsce');
+  const pack = spawnSync(vsce, ['package', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: join(here, '../ui/zh-cn-pack'), encoding: 'utf8' });
+  if (pack.status !== 0 || !existsSync(vsix)) throw new Error(`ui: packing the zh-cn stub failed:\n${pack.stdout}\n${pack.stderr}`);
+  installVsix(scratch, vsix);
+  const folder = readdirSync(join(scratch, 'extensions')).find((n) => n.startsWith('jianbao-tests.zh-cn-stub-'));
+  if (!folder) throw new Error('ui: the zh-cn stub is not in the extensions folder after installing it');
+  writeFileSync(join(scratch, 'user-data/languagepacks.json'), JSON.stringify({
+    'zh-cn': {
+      hash: 'jianbao-zh-cn-stub-1', label: '中文(简体)',
+      extensions: [{ extensionIdentifier: { id: 'jianbao-tests.zh-cn-stub' }, version: '0.0.1' }],
+      translations: { vscode: join(scratch, 'extensions', folder, 'translations/main.i18n.json') },
+    },
+  }));
 }
 
 /** A UI session: `ui.page` once `open` ran; `failed` once any check failed. Failure screenshots are named `${prefix}failure-N.png`. */
@@ -78,6 +105,42 @@ export function uiSession(prefix = '') {
           }
           console.error(`ui: ${what}: try ${attempt} did not show it (${String(error).split('\n')[0]}), again`);
           await page.keyboard.press('Escape');
+        }
+      }
+    },
+
+    /**
+     * Rests the pointer on the middle of `text` as rendered in the editor and returns the hover that shows
+     * it. Under load a move can come before the editor listens: moves off and back, up to three times.
+     */
+    async hover(text) {
+      const { page } = ui;
+      const box = await page.evaluate((name) => {
+        const walker = document.createTreeWalker(document.querySelector('.monaco-editor .view-lines'), NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.textContent.indexOf(name);
+          if (at < 0) continue;
+          const range = document.createRange();
+          range.setStart(n, at + 1);
+          range.setEnd(n, at + 2);
+          const r = range.getBoundingClientRect();
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+        }
+        return null;
+      }, text);
+      if (!box) {
+        await ui.showScreen(`${text} on screen`);
+        throw new Error(`ui: ${text} is not on screen`);
+      }
+      const hover = page.locator('.monaco-hover', { hasText: text }).first();
+      for (let attempt = 1; ; attempt++) {
+        await page.mouse.move(box.x, box.y + 200);
+        await page.mouse.move(box.x, box.y);
+        try {
+          await hover.waitFor({ state: 'visible', timeout: WAIT_MS / 3 });
+          return hover;
+        } catch {
+          if (attempt === 3) return ui.visible(hover, `the hover on ${text}`, 1);
         }
       }
     },

@@ -5,6 +5,7 @@ import { act } from '../program.js';
 import { registerAnnotate } from './annotate.js';
 import { registerArticles } from './articles.js';
 import { registerBuild } from './build.js';
+import { registerCite } from './cite.js';
 import { registerExport } from './export.js';
 import { registerIngest } from './ingest.js';
 import { registerSearch } from './search.js';
@@ -34,6 +35,7 @@ export const COMMANDS: ((program: Command) => void)[] = [
   registerBuild,
   registerArticles,
   registerShow,
+  registerCite,
   registerSearch,
   registerTerms,
   registerAnnotate,

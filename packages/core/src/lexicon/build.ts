@@ -26,6 +26,7 @@ interface Pooled {
   name: string;
   aliases: Set<string>;
   roles: TermRole[];
+  roleKeys: Set<string>;
   generic: TermMention[];
   fromEdit: boolean;
 }
@@ -199,7 +200,7 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
   const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
     const key = keyOf(kind, name);
     let p = pool.get(key);
-    if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], generic: [], fromEdit }));
+    if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], roleKeys: new Set(), generic: [], fromEdit }));
     return p;
   };
   for (const [index, article] of articles.entries()) {
@@ -208,7 +209,12 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
       const p = add(c.kind, c.name);
       for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);
       for (const title of c.roles ?? []) {
-        if (!p.roles.some((r) => r.title === title && r.articleId === article.id)) p.roles.push({ title, articleId: article.id, date: article.date });
+        // A set of (title, article) keys: scanning the roles instead was quadratic (习近平 has thousands).
+        const key = `${title}\u0000${article.id}`;
+        if (!p.roleKeys.has(key)) {
+          p.roleKeys.add(key);
+          p.roles.push({ title, articleId: article.id, date: article.date });
+        }
       }
       if (c.at) p.generic.push({ articleId: article.id, start: c.at.start, end: c.at.end });
     }
@@ -240,8 +246,21 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
   for (const p of entries) {
     const term = byId.get(termId(p.kind, p.name));
     if (!term) continue;
-    for (const g of p.generic) {
-      if (!term.mentions.some((m) => m.articleId === g.articleId && m.start < g.end && g.start < m.end)) term.mentions.push(g);
+    if (p.generic.length) {
+      // The term's matched mentions by article (a generic mention is compared with its own article's only).
+      const inArticle = new Map<string, TermMention[]>();
+      for (const m of term.mentions) {
+        const list = inArticle.get(m.articleId);
+        if (list) list.push(m);
+        else inArticle.set(m.articleId, [m]);
+      }
+      for (const g of p.generic) {
+        const list = inArticle.get(g.articleId);
+        if (list?.some((m) => m.start < g.end && g.start < m.end)) continue;
+        term.mentions.push(g);
+        if (list) list.push(g);
+        else inArticle.set(g.articleId, [g]);
+      }
     }
     term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
   }

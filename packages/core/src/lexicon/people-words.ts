@@ -11,6 +11,12 @@ export const OFFICE_TITLES = [
   '国务卿', '理事长', '首席部长', '外相', '顾问', '部长', '副部长', '检察长', '副检察长', '院长', '局长', '主任', '代表', '市长', '州长', '省长', '总长', '大臣',
 ];
 
+/**
+ * Words after a name that begin with a one-character verb (作了发言, 致慰问电, 应邀作报告): beside the followers in
+ * words.ts, they end a two-character name, and a three-character reading that would cut one (樊杰作, 艾伦致) is not taken.
+ */
+export const SPLIT_FOLLOWERS = ['互致', '作了', '作的', '作出', '作重要', '作报告', '作说明', '作发言', '作批示', '作工作', '作主题', '作题为', '作交流', '作专题', '作辅导', '致电', '致信', '致函', '致贺', '致慰问', '致以', '致开幕', '应邀', '应约', '应询'];
+
 /** Titles after a name that say it is a person but are not offices (王小明同志, 张先生): evidence, never a role. */
 export const NOT_ROLES = new Set(['同志', '先生', '女士', '老人', '师傅']);
 
@@ -24,6 +30,8 @@ export const ROLE_BREAKS = [
   '颁发', '授予', '同意', '任命', '提名', '当选', '担任', '出任', '就任', '连任', '称', '说', '时间', '上午', '下午', '晚上', '凌晨', '当天', '今天',
   '昨天', '日前', '近日', '消息', '报道', '据', '由', '在', '是', '即', '并', '向', '时', '后', '前往', '分别', '共同', '以及', '等', '和', '与', '同', '应',
   '受', '作为', '将', '今晚', '明天', '本周', '支持', '我们', '包括', '援引', '涉及',
+  // Verbs of meeting or greeting a person (我们来认识…董事长武钢, 拜会…总统).
+  '认识', '接见', '拜会', '拜访', '宴请', '约见', '采访', '专访', '转达', '问候', '感谢', '交给', '送别', '迎接',
 ];
 
 /** Break characters that are also the first character of words inside titles (应急管理部, 共同主席, 和平, 与农村): not a break there. */

@@ -1,7 +1,7 @@
 import { gazetteer } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
-import { BREAK_EXCEPT, NOT_ROLES, OFFICE_TITLES, ROLE_BREAKS, TRANSLIT } from './people-words.js';
+import { BREAK_EXCEPT, NOT_ROLES, OFFICE_TITLES, ROLE_BREAKS, SPLIT_FOLLOWERS, TRANSLIT } from './people-words.js';
 import { COMPOUND_SURNAMES, COUNTRIES, LEADING_VERBS, NAME_FOLLOWERS, NEVER_IN_NAME, NOT_NAMES, SURNAMES, TITLES, TITLES_AFTER, WEAK_TITLES } from './words.js';
 
 /** People: names anchored on titles before (省委书记X) or after (X主席), and appointment notices. */
@@ -40,6 +40,10 @@ export function looksLikeName(name: string): boolean {
   return true;
 }
 
+let splitWordsCache: string[] | undefined;
+/** Follower words of two or more characters, and verb phrases that begin with a one-character verb (作了, 致电). */
+const splitWords = () => (splitWordsCache ??= [...NAME_FOLLOWERS.filter((w) => w.length >= 2 && !/地$/.test(w)), ...SPLIT_FOLLOWERS]);
+
 const STRONG_FOLLOWERS = new Set('说在等和与的了是对向到为就也还并及被把给让以'.split(''));
 
 /** The name that starts at i, if the text shows where it ends. */
@@ -52,16 +56,20 @@ export function nameAt(text: string, i: number, known: ReadonlySet<string>): str
   if (STRONG_FOLLOWERS.has(text[i + lengths[0]!] ?? '') && looksLikeName(text.slice(i, i + lengths[0]!)) && !known.has(text.slice(i, i + lengths[1]!))) {
     return text.slice(i, i + lengths[0]!);
   }
+  // 艾伦致慰问电, 樊杰作了发言, 张翼应邀: a word that follows names starts at the third character, so the name has two.
+  const cutsWord = !compound && looksLikeName(text.slice(i, i + 2)) && !known.has(text.slice(i, i + 3)) && splitWords().some((w) => text.startsWith(w, i + 2));
   for (const len of lengths) {
     const cand = text.slice(i, i + len);
     if (cand.length < len || !looksLikeName(cand)) continue;
+    if (cutsWord && len === 3) continue;
     if (known.has(cand)) {
       // A longer known name wins over a shorter one (常书铭 over 常书).
       best = cand;
       bestScore = 10;
       continue;
     }
-    const score = boundaryStrength(text, i + len, known);
+    // The split words end a two-character name only: after three characters, 普京互致贺电 is no name 普京互.
+    const score = len === 2 && cutsWord ? 2 : boundaryStrength(text, i + len, known);
     if (score > 0 && score >= bestScore && bestScore < 10) {
       best = cand;
       bestScore = score;
@@ -92,6 +100,9 @@ function officeStart(role: string): number {
   return from;
 }
 
+/** Does a country's name (two to five characters) start at i? */
+const startsWithCountry = (text: string, i: number): boolean => [5, 4, 3, 2].some((n) => COUNTRY_SET.has(text.slice(i, i + n)));
+
 /** Is position k inside a country's name (时 in 比利时前首相 is no break)? */
 function insideCountry(role: string, k: number): boolean {
   for (let n = 2; n <= 5; n++) for (let s = Math.max(0, k - n + 1); s <= k; s++) if (COUNTRY_SET.has(role.slice(s, s + n))) return true;
@@ -118,7 +129,13 @@ const COUNTRY_SET = new Set(COUNTRIES);
 /** The printed role ending at `end` (back to punctuation), from where the office starts (会见了省委书记 → 省委书记). */
 function roleBefore(text: string, end: number, titleStart: number, paragraphs?: ReadonlySet<number>): { role: string; start: number } | null {
   let start = titleStart;
-  while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && !paragraphs?.has(start) && end - start < ROLE_REACH) start--;
+  for (;;) {
+    while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && !paragraphs?.has(start) && end - start < ROLE_REACH) start--;
+    // 刚果（金）总统, 中国（上海）自由贸易试验区管委会主任: a short bracket right after a word is part of the name.
+    const inner = text[start - 1] === '）' ? /[\u4e00-\u9fff]（[\u4e00-\u9fff]{1,3}）$/.exec(text.slice(Math.max(0, start - 7), start)) : null;
+    if (!inner || paragraphs?.has(start) || end - start + inner[0].length > ROLE_REACH) break;
+    start -= inner[0].length - 1;
+  }
   const edge = start;
   // A run that reaches ROLE_REACH without an edge starts mid-word: kept only if a break inside it says where the office starts.
   const reached = end - start >= ROLE_REACH;
@@ -200,7 +217,10 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     const t = bracketed ? { ...found, end: found.end + 1 } : found;
     // A name with · or - (巴沙尔·阿萨德, 迪亚斯-卡内尔) is foreign whatever its first part looks like.
     const foreign = WEAK_TITLES.has(t.word) || t.word === '代表' ? null : foreignNameAt(text, t.end, known);
-    const name = (foreign && /[·\-－]/.test(foreign) ? foreign : nameAt(text, t.end, known) ?? foreign) ?? japaneseNameAt(text, t.start, t.end, known);
+    const chinese = nameAt(text, t.end, known);
+    // 马拉维总统查克维拉: a longer foreign name the archive knows wins over a known Chinese-looking start (查克).
+    const preferForeign = !!foreign && (/[·\-－]/.test(foreign) || (known.has(foreign) && foreign.length > (chinese?.length ?? 0)));
+    const name = withReign(text, t.end, (preferForeign ? foreign : chinese ?? foreign) ?? japaneseNameAt(text, t.start, t.end, known));
     if (!name || ((WEAK_TITLES.has(t.word) || t.word === '代表') && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
     let r = bracketed ? roleAround(text, bracketed, t.end, ctx.paragraphStarts) : roleBefore(text, t.end, t.start, ctx.paragraphStarts);
@@ -230,6 +250,8 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     if (!WEAK_TITLES.has(t.word)) {
       let at = t.end + name.length;
       while (text[at] === '、') {
+        // 马拉维总统查克维拉、坦桑尼亚桑给巴尔总统姆维尼: a country after 、 starts the next title, not a name.
+        if (startsWithCountry(text, at + 1)) break;
         const next = nameAt(text, at + 1, known) ?? foreignNameAt(text, at + 1, known);
         if (!next) break;
         out.push({ kind: 'person', name: next, roles: withResolved });
@@ -238,6 +260,13 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     }
   }
   return out;
+}
+
+/** 国王查尔斯三世: a reign number printed right after a name is part of it (a known 查尔斯 found alone). */
+function withReign(text: string, start: number, name: string | null): string | null {
+  if (!name || !TRANSLIT.has(name[name.length - 1]!)) return name;
+  const reign = ORDINAL_REIGN.exec(text.slice(start + name.length, start + name.length + 4))?.[0];
+  return reign ? name + reign : name;
 }
 
 /** Clause words a Japanese name never holds (they are written in the same characters). */
@@ -258,7 +287,11 @@ const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...CO
  * transliteration characters (parts joined by ·) that the text shows the end of, or a known name it starts with. */
 export function foreignNameAt(text: string, i: number, known: ReadonlySet<string>): string | null {
   let end = i;
-  while (end < text.length && end - i < 16 && (TRANSLIT.has(text[end]!) || (JOINERS.includes(text[end]!) && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
+  // 亚历山大·诺瓦克: before a joiner, any character of the run is taken (大 is no transliteration character alone).
+  // The part starts with a transliteration character and holds at most one other (not 会主席蒂姆·库克, 领导人哈希姆·萨菲丁).
+  const part = /^[\u4e00-\u9fff]{2,6}(?=[·])/.exec(text.slice(i, i + 7))?.[0] ?? '';
+  const joined = TRANSLIT.has(part[0] ?? '') && [...part].filter((c) => !TRANSLIT.has(c)).length <= 1 ? part.length : 0;
+  while (end < text.length && end - i < 16 && (end - i < joined || TRANSLIT.has(text[end]!) || (JOINERS.includes(text[end]!) && end > i && TRANSLIT.has(text[end + 1] ?? '')))) end++;
   for (let e = end; e >= i + 2; e--) {
     let cand = text.slice(i, e);
     const reign = ORDINAL_REIGN.exec(text.slice(e, e + 4))?.[0] ?? '';

@@ -1,12 +1,12 @@
 import type { Archive } from '../archive.js';
 import type { Article } from '../article.js';
 import { scoreCandidates, type Scored } from './candidates.js';
-import { squeezeText } from './match.js';
-import { finalScore, tierOf, type FieldQuality } from './quality.js';
+import { squeezeText, TYPO } from './match.js';
+import { finalScore, MIN_QUALITY, tierOf, type FieldQuality } from './quality.js';
 import type { Segment } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import type { SearchOptions } from './types.js';
-import { segmentQuality, squeezedOf } from './verify.js';
+import { segmentQuality, squeezedOf, typoIn } from './verify.js';
 
 // Ranking: candidates by bound, verified in that order until no later one can enter the top.
 
@@ -56,6 +56,7 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   const squeezedAt = (doc: number) => (table.squeezed[doc] ??= squeezedOf(articleOf(doc)!));
   const filtered = !!(options.kind || options.paper || options.from || options.to) || exclude.length > 0;
   const joined = segments.map((s) => s.phrase).join('');
+  const titleSet = titlesOf(archive, index).get(joined) ?? NONE;
   // Verify in order of an upper bound of (tier, final score) (tier: quality.ts; score: BM25 × best possible
   // quality² × the title bonus): once `limit` verified hits beat the next candidate's bound, no later one can
   // enter the top. What is verified never depends on the limit below KEEP, so neither does the order: the first
@@ -64,7 +65,7 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
     const a = articleOf(doc);
     // -exclude: no field may hold an excluded phrase (squeezed, as the query's phrases are compared).
     return !!a && passesFilters(a, options) && !(exclude.length && squeezedAt(doc).some((f) => exclude.some((e) => f.includes(e))));
-  } : null, Math.max(KEEP, limit), titlesOf(archive, index).get(joined) ?? NONE);
+  } : null, Math.max(KEEP, limit), titleSet);
   // A phrase that occurs as typed is not a typo: when some candidate has it exactly, one-character-off matches
   // of it (的书名 for 常书名… or 常书记 for 常书铭) are not evidence. Decided over all the candidates, not the verified.
   // Decided when a typo check first needs it (most queries stop before any candidate lacks the phrase): scanning
@@ -74,12 +75,20 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   const hits: RankedHit[] = [];
   for (const c of candidates) {
     if (hits.length >= limit && beats(hits[limit - 1]!, c.tier, c.upper)) break;
-    // The tier bound from the index (every term there) is loose: with the top full, a candidate whose texts do
-    // not hold every phrase (or the joined query) cannot reach that tier, and skipping it when it then cannot
-    // enter the top changes nothing in the top `limit` (spaced queries verified ~200 such candidates each).
-    if (hits.length >= limit && c.tier > 0 && beats(hits[limit - 1]!, tierBoundInTexts(c.tier, segments, joined, squeezedAt(c.doc)), c.upper)) continue;
-    const article = articleOf(c.doc)!;
+    // Before the costly checks (typo, paraphrase window): which parts are there exactly, from the kept squeezed
+    // texts alone. That bounds the tier and the score much tighter than the index could (a part missing as typed
+    // scores at most a typo's 0.75; the title bonus needs every part in the title), and a candidate that cannot be
+    // a hit, or cannot enter a full top, is skipped: nothing in the top `limit` changes, whatever was skipped.
     const squeezed = squeezedAt(c.doc);
+    const bound = textBound(c, segments, joined, squeezed, titleSet.has(c.doc));
+    if (bound.score === 0) continue;
+    if (hits.length >= limit && beats(hits[limit - 1]!, bound.tier, bound.score)) continue;
+    if (!bound.allExact) {
+      // Then the typo checks (kept for segmentQuality): what is neither exact nor a typo is at best a paraphrase.
+      const score = typoBound(c, segments, squeezed, exactAt);
+      if (score === 0 || (hits.length >= limit && beats(hits[limit - 1]!, 0, score))) continue;
+    }
+    const article = articleOf(c.doc)!;
     const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactAt, k));
     const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
     if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)), matches });
@@ -90,20 +99,87 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
 }
 
 /**
- * A tighter tier bound (tierOf in quality.ts) from the kept squeezed texts: tier 1 and up need every Chinese
- * segment's phrase in a field it may match in (the title for title:), tier 2 the joined query too (or one segment),
- * tier 3 a title that is the query (already in `tier`). Latin segments match by words: not checked here.
+ * Bounds of a candidate's tier and final score (tierOf and finalScore in quality.ts) from its kept squeezed texts,
+ * before any typo or paraphrase check: a Chinese part whose phrase is not in a field it may match in (the title
+ * for title:) reaches at most a typo's quality (or its index bound, when lower), and a quoted one none; the tier is
+ * 0 unless every part can be exact; the title bonus needs every Chinese part in the title. Latin parts (matched by
+ * words in the texts) count as possibly whole. score 0: no hit (mean below MIN_QUALITY, or a quoted part missing).
  */
-function tierBoundInTexts(tier: number, segments: readonly Segment[], joined: string, squeezed: readonly string[]): number {
-  for (const s of segments) {
-    if (!s.chinese) continue;
-    const fields = s.titleOnly ? 1 : 3;
-    let found = false;
-    for (let f = 0; f < fields && !found; f++) found = squeezed[f]!.includes(s.phrase);
-    if (!found) return 0;
+function textBound(c: Scored, segments: readonly Segment[], joined: string, squeezed: readonly string[], titleIsQuery: boolean): { tier: number; score: number; allExact: boolean } {
+  let sum = 0;
+  let allExact = true;
+  let inTitle = true;
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k]!;
+    const b = c.bounds[k]!;
+    if (b <= 0) {
+      // segmentQuality gives nothing without a bound, and finalScore nothing for a quoted, title: or distinctive part that is not there.
+      if (s.exact || s.titleOnly || s.distinctive.length > 0) return NO_HIT;
+      allExact = false;
+      continue;
+    }
+    if (!s.chinese) {
+      // Words are found in the texts themselves, which may hold more of them than the index counted.
+      sum += 1;
+      continue;
+    }
+    let exact = false;
+    if (b === 1) {
+      const fields = s.titleOnly ? 1 : 3;
+      for (let f = 0; f < fields && !exact; f++) exact = squeezed[f]!.includes(s.phrase);
+    }
+    exactPart[k] = exact ? 1 : 0;
+    if (exact) {
+      sum += 1;
+      if (inTitle && !squeezed[0]!.includes(s.phrase)) inTitle = false;
+      continue;
+    }
+    if (s.exact) return NO_HIT;
+    allExact = false;
+    // A typo needs the index bound to allow it; a paraphrase window scores at most half, and is counted in the
+    // squeezed text, where bigrams across punctuation the index never saw can lift it above its index bound.
+    sum += b >= TYPO ? TYPO : PARAPHRASE_MAX;
   }
-  if (tier === 3) return 3;
-  return segments.length === 1 || squeezed.some((f) => f.includes(joined)) ? 2 : 1;
+  const mean = sum / segments.length;
+  if (mean < MIN_QUALITY) return NO_HIT;
+  const tier = !allExact ? 0 : titleIsQuery ? 3 : segments.length === 1 || squeezed.some((f) => f.includes(joined)) ? 2 : 1;
+  return { tier, score: c.bm25 * mean ** 2 * (allExact && inTitle ? 1.5 : 1), allExact };
+}
+
+const NO_HIT = { tier: 0, score: 0, allExact: false };
+/** Per segment, whether textBound found its phrase as typed (segments are at most 8; searches are synchronous). */
+const exactPart = new Uint8Array(8);
+const PARAPHRASE_MAX = 0.5;
+
+/**
+ * The score bound once the typo checks have run (segmentQuality's rules, the same memo): a Chinese part not there
+ * exactly is a typo (0.75) or at best a paraphrase (0.5, which needs its distinctive tokens in one field), else 0.
+ * 0: no hit.
+ */
+function typoBound(c: Scored, segments: readonly Segment[], squeezed: readonly string[], exactAt: (k: number) => boolean): number {
+  let sum = 0;
+  for (let k = 0; k < segments.length; k++) {
+    const s = segments[k]!;
+    const b = c.bounds[k]!;
+    if (b <= 0) continue; // textBound ruled out the parts that must be there
+    if (!s.chinese || exactPart[k]) {
+      sum += 1;
+      continue;
+    }
+    const fields = s.titleOnly ? 1 : 3;
+    let q = 0;
+    if (b >= TYPO && !exactAt(k)) for (let f = 0; f < fields && q === 0; f++) if (squeezed[f] && typoIn(squeezed[f]!, s) >= 0) q = TYPO;
+    if (q === 0 && !s.distinctiveAbsent) {
+      for (let f = 0; f < fields && q === 0; f++) {
+        const text = squeezed[f]!;
+        if (text && s.distinctive.every((t) => text.includes(t))) q = PARAPHRASE_MAX;
+      }
+    }
+    if (q === 0 && (s.distinctive.length > 0 || s.titleOnly)) return 0;
+    sum += q;
+  }
+  const mean = sum / segments.length;
+  return mean < MIN_QUALITY ? 0 : c.bm25 * mean ** 2;
 }
 
 /** Whether some candidate holds segment k's phrase exactly (only candidates whose bound allows it can). */

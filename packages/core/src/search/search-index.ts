@@ -1,5 +1,5 @@
 import { articleBody, type Article } from '../article.js';
-import { tokenizeNormalized, normalizeForSearch, type AnalyzeOptions } from '../text/analyze.js';
+import { isCjk, normalizeForSearch, visitIndexTerms, type AnalyzeOptions, type IndexTermSink } from '../text/analyze.js';
 import { ByteWriter, fromBase64, fromBase64Async, readVarint, toBase64 } from './codec.js';
 import { runSteps, yieldToHost } from '../host.js';
 
@@ -350,38 +350,69 @@ export function buildSearchIndex(articles: readonly Article[], options: AnalyzeO
 
 /** buildSearchIndex as resumable steps (an article, or a few thousand terms, each), for runStepsInSlices. */
 export function* buildSearchIndexSteps(articles: readonly Article[], options: AnalyzeOptions = {}): Generator<void, SearchIndex> {
+  // Term ids: bigrams by their two code units as one number (no string per occurrence), other terms by text.
+  const bigramIds = new CodeMap();
   const termIds = new Map<string, number>();
   // Per term, flat [doc·4 + field, tf, …] in document order.
   const lists: number[][] = [];
   const lengths = new Uint32Array(articles.length * 3);
-  const tf = new Map<number, number>();
+  // This field's count per term id, and the ids it has counted (in first-seen order).
+  let tf = new Uint32Array(1 << 16);
+  const seen: number[] = [];
+  const count = (id: number): void => {
+    if (id >= tf.length) {
+      const grown = new Uint32Array(tf.length * 2);
+      grown.set(tf);
+      tf = grown;
+    }
+    const n = tf[id]!;
+    tf[id] = n + 1;
+    if (n === 0) seen.push(id);
+  };
+  const sink: IndexTermSink = {
+    bigram(code) {
+      let id = bigramIds.get(code);
+      if (id < 0) {
+        id = lists.length;
+        bigramIds.set(code, id);
+        lists.push([]);
+      }
+      count(id);
+    },
+    term(term) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = lists.length;
+        termIds.set(term, id);
+        lists.push([]);
+      }
+      count(id);
+    },
+  };
   for (const [doc, article] of articles.entries()) {
     fieldTexts(article).forEach((text, field) => {
       if (!text) return;
-      const tokens = tokenizeNormalized(normalizeForSearch(text).text, options);
-      lengths[doc * 3 + field] = tokens.length;
-      tf.clear();
-      for (const { term } of tokens) {
-        let id = termIds.get(term);
-        if (id === undefined) {
-          id = lists.length;
-          termIds.set(term, id);
-          lists.push([]);
-        }
-        tf.set(id, (tf.get(id) ?? 0) + 1);
+      lengths[doc * 3 + field] = visitIndexTerms(normalizeForSearch(text).text, options, sink);
+      for (const id of seen) {
+        lists[id]!.push(doc * 4 + field, tf[id]!);
+        tf[id] = 0;
       }
-      for (const [id, n] of tf) lists[id]!.push(doc * 4 + field, n);
+      seen.length = 0;
     });
     yield;
   }
-  const sorted = [...termIds.keys()].sort();
+  const idOf = (term: string): number =>
+    term.length === 2 && isCjk(term.charCodeAt(0)) && isCjk(term.charCodeAt(1)) ? bigramIds.get(term.charCodeAt(0) * 0x10000 + term.charCodeAt(1)) : termIds.get(term)!;
+  const sorted: string[] = [...termIds.keys()];
+  bigramIds.forEachKey((code) => sorted.push(String.fromCharCode(Math.floor(code / 0x10000), code % 0x10000)));
+  sorted.sort();
   yield;
   const writer = new ByteWriter();
   const starts = new Uint32Array(sorted.length + 1);
   for (const [i, term] of sorted.entries()) {
     if (i % 4096 === 4095) yield;
     starts[i] = writer.length;
-    const list = lists[termIds.get(term)!]!;
+    const list = lists[idOf(term)]!;
     const counts = [0, 0, 0];
     for (let k = 0; k < list.length; k += 2) counts[list[k]! & 3]!++;
     for (const c of counts) writer.varint(c);
@@ -401,6 +432,48 @@ export function* buildSearchIndexSteps(articles: readonly Article[], options: An
   starts[sorted.length] = writer.length;
   const whole = [...new Set(options.terms ?? [])].sort();
   return new SearchIndex(articles.map((a) => a.id), lengths, TermList.of(sorted), starts, writer.bytes().slice(), whole);
+}
+
+/**
+ * Non-zero 32-bit keys to non-negative ids, open addressing in typed arrays: a bigram's code (two code units in
+ * one number) is past V8's small-integer range, so as a Map key every lookup boxed and hashed a double.
+ */
+class CodeMap {
+  private keys = new Uint32Array(1 << 16);
+  private values = new Int32Array(1 << 16);
+  private size = 0;
+
+  /** The id of `key`, or -1. */
+  get(key: number): number {
+    const mask = this.keys.length - 1;
+    for (let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask; ; slot = (slot + 1) & mask) {
+      const k = this.keys[slot]!;
+      if (k === key) return this.values[slot]!;
+      if (k === 0) return -1;
+    }
+  }
+
+  set(key: number, value: number): void {
+    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let slot = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (this.keys[slot] !== 0 && this.keys[slot] !== key) slot = (slot + 1) & mask;
+    if (this.keys[slot] === 0) this.size++;
+    this.keys[slot] = key;
+    this.values[slot] = value;
+  }
+
+  forEachKey(visit: (key: number) => void): void {
+    for (const k of this.keys) if (k !== 0) visit(k);
+  }
+
+  private grow(): void {
+    const { keys, values } = this;
+    this.keys = new Uint32Array(keys.length * 2);
+    this.values = new Int32Array(keys.length * 2);
+    this.size = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.set(keys[i]!, values[i]!);
+  }
 }
 
 function checkSection(section: unknown): asserts section is SearchSection {

@@ -107,7 +107,7 @@ export function segmentQuality(
 const typoMemo = new WeakMap<Segment, Map<string, number>>();
 const windowMemo = new WeakMap<Segment, Map<string, { coverage: number; start: number; end: number }>>();
 
-function typoIn(text: string, segment: Segment): number {
+export function typoIn(text: string, segment: Segment): number {
   let memo = typoMemo.get(segment);
   if (!memo) typoMemo.set(segment, (memo = new Map()));
   let at = memo.get(text);

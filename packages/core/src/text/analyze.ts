@@ -126,13 +126,7 @@ export function tokenizeNormalized(text: string, options: AnalyzeOptions = {}): 
       else for (let k = i; k + 1 < j; k++) tokens.push({ term: text.slice(k, k + 2), start: k, end: k + 2, kind: 'cjk' });
       i = j;
     } else if (isAsciiWordChar(c) || isOtherWordChar(c)) {
-      let j = i + 1;
-      for (;;) {
-        if (j < n && (isAsciiWordChar(text.charCodeAt(j)) || isOtherWordChar(text.charCodeAt(j)))) j++;
-        // 3.5, 1,200: a separator between two digits stays inside the number.
-        else if (j + 1 < n && (text[j] === '.' || text[j] === ',') && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j += 2;
-        else break;
-      }
+      const j = wordEnd(text, i);
       tokens.push({ term: text.slice(i, j).replace(/,/g, ''), start: i, end: j, kind: 'word' });
       i = j;
     } else i++;
@@ -141,36 +135,132 @@ export function tokenizeNormalized(text: string, options: AnalyzeOptions = {}): 
   return tokens;
 }
 
+/** Where the index's pass over a text sends each term (see visitIndexTerms). */
+export interface IndexTermSink {
+  /** A CJK bigram, as its two code units in one number: first · 65536 + second. */
+  bigram(code: number): void;
+  /** Any other term (one CJK character, a word, an extra term). */
+  term(term: string): void;
+}
+
+/**
+ * The terms tokenizeNormalized yields for `text`, each sent to `sink`, without Token objects or a string per
+ * bigram (building the index made one of each for every character of the archive, most of its time); returns
+ * the token count. Same terms, same count: test/search-analyze.test.ts compares the two.
+ */
+export function visitIndexTerms(text: string, options: AnalyzeOptions, sink: IndexTermSink): number {
+  if (options.chinese === 'words') {
+    const tokens = tokenizeNormalized(text, options);
+    for (const t of tokens) sink.term(t.term);
+    return tokens.length;
+  }
+  let count = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isCjk(c)) {
+      let j = i + 1;
+      let prev = c;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (!isCjk(d)) break;
+        sink.bigram(prev * 0x10000 + d);
+        prev = d;
+        j++;
+      }
+      if (j - i === 1) sink.term(text[i]!);
+      count += j - i === 1 ? 1 : j - i - 1;
+      i = j;
+    } else if (isAsciiWordChar(c) || isOtherWordChar(c)) {
+      const j = wordEnd(text, i);
+      sink.term(text.slice(i, j).replace(/,/g, ''));
+      count++;
+      i = j;
+    } else i++;
+  }
+  if (options.terms?.length) {
+    const table = termTable(options.terms);
+    for (let k = 0; k + 2 < n; k++) {
+      const list = table.at(text.charCodeAt(k), text.charCodeAt(k + 1));
+      if (!list) continue;
+      for (const term of list) {
+        if (text.startsWith(term, k)) {
+          sink.term(term);
+          count++;
+        }
+      }
+    }
+  }
+  return count;
+}
+
+/** The end of the word starting at i (letters and digits; a separator between two digits stays inside: 3.5, 1,200). */
+function wordEnd(text: string, i: number): number {
+  const n = text.length;
+  let j = i + 1;
+  for (;;) {
+    if (j < n && (isAsciiWordChar(text.charCodeAt(j)) || isOtherWordChar(text.charCodeAt(j)))) j++;
+    else if (j + 1 < n && (text[j] === '.' || text[j] === ',') && isDigit(text.charCodeAt(j - 1)) && isDigit(text.charCodeAt(j + 1))) j += 2;
+    else return j;
+  }
+}
+
 /** The lexicon hook: every occurrence of an extra term (normalised, ≥ 3 characters so it never collides with a bigram). */
 function findTerms(text: string, terms: readonly string[]): Token[] {
-  const byFirst = termTable(terms);
+  const table = termTable(terms);
   const out: Token[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const list = byFirst.get(text[i]!);
+  for (let i = 0; i + 2 < text.length; i++) {
+    const list = table.at(text.charCodeAt(i), text.charCodeAt(i + 1));
     if (!list) continue;
     for (const term of list) if (text.startsWith(term, i)) out.push({ term, start: i, end: i + term.length, kind: 'term' });
   }
   return out;
 }
 
-const termTables = new WeakMap<readonly string[], Map<string, string[]>>();
-function termTable(terms: readonly string[]): Map<string, string[]> {
+/**
+ * The extra terms by their first two code units (every term has at least three), in the order they were given.
+ * Keyed by one character, each common surname held hundreds of names tried at every occurrence of it: with the
+ * xwlb lexicon's 20,000 names that was a third of indexing. A bit per hashed pair rejects most positions first.
+ */
+class TermTable {
+  private readonly byPair = new Map<number, string[]>();
+  private readonly bits = new Int32Array(1 << 15);
+
+  add(term: string): void {
+    const key = term.charCodeAt(0) * 0x10000 + term.charCodeAt(1);
+    const list = this.byPair.get(key);
+    if (!list) this.byPair.set(key, [term]);
+    else if (!list.includes(term)) list.push(term);
+    const h = pairHash(term.charCodeAt(0), term.charCodeAt(1));
+    this.bits[h >>> 5]! |= 1 << (h & 31);
+  }
+
+  /** The terms starting with code units a, b, or undefined. */
+  at(a: number, b: number): string[] | undefined {
+    const h = pairHash(a, b);
+    if ((this.bits[h >>> 5]! & (1 << (h & 31))) === 0) return undefined;
+    return this.byPair.get(a * 0x10000 + b);
+  }
+}
+
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+
+const termTables = new WeakMap<readonly string[], TermTable>();
+function termTable(terms: readonly string[]): TermTable {
   let table = termTables.get(terms);
   if (!table) {
-    table = new Map();
+    table = new TermTable();
     addTerms(table, terms, 0, terms.length);
     termTables.set(terms, table);
   }
   return table;
 }
 
-function addTerms(table: Map<string, string[]>, terms: readonly string[], from: number, to: number): void {
+function addTerms(table: TermTable, terms: readonly string[], from: number, to: number): void {
   for (let i = from; i < to; i++) {
     const term = normalizeForSearch(terms[i]!).text.replace(/\s+/g, '');
-    if (term.length < 3) continue;
-    const list = table.get(term[0]!) ?? [];
-    if (!list.includes(term)) list.push(term);
-    table.set(term[0]!, list);
+    if (term.length >= 3) table.add(term);
   }
 }
 
@@ -182,7 +272,7 @@ function addTerms(table: Map<string, string[]>, terms: readonly string[], from: 
  */
 export function* prepareTermTableSteps(terms: readonly string[], chunk = 2000): Generator<void, void> {
   if (termTables.has(terms)) return;
-  const table = new Map<string, string[]>();
+  const table = new TermTable();
   for (let i = 0; i < terms.length; i += chunk) {
     addTerms(table, terms, i, Math.min(terms.length, i + chunk));
     yield;
