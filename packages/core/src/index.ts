@@ -8,7 +8,7 @@ export { BUNDLE_FORMAT, BUNDLE_VERSION, MAX_BUNDLE_BYTES, type Bundle, type Bund
 export { findJsonSyntaxError, type JsonSyntaxError } from './bundle/json-syntax.js';
 export { BundleError, type BundleErrorCode } from './bundle/errors.js';
 export { parseBundle, parseBundleAsync, parseBundlePiecesAsync } from './bundle/load.js';
-export { createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
+export { bundlePieces, createBundle, serializeBundle, GENERATOR } from './bundle/create.js';
 export { buildBundle, buildBundleAsync, type BuildOptions, type BuildPhase } from './build.js';
 export { Archive, loadArchive, loadArchiveAsync, loadArchivePiecesAsync } from './archive.js';
 export { yieldToHost } from './host.js';

@@ -28,6 +28,8 @@ describe('where a name ends and its title starts (issue 13)', () => {
 
   it('a short bracket inside a country or body name is part of the title; a verb of meeting is not', () => {
     expect(people('同来华进行国事访问的刚果（金）总统齐塞克迪举行会谈。')).toEqual(['齐塞克迪:刚果（金）总统']);
+    expect(people('中共中央政治局常委、中央党校（国家行政学院）校长（院长）蔡奇出席。')).toEqual(['蔡奇:中共中央政治局常委、中央党校（国家行政学院）校长（院长）']);
+    expect(people('二十大代表谢兰是社区党委书记。')).toEqual(['谢兰:二十大代表']);
     expect(people('我们来认识新疆金风科技股份有限公司董事长武钢。')).toEqual(['武钢:新疆金风科技股份有限公司董事长']);
   });
 });

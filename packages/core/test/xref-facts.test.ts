@@ -2,10 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Archive, buildBundle, crossReference } from '../src/index.js';
+import { Archive, buildBundle, createBundle, crossReference } from '../src/index.js';
 import { quantities } from '../src/xref/numbers.js';
 import { chineseValue } from '../src/xref/quantity-scan.js';
-import { fixtureArchive, PROJECT, TRAINING } from './xref-fixture.js';
+import { article, fixtureArchive, PROJECT, TRAINING } from './xref-fixture.js';
 
 const archive = fixtureArchive();
 const numbers = (draft: string) => crossReference(archive, draft).conflicts.filter((c) => c.kind === 'number').map((c) => [c.text, c.expected]);
@@ -27,6 +27,47 @@ describe('figures', () => {
       ['十九万亿千瓦时', 1.9e13, '千瓦时'],
     ]);
     expect(q[0]!.range).toEqual([1300, 1400 - 1e-9]);
+  });
+});
+
+describe('figures read only in place', () => {
+  it('marks a bare 一 and numerals opening with 百/千/万 as vague', () => {
+    const q = quantities('派出千余人，上百平方公里，一个指导组，百万千瓦机组，三十个村。');
+    expect(q.map((x) => [x.printed, x.value, x.vague])).toEqual([
+      ['千余人', 1000, true],
+      ['百平方公里', 100, true],
+      ['一个', 1, true],
+      ['百万千瓦', 1e6, true],
+      ['三十个', 30, false],
+    ]);
+  });
+});
+
+describe('restated facts (the figure\'s clause retold in a new frame)', () => {
+  const restated = new Archive(createBundle([
+    article('a1', '2024-08-26', '多地强降雨', ['受台风影响，当地24小时最大降雨量超过248毫米，多条河流超警。']),
+    article('a2', '2025-02-10', '项目建设', ['该项目占地面积 730余亩，项目\n总投资 25.8 亿元，建成后可实现年产101万吨焦炭。']),
+    article('b1', '2024-01-01', '灾情通报一', ['强降雨共造成至少45人死亡，另有多人失踪。']),
+    article('b2', '2024-06-01', '灾情通报二', ['强降雨共造成至少12人死亡，救援仍在进行。']),
+    article('c1', '2025-01-15', '执行逮捕令', ['韩国警方及高级公职人员犯罪调查处今天清晨派出千余人在总统官邸第二次执行逮捕令，一个调查组随后进入官邸。']),
+  ], { name: 'restated' }));
+  const found = (draft: string) => crossReference(restated, draft).conflicts.filter((c) => c.kind === 'number').map((c) => [c.text, c.expected]);
+
+  it('compares a figure whose clause is the archive\'s, even when the figure opens it', () => {
+    expect(found('另据统计，20小时最大降雨量超过248毫米。')).toEqual([['20小时', '24小时']]);
+    expect(found('另据统计，24小时最大降雨量超过248毫米。')).toEqual([]);
+  });
+
+  it('compares 千余, 一个 only in place in a copied sentence', () => {
+    const source = '韩国警方及高级公职人员犯罪调查处今天清晨派出千余人在总统官邸第二次执行逮捕令，一个调查组随后进入官邸。';
+    expect(found(source)).toEqual([]);
+    expect(found(source.replace('千余人', '一千零一十余人'))).toEqual([['一千零一十余人', '千余人']]);
+    expect(found(source.replace('一个调查组', '三个调查组'))).toEqual([['三个', '一个']]);
+    expect(found('据介绍，一个调查组进入。')).toEqual([]);
+  });
+
+  it('stays quiet where statements of the same clause print different figures (a template, not one fact)', () => {
+    expect(found('据介绍，强降雨共造成至少55人死亡。')).toEqual([]);
   });
 });
 

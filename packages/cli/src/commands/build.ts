@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { buildBundle, serializeBundle, EDITS_FILE, type Article, type BuildPhase, type Manifest, type PageInput } from '@jianbao/core';
+import { buildBundle, bundlePieces, EDITS_FILE, type Article, type BuildPhase, type Manifest, type PageInput } from '@jianbao/core';
 import type { Command } from 'commander';
 import { UsageError } from '../errors.js';
 import { readJsonlArticles } from '../jsonl.js';
@@ -82,7 +82,7 @@ async function run(input: string, values: { out: string; name?: string; skipBad?
   );
   if (current) progress.end();
   progress.phase(`writing ${values.out}${wantsGzip(values.out) ? ' (gzip)' : ''}`);
-  const size = await writeBundleFile(serializeBundle(bundle), values.out);
+  const size = await writeBundleFile(bundlePieces(bundle), values.out);
   progress.end(`${(size / 1024 / 1024).toFixed(1)} MB`);
   if (!values.quiet) {
     note(`built ${values.out}: ${bundle.meta.articleCount} articles from ${source.what}, ${(size / 1024).toFixed(0)} KiB, ${seconds(performance.now() - started)}`);

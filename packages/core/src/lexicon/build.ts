@@ -7,8 +7,8 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
-  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, quotedSpans, type ArticleContext, type Candidate,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
+  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
@@ -91,7 +91,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
@@ -132,7 +132,9 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   for (const a of articles) {
     const { text: raw, bodyOffset } = rawText(a);
     const { text, offsets } = compactText(raw);
-    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length) } });
+    let bodyStart = 0;
+    while (bodyStart < text.length && offsets[bodyStart]! < bodyOffset) bodyStart++;
+    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length), bodyStart } });
     yield;
   }
   const texts = prepared.map((p) => p.text);
@@ -153,11 +155,14 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   }
   const quotePages = new Map<string, Set<string>>();
   const quoteCount = new Map<string, number>();
+  const programmeCandidates = new Set<string>();
   for (const [i, p] of prepared.entries()) {
-    for (const q of quotedSpans(p.text)) {
+    const folded = foldText(p.text);
+    for (const q of quotedSpans(folded, true)) {
       quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
       quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
     }
+    for (const name of programmeNames(folded)) programmeCandidates.add(name);
     yield;
   }
   const spoken = new Map<string, number>();
@@ -165,7 +170,9 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
     for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
     yield;
   }
-  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys()]);
+  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys(), ...programmeCandidates]);
+  // A programme named after the verb that launches it (开展…提升行动) is a term when the archive prints it again.
+  const programmes = new Set([...programmeCandidates].filter((name) => (totals.get(name) ?? 0) >= 2));
   const known = new Set(bylined);
   for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
   // A name that opens a clause before a speech verb (唐俊表示) shows where it ends; with that, pass 2 can read it after a
@@ -180,7 +187,7 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
     all.push([
       ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
       ...fixed[i]!,
-      ...extractPolicies(p.text, repeated),
+      ...extractPolicies(p.text, repeated, programmes),
     ]);
     yield;
   }

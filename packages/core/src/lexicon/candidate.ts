@@ -19,4 +19,10 @@ export interface ArticleContext {
   homeProvinces?: ReadonlySet<string>;
   /** Where the article's paragraphs start in the text the rules read (a printed title never reaches across one). */
   paragraphStarts?: ReadonlySet<number>;
+  /**
+   * Where the body starts in that text (after the headline). Bodies and sites named by scanning back from a suffix
+   * are read in the body only: a headline is clauses without punctuation (习近平致信祝贺复旦大学), and a name only a
+   * headline prints has no mention in any body.
+   */
+  bodyStart?: number;
 }

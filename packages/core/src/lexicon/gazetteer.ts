@@ -81,6 +81,23 @@ export function gazetteer(): Map<string, Place> {
   return places;
 }
 
+let districtsCache: Set<string> | undefined;
+
+/**
+ * Does `city` (full name) have a district or county named `name`? The full-name map keeps one place per name, so a
+ * district name many cities share (城区, 矿区, 郊区) is looked up here: 阳泉矿区 is 阳泉市's 矿区.
+ */
+export function hasDistrict(city: string, name: string): boolean {
+  if (!districtsCache) {
+    districtsCache = new Set();
+    const data = areaData as Record<string, Record<string, string>>;
+    for (const pcode of Object.keys(data['86'] ?? {})) {
+      for (const [ccode, cname] of Object.entries(data[pcode] ?? {})) for (const dname of Object.values(data[ccode] ?? {})) districtsCache.add(`${cname}|${dname}`);
+    }
+  }
+  return districtsCache.has(`${city}|${name}`);
+}
+
 /** Short form → the places it may mean (several counties share a short form across provinces). */
 let byShortCache: Map<string, Place[]> | undefined;
 

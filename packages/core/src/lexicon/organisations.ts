@@ -3,7 +3,11 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { ArticleContext, Candidate } from './candidate.js';
 import { INTERNATIONAL_BODIES } from './world.js';
 import { maxOf } from '../arrays.js';
-import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_ORGS, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, ZONE_SUFFIXES } from './words.js';
+import { BRAND_PREFIXES, CHAIN_HEADS, CHAINED_DEPARTMENTS, CLAUSE_WORDS, GENERIC_BODIES, GENERIC_HEADS, GENERIC_LEVELS, NATIONAL_BODIES, NEVER_IN_NAME, ORG_SUFFIXES, PLACE_ANCHORED_ORGS, PLACE_ANCHORED_SITES, SITE_SUFFIXES, GENERIC_SITE_HEADS, NATURAL_FEATURES, ZONE_SUFFIXES } from './words.js';
+
+const NATURE = new Set(NATURAL_FEATURES);
+/** Parents whose units keep the parent's name (中国科学院大连化学物理研究所). */
+const NATIONAL_SET = new Set([...NATIONAL_BODIES, '中国中医科学院']);
 
 /** Organisations (and suffix-named sites): bodies by suffix, generic bodies resolved to the paper's place, named national bodies. */
 
@@ -65,6 +69,8 @@ function afterListedBody(text: string, s: number): boolean {
   return '和与及'.includes(text[s - 1] ?? '#') && ORG_SUFFIXES.some((w) => text.endsWith(w, s - 1));
 }
 
+const NO_STOPS: ReadonlySet<number> = new Set();
+
 const PLACE_IN_BRACKETS = /[（(][\u4e00-\u9fff]{2,8}[)）]/g;
 
 /**
@@ -86,12 +92,13 @@ function placeInBrackets(text: string, end: number): number {
  * place inside it if there is one (习近平总书记亲临平遥古城 → 平遥古城), else after
  * the last clause word (刘亮一行先后前往中煤平朔集团 → 中煤平朔集团).
  */
-function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean, zone = false, site = false): { span: string; from: number; brand: string } | null {
+function spanBefore(text: string, start: number, end: number, covered: Uint8Array, placeAnchored: boolean, zone = false, site = false, stops: ReadonlySet<number> = NO_STOPS): { span: string; from: number; brand: string } | null {
   if ('生里内外议'.includes(text[end] ?? '#')) return null; // 大学生, 园区内, 协商会议
   let s = start;
   const brackets: [number, number][] = [];
   for (;;) {
-    while (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s) && start - s < 20) s--;
+    // A paragraph start is a left edge: compacting joined it to the line before (a headline, 德国竞争力正下降|德国工业联合会).
+    while (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s) && !stops.has(s) && start - s < 20) s--;
     const open = placeInBrackets(text, s);
     if (open < 0) break;
     brackets.push([open, s]); // 中海油（山西）贵金属有限公司: a place in brackets is part of the name
@@ -114,7 +121,7 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
       return allHan(text.slice(s, start)) ? { span: text.slice(s, end), from: s, brand: '' } : null;
     }
     if (placeAnchored) return null;
-    if (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s)) return null; // no clear left edge within reach
+    if (s > 0 && !isDelimiter(text, s - 1) && !afterListedBody(text, s) && !stops.has(s)) return null; // no clear left edge within reach
     from = s;
     for (let i = start - 1; i >= s; i--) {
       const w = SPAN_CLAUSE_WORDS.find((c) => text.startsWith(c, i) && i + c.length <= start);
@@ -159,9 +166,9 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
   const oneChar = [...text.matchAll(/[祠寺](?![庙院堂])/g)].map((m) => ({ start: m.index!, end: m.index! + 1, word: m[0] }));
   for (const [matches, kind] of [[f.orgSuffixes.find(text), 'organisation'], [[...f.siteSuffixes.find(text), ...oneChar], 'place']] as const) {
     for (const m of matches) {
-      if (covered[m.start]) continue; // 晋中市人民医院 was taken with its place
-      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' ? PLACE_ANCHORED_SITES.has(m.word) : PLACE_ANCHORED_ORGS.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place');
-      if (!found) continue;
+      if (covered[m.start] || m.start < (ctx.bodyStart ?? 0)) continue; // 晋中市人民医院 was taken with its place; headlines: see ArticleContext
+      const found = spanBefore(text, m.start, m.end, covered, kind === 'place' ? PLACE_ANCHORED_SITES.has(m.word) : PLACE_ANCHORED_ORGS.has(m.word), kind === 'place' && ZONE_SUFFIXES.has(m.word), kind === 'place', ctx.paragraphStarts);
+      if (!found || (/队$/.test(m.word) && text[m.end] === '长')) continue; // 支队长: a title
       let span = found.span;
       let brand = found.brand;
       if (PLACE_ANCHORED_ORGS.has(m.word)) {
@@ -175,6 +182,17 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
         if (!company) continue;
         if (company !== span) brand = '';
         span = company;
+      }
+      // 西藏出入境边防检查总站日喀则边境管理支队: a unit named under its parent body starts at its own place; the parent
+      // is a term of its own (its suffix is found too).
+      const spanFrom = m.end - span.length;
+      for (let p = m.start - 1; p > spanFrom; p--) {
+        const startsPlace = covered[p] ? !covered[p - 1] : [2, 3].some((n) => gazetteer().has(text.slice(p, p + n)) || placesByShort().has(text.slice(p, p + n)) || NATURE.has(text.slice(p, p + n)));
+        if (startsPlace && m.start - p >= 3 && ORG_SUFFIXES.some((w) => text.endsWith(w, p)) && !NATIONAL_SET.has(text.slice(spanFrom, p))) {
+          span = text.slice(p, m.end);
+          brand = '';
+          break;
+        }
       }
       const level = span[0]!;
       if ((GENERIC_LEVELS as readonly string[]).includes(level) && !covered[found.from]) {

@@ -131,8 +131,8 @@ function roleBefore(text: string, end: number, titleStart: number, paragraphs?: 
   let start = titleStart;
   for (;;) {
     while (start > 0 && !ROLE_STOP.has(text[start - 1]!) && text[start - 1] !== '、' && !paragraphs?.has(start) && end - start < ROLE_REACH) start--;
-    // 刚果（金）总统, 中国（上海）自由贸易试验区管委会主任: a short bracket right after a word is part of the name.
-    const inner = text[start - 1] === '）' ? /[\u4e00-\u9fff]（[\u4e00-\u9fff]{1,3}）$/.exec(text.slice(Math.max(0, start - 7), start)) : null;
+    // 刚果（金）总统, 中央党校（国家行政学院）校长: a short bracket right after a word is part of the name.
+    const inner = text[start - 1] === '）' ? /[\u4e00-\u9fff]（[\u4e00-\u9fff]{1,8}）$/.exec(text.slice(Math.max(0, start - 12), start)) : null;
     if (!inner || paragraphs?.has(start) || end - start + inner[0].length > ROLE_REACH) break;
     start -= inner[0].length - 1;
   }
@@ -221,7 +221,9 @@ export function extractTitledPeople(text: string, ctx: ArticleContext, known: Re
     // 马拉维总统查克维拉: a longer foreign name the archive knows wins over a known Chinese-looking start (查克).
     const preferForeign = !!foreign && (/[·\-－]/.test(foreign) || (known.has(foreign) && foreign.length > (chinese?.length ?? 0)));
     const name = withReign(text, t.end, (preferForeign ? foreign : chinese ?? foreign) ?? japaneseNameAt(text, t.start, t.end, known));
-    if (!name || ((WEAK_TITLES.has(t.word) || t.word === '代表') && name.length < 3 && !known.has(name))) continue;
+    // 二十大代表谢兰, 人大代表王芳: a congress's deputy (代表 after 大 or 党) is an office, not the verb 代表 (代表中方).
+    const deputy = t.word === '代表' && '大党'.includes(text[t.start - 1] ?? '#');
+    if (!name || ((WEAK_TITLES.has(t.word) || t.word === '代表') && !deputy && name.length < 3 && !known.has(name))) continue;
     const roles: string[] = [];
     let r = bracketed ? roleAround(text, bracketed, t.end, ctx.paragraphStarts) : roleBefore(text, t.end, t.start, ctx.paragraphStarts);
     while (r) {

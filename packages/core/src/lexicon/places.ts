@@ -1,6 +1,6 @@
 import { runSteps } from '../host.js';
-import { gazetteer, placesByShort, type Place } from './gazetteer.js';
-import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
+import { gazetteer, hasDistrict, placesByShort, type Place } from './gazetteer.js';
+import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
 import { brandBefore, departmentAfter, SHORT_BODY_NAMES } from './organisations.js';
 import { NATIONS, WORLD_PLACES } from './world.js';
@@ -72,28 +72,37 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
-    const team = teamAfter(text, m.end);
-    if (team) out.push({ kind: 'organisation', name: m.word + team });
+    // 阳泉矿区, 晋城市城区: a city's own district whose name alone is a common word (矿区, 城区) is named with its city;
+    // bodies after it (阳泉矿区综治中心) are the district's.
+    const district = place.level === 'city' ? [...AMBIGUOUS_FULL].find((d) => text.startsWith(d, m.end) && hasDistrict(place!.name, d)) : undefined;
+    const end = m.end + (district?.length ?? 0);
+    const word = m.word + (district ?? '');
+    if (district) {
+      out.push({ kind: 'place', name: place.name + district, aliases: m.word === place.name ? [] : [word] });
+      covered.fill(1, m.end, end);
+    }
+    const team = teamAfter(text, end);
+    if (team) out.push({ kind: 'organisation', name: word + team });
     // 应县西站, 太原南站: the place's railway station (not 站长, 站点, 站所).
-    const station = place.level !== 'province' ? /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(m.end, m.end + 3))?.[0] : undefined;
-    if (station) out.push({ kind: 'place', name: m.word + station });
-    const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, m.end) && (full || s.length >= 2));
-    if (suffix && !(suffix === '委' && text.startsWith('委员', m.end) && !text.startsWith('委员会', m.end)) && !'生里内外议'.includes(text[m.end + suffix.length] ?? '#')) {
-      const body = suffix + departmentAfter(text, m.end + suffix.length, suffix);
+    const station = place.level !== 'province' ? /^[东西南北]?站(?![长点所台内外前区务])/.exec(text.slice(end, end + 3))?.[0] : undefined;
+    if (station) out.push({ kind: 'place', name: word + station });
+    const suffix = PLACE_ORG_SUFFIXES.find((s) => text.startsWith(s, end) && (full || s.length >= 2));
+    if (suffix && !(suffix === '委' && text.startsWith('委员', end) && !text.startsWith('委员会', end)) && !'生里内外议'.includes(text[end + suffix.length] ?? '#')) {
+      const body = suffix + departmentAfter(text, end + suffix.length, suffix);
       // 团太原市委: the Youth League's committee of the place.
       const league = suffix === '委' && body === '委' && text[m.start - 1] === '团' && full ? '团' : '';
       // 太原市人民代表大会常务委员会 is 太原市人大常委会: one term under the usual short name.
       const short = SHORT_BODY_NAMES[body];
       // 国网朔州供电公司: a group's brand before the place is part of the name; without it, an alias.
       const brand = league ? '' : brandBefore(text, m.start);
-      const orgName = league + brand + m.word + (short ?? body);
-      const aliases: string[] = short ? [brand + m.word + body] : [];
-      if (brand) aliases.push(m.word + (short ?? body));
+      const orgName = league + brand + word + (short ?? body);
+      const aliases: string[] = short ? [brand + word + body] : [];
+      if (brand) aliases.push(word + (short ?? body));
       if (full && suffix === '委' && text.startsWith('中共', m.start - 2)) aliases.push('中共' + orgName);
       out.push({ kind: 'organisation', name: orgName, aliases });
-      covered.fill(1, m.end, m.end + body.length);
+      covered.fill(1, end, end + body.length);
       // 忻州市生态环境局襄汾分局: a bureau's branch in one of its counties.
-      const branch = body.endsWith('局') ? /^([\u4e00-\u9fff]{2,3}?)分局/.exec(text.slice(m.end + body.length, m.end + body.length + 5)) : null;
+      const branch = body.endsWith('局') ? /^([\u4e00-\u9fff]{2,3}?)分局/.exec(text.slice(end + body.length, end + body.length + 5)) : null;
       if (branch && (g.has(branch[1]!) || byShort.has(branch[1]!))) out.push({ kind: 'organisation', name: orgName + branch[0] });
     }
   }
@@ -153,21 +162,30 @@ const LOCALITY_BODIES = ['党委', '人民政府', '政府', '党支部', '党�
 
 /**
  * Rivers by shape: two or more X河 joined by 、 or 和 (漳沱河、牧马河和天槽河), or one followed by 沿线, 流域 or
- * 两岸 (浊漳河流域), each name two characters and 河 after a clear left edge.
+ * 两岸 (浊漳河流域), or by what only a river does (浊漳河是…河流, 发源, 流经; 云中河入滹沱河); each name two
+ * characters before 河 at a clear left edge. Inside a clause the name's start is unclear (塔里木河, 亚马孙河): only a
+ * river flowing into a known one after a verb's end (做好云中河入滹沱河).
  */
 export function extractRivers(text: string): Candidate[] {
   const out: Candidate[] = [];
-  // Left edge: anything but a Han character, or a connective or preposition.
-  const river = /(?<=^|[^\u4e00-\u9fff]|[和与及对在向将把从])[\u4e00-\u9fff]{2}河/g;
-  // Not a known river after a preposition (沿黄河流域, 以黄河为…).
-  const found = [...text.matchAll(river)]
-    .map((m) => ({ name: m[0], start: m.index!, end: m.index! + m[0].length }))
+  const found = [...text.matchAll(/(?=([\u4e00-\u9fff]{2}河))/g)]
+    .map((m) => ({ name: m[1]!, start: m.index!, end: m.index! + 3 }))
     .filter(({ name }) => ![...name.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c)) && !NOT_RIVERS.has(name) && !('沿以受在向对与和入跨过临靠近经为从至到'.includes(name[0]!) && NATURE_SET.has(name.slice(1))));
-  // Two rivers joined by one connective (漳沱河、牧马河).
+  // Left edge: anything but a Han character, or a connective or preposition.
+  const edge = (at: number) => at === 0 || !isHan(text[at - 1]) || '和与及对在向将把从'.includes(text[at - 1]!);
   const joined = (a: { end: number } | undefined, b: { start: number } | undefined) => !!a && !!b && b.start - a.end === 1 && '、和与及'.includes(text[a.end]!);
-  found.forEach((r, i) => {
-    if (joined(found[i - 1], r) || joined(r, found[i + 1]) || /^(?:沿线|流域|两岸|干流|支流|上游|下游)/.test(text.slice(r.end, r.end + 2))) out.push({ kind: 'place', name: r.name });
+  const OWN = /^(?:流域|干流|支流|两岸|沿岸|河畔|汇入|注入|入[\u4e00-\u9fff]{1,3}河)/;
+  const atEdge = found.filter((r) => edge(r.start));
+  atEdge.forEach((r, i) => {
+    const after = text.slice(r.end, r.end + 4);
+    if (joined(atEdge[i - 1], r) || joined(r, atEdge[i + 1]) || /^(?:沿线|上游|下游)/.test(after) || OWN.test(after) || /^(?:是[^，。]{0,12}河流|发源|流经|全长)/.test(text.slice(r.end, r.end + 16))) out.push({ kind: 'place', name: r.name });
   });
+  // Inside a clause the left end is unclear (塔里木河, 亚马孙河): only a river flowing into a known one (做好云中河入滹沱河).
+  for (const r of found) {
+    const into = /^(?:汇入|注入|流入|入)([\u4e00-\u9fff]{1,3}?河)/.exec(text.slice(r.end, r.end + 6));
+    if (edge(r.start) || NATURE_SET.has(r.name.slice(1)) || !into || !NATURE_SET.has(into[1]!) || !'好了将把在对到'.includes(text[r.start - 1]!)) continue;
+    out.push({ kind: 'place', name: r.name });
+  }
   return out;
 }
 
@@ -202,6 +220,35 @@ export function extractLocalities(text: string, covered: Uint8Array): Candidate[
         covered.fill(1, s, end + body.length);
         break;
       }
+    }
+  }
+  return out;
+}
+
+/** Heads of a community that are a kind of community, not its name (完整社区, 城乡社区, 易地搬迁安置社区). */
+const COMMUNITY_KINDS = /^(?:城乡|城市|农村|乡村|县城|完整|智慧|和谐|文明|幸福|美丽|平安|绿色|低碳|零碳|示范|老旧|老年|居民|安置|搬迁|易地|大型|聚居|少数|民族|国际|网格|友好|学习|数字|健康|无疫|基层|当地|本地|周边|附近|所在|各个|多个|这个|那个|整个|一些|部分|重点|创新|生态|互助|嵌入|涉外|新型|机关|利用|通过|依托|结合|联合|组织|带领|发动|动员|[一二三四五六七八九十两几多每][名个位家所])|人$/;
+
+/**
+ * Communities (社区) by name: 鼓楼区军门社区, 雁门街中心社区, 来到牡丹社区. Only after a place or locality the scan
+ * covered, a street (街, 街道), or a verb of going there: 社区 after most words is the common noun (深入社区, 城乡社区).
+ */
+export function extractCommunities(text: string, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  const verbs = ['来到', '走进', '前往', '深入', '走访', '位于', '考察', '调研', '看望', '慰问'];
+  for (const m of text.matchAll(/社区/g)) {
+    const at = m.index!;
+    if (covered[at - 1] || /^(?:[居服医卫治工党干网]|建设|治理|养老|食堂)/.test(text.slice(at + 2, at + 4))) continue;
+    for (const len of [2, 3, 4, 5]) {
+      const s = at - len;
+      if (s < 0) break;
+      const head = text.slice(s, at);
+      if (!allHan(head) || [...head].some((c) => NEVER_IN_NAME.has(c) || '镇乡村县区市省所局院队部'.includes(c)) || COMMUNITY_KINDS.test(head) || CLAUSE_WORDS.some((w) => head.startsWith(w))) break;
+      // 雁门街中心社区: a street's own community; the street is part of the name when the name starts after a place.
+      const leftOk = covered[s - 1] === 1 || text.endsWith('街道', s) || (len <= 3 && verbs.some((v) => text.endsWith(v, s)));
+      if (!leftOk) continue;
+      out.push({ kind: 'place', name: head + '社区' });
+      covered.fill(1, s, at + 2);
+      break;
     }
   }
   return out;

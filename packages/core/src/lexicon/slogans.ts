@@ -81,9 +81,9 @@ function inQuoteList(folded: string, start: number, end: number): boolean {
   return !!(next && looseNumeralLed(next[1]!)) || !!(prev && looseNumeralLed(prev[1]!));
 }
 
-/** Every quoted span's inner text (for counting how many articles quote it). */
-export function quotedSpans(text: string): string[] {
-  return [...foldText(text).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
+/** Every quoted span's inner text (for counting how many articles quote it); `isFolded` when foldText was applied already. */
+export function quotedSpans(text: string, isFolded = false): string[] {
+  return [...(isFolded ? text : foldText(text)).matchAll(/“([^“”\n]{2,12})”/g)].map((m) => m[1]!);
 }
 
 const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4}等(${PROGRAMME_NOUNS.join('|')})`);
@@ -91,7 +91,7 @@ const LIST_PROGRAMME = new RegExp(`^(?:、[^，。；：！？、\\n]{2,14}){1,4
 const QUOTED_LIST_PROGRAMME = new RegExp(`^(?:、“[^“”\\n]{2,12}”){1,4}(${PROGRAMME_NOUNS.join('|')})`);
 
 /** Quoted programme names (“千万工程”, “1221”战略举措, “六新”, “晋创谷·晋中”, “十四五”), known unquoted ones, and X Y一体化. */
-export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set()): Candidate[] {
+export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string> = new Set(), programmes: ReadonlySet<string> = new Set()): Candidate[] {
   const out: Candidate[] = [];
   const folded = foldText(text);
   const quotes = [...folded.matchAll(/“([^“”\n]{2,32})”/g)];
@@ -149,6 +149,7 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   for (const m of folded.matchAll(/([\u4e00-\u9fff]{2})强[省市县区]战略/g)) {
     if (![...m[1]!].some((c) => NEVER_IN_NAME.has(c))) out.push({ kind: 'policy', name: m[0] });
   }
+  for (const name of programmeNames(folded)) if (programmes.has(name)) out.push({ kind: 'policy', name });
   const shorts = placesByShort();
   const isPlace = (w: string) => shorts.has(w) || gazetteer().has(w);
   for (const m of folded.matchAll(/一体化|同城化/g)) {
@@ -167,6 +168,29 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   return out;
 }
 
+
+/** A launching verb, a programme's own name (four to fourteen characters), then 行动 or 工程 and no more of a word. */
+const PROGRAMME_AFTER_VERB = /(?:部署|组织|持续|扎实|全面|大力|深入|推进|继续|加快|着力)?(?:开展|实施|启动)(?:好)?([\u4e00-\u9fff]{4,14}?)(行动计划|三年行动|专项行动|攻坚行动|提升行动|行动|工程)(?![\u4e00-\u9fff]{0,1}(?:师|队|款|项目|建设|中|后|的)|[\u4e00-\u9fff]{2}(?:方案|部署))/g;
+/** Heads that count or qualify, not name (一批, 更多, 一系列, 各项, 相关, 有针对性). */
+const NOT_PROGRAMME_HEAD = /^(?:一批|一系列|系列|更多|多轮|多项|各项|各类|相关|有关|有针对性|有限|联合|特别|重大|重点|这一|这项|此次|本次|新的|一场|一次|一项|一轮)/;
+
+/**
+ * 开展全民健康素养提升行动, 实施城市更新行动, 深入实施中华文明探源工程: a programme named right after the verb that
+ * launches it (its left edge), ending in 行动 or 工程. Not a count or degree (一批重大工程, 多轮打击行动), nor military
+ * action (特别军事行动, 地面行动). The builder keeps those the archive prints more than once (`programmes`): each
+ * one-off would be a matcher form that never marks anything else.
+ */
+export function programmeNames(folded: string): string[] {
+  const out: string[] = [];
+  for (const m of folded.matchAll(PROGRAMME_AFTER_VERB)) {
+    // 启动实施…行动: the second verb is not part of the name.
+    const name = m[1]!.replace(/^(?:(?:开展|实施|启动|落实|推进|推动|部署)(?:好)?)+/, '') + m[2]!;
+    if (name.length < m[2]!.length + 4) continue;
+    if (/[的了着过是或等该此这那其我你他她它们么把被让给向对为将不没]/.test(m[1]!) || NOT_PROGRAMME_HEAD.test(m[1]!) || /军事|打击|地面|空袭|作战|报复|行动$/.test(m[1]!)) continue;
+    out.push(name);
+  }
+  return out;
+}
 
 /** Words that name a programme after a quote, with up to four characters of what it does before them (“十百千”人才培养工程). */
 const NAMED_TAIL = /^[^\u0000-\u4dff的了着地得之其和与及]{0,4}?(?:行动计划|工程|项目|计划|体系|基地|理念|帮扶|行动|品牌)/;

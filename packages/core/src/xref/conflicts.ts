@@ -5,7 +5,7 @@ import type { Conflict } from './conflict.js';
 import { withoutSpaces, type MatchText } from './normalize.js';
 
 type Compact = ReturnType<typeof withoutSpaces>;
-import { quantities, sameFacts, type AlignedSource } from './numbers.js';
+import { quantities, sameFacts, type AlignedSource, type NumberEvidence } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
@@ -138,10 +138,12 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
   let wanted = 0;
   const nearby = new Map<number, Article[]>();
   let looked = 0;
-  const all = quantities(raw, (start) => {
+  const all = quantities(raw, (start, vague) => {
     if (wanted >= MAX_NUMBERS_CHECKED || ++looked > MAX_NUMBERS_LOOKED_UP) return false;
-    const near = nearAt(start);
     const source = passageAt(start);
+    // 一个, 千余 (vague) are compared only in place in a passage aligned to its source.
+    if (!source && vague) return false;
+    const near = nearAt(start);
     if (source) {
       sources.set(start, source);
       if (!near.includes(source.article)) near.unshift(source.article);
@@ -159,9 +161,8 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     // The figure in place in the passage the draft copies decides; else the source sharing the most context
     // (another story sharing a few words does not confirm a figure its real source contradicts); on a tie an
     // agreeing source wins, then the newest.
-    const score = (f: (typeof facts)[number]) => (f.placed ? 1e6 : 0) + 2 * f.shared + f.context;
-    const best = facts.sort((a, b) => score(b) - score(a) || Number(b.agree) - Number(a.agree) || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0]!;
-    if (best.agree || best.otherTime) continue;
+    const best = decide(facts);
+    if (!best || best.agree || best.otherTime) continue;
     out.push({
       start: q.start, end: q.end, text: raw.slice(q.start, q.end), kind: 'number',
       message: `与档案不符：档案记为${best.quantity.printed}（${describe(best.article)}）`,
@@ -173,6 +174,26 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     });
   }
   return out;
+}
+
+/**
+ * The archive statement that decides a draft figure, or null when none can. The figure in place in the passage
+ * the draft copies decides; else the source sharing the most context (another story sharing a few words does
+ * not confirm a figure its real source contradicts), a statement of the time the draft's sentence names before
+ * one of another time; on a tie an agreeing source wins, then the newest. A fact matched only by its clause
+ * (a restatement) decides alone: where such statements print different figures (造成3人死亡 in every disaster
+ * story, a monthly index) the clause is a template, not one fact, and where one agrees the figure is printed.
+ */
+function decide(facts: NumberEvidence[]): NumberEvidence | null {
+  const score = (f: NumberEvidence) => (f.placed ? 1e6 : 0) + (f.clause ? 0 : 1e4) + (f.sameTime ? 1e3 : 0) + 2 * f.shared + f.context;
+  const best = facts.sort((a, b) => score(b) - score(a) || Number(b.agree) - Number(a.agree) || (b.article.date ?? '').localeCompare(a.article.date ?? ''))[0];
+  if (!best?.clause) return best ?? null;
+  const values = new Set<number>();
+  for (const f of facts) {
+    if (f.agree) return f;
+    if (!f.otherTime) values.add(f.quantity.value);
+  }
+  return values.size > 1 ? null : best;
 }
 
 /** Years the draft is about: those it names, and its own date. */

@@ -29,6 +29,8 @@ export interface Quantity {
   chinese: boolean;
   /** A rate of change (增长5.4%, 加快0.5个百分点): compared only where the sentence is aligned to its source. */
   rate: boolean;
+  /** 一个, 千余, 上百 (FigureMatch.vague): compared only in place in an aligned passage. */
+  vague: boolean;
 }
 
 /** How far lead and trail look for their content characters. */
@@ -46,7 +48,7 @@ function context(text: string, from: number, dir: 1 | -1): string {
   let out = '';
   for (let i = dir > 0 ? from : from - 1, steps = 0; i >= 0 && i < text.length && out.length < CONTEXT && steps < LOOK; i += dir, steps++) {
     const ch = text[i]!;
-    if (SENTENCE_END.has(ch)) break;
+    if (SENTENCE_END.has(ch) && !(dir < 0 && ocrBreak(text, i))) break;
     if (!isContent(ch.charCodeAt(0)) || NUMERAL.has(ch)) continue;
     out = dir > 0 ? out + ch : ch + out;
   }
@@ -56,17 +58,31 @@ function context(text: string, from: number, dir: 1 | -1): string {
 const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
 
 /**
+ * A line break between two content characters (项目⏎总投资): OCR's line end inside a sentence, or a heading's end
+ * (headings print no 。). The words before a figure (lead, context before) read across it: they are compared from
+ * the figure outwards, so a heading's words at their far end do no harm; the words after a figure do not.
+ */
+function ocrBreak(text: string, i: number): boolean {
+  if (text.charCodeAt(i) !== 0x0a) return false;
+  let a = i - 1;
+  while (a >= 0 && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x0d || text.charCodeAt(a) === 0x3000)) a--;
+  let b = i + 1;
+  while (b < text.length && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x3000)) b++;
+  return a >= 0 && b < text.length && isContent(text.charCodeAt(a)) && isContent(text.charCodeAt(b));
+}
+
+/**
  * Quantities of a text (offsets into it). `wanted` (by start offset) picks
  * those worth describing before any per-figure work: a draft of 500,000
  * figures nothing in the archive is near costs only the scan; the scan stops after
  * `limit` figures.
  */
-export function quantities(text: string, wanted?: (start: number) => boolean, limit = Infinity): Quantity[] {
+export function quantities(text: string, wanted?: (start: number, vague: boolean) => boolean, limit = Infinity): Quantity[] {
   const scanned = scanText(text, limit);
   const out: Quantity[] = [];
   for (const m of scanned.figures) {
     if (notAQuantity(scanned.folded, m.index)) continue;
-    if (wanted && !wanted(m.index)) continue;
+    if (wanted && !wanted(m.index, m.vague)) continue;
     const q = describeFigure(scanned, m);
     if (q) out.push(q);
   }
@@ -102,7 +118,7 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   let lead = '';
   for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
     const ch = folded[i]!;
-    if (CLAUSE_END.has(ch)) break;
+    if (CLAUSE_END.has(ch) && !ocrBreak(folded, i)) break;
     if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
   }
   let trail = '';
@@ -117,7 +133,7 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   // to a window around the figure so each comparison stays bounded.
   const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], m.end + MAX_SENTENCE)];
   return {
-    start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate,
+    start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate, vague: m.vague,
     lead, trail, sentence, before: context(folded, start, -1), after: context(folded, m.end, 1),
     ...rangeOf(m.value, m.numeral, m.about, lead, folded.slice(m.end, m.end + 2)),
   };
@@ -183,8 +199,20 @@ function differentTimes(a: Times, b: Times): boolean {
     const other = b.get(kind);
     if (other && ![...set].some((t) => other.has(t))) return true;
   }
+  // Part of a year against a whole year (上半年… against 2024年…): different periods.
+  const part = (t: Times) => t.has('part') || t.has('span');
+  return part(a) !== part(b) && (part(a) ? b.has('year') : a.has('year'));
+}
+
+/** Some time word both name (上半年 and 上半年). */
+function anyTimeShared(a: Times, b: Times): boolean {
+  for (const [kind, set] of a) {
+    const other = b.get(kind);
+    if (other && [...set].some((t) => other.has(t))) return true;
+  }
   return false;
 }
+
 
 function commonPrefix(a: string, b: string): number {
   let n = 0;
@@ -246,6 +274,12 @@ export interface NumberEvidence {
   context: number;
   /** The figure at the draft figure's place in a passage the reuse check aligned to this article: it decides. */
   placed?: boolean;
+  /** The sentences aligned (copied with the figure in place). */
+  aligned?: boolean;
+  /** Only the figure's clause is shared (its words before and after as the draft has them): a restated fact, weak alone. */
+  clause?: boolean;
+  /** The archive statement names the same time as the draft's sentence (both name one). */
+  sameTime?: boolean;
 }
 
 /** A passage of an article the draft repeats (raw offsets into its body), as the reuse check aligned it. */
@@ -262,6 +296,19 @@ export const ALIGNED_RUN = 20;
 export const ALIGNED_CONTEXT = 12;
 /** A restated fact: a shorter shared run will do when the figure's own words agree on both sides. */
 const RESTATED_RUN = 6;
+/** Characters of the figure's clause (before and after it) that must agree for a restated clause. */
+const CLAUSE_WORDS = 4;
+/** A rate of change restated outside its sentence: its subject must agree this far (同比增长 alone is every statistic's). */
+const RATE_LEAD = 6;
+
+/**
+ * The draft's clause around the figure as the archive prints it around its own: the words before it back to the
+ * clause mark (or the first few of them) and those after it up to the next (or the first few). 另据统计，20小时最大
+ * 降雨量超过248毫米 restates 24小时最大降雨量超过248毫米 though the figure ends or starts its clause.
+ */
+function sameClause(q: Quantity, leadAgree: number, trailAgree: number): boolean {
+  return (leadAgree === q.lead.length || leadAgree >= CLAUSE_WORDS) && (trailAgree === q.trail.length || trailAgree >= CLAUSE_WORDS) && leadAgree + trailAgree >= CLAUSE_WORDS;
+}
 
 /** The archive's statements of the same fact as the draft quantity `q` (of `draft`), among `articles`. */
 /** The time words of an archive statement, computed once. */
@@ -306,19 +353,23 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
     for (let f = 0; f < figs.figures.length; f++) {
       const m = figs.figures[f]!;
       if (m.unit !== q.unit) continue;
+      const inSource = source?.article === article && m.index >= source.from - 2 && m.index < source.to;
+      // A vague figure (一个, 千余) counts only at its place in the passage the draft copies.
+      if ((m.vague || q.vague) && !inSource) continue;
       let r = figs.described[f];
       if (r === undefined) r = figs.described[f] = describeFigure(figs, m);
       if (!r) continue;
       const ctx = commonSuffix(r.before, q.before) + commonPrefix(r.after, q.after);
       const leadAgree = commonSuffix(r.lead, q.lead);
       const trailAgree = commonPrefix(r.trail, q.trail);
-      if (source?.article === article && r.start >= source.from - 2 && r.start < source.to) {
+      if (inSource) {
         const fit = ctx + leadAgree + trailAgree;
         if (fit > placedFit || (fit === placedFit && placed && Math.abs(r.start - source.at) < Math.abs(placed.start - source.at))) {
           placed = r;
           placedFit = fit;
         }
       }
+      if (m.vague || q.vague) continue;
       // The same thing counted: the words before the number agree (总投资), or those after it (…余名基层人大代表) when a
       // word before was swapped (共计 → 共有), or its whole neighbourhood (31个省 after a clause mark).
       if (leadAgree < 2 && trailAgree < 3 && ctx < 6) continue;
@@ -336,8 +387,10 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
       const aligned = shared >= ALIGNED_RUN || ctx >= ALIGNED_CONTEXT || (shared >= 10 && shared >= 0.8 * Math.min(mine.length, theirWords.length)) || (shared >= 5 && shared === mine.length);
       // In place, the archive's figure is the expected one exactly (300多 → 350多 is a change, though the ranges meet).
       if (aligned && agree && q.qualifier === r.qualifier) agree = q.value === r.value;
-      // A rate of change is compared only in a sentence aligned to its source: elsewhere each period prints a new one.
-      if ((q.rate || r.rate) && !aligned) continue;
+      const clause = sameClause(q, leadAgree, trailAgree);
+      // A rate of change is compared in a sentence aligned to its source, or in its own clause with its subject
+      // (高技术产业销售收入同比增长): elsewhere each period prints a new one.
+      if ((q.rate || r.rate) && !aligned && !(clause && leadAgree >= RATE_LEAD)) continue;
       // A wrong figure is one number of a statement; where other numbers differ too (dates, rates, years) it is
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
       if (!agree && !aligned) {
@@ -345,7 +398,14 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
         if (!theirNumbers) numbersOf.set(r, (theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]))));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
-      if (shared >= SAME_FACT_RUN || aligned || (shared >= RESTATED_RUN && leadAgree >= 2 && trailAgree >= 2)) out.push({ article, quantity: r, shared, agree, context: ctx, otherTime });
+      // Restated (weak alone, see decide()): a shorter shared run whose figure's own words agree on both sides, or
+      // its clause as the archive's. A restated clause is about the time its sentence names, if any: 上半年…超1200亿元
+      // is not 2024年…超1500亿元.
+      const strong = shared >= SAME_FACT_RUN || aligned;
+      const restated = shared >= RESTATED_RUN && ((leadAgree >= 2 && trailAgree >= 2) || clause);
+      if (strong || (restated && (!myTimes.size || anyTimeShared(myTimes, theirTimes)))) {
+        out.push({ article, quantity: r, shared, agree, context: ctx, otherTime, aligned, clause: !strong, sameTime: anyTimeShared(myTimes, theirTimes) });
+      }
     }
   }
   if (placed && source) {
@@ -354,7 +414,7 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
     const agree = q.qualifier === placed.qualifier ? q.value === placed.value : agrees(q, placed);
     // The sentence copied but told of another time (2025年 for 2024年): another statement, not a changed figure.
     const otherTime = differentTimes(myTimes, timesOf.get(placed) ?? times(bodies.get(source.article)!, placed.sentence, source.article.title, true, placed.start));
-    out.push({ article: source.article, quantity: placed, shared: mine.length, agree, context: placedFit, otherTime, placed: true });
+    out.push({ article: source.article, quantity: placed, shared: mine.length, agree, context: placedFit, otherTime, placed: true, aligned: true });
   }
   return out;
 }

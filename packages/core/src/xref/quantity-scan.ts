@@ -45,6 +45,11 @@ export interface FigureMatch {
   printed: string;
   /** Written in Chinese numerals. */
   chinese: boolean;
+  /**
+   * A bare 一 (一个, 统一部署: mostly the article or a word) or a numeral that starts with 百/千/万 (千余人, 上百,
+   * 百万千瓦, 千家万户): compared only where a passage aligned to its source puts a figure at its place.
+   */
+  vague: boolean;
 }
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
@@ -76,7 +81,7 @@ export function chineseValue(s: string): number {
       section += (digit < 0 ? 1 : digit) * CN_UNIT[ch]!;
       digit = -1;
     } else if (ch in MULTIPLIER) {
-      section += Math.max(digit, 0);
+      section += digit < 0 && section === 0 && total === 0 ? 1 : Math.max(digit, 0); // 万户: one 万
       total = (total + section) * MULTIPLIER[ch]!;
       section = 0;
       digit = -1;
@@ -96,7 +101,9 @@ for (const ch of Object.keys(CN_UNIT)) CLASS[ch.charCodeAt(0)]! |= 2;
 for (const ch of Object.keys(MULTIPLIER)) CLASS[ch.charCodeAt(0)]! |= 4;
 for (const first of UNITS_BY_FIRST.keys()) CLASS[first.charCodeAt(0)]! |= 8;
 const SHI = '十'.charCodeAt(0);
-const isCnStart = (c: number) => (CLASS[c]! & 1) !== 0 || c === SHI;
+const YI = '一'.charCodeAt(0);
+const BARE_START = new Set([...'百千万'].map((c) => c.charCodeAt(0)));
+const isCnStart = (c: number) => (CLASS[c]! & 1) !== 0 || c === SHI || BARE_START.has(c);
 const isCnPart = (c: number) => (CLASS[c]! & 7) !== 0;
 const isCnUnit = (c: number) => (CLASS[c]! & 2) !== 0;
 const isMultiplier = (c: number) => (CLASS[c]! & 4) !== 0;
@@ -120,6 +127,7 @@ export function scanFigures(text: string, limit = Infinity): FigureMatch[] {
     let numEnd: number;
     let value: number;
     let chinese = false;
+    let vague = false;
     const start = i;
     if (isDigit(c)) {
       while (i < n && isDigit(text.charCodeAt(i))) i++;
@@ -148,8 +156,9 @@ export function scanFigures(text: string, limit = Infinity): FigureMatch[] {
       numEnd = i;
       chinese = true;
       value = chineseValue(text.slice(start, numEnd));
-      // 一 alone is the article (一个, 一批), not a count worth checking.
-      if (!Number.isFinite(value) || text.slice(start, numEnd) === '一') continue;
+      if (!Number.isFinite(value)) continue;
+      // 一 alone is mostly the article (一个, 一批); 千余, 上百 are rounded: see FigureMatch.vague.
+      vague = (numEnd - start === 1 && c === YI) || BARE_START.has(c);
     } else {
       i++;
       continue;
@@ -182,7 +191,7 @@ export function scanFigures(text: string, limit = Infinity): FigureMatch[] {
     const blank = /\s/.test(printed);
     out.push({
       index: start, end, numeral: blank ? text.slice(start, numEnd).replace(/\s/g, '') : text.slice(start, numEnd),
-      value: mult === 1 ? value : Number((value * mult).toPrecision(12)), about, unit, printed: blank ? printed.replace(/\s/g, '') : printed, chinese,
+      value: mult === 1 ? value : Number((value * mult).toPrecision(12)), about, unit, printed: blank ? printed.replace(/\s/g, '') : printed, chinese, vague,
     });
     i = end;
   }
