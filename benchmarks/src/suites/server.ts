@@ -10,11 +10,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, getLexicon, loadArchive, loadSearchIndexSync, searchWithIndex, serializeBundle, type Archive, type Article } from '@jianbao/core';
+import { buildBundle, crossReference, getLexicon, loadArchive, loadSearchIndexSync, searchWithIndex, serializeBundle, type Archive, type Article } from '@jianbao/core';
 import { createToken, ingestArticles, openDatabase, startServer, type Database } from '@jianbao/server';
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { loadXwlbArticles } from '../xwlb.js';
+import { rng } from '../random.js';
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
@@ -42,6 +43,7 @@ interface Side {
   dayTimings: Record<string, number>;
   http: number[];
   parity: number;
+  xref: string;
   load: string;
 }
 
@@ -57,6 +59,7 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
   const server = await startServer(db, { port: 0, rate: 1e6, burst: 1e6 });
   const http: number[] = [];
   let same = 0;
+  let xref = 'n/a';
   try {
     const index = loadSearchIndexSync(local);
     // One untimed pass warms both sides' caches (postings and articles read once, JIT), as a long-running server is.
@@ -72,10 +75,24 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
         }
       }
     }
+    // Cross-reference parity on a fixed draft set: paragraphs of two archive stories (seeded) around a sentence of new text.
+    const random = rng(2026);
+    let xrefSame = 0;
+    const drafts = Array.from({ length: 40 }, () => {
+      const a = local.articles[Math.floor(random() * local.articles.length)]!;
+      const b = local.articles[Math.floor(random() * local.articles.length)]!;
+      return [a.paragraphs[0] ?? a.title, '本报记者今日从现场发回报道。', ...b.paragraphs.slice(0, 2)].join('\n\n');
+    });
+    for (const draft of drafts) {
+      const res = await fetch(`${server.url}/v1/xref`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ draft }) });
+      const { revision: _revision, ...got } = (await res.json()) as Record<string, unknown>;
+      if (JSON.stringify(got) === JSON.stringify(JSON.parse(JSON.stringify(crossReference(local, draft))))) xrefSame++;
+    }
+    xref = `${xrefSame}/${drafts.length}`;
   } finally {
     await server.close();
   }
-  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, load: `${loadBefore} → ${load()}` };
+  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, xref, load: `${loadBefore} → ${load()}` };
 }
 
 export async function run(): Promise<SuiteResult> {
@@ -96,7 +113,7 @@ export async function run(): Promise<SuiteResult> {
     try {
       // The local engine's archive: the bundle `jianbao build` makes of the same articles (the server's export equals it: tested).
       local = loadArchive(serializeBundle(buildBundle({ articles: [...first, ...day] }, { name: 'xwlb' })));
-      queries = queriesOf(local, 300);
+      queries = queriesOf(local, Number(process.env.JIANBAO_BENCH_SERVER_QUERIES ?? 1000));
       const localTimes: number[] = [];
       const index = loadSearchIndexSync(local);
       for (const pass of [0, 1]) {
@@ -134,7 +151,8 @@ export async function run(): Promise<SuiteResult> {
     `${(s.dayMs / 1000).toFixed(1)} s`,
     fmt(percentile(s.http, 50), 2),
     fmt(percentile(s.http, 95), 2),
-    `${(s.parity * 100).toFixed(1)} %`,
+    `${(s.parity * 100).toFixed(1)} % of ${queries.length}`,
+    s.xref,
     s.load,
   ]);
   const phases = sides.map((s) => `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms`);
@@ -142,7 +160,7 @@ export async function run(): Promise<SuiteResult> {
     title,
     body: [
       `${first.length} xwlb stories ingested at once, then a day of ${day.length} more (the first ingest indexes everything; the day updates the postings of the affected articles only and rebuilds lexicon and matcher from all stored articles); ${queries.length} queries from the archive, top 10, one HTTP client, second (warm) pass timed.`,
-      table(['storage', 'ingest', 'day of 200', 'HTTP p50 ms', 'HTTP p95 ms', 'top-10 = core', 'load (1/5/15 min) before → after'], rows),
+      table(['storage', 'ingest', 'day of 200', 'HTTP p50 ms', 'HTTP p95 ms', 'top-10 = core', 'xref = core (drafts)', 'load (1/5/15 min) before → after'], rows),
       ...notes.map((x) => `- ${x}`),
       ...phases,
     ].join('\n\n'),

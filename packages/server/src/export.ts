@@ -1,6 +1,7 @@
 import { buildBundle, createBundle, parseLexiconEdits, type Bundle, type SearchSection } from '@jianbao/core';
 import type { Database } from './db/types.js';
 import { readAllArticles, readText } from './ingest.js';
+import { mergeBlockRows } from './search/postings.js';
 
 export interface ExportOptions {
   /** ISO date or prefix, inclusive (as search's --from/--to): only articles dated in the range. */
@@ -44,8 +45,13 @@ export async function exportBundle(db: Database, options: ExportOptions = {}): P
 }
 
 async function assembleSearchSection(tx: Pick<Database, 'query'>, skeleton: SearchSection): Promise<SearchSection> {
-  const data = new Map<string, Uint8Array>();
-  for (const r of await tx.query<{ term: string; data: Uint8Array }>('SELECT term, data FROM postings')) data.set(r.term, r.data);
+  const rows = new Map<string, { block: number; data: Uint8Array }[]>();
+  for (const r of await tx.query<{ term: string; block: number; data: Uint8Array }>('SELECT term, block, data FROM postings')) {
+    let list = rows.get(r.term);
+    if (!list) rows.set(r.term, (list = []));
+    list.push(r);
+  }
+  const data = new Map([...rows].map(([t, list]) => [t, mergeBlockRows(list)] as const));
   const terms = skeleton.terms ? skeleton.terms.split('\n') : [];
   const parts: Uint8Array[] = [];
   const sizes: number[] = [];

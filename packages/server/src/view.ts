@@ -7,6 +7,7 @@ import { readAllArticles } from './ingest.js';
 import { PostingsMiss, RemoteIndex } from './search/remote-index.js';
 import { QueryArchive, type DocTable } from './search/query-archive.js';
 import { indexFromSkeleton } from './search/skeleton.js';
+import { readPostings } from './search/postings.js';
 
 const MAX_PASSES = 12;
 const ARTICLE_CACHE = 20_000;
@@ -119,13 +120,10 @@ export class ArchiveView implements DocTable {
     const wanted = [...new Set(terms)].filter((t) => !this.index.has(t));
     for (let i = 0; i < wanted.length; i += 2000) {
       const chunk = wanted.slice(i, i + 2000);
-      const rows = await this.db.query<{ term: string; data: Uint8Array }>('SELECT term, data FROM postings WHERE term = ANY($1::text[])', [chunk]);
-      for (const r of rows) this.index.store(r.term, r.data);
+      const rows = await readPostings(this.db, chunk);
+      for (const [term, data] of rows) this.index.store(term, data);
       // A vocabulary term without a row would be asked for again and again: store it empty.
-      if (rows.length < chunk.length) {
-        const found = new Set(rows.map((r) => r.term));
-        for (const t of chunk) if (!found.has(t)) this.index.store(t, Uint8Array.of(0, 0, 0));
-      }
+      if (rows.size < chunk.length) for (const t of chunk) if (!rows.has(t)) this.index.store(t, Uint8Array.of(0, 0, 0));
     }
   }
 

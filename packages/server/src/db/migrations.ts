@@ -85,6 +85,17 @@ const MIGRATIONS: { version: number; sql: string }[] = [
     version: 2,
     sql: `ALTER TABLE terms ADD COLUMN hash text NOT NULL DEFAULT ''`,
   },
+  {
+    // Postings rows per document block (search/postings.ts POSTINGS_BLOCK): an ingest rewrites the rows of the
+    // blocks it touches, not every touched term's whole list. Rows from before hold any documents: block -1.
+    version: 3,
+    sql: `
+      ALTER TABLE postings ADD COLUMN block integer NOT NULL DEFAULT -1;
+      ALTER TABLE postings ALTER COLUMN block DROP DEFAULT;
+      ALTER TABLE postings DROP CONSTRAINT postings_pkey;
+      ALTER TABLE postings ADD PRIMARY KEY (term, block)
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,17 +1,20 @@
 import { buildSearchIndex, normalizeForSearch, tokenizeNormalized, type Article, type SearchIndex, type SearchSection } from '@jianbao/core';
 import type { Sql } from '../db/types.js';
-import { decodePostings, termPostings, type DecodedPostings } from './postings.js';
+import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostingLists, readPostings, termPostings, type DecodedPostings } from './postings.js';
 
 /**
  * Brings the stored search postings up to date after an ingest without
- * re-analysing the archive: only the affected documents are analysed again —
+ * re-analysing the archive: only the affected documents are analysed —
  * the new ones, the changed ones, and the old ones whose text holds a
  * lexicon name that was added to or dropped from the whole-term list (the
- * analyser emits those names as tokens of their own). Their old entries are
- * removed from every term they had and their new entries merged in, row by
- * row; the skeleton (lengths, vocabulary, per-field document counts) follows.
- * The result is what core's buildSearchIndex makes of the whole archive (the
- * tests compare the export with it).
+ * analyser emits those names as tokens of their own). Block by block (see
+ * POSTINGS_BLOCK), their old entries are removed from the rows of the terms
+ * they had and their new entries merged in; only the rows of the blocks they
+ * lie in are read and written, so a day costs what the day holds, and a first
+ * ingest of any size indexes one block at a time (bounded memory). The
+ * skeleton (lengths, vocabulary, per-field document counts) follows by
+ * difference. The result is what core's buildSearchIndex makes of the whole
+ * archive (the tests compare the export with it).
  */
 export interface IncrementalInput {
   skeleton: SearchSection;
@@ -22,19 +25,16 @@ export interface IncrementalInput {
   /** How many documents there were before (new ones are numbered from here). */
   oldCount: number;
   wholeTerms: readonly string[];
+  onProgress?: (message: string) => void;
 }
 
 const key = (t: string) => normalizeForSearch(t).text.replace(/\s+/g, '');
 
-export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, input: IncrementalInput): Promise<{ skeleton: SearchSection; affected: number; touched: number }> {
+export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, input: IncrementalInput): Promise<{ skeleton: SearchSection; affected: number; touched: number; rows: number; cpu: Record<string, number> }> {
   const { articles, changedBefore, oldCount } = input;
   const fetchRows = async (terms: readonly string[]) => {
     const out = new Map<string, DecodedPostings>();
-    const known = terms.filter((t) => base.find(t) >= 0);
-    for (let i = 0; i < known.length; i += 5000) {
-      const rows = await tx.query<{ term: string; data: Uint8Array }>('SELECT term, data FROM postings WHERE term = ANY($1::text[])', [known.slice(i, i + 5000)]);
-      for (const r of rows) out.set(r.term, decodePostings(r.data));
-    }
+    for (const [t, data] of await readPostings(tx, terms.filter((t) => base.find(t) >= 0))) out.set(t, decodePostings(data));
     return out;
   };
   const docsOf = (p: DecodedPostings | undefined) => new Set(p ? p.docs.flatMap((d) => [...d]) : []);
@@ -44,17 +44,35 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
   const oldKeys = new Set(base.wholeTerms.map(key).filter((t) => t.length >= 3));
   const newKeys = new Set(input.wholeTerms.map(key).filter((t) => t.length >= 3));
   const removed = [...oldKeys].filter((t) => !newKeys.has(t));
-  const added = [...newKeys].filter((t) => !oldKeys.has(t));
+  const added = oldCount ? [...newKeys].filter((t) => !oldKeys.has(t)) : [];
   const removedRows = await fetchRows(removed);
   for (const t of removed) for (const d of docsOf(removedRows.get(t))) affected.add(d);
   // A document whose text holds the name holds every Chinese pair of it: its candidates are the documents with all of them.
   const bigramsOf = (t: string) => [...new Set(tokenizeNormalized(t).filter((k) => k.kind === 'cjk' && k.term.length === 2).map((k) => k.term))];
-  const bigramRows = await fetchRows([...new Set(added.flatMap(bigramsOf))]);
+  // A name with no Chinese pair (APEC, G20): the analyser finds it inside a Latin or digit word of the text, so the
+  // documents holding it are among those of the vocabulary's terms that contain its longest word.
+  const longestWord = (t: string) => tokenizeNormalized(key(t)).filter((k) => k.kind === 'word').map((k) => k.term).sort((a, b) => b.length - a.length)[0];
+  const containing = new Map<string, string[]>();
+  for (const t of added) {
+    const w = bigramsOf(t).length ? undefined : longestWord(t);
+    if (!w || containing.has(w)) continue;
+    const found: string[] = [];
+    const { joined } = base.terms;
+    for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
+      const start = joined.lastIndexOf('\n', at) + 1;
+      const end = joined.indexOf('\n', at);
+      found.push(joined.slice(start, end < 0 ? joined.length : end));
+    }
+    containing.set(w, [...new Set(found)]);
+  }
+  const bigramRows = await fetchRows([...new Set([...added.flatMap(bigramsOf), ...[...containing.values()].flat()])]);
   for (const t of added) {
     const bigrams = bigramsOf(t);
     if (!bigrams.length) {
-      // A name with no Chinese pair to find it by: every old document is a candidate.
-      for (let d = 0; d < oldCount; d++) affected.add(d);
+      const w = longestWord(t);
+      if (w) for (const term of containing.get(w)!) for (const d of docsOf(bigramRows.get(term))) affected.add(d);
+      // Nothing to find it by: every old document is a candidate.
+      else for (let d = 0; d < oldCount; d++) affected.add(d);
       continue;
     }
     let candidates = docsOf(bigramRows.get(bigrams[0]!));
@@ -66,80 +84,210 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     for (const d of candidates) affected.add(d);
   }
   const oldDocs = [...affected].filter((d) => d < oldCount).sort((a, b) => a - b);
-
-  // 2. Their entries before and after, and the new documents' entries, by core's own analyser.
-  const before = buildSearchIndex(oldDocs.map((d) => changedBefore.get(d) ?? articles[d]!), { terms: base.wholeTerms });
   const newDocs = [...oldDocs, ...Array.from({ length: articles.length - oldCount }, (_, i) => oldCount + i)];
-  const after = buildSearchIndex(newDocs.map((d) => articles[d]!), { terms: input.wholeTerms });
-  const touched = new Set<string>();
-  for (let i = 0; i < before.terms.length; i++) touched.add(before.terms.get(i));
-  for (let i = 0; i < after.terms.length; i++) touched.add(after.terms.get(i));
 
-  // 3. Each touched row: the affected documents' old entries out, the new ones in.
-  const rows = await fetchRows([...touched]);
-  const gone = new Set(oldDocs);
-  const updates = new Map<string, Uint8Array | null>();
-  for (const term of touched) {
-    const lists: [number, number][][] = [[], [], []];
-    const old = rows.get(term);
-    if (old) for (let f = 0; f < 3; f++) old.docs[f]!.forEach((d, i) => { if (!gone.has(d)) lists[f]!.push([d, old.tfs[f]![i]!]); });
-    const a = after.find(term);
-    if (a >= 0) {
-      const p = decodePostings(termPostings(after, a));
-      for (let f = 0; f < 3; f++) p.docs[f]!.forEach((local, i) => lists[f]!.push([newDocs[local]!, p.tfs[f]![i]!]));
-    }
-    for (const l of lists) l.sort((x, y) => x[0] - y[0]);
-    updates.set(term, lists.every((l) => !l.length) ? null : encodePostings(lists));
-  }
-  const deleted = [...updates].filter(([, v]) => !v).map(([t]) => t);
-  const written = [...updates].filter(([, v]) => v) as [string, Uint8Array][];
-  for (let i = 0; i < deleted.length; i += 5000) await tx.query('DELETE FROM postings WHERE term = ANY($1::text[])', [deleted.slice(i, i + 5000)]);
-  for (let i = 0; i < written.length; i += 5000) {
-    const chunk = written.slice(i, i + 5000);
-    await tx.query(
-      `INSERT INTO postings (term, data) SELECT t, decode(d, 'base64') FROM unnest($1::text[], $2::text[]) AS u(t, d)
-       ON CONFLICT (term) DO UPDATE SET data = EXCLUDED.data`,
-      [chunk.map(([t]) => t), chunk.map(([, d]) => Buffer.from(d).toString('base64'))],
-    );
-  }
-
-  // 4. The skeleton: vocabulary, headers, lengths, documents, whole terms.
-  const vocabulary = new Set<string>();
-  for (let i = 0; i < base.terms.length; i++) vocabulary.add(base.terms.get(i));
-  for (const t of deleted) vocabulary.delete(t);
-  for (const [t] of written) vocabulary.add(t);
-  const sorted = [...vocabulary].sort();
-  const headers: number[] = [];
-  const sizes: number[] = [];
-  for (const t of sorted) {
-    const fresh = updates.get(t);
-    const counts = fresh ? headerCounts(fresh) : base.fieldCounts(base.find(t));
-    const bytes = varints(counts);
-    headers.push(...bytes);
-    sizes.push(bytes.length);
+  // 2. Block by block: the affected documents' entries before and after (core's own analyser), merged into that block's rows.
+  const byBlock = new Map<number, number[]>();
+  for (const d of newDocs) {
+    const b = blockOf(d);
+    let list = byBlock.get(b);
+    if (!list) byBlock.set(b, (list = []));
+    list.push(d);
   }
   const lengths = new Uint32Array(articles.length * 3);
   lengths.set(base.lengths.subarray(0, oldCount * 3));
-  newDocs.forEach((d, local) => {
-    for (let f = 0; f < 3; f++) lengths[d * 3 + f] = after.lengths[local * 3 + f]!;
-  });
+  /** Per term, the change of its per-field document counts. */
+  const delta = new Map<string, [number, number, number]>();
+  let rowsWritten = 0;
+  /** CPU milliseconds of this process: analysing documents, merging and encoding rows, talking to the database. */
+  const cpu = { analyse: 0, rows: 0, sql: 0 };
+  let c0 = process.cpuUsage();
+  const spent = (phase: keyof typeof cpu) => {
+    const c = process.cpuUsage(c0);
+    cpu[phase] += (c.user + c.system) / 1000;
+    c0 = process.cpuUsage();
+  };
+  const legacy = oldCount > 0 && (await tx.query('SELECT 1 FROM postings WHERE block = $1 LIMIT 1', [LEGACY_BLOCK])).length > 0;
+  for (const [block, docs] of [...byBlock].sort((a, b) => a[0] - b[0])) {
+    input.onProgress?.(`indexing block ${block} (${docs.length} documents)…`);
+    const gone = docs.filter((d) => d < oldCount);
+    const before = buildSearchIndex(gone.map((d) => changedBefore.get(d) ?? articles[d]!), { terms: base.wholeTerms });
+    const after = buildSearchIndex(docs.map((d) => articles[d]!), { terms: input.wholeTerms });
+    docs.forEach((d, local) => {
+      for (let f = 0; f < 3; f++) lengths[d * 3 + f] = after.lengths[local * 3 + f]!;
+    });
+    spent('analyse');
+    const touched = new Set<string>();
+    for (let i = 0; i < before.terms.length; i++) touched.add(before.terms.get(i));
+    for (let i = 0; i < after.terms.length; i++) touched.add(after.terms.get(i));
+    // Stored rows of this block (and legacy rows) for the touched terms the archive had.
+    const stored = new Map<string, { block: number; data: Uint8Array }[]>();
+    if (block * POSTINGS_BLOCK < oldCount || legacy) {
+      const known = [...touched].filter((t) => base.find(t) >= 0);
+      const blocks = legacy ? [block, LEGACY_BLOCK] : [block];
+      for (let i = 0; i < known.length; i += 5000) {
+        const rows = await tx.query<{ term: string; block: number; data: Uint8Array }>(
+          'SELECT term, block, data FROM postings WHERE term = ANY($1::text[]) AND block = ANY($2::int[])', [known.slice(i, i + 5000), blocks],
+        );
+        for (const r of rows) {
+          let list = stored.get(r.term);
+          if (!list) stored.set(r.term, (list = []));
+          list.push(r);
+        }
+      }
+    }
+    spent('sql');
+    const goneSet = new Set(gone);
+    const writes: { term: string; block: number; data: Uint8Array }[] = [];
+    const deletes: { term: string; block: number }[] = [];
+    const docsArr = Uint32Array.from(docs);
+    for (const term of touched) {
+      const d = delta.get(term) ?? [0, 0, 0];
+      let own: Lists | null = null;
+      for (const row of stored.get(term) ?? []) {
+        const old = decodePostings(row.data);
+        for (let f = 0; f < 3; f++) d[f]! -= old.docs[f]!.length;
+        const kept = goneSet.size ? without(old, goneSet) : old;
+        if (row.block === block) own = kept;
+        else {
+          // A legacy row keeps its other documents where they are.
+          for (let f = 0; f < 3; f++) d[f]! += kept.docs[f]!.length;
+          if (kept === old || sizeOf(kept) === sizeOf(old)) continue;
+          if (!sizeOf(kept)) deletes.push({ term, block: row.block });
+          else writes.push({ term, block: row.block, data: encodeLists(kept) });
+        }
+      }
+      const a = after.find(term);
+      if (a >= 0) {
+        const p = decodePostings(termPostings(after, a));
+        for (let f = 0; f < 3; f++) {
+          const local = p.docs[f]!;
+          const global = new Uint32Array(local.length);
+          for (let i = 0; i < local.length; i++) global[i] = docsArr[local[i]!]!;
+          p.docs[f] = global;
+        }
+        // Both lists are in document order, and the block's new entries never share a document with the kept ones.
+        own = own ? mergeLists(own, p) : p;
+      }
+      for (let f = 0; f < 3; f++) d[f]! += own ? own.docs[f]!.length : 0;
+      delta.set(term, d);
+      if (!own || !sizeOf(own)) {
+        if (stored.get(term)?.some((r) => r.block === block)) deletes.push({ term, block });
+      } else writes.push({ term, block, data: encodeLists(own) });
+    }
+    spent('rows');
+    // One block per statement: on Citus, a statement that names its block goes to one shard.
+    for (const b of new Set(deletes.map((x) => x.block))) {
+      const terms = deletes.filter((x) => x.block === b).map((x) => x.term);
+      for (let i = 0; i < terms.length; i += 5000) await tx.query('DELETE FROM postings WHERE block = $1 AND term = ANY($2::text[])', [b, terms.slice(i, i + 5000)]);
+    }
+    for (let i = 0; i < writes.length; i += 5000) {
+      const chunk = writes.slice(i, i + 5000);
+      await tx.query(
+        `INSERT INTO postings (term, block, data) SELECT t, b, decode(d, 'base64') FROM unnest($1::text[], $2::int[], $3::text[]) AS u(t, b, d)
+         ON CONFLICT (term, block) DO UPDATE SET data = EXCLUDED.data`,
+        [chunk.map((x) => x.term), chunk.map((x) => x.block), chunk.map((x) => Buffer.from(x.data.buffer, x.data.byteOffset, x.data.byteLength).toString('base64'))],
+      );
+    }
+    rowsWritten += writes.length + deletes.length;
+    spent('sql');
+  }
+
+  // 3. The skeleton: vocabulary, headers (per-field document counts), lengths, documents, whole terms.
+  const counts = new Map<string, [number, number, number]>();
+  for (let i = 0; i < base.terms.length; i++) counts.set(base.terms.get(i), base.fieldCounts(i));
+  for (const [t, d] of delta) {
+    const c = counts.get(t) ?? [0, 0, 0];
+    const next: [number, number, number] = [c[0] + d[0], c[1] + d[1], c[2] + d[2]];
+    if (next.some((x) => x < 0)) throw new Error(`postings of ${JSON.stringify(t)} went below zero: the stored postings disagree with the skeleton`);
+    if (next[0] + next[1] + next[2]) counts.set(t, next);
+    else counts.delete(t);
+  }
+  const sorted = [...counts.keys()].sort();
+  const headers: number[] = [];
+  const sizes: number[] = [];
+  for (const t of sorted) {
+    const bytes = varints(counts.get(t)!);
+    for (const b of bytes) headers.push(b);
+    sizes.push(bytes.length);
+  }
   const whole = [...new Set(input.wholeTerms)].sort();
   const skeleton: SearchSection = {
     version: input.skeleton.version,
     analyzer: input.skeleton.analyzer,
     docs: articles.map((a) => a.id),
-    lengths: Buffer.from(varints([...lengths])).toString('base64'),
+    lengths: Buffer.from(varints(lengths)).toString('base64'),
     terms: sorted.join('\n'),
     sizes: Buffer.from(varints(sizes)).toString('base64'),
     postings: Buffer.from(headers).toString('base64'),
     ...(whole.length ? { wholeTerms: whole } : {}),
   };
-  return { skeleton, affected: oldDocs.length, touched: touched.size };
+  return { skeleton, affected: oldDocs.length, touched: delta.size, rows: rowsWritten, cpu: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(v)])) };
 }
 
-function headerCounts(data: Uint8Array): number[] {
-  const p = decodePostings(data);
-  return p.docs.map((d) => d.length);
+type Lists = DecodedPostings;
+
+const sizeOf = (l: Lists) => l.docs[0]!.length + l.docs[1]!.length + l.docs[2]!.length;
+
+function without(l: Lists, gone: ReadonlySet<number>): Lists {
+  const out: Lists = { docs: [], tfs: [] };
+  for (let f = 0; f < 3; f++) {
+    const docs = l.docs[f]!;
+    const keep: number[] = [];
+    for (let i = 0; i < docs.length; i++) if (!gone.has(docs[i]!)) keep.push(i);
+    out.docs.push(Uint32Array.from(keep, (i) => docs[i]!));
+    out.tfs.push(Uint16Array.from(keep, (i) => l.tfs[f]![i]!));
+  }
+  return out;
+}
+
+function mergeLists(x: Lists, y: Lists): Lists {
+  const out: Lists = { docs: [], tfs: [] };
+  for (let f = 0; f < 3; f++) {
+    const [xd, xt, yd, yt] = [x.docs[f]!, x.tfs[f]!, y.docs[f]!, y.tfs[f]!];
+    const docs = new Uint32Array(xd.length + yd.length);
+    const tfs = new Uint16Array(docs.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < docs.length; k++) {
+      if (j >= yd.length || (i < xd.length && xd[i]! < yd[j]!)) {
+        docs[k] = xd[i]!;
+        tfs[k] = xt[i++]!;
+      } else {
+        docs[k] = yd[j]!;
+        tfs[k] = yt[j++]!;
+      }
+    }
+    out.docs.push(docs);
+    out.tfs.push(tfs);
+  }
+  return out;
+}
+
+/** Core's encoding of decoded postings (see SearchSection.postings). */
+function encodeLists(l: Lists): Uint8Array {
+  const out = new Uint8Array(15 + sizeOf(l) * 8);
+  let at = 0;
+  const put = (v: number) => {
+    while (v >= 0x80) {
+      out[at++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    out[at++] = v;
+  };
+  for (let f = 0; f < 3; f++) put(l.docs[f]!.length);
+  for (let f = 0; f < 3; f++) {
+    const docs = l.docs[f]!;
+    const tfs = l.tfs[f]!;
+    let last = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const tf = tfs[i]!;
+      put((docs[i]! - last) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) put(tf - 2);
+      last = docs[i]!;
+    }
+  }
+  return out.slice(0, at);
 }
 
 function varints(values: Iterable<number>): number[] {
@@ -155,23 +303,4 @@ function varints(values: Iterable<number>): number[] {
 }
 
 /** Core's encoding of one term's postings (see SearchSection.postings). */
-export function encodePostings(lists: readonly (readonly [number, number][])[]): Uint8Array {
-  const out: number[] = [];
-  const put = (v: number) => {
-    while (v >= 0x80) {
-      out.push((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    out.push(v);
-  };
-  for (const list of lists) put(list.length);
-  for (const list of lists) {
-    let last = 0;
-    for (const [doc, tf] of list) {
-      put((doc - last) * 2 + (tf > 1 ? 1 : 0));
-      if (tf > 1) put(tf - 2);
-      last = doc;
-    }
-  }
-  return Uint8Array.from(out);
-}
+export const encodePostings = encodePostingLists;

@@ -53,3 +53,76 @@ export function decodePostings(bytes: Uint8Array): DecodedPostings {
 export function termPostings(index: SearchIndex, i: number): Uint8Array {
   return index.bytes.subarray(index.starts[i]!, index.starts[i + 1]!);
 }
+
+/**
+ * Postings rows are split by document block: row (term, block) holds the
+ * term's entries for documents [block·POSTINGS_BLOCK, (block+1)·POSTINGS_BLOCK).
+ * An ingest rewrites only the rows of the blocks it touches (a day's new
+ * documents land in the last one), so its cost follows the day, not the
+ * archive; a term's full postings are its rows merged in block order. Block
+ * −1 is a row written before blocks existed (schema 3): any documents.
+ * Never change the size without a migration that re-blocks the rows.
+ */
+export let POSTINGS_BLOCK = 8192;
+
+/** Tests only: small blocks, so a few dozen documents span several. */
+export function usePostingsBlockForTests(size: number): void {
+  POSTINGS_BLOCK = size;
+}
+export const LEGACY_BLOCK = -1;
+
+export const blockOf = (doc: number) => Math.floor(doc / POSTINGS_BLOCK);
+
+/** One term's postings from its block rows (any order): core's encoding of the whole list. */
+export function mergeBlockRows(rows: readonly { block: number; data: Uint8Array }[]): Uint8Array {
+  if (rows.length === 1) return rows[0]!.data;
+  const lists: [number, number][][] = [[], [], []];
+  for (const r of [...rows].sort((a, b) => a.block - b.block)) {
+    const p = decodePostings(r.data);
+    for (let f = 0; f < 3; f++) p.docs[f]!.forEach((d, i) => lists[f]!.push([d, p.tfs[f]![i]!]));
+  }
+  // Blocks are disjoint document ranges in order; only a legacy row (−1) can hold documents of any range.
+  if (rows.some((r) => r.block === LEGACY_BLOCK)) for (const l of lists) l.sort((x, y) => x[0] - y[0]);
+  return encodePostingLists(lists);
+}
+
+/** Reads the full postings of some terms (all their block rows, merged). */
+export async function readPostings(sql: { query<T>(text: string, params?: readonly unknown[]): Promise<T[]> }, terms: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const byTerm = new Map<string, { block: number; data: Uint8Array }[]>();
+  for (let i = 0; i < terms.length; i += 2000) {
+    const rows = await sql.query<{ term: string; block: number; data: Uint8Array }>('SELECT term, block, data FROM postings WHERE term = ANY($1::text[])', [terms.slice(i, i + 2000)]);
+    for (const r of rows) {
+      let list = byTerm.get(r.term);
+      if (!list) byTerm.set(r.term, (list = []));
+      list.push(r);
+    }
+  }
+  const out = new Map<string, Uint8Array>();
+  for (const [t, rows] of byTerm) out.set(t, mergeBlockRows(rows));
+  return out;
+}
+
+/** Core's encoding of one term's postings (see SearchSection.postings): per field the count, then (docDelta·2 + [tf>1], [tf−2]). */
+export function encodePostingLists(lists: readonly (readonly [number, number][])[]): Uint8Array {
+  let size = 0;
+  for (const list of lists) size += 5 + list.length * 8;
+  const out = new Uint8Array(size);
+  let at = 0;
+  const put = (v: number) => {
+    while (v >= 0x80) {
+      out[at++] = (v % 0x80) | 0x80;
+      v = Math.floor(v / 0x80);
+    }
+    out[at++] = v;
+  };
+  for (const list of lists) put(list.length);
+  for (const list of lists) {
+    let last = 0;
+    for (const [doc, tf] of list) {
+      put((doc - last) * 2 + (tf > 1 ? 1 : 0));
+      if (tf > 1) put(tf - 2);
+      last = doc;
+    }
+  }
+  return out.slice(0, at);
+}
