@@ -146,6 +146,8 @@ export async function run(): Promise<SuiteResult> {
   const judged = JSON.parse(readFileSync(sharedPath('eval', 'queries-dev.json')!, 'utf8')) as Judged[];
   const stability = stabilityQueries([...sets.dev, ...sets['held-out']], absent, articles);
   const latencyQueries = [...sets.dev, ...sets['held-out']].map((k) => k.q).concat(absent);
+  const latencyCats = [...sets.dev, ...sets['held-out']].map((k) => k.cat).concat(absent.map(() => 'absent'));
+  const typeNames = [...CATEGORIES, 'absent'];
 
   // The brute-force reference: every story's title and body scanned with indexOf for the query as typed.
   const texts = articles.map((a) => `${a.title}\n${a.paragraphs.join('\n')}`);
@@ -157,6 +159,7 @@ export async function run(): Promise<SuiteResult> {
   const costRows: (string | number)[][] = [];
   const notes: string[] = [];
   const firstRows: (string | number)[][] = [];
+  const typeRows: (string | number)[][] = [];
   const firstQueries: Record<string, string> = {
     title: sets.dev.find((k) => k.cat === 'title')!.q, phrase: sets.dev.find((k) => k.cat === 'phrase')!.q,
     typo: sets.dev.find((k) => k.cat === 'typo')!.q, traditional: sets.dev.find((k) => k.cat === 'traditional')!.q,
@@ -168,9 +171,12 @@ export async function run(): Promise<SuiteResult> {
     process.stderr.write(`  search-eval: ${name}…\n`);
     const { text: bundleText, path: bundlePath } = sampleBundle(core, name, articles);
     let t = performance.now();
+    const loadStart = process.cpuUsage();
     const archive = core.loadArchive(JSON.parse(bundleText));
     await core.loadSearchIndex(archive);
     const load = performance.now() - t;
+    const loadUsed = process.cpuUsage(loadStart);
+    const loadCpu = (loadUsed.user + loadUsed.system) / 1000;
     const search: Search = (q, limit) => core.searchArchive(archive, q, { limit });
     const perSet = Object.entries(sets).map(([set, items]) => ({ set, m: mrr(search, items) }));
     const empty = absent.filter((q) => search(q, 10).length === 0).length;
@@ -182,7 +188,10 @@ export async function run(): Promise<SuiteResult> {
     const cold = latencyQueries.map((q) => timed(() => search(q, 10)));
     const warm = latencyQueries.map((q) => timed(() => search(q, 10)).wall);
     const p95 = percentile(cold.map((c) => c.wall), 95);
-    costRows.push([name, fmt(load / 1000, 2), fmt(percentile(cold.map((c) => c.wall), 50), 2), fmt(p95, 2), fmt(percentile(cold.map((c) => c.cpu), 95), 2), fmt(percentile(warm, 95), 2), fmt(p95 / scanP95, 3), fmt(percentile(cold.map((c) => c.cpu), 95) / scanCpu95, 3), fmt(percentile(warm, 95) / scanP95, 3)]);
+    costRows.push([name, fmt(load / 1000, 2), fmt(loadCpu / 1000, 2), fmt(percentile(cold.map((c) => c.wall), 50), 2), fmt(p95, 2), fmt(percentile(cold.map((c) => c.cpu), 95), 2), fmt(percentile(warm, 95), 2), fmt(p95 / scanP95, 3), fmt(percentile(cold.map((c) => c.cpu), 95) / scanCpu95, 3), fmt(percentile(warm, 95) / scanP95, 3)]);
+    // Per query type: which types hold the p95 (CPU, first pass), each ÷ the scan's CPU p95.
+    const cpuOf = (cat: string) => cold.filter((_, i) => latencyCats[i] === cat).map((c) => c.cpu);
+    typeRows.push([name, ...typeNames.map((cat) => `${fmt(percentile(cpuOf(cat), 95), 2)} (${fmt(percentile(cpuOf(cat), 95) / scanCpu95, 3)})`), `${fmt(percentile(cold.map((c) => c.cpu), 95), 2)} (${fmt(percentile(cold.map((c) => c.cpu), 95) / scanCpu95, 3)})`]);
     const first = firstQueryCpu(dir, bundlePath, firstQueries);
     firstRows.push([name, ...Object.values(first).map((v) => fmt(v, 1))]);
   }
@@ -197,7 +206,11 @@ export async function run(): Promise<SuiteResult> {
       '',
       `Latency over the ${latencyQueries.length} known-item and absent queries (limit 10; first pass, then "warm" = second pass), against a brute-force indexOf scan of the same ${articles.length} stories in the same run (p95 ${fmt(scanP95, 2)} ms wall, ${fmt(scanCpu95, 2)} ms CPU). Load = loadArchive + loadSearchIndex (decode, squeeze, warm-up).`,
       '',
-      table(['core', 'load s', 'p50 ms', 'p95 ms', 'p95 CPU ms', 'warm p95 ms', 'p95 ÷ scan', 'p95 CPU ÷ scan CPU', 'warm p95 ÷ scan'], costRows),
+      table(['core', 'load s', 'load CPU s', 'p50 ms', 'p95 ms', 'p95 CPU ms', 'warm p95 ms', 'p95 ÷ scan', 'p95 CPU ÷ scan CPU', 'warm p95 ÷ scan'], costRows),
+      '',
+      'Per query type, p95 CPU ms of the first pass (÷ the scan\'s p95 CPU):',
+      '',
+      table(['core', ...typeNames, 'all'], typeRows),
       '',
       'First query after a host-like load (loadSearchIndex), CPU ms, each in a fresh Node process:',
       '',

@@ -73,3 +73,20 @@ describe('query syntax', () => {
     expect(searchQuery(archive, '产业兴旺').hits[0]!.fields).toEqual(['body']);
   });
 });
+
+describe('a query of filters alone', () => {
+  it('lists what the filters let through, newest first, with the total', () => {
+    expect(ids('paper:晋中日报')).toEqual([fair.id, name.id, village.id]);
+    expect(ids('2025-02..2025-03')).toEqual([name.id, village.id]);
+    expect(ids('kind:feature')).toEqual([village.id]);
+    expect(ids('-广交会 paper:晋中日报')).toEqual([name.id, village.id]);
+    const page = searchQuery(archive, 'paper:晋中日报', { limit: 1, offset: 1 });
+    expect(page).toMatchObject({ total: 3, totalAtLeast: false, hits: [{ id: name.id, highlights: [], fields: [] }] });
+    expect(page.hits[0]!.snippet.startsWith('韦韬在调研时强调')).toBe(true);
+  });
+
+  it('lists nothing for an empty query, and a paper the archive lacks is still named', () => {
+    expect(searchQuery(archive, '')).toMatchObject({ hits: [], total: 0 });
+    expect(searchQuery(archive, 'paper:人民日报')).toMatchObject({ hits: [], notices: [expect.stringContaining('no paper "人民日报"')] });
+  });
+});

@@ -95,6 +95,12 @@ describe('title conflicts with their place (seed archive)', () => {
   const titles = (draft: string) => crossReference(seedArchive, draft).conflicts.filter((c) => c.kind === 'title');
   const applyFix = (draft: string, c: { fix?: { start: number; end: number; text: string } }) => draft.slice(0, c.fix!.start) + c.fix!.text + draft.slice(c.fix!.end);
 
+  it('compares a lone clause with the archive\'s statement of the same subject (no fingerprint shared)', () => {
+    const numbers = (draft: string) => crossReference(seedArchive, draft).conflicts.filter((c) => c.kind === 'number').map((c) => [c.text, c.expected]);
+    expect(numbers('项目总投资35.8亿元。')).toEqual([['35.8亿元', '25.8亿元']]);
+    expect(numbers('项目总投资25.8亿元。')).toEqual([]);
+  });
+
   it('covers the whole wrong title and fixes it to the archive\'s, chain included', () => {
     const draft = '2月21日，太原晋中一体化发展对接座谈会举行。太原市市长韦韬主持并讲话。';
     const found = titles(draft);

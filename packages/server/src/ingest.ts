@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import {
-  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, searchTermsOf, toContractArticle,
+  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, searchTermsOf, toContractArticle, withReadingTables,
   type Article, type SearchSection, type Term,
 } from '@jianbao/core';
 import type { Database, Sql } from './db/types.js';
@@ -160,7 +160,8 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     lap('writeTerms');
     await writeSection(tx, 'lexicon', revision, JSON.stringify(lexiconSection(terms)));
     await writeSection(tx, 'matcher', revision, JSON.stringify(matcher));
-    await writeSection(tx, 'skeleton', revision, JSON.stringify(skeleton));
+    // The no-hit readings' tables, as core's build carries them (search section version 2).
+    await writeSection(tx, 'skeleton', revision, JSON.stringify(withReadingTables(skeleton)));
     lap('writeSections');
     await tx.query('UPDATE archive SET revision = $1, name = $2, analyzer = $3, updated_at = now() WHERE id = 1', [
       revision, options.name ?? state.name, skeleton.analyzer,

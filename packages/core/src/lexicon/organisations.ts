@@ -70,6 +70,8 @@ function afterListedBody(text: string, s: number): boolean {
 }
 
 const NO_STOPS: ReadonlySet<number> = new Set();
+/** The last characters of the organisation suffixes: a cheap test before the suffixes themselves. */
+const SUFFIX_ENDS = new Set(ORG_SUFFIXES.map((w) => w.at(-1)!));
 
 const PLACE_IN_BRACKETS = /[（(][\u4e00-\u9fff]{2,8}[)）]/g;
 
@@ -187,6 +189,7 @@ export function extractBySuffix(text: string, ctx: ArticleContext, covered: Uint
       // is a term of its own (its suffix is found too).
       const spanFrom = m.end - span.length;
       for (let p = m.start - 1; p > spanFrom; p--) {
+        if (!SUFFIX_ENDS.has(text[p - 1]!)) continue;
         const startsPlace = covered[p] ? !covered[p - 1] : [2, 3].some((n) => gazetteer().has(text.slice(p, p + n)) || placesByShort().has(text.slice(p, p + n)) || NATURE.has(text.slice(p, p + n)));
         if (startsPlace && m.start - p >= 3 && ORG_SUFFIXES.some((w) => text.endsWith(w, p)) && !NATIONAL_SET.has(text.slice(spanFrom, p))) {
           span = text.slice(p, m.end);

@@ -169,8 +169,8 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
 }
 
 
-/** A launching verb, a programme's own name (four to fourteen characters), then 行动 or 工程 and no more of a word. */
-const PROGRAMME_AFTER_VERB = /(?:部署|组织|持续|扎实|全面|大力|深入|推进|继续|加快|着力)?(?:开展|实施|启动)(?:好)?([\u4e00-\u9fff]{4,14}?)(行动计划|三年行动|专项行动|攻坚行动|提升行动|行动|工程)(?![\u4e00-\u9fff]{0,1}(?:师|队|款|项目|建设|中|后|的)|[\u4e00-\u9fff]{2}(?:方案|部署))/g;
+/** A launching verb (深入实施, 组织开展: the adverb before it does not matter), a programme's own name (four to fourteen characters), then 行动 or 工程 and no more of a word. */
+const PROGRAMME_AFTER_VERB = /(?:开展|实施|启动)(?:好)?([\u4e00-\u9fff]{4,14}?)(行动计划|三年行动|专项行动|攻坚行动|提升行动|行动|工程)(?![\u4e00-\u9fff]{0,1}(?:师|队|款|项目|建设|中|后|的)|[\u4e00-\u9fff]{2}(?:方案|部署))/g;
 /** Heads that count or qualify, not name (一批, 更多, 一系列, 各项, 相关, 有针对性). */
 const NOT_PROGRAMME_HEAD = /^(?:一批|一系列|系列|更多|多轮|多项|各项|各类|相关|有关|有针对性|有限|联合|特别|重大|重点|这一|这项|此次|本次|新的|一场|一次|一项|一轮)/;
 

@@ -234,8 +234,14 @@ export function scoreCandidates(
       let sum = 0;
       for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
       const mean = sum / segments.length;
-      if (mean < MIN_QUALITY || (accept && !accept(doc))) continue;
-      const entry = { tier: mean === 1 ? (titleIsQuery.has(doc) ? 3 : 2) : 0, upper: bm25[doc]! * mean ** 2 * 1.5, order, doc, mean };
+      if (mean < MIN_QUALITY) continue;
+      const tier = mean === 1 ? (titleIsQuery.has(doc) ? 3 : 2) : 0;
+      const upper = bm25[doc]! * mean ** 2 * 1.5;
+      // Most of thousands of documents do not enter a full heap: compared before an entry is made for them (and
+      // before the filters, which may scan their texts for an exclusion).
+      if (heap.length >= keep && !(keep > 0 && worseThan(heap[0]!, tier, upper, order))) continue;
+      if (accept && !accept(doc)) continue;
+      const entry = { tier, upper, order, doc, mean };
       if (heap.length < keep) {
         heap.push(entry);
         for (let k = heap.length - 1; k > 0; ) {
@@ -244,7 +250,7 @@ export function scoreCandidates(
           [heap[k], heap[parent]] = [heap[parent]!, heap[k]!];
           k = parent;
         }
-      } else if (keep > 0 && worse(heap[0]!, entry)) {
+      } else {
         heap[0] = entry;
         for (let k = 0; ; ) {
           const l = 2 * k + 1;
@@ -283,6 +289,11 @@ export function scoreCandidates(
 /** Which heap entry is worse: lower tier bound, lower bound, or reached later. (Module level: see segmentBound.) */
 function worse(a: { tier: number; upper: number; order: number }, b: { tier: number; upper: number; order: number }): boolean {
   return a.tier < b.tier || (a.tier === b.tier && (a.upper < b.upper || (a.upper === b.upper && a.order > b.order)));
+}
+
+/** worse(a, { tier, upper, order }) without the object. */
+function worseThan(a: { tier: number; upper: number; order: number }, tier: number, upper: number, order: number): boolean {
+  return a.tier < tier || (a.tier === tier && (a.upper < upper || (a.upper === upper && a.order > order)));
 }
 
 function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {

@@ -7,6 +7,8 @@ export {
   searchIndexFromSection,
   searchIndexFromSectionAsync,
   SearchIndex,
+  type ReadingTables,
   type SearchSection,
 } from './search-index.js';
+export { withReadingTables } from './readings.js';
 export { pinyinReadings, pinyinToChinese } from './pinyin.js';

@@ -41,9 +41,17 @@ function namesBySound(index: SearchIndex): Map<string, string[]> {
   return nameSounds.get(index)!;
 }
 
-/** Builds namesBySound's table a few hundred names a step (pinyin-pro reads each: ~150 ms in one piece on xwlb). */
-function* namesBySoundSteps(index: SearchIndex): Generator<void, void> {
+/**
+ * Builds namesBySound's table a few hundred names a step (pinyin-pro reads each: ~150 ms in one piece on xwlb), or
+ * reads it from the index's section, which carries it (version 2). Exported for the build, which carries it.
+ */
+export function* namesBySoundSteps(index: SearchIndex): Generator<void, void> {
   if (nameSounds.has(index)) return;
+  const carried = index.readings.sounds;
+  if (carried !== undefined) {
+    nameSounds.set(index, parseSounds(carried));
+    return;
+  }
   const found = new Map<string, Set<string>>();
   let n = 0;
   for (const term of new Set(index.wholeTerms.map((t) => t.replace(/[^\u4e00-\u9fff]/g, '')))) {
@@ -60,7 +68,22 @@ function* namesBySoundSteps(index: SearchIndex): Generator<void, void> {
     // Only a place's level may be left off: the start of a person's name (刘兴 of 刘兴华) is not a name.
     if (term.length > 2 && PLACE_LEVELS.has(term[term.length - 1]!)) add(term.length - 1);
   }
-  if (!nameSounds.has(index)) nameSounds.set(index, new Map([...found].map(([key, names]) => [key, [...names]])));
+  if (nameSounds.has(index)) return;
+  const table = new Map([...found].map(([key, names]) => [key, [...names]]));
+  nameSounds.set(index, table);
+  index.readings.sounds = [...table].map(([key, names]) => `${key}\t${names.join('\t')}`).join('\n');
+}
+
+/** The carried form back (keys and names never hold tabs or line breaks: letters, and Han characters). */
+function parseSounds(text: string): Map<string, string[]> {
+  const table = new Map<string, string[]>();
+  if (!text) return table;
+  for (const line of text.split('\n')) {
+    const parts = line.split('\t');
+    const key = parts.shift()!;
+    if (key && parts.length) table.set(key, parts);
+  }
+  return table;
 }
 
 /**
@@ -69,11 +92,24 @@ function* namesBySoundSteps(index: SearchIndex): Generator<void, void> {
  */
 export function* nameTableSteps(index: SearchIndex): Generator<void, void> {
   yield* namesBySoundSteps(index);
+  warmPinyin();
   maskedNames(index);
   yield;
   namesAndWords(index, '');
   termSetOf(index);
   yield;
+}
+
+let pinyinWarm = false;
+
+/**
+ * pinyin-pro builds its word table on its first call (~70 ms on xwlb): at load, not in a user's first homophone
+ * query (韦涛), now that a carried names-by-sound table no longer calls it there. Once per process.
+ */
+function warmPinyin(): void {
+  if (pinyinWarm) return;
+  pinyin('韦韬', { toneType: 'none', type: 'array' });
+  pinyinWarm = true;
 }
 
 /** A name the archive knows by sound (its pinyin, letters only), for the warm-up's pinyin query; undefined when none. */

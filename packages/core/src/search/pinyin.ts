@@ -39,9 +39,17 @@ function tableFor(index: SearchIndex): PinyinTable {
   return tables.get(index)!;
 }
 
-/** Builds the syllable table in steps (the index's vocabulary, then pinyin-pro's readings 500 characters at a time): for the warm-up. */
+/**
+ * Builds the syllable table in steps (the index's vocabulary, then pinyin-pro's readings 500 characters at a time):
+ * for the warm-up, and for the build, which carries it in the section (version 2): then it is only read back.
+ */
 export function* pinyinTableSteps(index: SearchIndex): Generator<void, void> {
   if (tables.has(index)) return;
+  const carried = index.readings.pinyin;
+  if (carried !== undefined) {
+    tables.set(index, parsePinyinTable(carried));
+    return;
+  }
   const freq = new Map<string, number>();
   for (let i = 0; i < index.terms.length; i++) {
     if (i % 50_000 === 49_999) yield;
@@ -70,7 +78,29 @@ export function* pinyinTableSteps(index: SearchIndex): Generator<void, void> {
     }
   });
   for (const [key, list] of chars) chars.set(key, list.sort((a, b) => freq.get(b)! - freq.get(a)!).slice(0, CANDIDATES_PER_SYLLABLE));
-  if (!tables.has(index)) tables.set(index, { chars, freq, longest });
+  if (tables.has(index)) return;
+  tables.set(index, { chars, freq, longest });
+  index.readings.pinyin = [...chars].map(([key, list]) => `${key}\t${list.join('')}\t${list.map((ch) => freq.get(ch)!).join(',')}`).join('\n');
+}
+
+/**
+ * The carried form back. Only the characters the lists hold keep a frequency: the only ones a reading looks up
+ * (the first syllable's, in pinyinReadings).
+ */
+function parsePinyinTable(text: string): PinyinTable {
+  const chars = new Map<string, string[]>();
+  const freq = new Map<string, number>();
+  let longest = 0;
+  for (const line of text ? text.split('\n') : []) {
+    const [key, list, counts] = line.split('\t');
+    if (!key || !list) continue;
+    const characters = [...list];
+    const numbers = (counts ?? '').split(',');
+    characters.forEach((ch, i) => freq.set(ch, Number(numbers[i]) || 0));
+    chars.set(key, characters);
+    longest = Math.max(longest, key.length);
+  }
+  return { chars, freq, longest };
 }
 
 /** Splits letters into known syllables, fewest syllables first; null when they are not pinyin. */

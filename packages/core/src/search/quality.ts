@@ -73,9 +73,9 @@ export function finalScore(bm25: number, matches: FieldQuality[], segments: Segm
 }
 
 /** The tier of a hit (see the rule above); `joined` is the query with its spaces removed (the segments' phrases, joined). */
-export function tierOf(matches: FieldQuality[], joined: string, squeezed: string[], squeezedBareTitle: string): number {
+export function tierOf(matches: FieldQuality[], joined: string, squeezed: string[], titleIsQuery: boolean): number {
   if (!matches.every((m) => m.quality === 1)) return 0;
-  if (squeezedBareTitle === joined) return 3;
+  if (titleIsQuery) return 3;
   if (matches.length === 1 || squeezed.some((f) => f.includes(joined))) return 2;
   return 1;
 }

@@ -11,7 +11,7 @@ import { segmentQuality, squeezedOf, typoIn } from './verify.js';
 // Ranking: candidates by bound, verified in that order until no later one can enter the top.
 
 
-function passesFilters(article: Article, options: SearchOptions): boolean {
+export function passesFilters(article: Article, options: SearchOptions): boolean {
   if (options.kind && article.kind !== options.kind) return false;
   if (options.paper && article.paper !== options.paper) return false;
   if (options.from || options.to) {
@@ -91,7 +91,7 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
     const article = articleOf(c.doc)!;
     const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactAt, k));
     const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
-    if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, bareTitleOf(article)), matches });
+    if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, titleSet.has(c.doc)), matches });
   }
   // The best `limit`: what lies beyond depends on which candidates were skipped.
   if (hits.length > limit) hits.length = limit;

@@ -22,7 +22,21 @@ export const FIELDS = ['title', 'subtitle', 'body'] as const;
 export type SearchField = (typeof FIELDS)[number];
 /** Changes whenever analysis changes; a section built by another analyser is rebuilt. bigram-2: the fold keeps simplified characters (bigram-1 folded 群 to 羣). */
 export const ANALYZER_ID = 'bigram-2';
-export const SECTION_VERSION = 1;
+/**
+ * 2: the section carries `readings`, the tables a query's no-hit readings need (names by sound, characters by
+ * syllable), which pinyin-pro took ~300 ms of every load to derive on the xwlb sample. Version 1 is read as it is:
+ * its tables are derived at load, as before (the migration); a section of another version is rebuilt.
+ */
+export const SECTION_VERSION = 2;
+const READABLE_VERSIONS: readonly number[] = [1, 2];
+
+/** The no-hit readings' tables as the section carries them (names.ts and pinyin.ts write and read them). */
+export interface ReadingTables {
+  /** Names by their pinyin, letters only: "key\tname\tname…" lines, in the table's order. */
+  sounds: string;
+  /** Per syllable, its characters, most frequent first, and their frequencies: "syllable\tchars\tf,f,…" lines. */
+  pinyin: string;
+}
 
 /** The serialised index: bundle section `search`. */
 export interface SearchSection {
@@ -40,6 +54,8 @@ export interface SearchSection {
   postings: string;
   /** Extra whole-token terms the index was built with (the lexicon's names), so queries are analysed alike. */
   wholeTerms?: string[];
+  /** Version 2: the no-hit readings' tables, made at build time (absent: derived at load). */
+  readings?: ReadingTables;
 }
 
 /** The texts of each field as indexed (and as snippets and phrase checks see them). */
@@ -125,6 +141,11 @@ export class SearchIndex {
   readonly docCount: number;
   readonly avgLength: number[];
   private idToDoc: Map<string, number> | undefined;
+  /**
+   * The no-hit readings' tables in their serialised form: carried by the section, or written by names.ts and
+   * pinyin.ts once they have derived them, so that toSection can carry them.
+   */
+  readonly readings: Partial<ReadingTables> = {};
 
   constructor(
     readonly docs: string[],
@@ -339,6 +360,7 @@ export class SearchIndex {
       sizes: toBase64(sizes.bytes()),
       postings: toBase64(this.bytes),
       ...(this.wholeTerms.length ? { wholeTerms: [...this.wholeTerms] } : {}),
+      ...(this.readings.sounds !== undefined && this.readings.pinyin !== undefined ? { readings: { sounds: this.readings.sounds, pinyin: this.readings.pinyin } } : {}),
     };
   }
 }
@@ -486,12 +508,22 @@ function checkSection(section: unknown): asserts section is SearchSection {
 /** True when a bundle's `search` section was written by this analyser and format (otherwise it is rebuilt). */
 export function isCurrentSection(section: unknown): boolean {
   const s = section as Partial<SearchSection> | null;
-  return !!s && typeof s === 'object' && s.version === SECTION_VERSION && s.analyzer === ANALYZER_ID;
+  return !!s && typeof s === 'object' && READABLE_VERSIONS.includes(s.version as number) && s.analyzer === ANALYZER_ID;
 }
 
 function wholeTermsOf(section: SearchSection): string[] {
   const w = section.wholeTerms;
   return Array.isArray(w) && w.every((t) => typeof t === 'string') ? w : [];
+}
+
+/** The carried tables when they are well formed (else they are derived at load, as for version 1). */
+function withReadings(index: SearchIndex, section: SearchSection): SearchIndex {
+  const r = section.readings as Partial<ReadingTables> | undefined;
+  if (section.version >= 2 && r && typeof r === 'object' && typeof r.sounds === 'string' && typeof r.pinyin === 'string') {
+    index.readings.sounds = r.sounds;
+    index.readings.pinyin = r.pinyin;
+  }
+  return index;
 }
 
 function decodeVarints(base64: string, count: number): Uint32Array {
@@ -509,7 +541,7 @@ export function searchIndexFromSection(section: unknown): SearchIndex {
   const sizes = decodeVarints(section.sizes, terms.length);
   const starts = new Uint32Array(terms.length + 1);
   for (let i = 0; i < terms.length; i++) starts[i + 1] = starts[i]! + sizes[i]!;
-  return new SearchIndex(section.docs, decodeVarints(section.lengths, section.docs.length * 3), terms, starts, fromBase64(section.postings), wholeTermsOf(section));
+  return withReadings(new SearchIndex(section.docs, decodeVarints(section.lengths, section.docs.length * 3), terms, starts, fromBase64(section.postings), wholeTermsOf(section)), section);
 }
 
 /**
@@ -529,5 +561,5 @@ export async function searchIndexFromSectionAsync(section: unknown): Promise<Sea
   const lengths = decodeVarints(section.lengths, section.docs.length * 3);
   await yieldToHost();
   const bytes = await fromBase64Async(section.postings, yieldToHost);
-  return new SearchIndex(section.docs, lengths, terms, starts, bytes, wholeTermsOf(section));
+  return withReadings(new SearchIndex(section.docs, lengths, terms, starts, bytes, wholeTermsOf(section)), section);
 }

@@ -1,4 +1,5 @@
 import type { Archive } from '../archive.js';
+import type { Article } from '../article.js';
 import { foldText } from '../text/fold.js';
 import type { AnalyzeOptions } from '../text/analyze.js';
 import { getSearchIndex } from './archive-index.js';
@@ -7,7 +8,7 @@ import { squeezeText } from './match.js';
 import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './names.js';
 import { pinyinReadings } from './pinyin.js';
 import { planQuery, queryParts } from './query.js';
-import { before, rank, type RankedHit } from './rank.js';
+import { before, passesFilters, rank, type RankedHit } from './rank.js';
 import { fieldTexts, type SearchIndex } from './search-index.js';
 import { makeSnippet } from './snippet.js';
 import type { QueryOptions, SearchField, SearchHit, SearchOptions, SearchResult } from './types.js';
@@ -94,6 +95,13 @@ export function searchQueryWithIndex(
   const sort = options.sort ?? q.sort;
   const pool = Math.max(COUNT_POOL, offset + limit);
   const exclude = q.exclude.map((e) => squeezeText(e)).filter(Boolean);
+  // Filters alone (paper:晋中日报, 2025-02..2025-03): what they let through, newest first. Only where the archive
+  // holds every article (a host that passes `papers` reads articles as the index finds them).
+  if (!q.alternatives.some((parts) => parts.length) && !knownPapers && (filters.paper || filters.kind || filters.from || filters.to || exclude.length)) {
+    const listed = archive.articles.filter((a) => passesFilters(a, filters) && !(exclude.length && squeezedOf(a).some((f) => exclude.some((e) => f.includes(e)))));
+    listed.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { hits: listed.slice(offset, offset + limit).map(listedHit), total: listed.length, totalAtLeast: false, notices };
+  }
   // Each alternative ranked alone; merged in the same order (tier, score, id), a hit keeping its best alternative.
   const best = new Map<string, { hit: RankedHit; segments: Segment[] }>();
   let rewritten: SearchResult['rewritten'];
@@ -175,6 +183,12 @@ function runSearch(
 }
 
 const FIELD_NAMES: SearchField[] = ['title', 'subtitle', 'body'];
+
+/** An article listed by the filters alone: its lead as the snippet, nothing matched or highlighted. */
+function listedHit(article: Article): SearchHit {
+  const { snippet } = makeSnippet(fieldTexts(article), [], []);
+  return { id: article.id, title: article.title, paper: article.paper, date: article.date, score: 0, snippet, highlights: [], fields: [] };
+}
 
 function toSearchHit(hit: RankedHit, segments: Segment[]): SearchHit {
   // The snippet is cut from the body: locate each segment there, even where its best match was the title.

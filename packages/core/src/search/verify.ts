@@ -75,7 +75,9 @@ export function segmentQuality(
       // matchSegment prefers the first field whose text AS PRINTED has the phrase, else the first whose squeezed
       // text has it. Printed implies squeezed (the phrase squeezes to itself), so no earlier field can be printed.
       // Only fields whose squeezed text has it can (printed implies squeezed); the body is joined only if needed.
-      for (let g = f; g < fields; g++) if (squeezed[g]!.includes(phrase) && fieldText(article, g).includes(phrase)) return { field: g, quality: 1 };
+      // The body as printed is its paragraphs joined by line breaks, which a phrase never holds: each is searched
+      // in place rather than joined.
+      for (let g = f; g < fields; g++) if (squeezed[g]!.includes(phrase) && printedHas(article, g, phrase)) return { field: g, quality: 1 };
       return { field: f, quality: 1 };
     }
   }
@@ -95,6 +97,13 @@ export function segmentQuality(
     if (window.coverage >= MIN_WINDOW_COVERAGE && window.coverage / 2 > best.quality) best = { field: f, quality: window.coverage / 2 };
   }
   return best;
+}
+
+/** fieldText(article, field).includes(phrase), for a phrase without line breaks (squeezed: word units only). */
+function printedHas(article: Article, field: number, phrase: string): boolean {
+  if (field !== 2) return fieldText(article, field).includes(phrase);
+  for (const p of article.paragraphs) if (p.includes(phrase)) return true;
+  return false;
 }
 
 /**

@@ -2,10 +2,12 @@ import type { Article } from '../article.js';
 import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
 import type { Conflict } from './conflict.js';
-import { withoutSpaces, type MatchText } from './normalize.js';
+import type { withoutSpaces } from './normalize.js';
+import { quantitiesOf, sameFacts, type AlignedSource, type NumberEvidence } from './numbers.js';
+import type { PreparedDraft } from './prepared-draft.js';
+import { articlesStating, getFactIndex, subjectBefore, SUBJECT_LENGTHS } from './fact-index.js';
 
 type Compact = ReturnType<typeof withoutSpaces>;
-import { quantities, sameFacts, type AlignedSource, type NumberEvidence } from './numbers.js';
 import { getPersonDirectory } from './people.js';
 import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
@@ -101,6 +103,21 @@ function windowLookup(archive: Archive, reuse: ReuseResult): WindowLookup {
   return { keyAt: new Int32Array(reuse.hashes.length).fill(UNKNOWN), counts: new Uint16Array(getFingerprintIndex(archive).articleCount), touched: [] };
 }
 
+/** Articles a subject may name and still be specific (总投资 … 亿元 is printed in hundreds: no subject). */
+const SUBJECT_MAX_DF = 8;
+
+/** Articles stating a figure of `unit` after the same words as the draft's figure at `start` (the longest subject specific enough). */
+function subjectArticles(archive: Archive, folded: string, start: number, unit: string): Article[] {
+  const index = getFactIndex(archive);
+  for (const len of SUBJECT_LENGTHS) {
+    const subject = subjectBefore(folded, start, len);
+    if (subject.length < len) continue;
+    const docs = articlesStating(index, unit, subject, SUBJECT_MAX_DF);
+    if (docs.length) return docs.map((d) => archive.articles[d]!);
+  }
+  return [];
+}
+
 /** Numbers checked per draft: a clear bound on the work for huge drafts (each needs sentence comparisons). */
 export const MAX_NUMBERS_CHECKED = 2000;
 /** Figures whose neighbourhood is looked up at all: a bound for drafts of nothing but figures. */
@@ -109,7 +126,8 @@ const MAX_NUMBERS_LOOKED_UP = 20_000;
 const describe = (a: Article) => `《${a.title}》${a.date ? `，${a.date}` : ''}`;
 
 /** A number in the draft that differs from the archive's for the same fact. */
-function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult): Conflict[] {
+function numberConflicts(archive: Archive, prepared: PreparedDraft, reuse: ReuseResult): Conflict[] {
+  const { raw, match: draft } = prepared;
   const out: Conflict[] = [];
   const blocks = regionBlocks(reuse);
   let look: WindowLookup | undefined;
@@ -138,12 +156,14 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
   let wanted = 0;
   const nearby = new Map<number, Article[]>();
   let looked = 0;
-  const all = quantities(raw, (start, vague) => {
+  const all = quantitiesOf(prepared.figures, ({ index: start, vague, unit }) => {
     if (wanted >= MAX_NUMBERS_CHECKED || ++looked > MAX_NUMBERS_LOOKED_UP) return false;
     const source = passageAt(start);
     // 一个, 千余 (vague) are compared only in place in a passage aligned to its source.
     if (!source && vague) return false;
     const near = nearAt(start);
+    // No article shares a fingerprint here (a clause of a few characters): those stating the same subject.
+    if (!near.length && !source) for (const a of subjectArticles(archive, prepared.folded, start, unit)) near.push(a);
     if (source) {
       sources.set(start, source);
       if (!near.includes(source.article)) near.unshift(source.article);
@@ -152,11 +172,11 @@ function numberConflicts(archive: Archive, raw: string, draft: MatchText, reuse:
     nearby.set(start, near);
     wanted++;
     return true;
-  }, MAX_NUMBERS_LOOKED_UP);
+  });
   for (const q of all) {
     const near = nearby.get(q.start);
     if (!near) continue;
-    const facts = sameFacts(raw, q, near, sources.get(q.start));
+    const facts = sameFacts(prepared.folded, q, near, sources.get(q.start));
     if (!facts.length) continue;
     // The figure in place in the passage the draft copies decides; else the source sharing the most context
     // (another story sharing a few words does not confirm a figure its real source contradicts); on a tie an
@@ -318,11 +338,15 @@ function titleConflicts(archive: Archive, raw: string, compact: Compact, options
   return out;
 }
 
-export function findConflicts(archive: Archive, raw: string, draft: MatchText, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
-  // The draft folded without blanks, once for both title checks (a megabyte of 市委书记 paid for it twice).
-  const compact = withoutSpaces(raw);
+/**
+ * Titles and figures of a prepared draft the archive contradicts. Figures inside passages the reuse check
+ * aligned are compared with the source's figure in place (its alignments, not derived again); the rest by what
+ * they are about (the words around them, their sentence's time) in the articles near them.
+ */
+export function findConflicts(archive: Archive, prepared: PreparedDraft, reuse: ReuseResult, options: ConflictOptions = {}): Conflict[] {
+  const { raw, compact } = prepared;
   const placed = postConflicts(archive, raw, compact);
   // The whole-title check decides where both speak: its span covers the place too (太原市市长, not 市长韦韬).
   const local = titleConflicts(archive, raw, compact, options).filter((c) => !placed.some((p) => p.start < c.end && c.start < p.end));
-  return [...placed, ...local, ...numberConflicts(archive, raw, draft, reuse)].sort((a, b) => a.start - b.start);
+  return [...placed, ...local, ...numberConflicts(archive, prepared, reuse)].sort((a, b) => a.start - b.start);
 }

@@ -1,10 +1,11 @@
 import type { Archive } from '../archive.js';
-import { getMatcher, prepareMatcher } from '../matcher/index.js';
+import { prepareMatcher } from '../matcher/index.js';
 import { runSteps, runStepsInSlices, yieldToHost } from '../host.js';
 import { findConflicts, type Conflict, type ConflictOptions } from './conflicts.js';
 import { prepareFingerprintIndex } from './fingerprint-index.js';
+import { prepareFactIndex } from './fact-index.js';
 import { getPersonDirectory } from './people.js';
-import { markdownSkipMask, toMatchText } from './normalize.js';
+import { prepareDraft } from './prepared-draft.js';
 import { rankRelated, type RelatedArticle } from './related.js';
 import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
 
@@ -53,13 +54,13 @@ export function crossReferenceAsync(archive: Archive, draft: string, options: Xr
 
 function* crossReferenceSteps(archive: Archive, draft: string, options: XrefOptions): Generator<void, XrefReport> {
   if (typeof draft !== 'string') throw new TypeError('crossReference: the draft must be a string');
-  const skip = options.markdown === false ? undefined : markdownSkipMask(draft);
-  const text = toMatchText(draft, skip);
-  const terms = getMatcher(archive).findAll(draft);
+  // Folded, masked, normalised, scanned for figures and terms once: each check below reads this.
+  const prepared = prepareDraft(archive, draft, options.markdown !== false);
+  const { match: text, terms } = prepared;
   yield;
   const reuse = findReuse(archive, draft, text, { terms, ...options });
   yield;
-  const conflicts = findConflicts(archive, draft, text, reuse, options);
+  const conflicts = findConflicts(archive, prepared, reuse, options);
   yield;
   const related = rankRelated(archive, draft, text, reuse, conflicts, terms, options.relatedLimit ?? 10, options.search ?? false);
   return { related, reused: reuse.reused, conflicts };
@@ -94,6 +95,7 @@ export function prepareCrossReference(archive: Archive): Promise<void> {
       getPersonDirectory(archive);
       await yieldToHost();
       await prepareFingerprintIndex(archive);
+      await prepareFactIndex(archive);
       const draft = warmUpDraft(archive);
       if (draft) await crossReferenceAsync(archive, draft);
     })();

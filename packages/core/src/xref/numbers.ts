@@ -77,12 +77,16 @@ function ocrBreak(text: string, i: number): boolean {
  * figures nothing in the archive is near costs only the scan; the scan stops after
  * `limit` figures.
  */
-export function quantities(text: string, wanted?: (start: number, vague: boolean) => boolean, limit = Infinity): Quantity[] {
-  const scanned = scanText(text, limit);
+export function quantities(text: string, wanted?: (figure: FigureMatch) => boolean, limit = Infinity): Quantity[] {
+  return quantitiesOf(scanText(text, limit), wanted);
+}
+
+/** The same from a text already scanned (a prepared draft's figures). */
+export function quantitiesOf(scanned: ScannedText, wanted?: (figure: FigureMatch) => boolean): Quantity[] {
   const out: Quantity[] = [];
   for (const m of scanned.figures) {
     if (notAQuantity(scanned.folded, m.index)) continue;
-    if (wanted && !wanted(m.index, m.vague)) continue;
+    if (wanted && !wanted(m)) continue;
     const q = describeFigure(scanned, m);
     if (q) out.push(q);
   }
@@ -98,7 +102,10 @@ export interface ScannedText {
 }
 
 export function scanText(text: string, limit = Infinity): ScannedText {
-  const folded = foldText(text);
+  return scanFolded(foldText(text), limit);
+}
+
+export function scanFolded(folded: string, limit = Infinity): ScannedText {
   return { folded, figures: scanFigures(folded, limit) };
 }
 
@@ -327,7 +334,25 @@ const bodies = new WeakMap<Article, string>();
  */
 interface ArticleFigures extends ScannedText {
   described: (Quantity | null | undefined)[];
+  /** Figure numbers by unit: a draft figure is compared with those of its unit only. */
+  byUnit: Map<string, number[]>;
 }
+
+function articleFiguresOf(article: Article, body: string): ArticleFigures {
+  let figs = articleFigures.get(article);
+  if (!figs) {
+    const scanned = scanText(body);
+    const byUnit = new Map<string, number[]>();
+    scanned.figures.forEach((m, f) => {
+      const list = byUnit.get(m.unit);
+      if (list) list.push(f);
+      else byUnit.set(m.unit, [f]);
+    });
+    articleFigures.set(article, (figs = { ...scanned, described: [], byUnit }));
+  }
+  return figs;
+}
+const NONE: number[] = [];
 const articleFigures = new WeakMap<Article, ArticleFigures>();
 
 let lastRun: CommonRun | undefined;
@@ -348,11 +373,9 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
   for (const article of articles) {
     let body = bodies.get(article);
     if (body === undefined) bodies.set(article, (body = articleBody(article)));
-    let figs = articleFigures.get(article);
-    if (!figs) articleFigures.set(article, (figs = { ...scanText(body), described: [] }));
-    for (let f = 0; f < figs.figures.length; f++) {
+    const figs = articleFiguresOf(article, body);
+    for (const f of figs.byUnit.get(q.unit) ?? NONE) {
       const m = figs.figures[f]!;
-      if (m.unit !== q.unit) continue;
       const inSource = source?.article === article && m.index >= source.from - 2 && m.index < source.to;
       // A vague figure (一个, 千余) counts only at its place in the passage the draft copies.
       if ((m.vague || q.vague) && !inSource) continue;

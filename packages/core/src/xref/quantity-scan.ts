@@ -100,10 +100,13 @@ for (const ch of Object.keys(CN_DIGIT)) CLASS[ch.charCodeAt(0)]! |= 1;
 for (const ch of Object.keys(CN_UNIT)) CLASS[ch.charCodeAt(0)]! |= 2;
 for (const ch of Object.keys(MULTIPLIER)) CLASS[ch.charCodeAt(0)]! |= 4;
 for (const first of UNITS_BY_FIRST.keys()) CLASS[first.charCodeAt(0)]! |= 8;
-const SHI = '十'.charCodeAt(0);
 const YI = '一'.charCodeAt(0);
-const BARE_START = new Set([...'百千万'].map((c) => c.charCodeAt(0)));
-const isCnStart = (c: number) => (CLASS[c]! & 1) !== 0 || c === SHI || BARE_START.has(c);
+// 16: may start a Chinese numeral (a digit, 十, or bare 百/千/万: see FigureMatch.vague); 32: bare 百/千/万.
+for (const ch of '百千万') CLASS[ch.charCodeAt(0)]! |= 16 | 32;
+for (const ch of Object.keys(CN_DIGIT)) CLASS[ch.charCodeAt(0)]! |= 16;
+CLASS['十'.charCodeAt(0)]! |= 16;
+const isCnStart = (c: number) => (CLASS[c]! & 16) !== 0;
+const isBareStart = (c: number) => (CLASS[c]! & 32) !== 0;
 const isCnPart = (c: number) => (CLASS[c]! & 7) !== 0;
 const isCnUnit = (c: number) => (CLASS[c]! & 2) !== 0;
 const isMultiplier = (c: number) => (CLASS[c]! & 4) !== 0;
@@ -158,7 +161,7 @@ export function scanFigures(text: string, limit = Infinity): FigureMatch[] {
       value = chineseValue(text.slice(start, numEnd));
       if (!Number.isFinite(value)) continue;
       // 一 alone is mostly the article (一个, 一批); 千余, 上百 are rounded: see FigureMatch.vague.
-      vague = (numEnd - start === 1 && c === YI) || BARE_START.has(c);
+      vague = (numEnd - start === 1 && c === YI) || isBareStart(c);
     } else {
       i++;
       continue;
