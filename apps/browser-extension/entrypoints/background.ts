@@ -2,7 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { loadMatcher } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
-import { readImportedBundle } from '../lib/archive-store.js';
+import { readImportedBundle, readServerMatcher, writeServerMatcher } from '../lib/archive-store.js';
+import { loadServerSetting } from '../lib/server-settings.js';
 import { BackgroundService } from '../lib/background-service.js';
 import type { Reply, Request, Responses } from '../lib/messages.js';
 import { syncSiteRegistration } from '../lib/site-registration.js';
@@ -16,7 +17,14 @@ const READER = '/reader.html';
  * question about it; content scripts hold only the matcher.
  */
 export default defineBackground(() => {
-  const service = new BackgroundService({ loadDefault: loadDefaultArchive, readImported: readImportedBundle });
+  const service = new BackgroundService({
+    loadDefault: loadDefaultArchive,
+    readImported: readImportedBundle,
+    // Network requests only when a newsroom server is set in Options, and then only to it.
+    readServer: loadServerSetting,
+    sectionCache: { read: readServerMatcher, write: writeServerMatcher },
+    onRevision: (revision) => void browser.storage.local.set({ archiveRevision: revision }),
+  });
 
   async function handle(request: Request): Promise<Responses[Request['type']]> {
     switch (request.type) {
@@ -45,10 +53,16 @@ export default defineBackground(() => {
         await browser.tabs.create({ url: browser.runtime.getURL(request.path as '/reader.html') });
         return true;
       case 'archive-info':
-        return (await service.archive()).info;
+        return service.info();
+      case 'server-changed': {
+        const info = await service.serverChanged();
+        await browser.storage.local.set({ archiveRevision: info.revision });
+        return info;
+      }
       case 'archive-changed': {
         const info = await service.reload();
-        await browser.storage.local.set({ archiveRevision: info.revision });
+        // The revision of what marks pages now: the server's when one answers, else the local archive's.
+        await browser.storage.local.set({ archiveRevision: (await service.info()).revision });
         return info;
       }
       case 'sync-sites':

@@ -1,10 +1,12 @@
 /**
  * The user's imported archive bundle, kept in IndexedDB (bundles are too large
- * for storage.local's quota on Chrome). One database, one store, one key.
+ * for storage.local's quota on Chrome), and the newsroom server's matcher section. One database, one store.
  */
+import type { CachedSection } from './remote-archive.js';
 const DB = 'jianbao';
 const STORE = 'archive';
 const KEY = 'imported';
+const SERVER_MATCHER_KEY = 'server-matcher';
 
 export interface StoredBundle {
   text: string;
@@ -36,6 +38,9 @@ async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) 
   }
 }
 
+/** The newsroom server's matcher section, kept by revision (ETag) so a restart does not fetch it again. */
+export const readServerMatcher = () => run<CachedSection | undefined>('readonly', (s) => s.get(SERVER_MATCHER_KEY));
+export const writeServerMatcher = (section: CachedSection) => run<unknown>('readwrite', (s) => s.put(section, SERVER_MATCHER_KEY)).then(() => undefined);
 export const readImportedBundle = () => run<StoredBundle | undefined>('readonly', (s) => s.get(KEY));
 export const writeImportedBundle = (bundle: StoredBundle) => run<unknown>('readwrite', (s) => s.put(bundle, KEY)).then(() => undefined);
 export const clearImportedBundle = () => run<unknown>('readwrite', (s) => s.delete(KEY)).then(() => undefined);

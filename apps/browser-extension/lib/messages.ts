@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import type { Article, RelatedReason, TitleHistoryEntry } from '@jianbao/core';
 import type { QueryOptions, SearchHit, SearchOptions, SearchResult, Term, TermKind, XrefReport } from './archive-types.js';
 import type { SearchFacets } from './archive-service.js';
+import type { ServerStatus } from './remote-archive.js';
 
 export interface ArticleSummary {
   id: string;
@@ -30,7 +31,9 @@ export interface CardData {
 export interface ArchiveInfo {
   name: string;
   articleCount: number;
-  source: 'default' | 'imported';
+  /** 'server': the newsroom server set in Options answers; else the local archive (and `server` says why, when one is set). */
+  source: 'default' | 'imported' | 'server';
+  server?: ServerStatus;
   /** Changes whenever the archive in use changes; content scripts reload their matcher on change. */
   revision: string;
 }
@@ -70,6 +73,7 @@ export type Request =
   | { type: 'open-page'; path: string }
   | { type: 'archive-info' }
   | { type: 'archive-changed' }
+  | { type: 'server-changed' }
   | { type: 'sync-sites' };
 
 export interface Responses {
@@ -85,6 +89,7 @@ export interface Responses {
   'open-page': true;
   'archive-info': ArchiveInfo;
   'archive-changed': ArchiveInfo;
+  'server-changed': ArchiveInfo;
   'sync-sites': string[];
 }
 

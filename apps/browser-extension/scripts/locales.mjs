@@ -85,6 +85,23 @@ const M = {
   reasonSharedPhrases: ["共有 $1 处少见表述", "shares $1 rare phrases", 1],
   reasonSharedTerms: ["共同提及：$1", "names in common: $1", 1],
   reasonHeadline: ["标题“$1”检索命中", "found by the headline “$1”", 1],
+  // The newsroom server (issue 17): Options, and the status the popup and Options show.
+  optionsServer: ['新闻档案服务器', 'Newsroom archive server'],
+  optionsServerHelp: ['填写本报档案服务器的地址和令牌后，检索、悬停卡片和网页核对交给服务器，标注使用服务器的词表；网页文字只发送给这台服务器。服务器无法连接时使用本机档案。不填写则扩展不发出任何网络请求。', 'With your newsroom’s archive server and token set, searches, hover cards and page checks go to it and marking uses its term list; page text is sent to that server only. When it cannot be reached, the local archive is used. With none set, the extension makes no network request.'],
+  optionsServerUrl: ['服务器地址', 'Server address'], optionsServerToken: ['令牌', 'Token'],
+  optionsServerTokenKept: ['已保存令牌；留空则继续使用', 'A token is saved; leave empty to keep it'],
+  optionsServerSave: ['连接', 'Connect'], optionsServerRemove: ['断开服务器，只用本机档案', 'Disconnect: use the local archive only'],
+  optionsServerBadUrl: ['“$1”不是有效的服务器地址（如 https://archive.example.org）。', '“$1” is not a server address (e.g. https://archive.example.org).', 1],
+  optionsServerNoToken: ['请填写服务器令牌。', 'Enter the server token.'],
+  optionsServerRemoved: ['已断开服务器，现在只使用本机档案。', 'Disconnected: only the local archive is used now.'],
+  optionsArchiveServer: ['正在使用新闻档案服务器：', 'Using the newsroom server:'],
+  serverConnected: ['已连接新闻档案服务器 $1：$2 · $3 篇', 'Connected to the newsroom server $1: $2 · $3 articles', 3],
+  serverFallback: ['服务器 $1 $2，正在使用本机档案。', 'The server $1 $2; using the local archive.', 2],
+  serverState_unreachable: ['无法连接', 'cannot be reached'], serverState_timeout: ['没有响应', 'did not answer in time'],
+  serverState_unauthorized: ['拒绝了令牌（令牌错误或已撤销）', 'refused the token (wrong or revoked)'], serverState_forbidden: ['不允许此令牌访问', 'does not allow this token'],
+  serverState_rate_limited: ['请求过多，请稍后再试', 'is busy (too many requests); try again shortly'], serverState_server_error: ['内部出错', 'had an internal error'],
+  serverState_bad_response: ['不是剪报档案服务器', 'is not a Jianbao archive server'], serverState_bad_address: ['地址无效', 'has an invalid address'],
+  serverState_not_found: ['拒绝了请求', 'refused the request'], serverState_bad_query: ['拒绝了请求', 'refused the request'], serverState_bad_request: ['拒绝了请求', 'refused the request'],
 };
 for (const [dir, i] of [['zh_CN', 0], ['en', 1]]) {
   const out = {};

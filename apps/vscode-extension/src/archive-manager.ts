@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Archive } from '@jianbao/core';
 import { ArchiveLoadError, loadConfiguredArchive, type LoadedArchive } from './archive-loader.js';
 import { loadSearchIndex, prepareCrossReference } from './archive-service.js';
+import type { ServerConnection, ServerState } from './server-connection.js';
 
 export class ArchiveManager implements vscode.Disposable {
   private loading: Promise<LoadedArchive | undefined> | undefined;
@@ -17,12 +18,22 @@ export class ArchiveManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<LoadedArchive | undefined>();
   readonly onDidChange = this.changed.event;
 
+  private server: ServerConnection | undefined;
+  private serverListener: vscode.Disposable | undefined;
+
   constructor(private readonly log: vscode.OutputChannel) {
     this.status = vscode.window.createStatusBarItem('jianbao.archive', vscode.StatusBarAlignment.Right, 100);
     this.status.name = vscode.l10n.t('Jianbao archive');
     this.status.command = 'jianbao.search';
     this.render();
     this.status.show();
+  }
+
+  /** The newsroom server, when one is set: the status bar then says whether it or the local archive answers. */
+  attachServer(server: ServerConnection): void {
+    this.server = server;
+    this.serverListener = server.onDidChange(() => this.render());
+    this.render();
   }
 
   /** The archive if it has finished loading, else undefined (callers never block on it). */
@@ -103,6 +114,28 @@ export class ArchiveManager implements vscode.Disposable {
   }
 
   private render(): void {
+    const server = this.server?.status;
+    if (server && server.state !== 'off') {
+      this.status.command = 'jianbao.search';
+      if (server.state === 'connected') {
+        this.status.backgroundColor = undefined;
+        this.status.text = `$(cloud) ${vscode.l10n.t('{0} · {1} articles', server.name ?? '', server.articles ?? 0)}`;
+        this.status.tooltip = vscode.l10n.t('Jianbao: the newsroom server {0} answers searches, hovers and draft checks.', server.url ?? '');
+        return;
+      }
+      if (server.state === 'connecting') {
+        this.status.backgroundColor = undefined;
+        this.status.text = `$(loading~spin) ${vscode.l10n.t('Jianbao: connecting to the server…')}`;
+        this.status.tooltip = server.url;
+        return;
+      }
+      // The server cannot answer: the local archive does, and the item says so.
+      const local = this.loaded ? vscode.l10n.t('{0} · {1} articles', this.loaded.archive.meta.name, this.loaded.archive.articles.length) : vscode.l10n.t('Jianbao: loading archive…');
+      this.status.text = `$(warning) ${vscode.l10n.t('Local: {0}', local)}`;
+      this.status.tooltip = vscode.l10n.t('Jianbao: the server {0} {1}; the local archive answers.', server.url ?? '', serverProblem(server.state));
+      this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+      return;
+    }
     if (this.error) {
       this.status.text = `$(warning) ${vscode.l10n.t('Jianbao: archive error')}`;
       this.status.tooltip = this.error;
@@ -128,7 +161,23 @@ export class ArchiveManager implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.serverListener?.dispose();
     this.status.dispose();
     this.changed.dispose();
+  }
+}
+
+/** Why the server does not answer, in the UI language (core's ServerError codes). */
+export function serverProblem(state: ServerState): string {
+  switch (state) {
+    case 'unreachable': return vscode.l10n.t('cannot be reached');
+    case 'timeout': return vscode.l10n.t('did not answer in time');
+    case 'unauthorized': return vscode.l10n.t('refused the token (set it with "Jianbao: Set server token")');
+    case 'forbidden': return vscode.l10n.t('does not allow this token');
+    case 'rate-limited': return vscode.l10n.t('is busy (too many requests)');
+    case 'server-error': return vscode.l10n.t('had an internal error');
+    case 'bad-response': return vscode.l10n.t('is not a Jianbao server');
+    case 'bad-address': return vscode.l10n.t('is not a valid address');
+    default: return vscode.l10n.t('refused the request');
   }
 }

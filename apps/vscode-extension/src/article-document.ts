@@ -5,7 +5,7 @@
  * map to editor ranges by shifting the line by the header's height.
  */
 import * as vscode from 'vscode';
-import { articleBody, type Archive, type Article } from '@jianbao/core';
+import { articleBody, type Article } from '@jianbao/core';
 import { markdownText, plainText } from './markdown.js';
 
 export const SCHEME = 'jianbao';
@@ -63,12 +63,12 @@ export class ArticleDocumentProvider implements vscode.TextDocumentContentProvid
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly archive: () => Promise<Archive | undefined>) {}
+  /** `article`: the server's article when one is set and answers, else the local archive's. */
+  constructor(private readonly article: (id: string) => Promise<Article | undefined>) {}
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const id = articleIdOf(uri);
-    const archive = await this.archive();
-    const article = id ? archive?.get(id) : undefined;
+    const article = id ? await this.article(id) : undefined;
     if (!article) return vscode.l10n.t('This article is not in the current archive ({0}).', id ?? uri.toString());
     return renderArticle(article);
   }

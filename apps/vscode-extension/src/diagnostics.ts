@@ -5,12 +5,24 @@
  * document + range). Findings the editor marked as intended are left out.
  */
 import * as vscode from 'vscode';
-import type { Archive } from '@jianbao/core';
+import type { Archive, Article } from '@jianbao/core';
 import { articleBody, fnv1a } from '@jianbao/core';
 import { articleRange, articleUri } from './article-document.js';
 import { crossReferenceAsync, getMatcher, prepareCrossReference } from './archive-service.js';
-import type { XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
+import type { TermMatch, XrefConflict, XrefReport, XrefReuse } from './core-contract.js';
 import { plainText } from './markdown.js';
+import type { ServerConnection } from './server-connection.js';
+
+/** What turning a report into diagnostics reads: the articles it names and the term matcher (local or the server's). */
+export interface CheckSource {
+  get(id: string): Article | undefined;
+  findTerms(text: string): TermMatch[];
+}
+
+function checkSource(archive: Archive | CheckSource): CheckSource {
+  if ('findTerms' in archive) return archive;
+  return { get: (id) => archive.get(id), findTerms: (text) => getMatcher(archive).findAll(text) };
+}
 
 export const SOURCE = '剪报';
 
@@ -31,12 +43,12 @@ export type Finding =
  * (市委书记、…): the fix replaces the titles only, keeping the name the matcher
  * finds at the end. A number conflict's text is the number itself.
  */
-export function replacementFor(archive: Archive, item: XrefConflict): Replacement {
+export function replacementFor(archive: Archive | CheckSource, item: XrefConflict): Replacement {
   // Core's fix is a whole correct phrase for exactly the span it names (太原市市长 → 省委常委、太原市委书记).
   if (item.fix) return { start: item.fix.start, end: item.fix.end, options: [item.fix.text] };
   const options = item.kind === 'title' ? item.expected.split('、').filter(Boolean) : [item.expected];
   if (item.kind === 'title') {
-    const name = getMatcher(archive).findAll(item.text).filter((m) => m.kind === 'person' && m.end === item.text.length).pop();
+    const name = checkSource(archive).findTerms(item.text).filter((m) => m.kind === 'person' && m.end === item.text.length).pop();
     if (name && name.start > 0) return { start: item.start, end: item.start + name.start, options };
   }
   return { start: item.start, end: item.end, options };
@@ -70,8 +82,9 @@ function rangeOf(document: vscode.TextDocument, start: number, end: number): vsc
 }
 
 export function toDiagnostics(
-  document: vscode.TextDocument, archive: Archive, report: XrefReport, intended: ReadonlySet<string>,
+  document: vscode.TextDocument, from: Archive | CheckSource, report: XrefReport, intended: ReadonlySet<string>,
 ): JianbaoDiagnostic[] {
+  const archive = checkSource(from);
   const out: JianbaoDiagnostic[] = [];
   for (const item of report.reused) {
     const finding: Finding = { type: 'reuse', item };
@@ -137,6 +150,7 @@ export class DraftChecker implements vscode.Disposable {
     private readonly archive: () => Promise<Archive | undefined>,
     private readonly intended: () => ReadonlySet<string>,
     private readonly isDraft: (document: vscode.TextDocument) => boolean,
+    private readonly server?: ServerConnection,
   ) {}
 
   get mode(): CheckMode {
@@ -166,6 +180,22 @@ export class DraftChecker implements vscode.Disposable {
 
   async check(document: vscode.TextDocument): Promise<XrefReport | undefined> {
     if (!this.isDraft(document) || document.isClosed) return undefined;
+    const server = this.server;
+    if (server?.configured) {
+      const version = document.version;
+      // The draft goes to the newsroom server in the request body (never stored or logged there, nor here).
+      const remote = await server.via(async (client) => {
+        const { revision: _revision, articles: _articles, ...report } = await client.xref(document.getText(), { markdown: document.languageId === 'markdown' });
+        const ids = new Set([...report.reused.map((r) => r.articleId), ...report.conflicts.flatMap((c) => (c.articleId ? [c.articleId] : []))]);
+        await Promise.all([...ids].map((id) => server.article(client, id)));
+        const { matcher } = await server.terms(client);
+        return { report, source: { get: (id: string) => server.cachedArticle(id), findTerms: (text: string) => matcher.findAll(text) } };
+      }, async () => undefined);
+      if (remote) {
+        if (document.version !== version || document.isClosed) return undefined;
+        return this.publish(document, remote.source, remote.report);
+      }
+    }
     const archive = await this.archive();
     if (!archive) return undefined;
     // On a large archive the first check would otherwise build the fingerprint index in one blocking piece (~2 s for 20,000 stories).
@@ -175,8 +205,12 @@ export class DraftChecker implements vscode.Disposable {
     // In slices (its phases): in one piece the first check of a 5,000-character draft froze the host for 200–270 ms on xwlb.
     const report = await crossReferenceAsync(archive, document.getText(), { markdown: document.languageId === 'markdown' });
     if (document.version !== version || document.isClosed) return undefined; // a newer check follows
+    return this.publish(document, archive, report);
+  }
+
+  private publish(document: vscode.TextDocument, source: Archive | CheckSource, report: XrefReport): XrefReport {
     this.reports.set(document.uri.toString(), report);
-    this.collection.set(document.uri, toDiagnostics(document, archive, report, this.intended()));
+    this.collection.set(document.uri, toDiagnostics(document, source, report, this.intended()));
     this.changed.fire(document.uri);
     return report;
   }

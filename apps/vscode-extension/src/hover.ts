@@ -3,10 +3,16 @@
  * and the latest articles mentioning it as command links that open them.
  */
 import * as vscode from 'vscode';
-import { dateRange, personSummary, type Archive } from '@jianbao/core';
+import { dateRange, personSummary, type Archive, type Article } from '@jianbao/core';
 import { getLexicon, getMatcher } from './archive-service.js';
 import type { Term, TermKind, TermMatch } from './core-contract.js';
 import { commandLink, markdownLink, markdownText } from './markdown.js';
+import type { ServerConnection } from './server-connection.js';
+
+/** Where a hover finds the articles it lists: the local archive, or the server's term card. */
+export interface ArticleLookup {
+  get(id: string): Pick<Article, 'id' | 'title' | 'paper' | 'date'> | undefined;
+}
 
 const LATEST = 5;
 
@@ -43,7 +49,7 @@ const dateOf = (value: unknown): string => (typeof value === 'string' ? value : 
  * capped, skipped when not a string): the lexicon and articles come from a
  * bundle file, which may be hostile or damaged.
  */
-export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownString {
+export function hoverMarkdown(archive: ArticleLookup, term: Term, total?: number): vscode.MarkdownString {
   // No theme icons: with them, `$(alert)` in an archive title rendered as an icon even when escaped for Markdown.
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = { enabledCommands: ['jianbao.openArticle'] };
@@ -67,7 +73,7 @@ export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownStri
   const articles = ids.map((id) => archive.get(id)).filter((a) => a !== undefined)
     .sort((a, b) => dateOf(b.date).localeCompare(dateOf(a.date)));
   if (articles.length) {
-    md.appendMarkdown(`${vscode.l10n.t('Latest articles ({0} in all):', articles.length)}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Latest articles ({0} in all):', total ?? articles.length)}\n\n`);
     for (const a of articles.slice(0, LATEST)) {
       const details = [markdownText(a.paper), markdownText(a.date)].filter(Boolean).join(', ');
       const label = markdownText(a.title) ?? markdownText(a.id) ?? '';
@@ -78,12 +84,30 @@ export function hoverMarkdown(archive: Archive, term: Term): vscode.MarkdownStri
 }
 
 export class TermHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly archive: () => Archive | undefined) {}
+  constructor(private readonly archive: () => Archive | undefined, private readonly server?: ServerConnection) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const line = document.lineAt(position.line).text;
+    const server = this.server;
+    if (server?.configured) {
+      // The server's terms and card; the local archive's hover when the server cannot answer.
+      const remote = await server.via(async (client) => {
+        const { matcher, lexicon } = await server.terms(client);
+        const match = termAt(matcher.findAll(line), position.character);
+        const term = match && lexicon.get(match.termId);
+        if (!match || !term) return null;
+        const card = await client.term(term.id);
+        const byId = new Map((card?.articles ?? []).map((a) => [a.id, { id: a.id, title: a.title, paper: a.paper ?? null, date: a.date }]));
+        return new vscode.Hover(hoverMarkdown({ get: (id) => byId.get(id) }, term, card?.articleCount), new vscode.Range(position.line, match.start, position.line, match.end));
+      }, async () => undefined);
+      if (remote !== undefined) return remote ?? undefined;
+    }
+    return this.localHover(line, position);
+  }
+
+  private localHover(line: string, position: vscode.Position): vscode.Hover | undefined {
     const archive = this.archive();
     if (!archive) return undefined; // still loading: never block the editor
-    const line = document.lineAt(position.line).text;
     const match = termAt(getMatcher(archive).findAll(line), position.character);
     if (!match) return undefined;
     const term = getLexicon(archive).get(match.termId);

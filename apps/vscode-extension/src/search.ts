@@ -4,7 +4,7 @@
  * insert a citation at the cursor of the editor that was active before, or open a preview.
  */
 import * as vscode from 'vscode';
-import type { Archive } from '@jianbao/core';
+import type { Archive, SearchResult, ServerFacets } from '@jianbao/core';
 import { searchQuery, type SearchHit } from './archive-service.js';
 import { plainText } from './markdown.js';
 
@@ -42,7 +42,11 @@ export interface AsTypedItem extends vscode.QuickPickItem {
  */
 export function searchView(archive: Archive, query: string, buttons: vscode.QuickInputButton[] = [], asTyped = false): { items: SearchItem[]; title: string; asTypedItem?: AsTypedItem } {
   if (!query.trim()) return { items: [], title: '' };
-  const result = searchQuery(archive, query, { limit: RESULT_LIMIT, ...(asTyped ? { asTyped: true } : {}) });
+  return resultView(searchQuery(archive, query, { limit: RESULT_LIMIT, ...(asTyped ? { asTyped: true } : {}) }), buttons);
+}
+
+/** A query's result as the quick pick shows it, wherever it came from (the local archive or the newsroom server). */
+export function resultView(result: SearchResult, buttons: vscode.QuickInputButton[] = []): { items: SearchItem[]; title: string; asTypedItem?: AsTypedItem } {
   if (result.error) return { items: [], title: `⚠ ${result.error}` };
   const count = vscode.l10n.t('{0} results', `${result.total}${result.totalAtLeast ? '+' : ''}`);
   const notice = result.rewritten ? vscode.l10n.t('Showing results for “{0}”; search instead for “{1}”', result.rewritten.query, result.rewritten.original) : undefined;
@@ -83,15 +87,28 @@ export function filterItems(archive: Archive): FilterItem[] {
     for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
     return [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   };
+  const dates = archive.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
+  return filterList(count(archive.articles.map((a) => a.paper)), count(archive.articles.map((a) => a.kind)), dates);
+}
+
+/** The same filters from the newsroom server's facets (papers and kinds most articles first, the date span). */
+export function serverFilterItems(facets: ServerFacets): FilterItem[] {
+  const years: string[] = [];
+  if (facets.first && facets.last) for (let y = Number(facets.first.slice(0, 4)); y <= Number(facets.last.slice(0, 4)) && years.length < 50; y++) years.push(String(y));
+  const dates = facets.first && facets.last ? [facets.first, ...years.map((y) => `${y}-01`), facets.last].sort() : [];
+  return filterList(facets.papers.map((p) => [p, 0]), facets.kinds.map((k) => [k, 0]), dates);
+}
+
+function filterList(papers: [string, number][], kinds: [string, number][], dates: string[]): FilterItem[] {
   const quote = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
   const items: FilterItem[] = [];
   const section = (label: string) => items.push({ label, kind: vscode.QuickPickItemKind.Separator, syntax: '' });
+  const articles = (n: number) => (n ? { description: vscode.l10n.t('{0} articles', n) } : {});
   section(vscode.l10n.t('Paper'));
-  for (const [paper, n] of count(archive.articles.map((a) => a.paper))) items.push({ label: paper, description: vscode.l10n.t('{0} articles', n), syntax: `paper:${quote(paper)}` });
+  for (const [paper, n] of papers) items.push({ label: paper, ...articles(n), syntax: `paper:${quote(paper)}` });
   section(vscode.l10n.t('Kind'));
-  for (const [kind, n] of count(archive.articles.map((a) => a.kind))) items.push({ label: kind, description: vscode.l10n.t('{0} articles', n), syntax: `kind:${kind}` });
+  for (const [kind, n] of kinds) items.push({ label: kind, ...articles(n), syntax: `kind:${kind}` });
   section(vscode.l10n.t('Date (year, month or day; a range with ..)'));
-  const dates = archive.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
   const years = [...new Set(dates.map((d) => d.slice(0, 4)))].reverse();
   const months = [...new Set(dates.filter((d) => d.length >= 7).map((d) => d.slice(0, 7)))].reverse().slice(0, 12);
   for (const y of years) items.push({ label: y, syntax: `date:${y}` });
@@ -119,8 +136,27 @@ export interface SearchActions {
   cite(id: string, editor: vscode.TextEditor | undefined): Promise<unknown>;
 }
 
+/** What the quick pick searches: the local archive, or the newsroom server (asynchronous). */
+export interface SearchSource {
+  name: string;
+  articles: number;
+  query(text: string, asTyped: boolean): SearchResult | Promise<SearchResult>;
+  filters(): FilterItem[] | Promise<FilterItem[]>;
+}
+
+export function localSearchSource(archive: Archive): SearchSource {
+  return {
+    name: archive.meta.name,
+    articles: archive.articles.length,
+    query: (text, asTyped) => searchQuery(archive, text, { limit: RESULT_LIMIT, ...(asTyped ? { asTyped: true } : {}) }),
+    filters: () => filterItems(archive),
+  };
+}
+
+export const SEARCH_LIMIT = RESULT_LIMIT;
+
 /** Shows the quick pick. `mode` decides what Enter does: open the article, or insert its citation. */
-export function showSearch(archive: Archive, actions: SearchActions, mode: 'open' | 'cite', initial = ''): vscode.QuickPick<SearchItem | AsTypedItem> {
+export function showSearch(source: SearchSource, actions: SearchActions, mode: 'open' | 'cite', initial = ''): vscode.QuickPick<SearchItem | AsTypedItem> {
   const editor = vscode.window.activeTextEditor;
   const insertButton: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('quote'),
@@ -138,18 +174,34 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
   pick.buttons = [filterButton];
   let asTyped = false;
   pick.placeholder = mode === 'open'
-    ? vscode.l10n.t('Search {0} ({1} articles): Enter opens, the quote button inserts a citation', archive.meta.name, archive.articles.length)
+    ? vscode.l10n.t('Search {0} ({1} articles): Enter opens, the quote button inserts a citation', source.name, source.articles)
     : vscode.l10n.t('Search the archive: Enter inserts a citation');
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
-  const update = (value: string) => {
-    const view = searchView(archive, value, [insertButton, previewButton], asTyped);
-    pick.items = view.asTypedItem ? [view.asTypedItem, ...view.items] : view.items;
-    pick.title = view.title || undefined;
+  let seq = 0;
+  const update = async (value: string) => {
+    const mine = ++seq;
+    if (!value.trim()) {
+      pick.items = [];
+      pick.title = undefined;
+      return;
+    }
+    pick.busy = true;
+    try {
+      const result = await source.query(value, asTyped);
+      if (mine !== seq) return; // a newer query was typed meanwhile
+      const view = resultView(result, [insertButton, previewButton]);
+      pick.items = view.asTypedItem ? [view.asTypedItem, ...view.items] : view.items;
+      pick.title = view.title || undefined;
+    } catch (error) {
+      if (mine === seq) pick.title = `⚠ ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (mine === seq) pick.busy = false;
+    }
   };
   pick.onDidChangeValue((value) => {
     asTyped = false;
-    update(value);
+    void update(value);
   });
   let choosingFilter = false;
   pick.onDidTriggerButton(async (button) => {
@@ -157,10 +209,10 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
     // A second quick pick lists the filters; the chosen one's syntax goes into the query, and the search comes back.
     choosingFilter = true;
     const query = pick.value;
-    const chosen = await vscode.window.showQuickPick(filterItems(archive), { title: vscode.l10n.t('Add a filter to the query'), matchOnDescription: true });
+    const chosen = await vscode.window.showQuickPick(Promise.resolve(source.filters()), { title: vscode.l10n.t('Add a filter to the query'), matchOnDescription: true });
     choosingFilter = false;
     pick.value = chosen ? withFilter(query, chosen.syntax) : query;
-    update(pick.value);
+    void update(pick.value);
     pick.show();
   });
   pick.onDidAccept(() => {
@@ -168,7 +220,7 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
     if (!item) return;
     if ('asTyped' in item) {
       asTyped = true;
-      return update(pick.value);
+      return void update(pick.value);
     }
     pick.hide();
     void (mode === 'open' ? actions.open(item.hit.id) : actions.cite(item.hit.id, editor));
@@ -182,7 +234,7 @@ export function showSearch(archive: Archive, actions: SearchActions, mode: 'open
     if (!choosingFilter) pick.dispose();
   });
   pick.value = initial;
-  update(initial);
+  void update(initial);
   pick.show();
   return pick;
 }

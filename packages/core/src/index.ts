@@ -35,5 +35,5 @@ export {
 export {
   ServerClient, ServerError, SERVER_ERROR_CODES, normaliseServerUrl, serverOrigin,
   type ServerErrorCode, type ServerClientOptions, type ServerRevision, type ServerSearchResult, type ServerXrefReport,
-  type ServerTermCard, type ServerTermListing, type SectionReply, type FetchLike, type FetchResponse,
+  type ServerTermCard, type ServerTermListing, type ServerFacets, type SectionReply, type FetchLike, type FetchResponse,
 } from './client/server-client.js';

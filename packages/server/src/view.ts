@@ -55,6 +55,23 @@ export class ArchiveView implements DocTable {
     });
   }
 
+  /** Papers and kinds by number of articles (most first, then by name) and the first and last dates: the search form's filters. */
+  facets(): { papers: string[]; kinds: string[]; first: string | null; last: string | null } {
+    const count = (values: readonly (string | null)[]) => {
+      const m = new Map<string, number>();
+      for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
+      return [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([name]) => name);
+    };
+    let first: string | null = null;
+    let last: string | null = null;
+    for (const d of this.date) {
+      if (!d) continue;
+      if (!first || d < first) first = d;
+      if (!last || d > last) last = d;
+    }
+    return { papers: count(this.paper), kinds: count(this.kind), first, last };
+  }
+
   get size(): number {
     return this.ids.length;
   }

@@ -10,6 +10,16 @@ import { createToken, ingestArticles, openDatabase, startServer, type Database, 
 
 const seeds = (await loadDefaultArchive()).articles as Article[];
 const local = loadArchive(JSON.parse(JSON.stringify(buildBundle({ articles: seeds }, { name: 'seeds' }))));
+/** The extension's search-page filters, computed as its local adapter does. */
+function searchFacets(archive: typeof local) {
+  const count = (values: (string | null)[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) if (v) m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).map(([name]) => name);
+  };
+  const dates = archive.articles.map((a) => a.date).filter((d): d is string => !!d).sort();
+  return { papers: count(archive.articles.map((a) => a.paper)), kinds: count(archive.articles.map((a) => a.kind)), first: dates[0] ?? null, last: dates.at(-1) ?? null };
+}
 const plain = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 describe('ServerClient against a running server', () => {
@@ -47,7 +57,11 @@ describe('ServerClient against a running server', () => {
     expect(card.articleCount).toBe(new Set(person.mentions.map((m) => m.articleId)).size);
     expect(card.articles[0]!.snippet!.length).toBeGreaterThan(0);
     expect(await client.term('nope')).toBeUndefined();
+    expect(await client.facets()).toEqual(searchFacets(local));
     const draft = seeds[1]!.paragraphs.slice(0, 2).join('\n');
+    const withArticles = await client.xref(draft, { markdown: false, articles: true });
+    expect(Object.keys(withArticles.articles!).sort()).toEqual([...new Set([...withArticles.related.map((r) => r.id), ...withArticles.reused.map((r) => r.articleId)])].sort());
+    for (const [id, a] of Object.entries(withArticles.articles!)) expect(a).toEqual({ title: local.get(id)!.title, date: local.get(id)!.date, paper: local.get(id)!.paper });
     for (const markdown of [undefined, false]) {
       const { revision: _r, ...report } = await client.xref(draft, markdown === undefined ? {} : { markdown });
       expect(report).toEqual(plain(crossReference(local, draft, markdown === undefined ? {} : { markdown })));

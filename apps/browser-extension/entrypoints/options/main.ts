@@ -6,9 +6,12 @@ import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-stor
 import { h } from '../../lib/dom.js';
 import { userMessage } from '../../lib/errors.js';
 import { localisePage, t } from '../../lib/i18n.js';
-import { ask } from '../../lib/messages.js';
+import { ask, type ArchiveInfo } from '../../lib/messages.js';
+import { loadServerSetting, saveServerSetting, serverPermissionPattern, type ServerSetting } from '../../lib/server-settings.js';
+import { showServerStatus } from '../../lib/server-status.js';
+import { normaliseServerUrl } from '@jianbao/core';
 import { loadSettings, updateSettings } from '../../lib/settings.js';
-import { DEFAULT_NEWS_DOMAINS, EVERYWHERE_ORIGINS, normaliseSite, patternsForDomain } from '../../lib/sites.js';
+import { DEFAULT_NEWS_DOMAINS, EVERYWHERE_ORIGINS, hostInDomain, normaliseSite, patternsForDomain } from '../../lib/sites.js';
 
 localisePage(document);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -32,10 +35,61 @@ async function render(): Promise<void> {
       return h(document, 'label', { class: 'row' }, box, t(`kind_${kind}`));
     }),
   );
-  const info = await ask({ type: 'archive-info' });
-  $('archive-info').textContent = `${t(info.source === 'imported' ? 'optionsArchiveImported' : 'optionsArchiveDefault')} ${t('archiveSummary', [info.name, String(info.articleCount)])}`;
-  $<HTMLButtonElement>('use-default').disabled = info.source === 'default';
+  await renderServer();
 }
+
+// The newsroom server: the address and token (storage.local only), the host permission for that host alone.
+let savedServer: ServerSetting | undefined;
+async function renderServer(info?: ArchiveInfo): Promise<void> {
+  savedServer = await loadServerSetting();
+  const url = $<HTMLInputElement>('server-url');
+  if (document.activeElement !== url) url.value = savedServer?.url ?? '';
+  $<HTMLInputElement>('server-token').placeholder = savedServer ? t('optionsServerTokenKept') : '';
+  $<HTMLButtonElement>('server-remove').disabled = !savedServer;
+  const shown = info ?? (await ask({ type: 'archive-info' }));
+  const label = shown.source === 'server' ? 'optionsArchiveServer' : shown.source === 'imported' ? 'optionsArchiveImported' : 'optionsArchiveDefault';
+  $('archive-info').textContent = `${t(label)} ${t('archiveSummary', [shown.name, String(shown.articleCount)])}`;
+  $<HTMLButtonElement>('use-default').disabled = shown.source === 'default';
+  showServerStatus($('server-status'), shown);
+}
+
+$('server-form').addEventListener('submit', async (e) => {
+  e.preventDefault();
+  const status = $('server-status');
+  const typed = $<HTMLInputElement>('server-url').value;
+  let url: string;
+  try {
+    url = normaliseServerUrl(typed);
+  } catch {
+    return void Object.assign(status, { hidden: false, className: 'error', textContent: t('optionsServerBadUrl', typed.trim()) });
+  }
+  const token = $<HTMLInputElement>('server-token').value.trim() || savedServer?.token || '';
+  if (!token) return void Object.assign(status, { hidden: false, className: 'error', textContent: t('optionsServerNoToken') });
+  // First, inside the submit's user gesture (Firefox allows no await before it): access to this server's host only.
+  const pattern = serverPermissionPattern(url);
+  const granted = await browser.permissions.request({ origins: [pattern] });
+  if (!granted) return void Object.assign(status, { hidden: false, className: 'error', textContent: t('optionsPermissionDenied', pattern) });
+  await saveServerSetting({ url, token });
+  $<HTMLInputElement>('server-token').value = '';
+  status.textContent = t('cardLoading');
+  await renderServer(await ask({ type: 'server-changed' }));
+});
+
+$('server-remove').addEventListener('click', async () => {
+  const old = savedServer;
+  await saveServerSetting(undefined);
+  if (old) {
+    // Give the host permission back unless a site in the run-list still needs it.
+    const host = new URL(old.url).hostname;
+    const settings = await loadSettings();
+    if (!settings.everywhere && ![...DEFAULT_NEWS_DOMAINS, ...settings.userSites].some((d) => hostInDomain(host, d))) {
+      await browser.permissions.remove({ origins: [serverPermissionPattern(old.url)] }).catch(() => false);
+    }
+  }
+  const info = await ask({ type: 'server-changed' });
+  await renderServer(info);
+  Object.assign($('server-status'), { hidden: false, className: 'ok', textContent: t('optionsServerRemoved') });
+});
 
 async function removeSite(site: string): Promise<void> {
   await updateSettings((s) => void (s.userSites = s.userSites.filter((x) => x !== site)));

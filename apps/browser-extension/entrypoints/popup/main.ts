@@ -4,6 +4,7 @@ import { openCheckPanel, stepMark } from '../../lib/browser-actions.js';
 import { UserError, userMessage } from '../../lib/errors.js';
 import { ask } from '../../lib/messages.js';
 import { renderCheck, renderResult } from '../../lib/render-results.js';
+import { showServerStatus } from '../../lib/server-status.js';
 import { handOverQuery } from '../../lib/search-handoff.js';
 import { loadSettings, markingDisabledOn, updateSettings } from '../../lib/settings.js';
 import { DEFAULT_NEWS_DOMAINS, hostInDomain, patternsForDomain } from '../../lib/sites.js';
@@ -19,6 +20,7 @@ const closeUnlessTest = () => !isTest && window.close();
 async function showArchive(): Promise<void> {
   const info = await ask({ type: 'archive-info' });
   $('archive').textContent = t('archiveSummary', [info.name, String(info.articleCount)]);
+  showServerStatus($('server-status'), info);
 }
 
 let searchTimer: ReturnType<typeof setTimeout> | undefined;

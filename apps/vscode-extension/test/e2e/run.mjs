@@ -8,6 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extensionRoot, launchChromium, repoRoot, startCodeServer } from './code-server.mjs';
+import { startNewsroomServer } from './newsroom-server.mjs';
 
 // The whole suite, generous for a loaded 2-core machine (each wait inside has its own limit and message).
 const TIMEOUT_MS = Number(process.env.JIANBAO_E2E_TIMEOUT_MS ?? 1_200_000);
@@ -24,6 +25,8 @@ const scratch = mkdtempSync(join(tmpdir(), 'jianbao-e2e-'));
 const workspace = join(scratch, 'workspace');
 cpSync(join(extensionRoot, 'test/fixtures/workspace'), workspace, { recursive: true });
 
+// A newsroom server on 127.0.0.1 (PGlite in a temporary folder, a token made here) for suite/server.test.ts.
+const newsroom = process.env.JIANBAO_E2E_TESTS ? undefined : await startNewsroomServer();
 const server = await startCodeServer({
   scratch,
   settings: { 'jianbao.checkDelay': 150, ...JSON.parse(process.env.JIANBAO_E2E_SETTINGS || '{}') },
@@ -31,6 +34,7 @@ const server = await startCodeServer({
     JIANBAO_E2E_WORKSPACE: workspace,
     JIANBAO_E2E_SHARED: existsSync(join(shared, 'eval/drafts-dev')) ? shared : '',
     JIANBAO_E2E_GREP: process.env.JIANBAO_E2E_GREP ?? '',
+    JIANBAO_E2E_SERVER: newsroom?.env ?? '',
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('JIANBAO_BENCH_'))),
   },
 });
@@ -71,6 +75,7 @@ try {
   }
   await browser?.close().catch(() => {});
   await server.stop();
+  await newsroom?.close().catch((error) => console.error('e2e: closing the newsroom server:', error));
   if (code !== 0) console.error(`e2e: code-server output:\n${server.output().slice(-4000)}`);
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -80,7 +80,9 @@ describe('the web extension bundle', () => {
       check(uri: unknown): Promise<unknown>;
     };
     const store = new Map<string, unknown>();
-    const ext = activate({ subscriptions: [], workspaceState: { get: (k: string, d: unknown) => store.get(k) ?? d, update: async (k: string, v: unknown) => void store.set(k, v) } });
+    // No newsroom server is set: the secret store is asked for nothing and no request is made (the sandbox has no fetch).
+    const secrets = { get: async () => undefined, store: async () => undefined, delete: async () => undefined, onDidChange: () => ({ dispose() {} }) };
+    const ext = activate({ subscriptions: [], secrets, workspaceState: { get: (k: string, d: unknown) => store.get(k) ?? d, update: async (k: string, v: unknown) => void store.set(k, v) } });
     const info = await ext.ready();
     expect(info?.articles).toBeGreaterThan(0);
     expect(ext.search('人大代表').length).toBeGreaterThan(0);

@@ -49,7 +49,19 @@ export interface ServerRevision {
 
 /** A query's result as `searchQuery` gives it locally, plus the archive revision that answered. */
 export type ServerSearchResult = SearchResult & { revision: number };
-export type ServerXrefReport = XrefReport & { revision: number };
+export type ServerXrefReport = XrefReport & {
+  revision: number;
+  /** With `articles: true`: title, date and paper of every article the report points to. */
+  articles?: Record<string, { title: string; date: string | null; paper: string | null }>;
+};
+
+/** What a search form's filters offer: the archive's papers and kinds (most articles first) and its date span. */
+export interface ServerFacets {
+  papers: string[];
+  kinds: string[];
+  first: string | null;
+  last: string | null;
+}
 
 export interface ServerTermListing {
   total: number;
@@ -156,8 +168,12 @@ export class ServerClient {
    * Cross-reference of a draft or page text (core's crossReference on the server). `markdown: false` for page
    * text (as the local check); the text goes in the body only, the server neither stores nor logs it.
    */
-  xref(draft: string, options: { relatedLimit?: number; markdown?: boolean } = {}): Promise<ServerXrefReport> {
+  xref(draft: string, options: { relatedLimit?: number; markdown?: boolean; articles?: boolean } = {}): Promise<ServerXrefReport> {
     return this.json('POST', '/v1/xref', JSON.stringify({ draft, ...options }), this.timeoutMs * 3);
+  }
+
+  facets(): Promise<ServerFacets> {
+    return this.json('GET', '/v1/facets');
   }
 
   /** The matcher or lexicon section; with the ETag of a cached copy, `changed: false` when it still stands. */

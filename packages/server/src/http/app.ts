@@ -132,6 +132,13 @@ export function createApp(service: ArchiveService, options: AppOptions = {}): Ho
     return c.json({ revision: view.revision, hits, total, totalAtLeast, ...(rewritten ? { rewritten } : {}), notices });
   });
 
+  // What a search form's filters offer (the extension's search page): papers and kinds, most articles first, and the date span.
+  app.get('/v1/facets', auth('read'), async (c) => {
+    const view = await service.view();
+    c.header('X-Jianbao-Revision', String(view.revision));
+    return c.json(view.facets());
+  });
+
   app.get('/v1/articles/:id', auth('read'), async (c) => {
     const view = await service.view();
     const article = await view.article(c.req.param('id'));
@@ -173,6 +180,17 @@ export function createApp(service: ArchiveService, options: AppOptions = {}): Ho
     // markdown: false for web page text (the browser extension's page check), as its local check does.
     const report = await view.crossReference(draft, { ...(relatedLimit === undefined ? {} : { relatedLimit }), ...(markdown === undefined ? {} : { markdown }) });
     c.header('X-Jianbao-Revision', String(view.revision));
+    // articles: true — the title, date and paper of each article the report names (what a client lists beside it).
+    if ((body as { articles?: unknown }).articles === true) {
+      const ids = new Set([...report.related.map((r) => r.id), ...report.reused.map((r) => r.articleId), ...report.conflicts.flatMap((x) => (x.articleId ? [x.articleId] : []))]);
+      const articles: Record<string, { title: string; date: string | null; paper: string | null }> = {};
+      await view.loadArticles([...ids]);
+      for (const id of ids) {
+        const a = await view.article(id);
+        if (a) articles[id] = { title: a.title, date: a.date, paper: a.paper };
+      }
+      return c.json({ revision: view.revision, ...report, articles });
+    }
     return c.json({ revision: view.revision, ...report });
   });
 
