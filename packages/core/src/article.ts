@@ -57,8 +57,10 @@ export interface Article {
 
 /** The contract's key order, used to emit articles in a stable shape. */
 export const ARTICLE_KEYS = [
-  'id', 'paper', 'date', 'page', 'pageNumber', 'title', 'titleInferred', 'subtitle', 'section', 'byline',
+  'id', 'paper', 'date', 'page', 'title', 'titleInferred', 'subtitle', 'section', 'byline',
   'dateline', 'kind', 'source', 'paragraphs', 'continues', 'continuationOf',
+  // Added in bundle format 3: last, so the keys before it keep their place in `--json` output.
+  'pageNumber',
 ] as const satisfies readonly (keyof Article)[];
 
 /** The article's text as one string: paragraphs joined by "\n" (the offsets xref reports index this). */
