@@ -257,6 +257,10 @@ describe.skipIf(!!skip)('extension in Chromium', () => {
     // Worded in the UI language from core's fields (not core's Chinese sentence).
     await expect.poll(() => popup.locator('#check-result .conflicts li .error').allTextContents()).toEqual(report.conflicts.map((c) => format(zh, c.kind === 'title' ? 'conflictTitle' : 'conflictNumber', [])));
     await expect.poll(() => popup.locator('#check-result .conflicts li .quote').allTextContents()).toEqual(report.conflicts.map((c) => `“${c.text}” → “${c.expected}”`));
+    // Why a title is wrong, from core's reason code (太原市市长韦韬: not a title the archive gives him).
+    const notHeld = report.conflicts.filter((c) => c.kind === 'title' && c.reason === 'not-held' && c.person);
+    expect(notHeld.map((c) => c.person)).toContain('韦韬');
+    await expect.poll(() => popup.locator('#check-result .conflicts li .reason').allTextContents()).toEqual(notHeld.map((c) => format(zh, 'conflictNotHeld', [c.person!])));
     // Related articles with their reasons in the UI language.
     expect(await popup.locator('#check-result .related li .reasons').count()).toBe(Math.min(10, report.related.filter((r) => r.why.length).length));
     expect((await popup.locator('#check-result .related li .reasons').allTextContents()).join(' ')).not.toMatch(/shared|characters|phrases/);

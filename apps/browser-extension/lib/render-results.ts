@@ -55,6 +55,18 @@ export function shorten(text: string, max = 80): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 24)} … ${flat.slice(-20)}`;
 }
 
+/** Why a title is wrong, from core's reason code (not a post the person holds; a former post), in the UI language. */
+function titleReason(c: PageCheck['report']['conflicts'][number]): string | null {
+  if (c.kind !== 'title' || !c.person) return null;
+  if (c.reason === 'former' && c.former) {
+    const where = [c.former.articleTitle ? `《${shorten(c.former.articleTitle)}》` : '', c.former.date ?? ''].filter(Boolean).join(' · ');
+    return t('conflictFormer', [c.person, where]);
+  }
+  return c.reason === 'not-held' ? t('conflictNotHeld', c.person) : null;
+}
+
+const reasonSpan = (doc: Document, text: string | null) => (text ? h(doc, 'span', { class: 'muted reason' }, text) : null);
+
 export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, open: (id: string) => void): void {
   const { report, articles } = check;
   const link = (id: string | null) =>
@@ -69,7 +81,7 @@ export function renderCheck(doc: Document, box: HTMLElement, check: PageCheck, o
     parts.push(h(doc, 'h2', {}, t('checkConflicts')));
     parts.push(h(doc, 'ul', { class: 'results conflicts' }, ...report.conflicts.map((c) =>
       // Worded here from core's fields in the UI language (core's own message is a Chinese sentence).
-      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, t(c.kind === 'title' ? 'conflictTitle' : 'conflictNumber')), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), link(c.articleId)))));
+      h(doc, 'li', {}, h(doc, 'span', { class: 'error' }, t(c.kind === 'title' ? 'conflictTitle' : 'conflictNumber')), h(doc, 'span', { class: 'quote' }, `“${shorten(c.text)}” → “${shorten(c.expected)}”`), reasonSpan(doc, titleReason(c)), link(c.articleId)))));
   }
   if (report.reused.length) {
     parts.push(h(doc, 'h2', {}, t('checkReused')));

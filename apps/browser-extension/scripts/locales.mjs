@@ -24,6 +24,7 @@ const M = {
   checkSummary: ['重复段落 $1 处，可能矛盾 $2 处，相关文章 $3 篇。', '$1 reused passage(s), $2 possible contradiction(s), $3 related article(s).', 3],
   checkConflicts: ['可能矛盾', 'Possible contradictions'], checkReused: ['与档案重复', 'Reused from the archive'], checkRelated: ['相关文章', 'Related articles'],
   reuseVerbatim: ['原文照录', 'verbatim'], reuseEdited: ['改写', 'edited'],
+  conflictNotHeld: ['档案中$1没有这一职务', 'not a title the archive gives $1', 1], conflictFormer: ['$1此前的职务，最后见于$2', 'a former post of $1, last seen $2', 2],
   openSearchPage: ['检索页', 'Search page'], openOptions: ['设置', 'Options'],
   relatedArticles: ['相关文章', 'Related articles'], noRelated: ['没有相关文章。', 'No related articles.'],
   readerNoId: ['没有指定文章。', 'No article given.'], readerNotFound: ['档案中没有文章 $1。', 'No article $1 in the archive.', 1],

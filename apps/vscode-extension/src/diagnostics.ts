@@ -113,9 +113,7 @@ export function toDiagnostics(
     const source = item.articleTitle
       ? vscode.l10n.t('Source: 《{0}》, {1}', item.articleTitle, item.articleDate ?? item.articleId ?? '')
       : '';
-    const message = item.kind === 'title'
-      ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '')
-      : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, plainText(item.expected) ?? '', plainText(source, 400) ?? '');
+    const message = conflictMessage(item, plainText(source, 400) ?? '');
     const d = new vscode.Diagnostic(rangeOf(document, item.start, item.end), message.trim(), vscode.DiagnosticSeverity.Warning) as JianbaoDiagnostic;
     d.source = SOURCE;
     d.code = item.kind;
@@ -133,6 +131,22 @@ export function toDiagnostics(
     out.push(d);
   }
   return out;
+}
+
+/** A conflict worded in the UI language from core's data: why a title is wrong (not a post they hold, a former post) when core says. */
+export function conflictMessage(item: XrefConflict, source: string): string {
+  const expected = plainText(item.expected) ?? '';
+  const person = plainText(item.person) ?? '';
+  if (item.kind === 'title' && item.reason === 'former' && item.former && person) {
+    const where = [plainText(item.former.articleTitle) ? `《${plainText(item.former.articleTitle)}》` : '', plainText(item.former.date) ?? ''].filter(Boolean).join(', ');
+    return vscode.l10n.t('Former title: "{0}" is a post {1} held before (last seen {2}); the archive now has "{3}". {4}', item.text, person, where, expected, source);
+  }
+  if (item.kind === 'title' && item.reason === 'not-held' && person) {
+    return vscode.l10n.t('Title not held: the archive does not give {0} the title "{1}"; it has "{2}". {3}', person, item.text, expected, source);
+  }
+  return item.kind === 'title'
+    ? vscode.l10n.t('Title differs from the archive: "{0}", the archive has "{1}". {2}', item.text, expected, source)
+    : vscode.l10n.t('Number differs from the archive: "{0}", the archive has "{1}". {2}', item.text, expected, source);
 }
 
 export type CheckMode = 'onType' | 'onSave' | 'onCommand';

@@ -149,6 +149,8 @@ describe('crossReference: contradictions', () => {
     expect(report.conflicts[0]).toMatchObject({ kind: 'title', expected: '市委书记', articleId: 'sec2025' });
     expect(report.conflicts[0]!.text).toContain('常书铭');
     expect(report.conflicts[0]!.message).toMatch(/没有“市人大常委会主任”/);
+    // Why, as data for hosts to word in their language.
+    expect(report.conflicts[0]).toMatchObject({ reason: 'not-held', person: '常书铭' });
   });
 
   it('treats an older title as "was": an error today, right when the draft is about that time', () => {
@@ -158,6 +160,8 @@ describe('crossReference: contradictions', () => {
     expect(now.conflicts[0]).toMatchObject({ kind: 'title', expected: '市委书记' });
     expect(now.conflicts[0]!.message).toMatch(/此前职务/);
     expect(now.conflicts[0]!.text).toBe('市长常书铭');
+    expect(now.conflicts[0]).toMatchObject({ reason: 'former', person: '常书铭', former: { post: '市长' } });
+    expect(now.conflicts[0]!.former!.date).toMatch(/^\d{4}/);
 
     // the name before its title, as speech has it
     const spoken = crossReference(archive, '本报讯 常书铭市长到灵石县调研重点项目。');

@@ -69,6 +69,18 @@ function conflictSource(c: Conflict, lang: 'zh' | 'en'): string {
   return title ? `the archive has “${expected}” in ${title}${date ? ` (${date})` : ''}` : `the archive has “${expected}”`;
 }
 
+/** Why a title is wrong (core's reason code): not a post the archive gives the person, or a former post. */
+function titleWhy(c: Conflict, lang: 'zh' | 'en'): string {
+  if (c.kind !== 'title' || !c.person) return '';
+  const person = inline(c.person);
+  if (c.reason === 'former' && c.former) {
+    const where = [c.former.articleTitle ? `《${inline(c.former.articleTitle)}》` : '', c.former.date ? inline(c.former.date) : ''].filter(Boolean).join(lang === 'zh' ? '，' : ', ');
+    return lang === 'zh' ? `；“${inline(c.former.post)}”是${person}此前的职务${where ? `（最后见于${where}）` : ''}` : `; “${inline(c.former.post)}” is a former post of ${person}${where ? ` (last seen ${where})` : ''}`;
+  }
+  if (c.reason === 'not-held') return lang === 'zh' ? `；档案中${person}没有这一职务` : `; not a title the archive gives ${person}`;
+  return '';
+}
+
 /** A related article's reason, worded from core's data. */
 export function reasonWords(r: RelatedReason, lang: 'zh' | 'en'): string {
   switch (r.kind) {
@@ -95,7 +107,7 @@ export function formatReport(report: XrefReport, draft: string, file = '<stdin>'
   for (const c of report.conflicts) {
     // Worded from core's fields in the locale's language (core's own message is a Chinese sentence).
     const kind = lang === 'zh' ? (c.kind === 'title' ? '职务' : '数字') : c.kind;
-    out.push(`${where(c.start)}: ${paint('red', kind)} “${inline(c.text)}” → ${inline(c.expected)}`, `    ${conflictSource(c, lang)}`);
+    out.push(`${where(c.start)}: ${paint('red', kind)} “${inline(c.text)}” → ${inline(c.expected)}`, `    ${conflictSource(c, lang)}${titleWhy(c, lang)}`);
   }
   out.push('', paint('bold', `重复使用 Reused passages (${report.reused.length})`));
   for (const r of report.reused) {

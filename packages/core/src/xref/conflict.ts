@@ -17,4 +17,14 @@ export interface Conflict {
   fix?: { start: number; end: number; text: string };
   /** The person a title conflict is about. */
   person?: string;
+  /**
+   * Why it is a conflict, as data for hosts to word: a figure that differs from the archive's ('differs'); a title
+   * the archive does not give the person ('not-held'); a post they held before and no longer hold ('former', with
+   * `former`). Older cores (and servers running them) leave it out.
+   */
+  reason?: ConflictReason;
+  /** For 'former': the post as the draft prints it and where the archive last gives it. */
+  former?: { post: string; articleId: string; articleTitle: string | null; date: string | null };
 }
+
+export type ConflictReason = 'differs' | 'not-held' | 'former';

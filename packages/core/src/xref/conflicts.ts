@@ -11,7 +11,7 @@ type Compact = ReturnType<typeof withoutSpaces>;
 import { getPersonDirectory } from './people.js';
 import { postConflicts } from './post-conflicts.js';
 import { findKey, getFingerprintIndex } from './fingerprint-index.js';
-import { matchPosition, type ReuseResult } from './reuse.js';
+import { articleOffsetAt, matchPosition, type ReuseResult } from './reuse.js';
 import { CORE_AT_END, titlesBefore, titleCore, type Role } from './titles.js';
 import { maxOf } from '../arrays.js';
 
@@ -171,16 +171,19 @@ function numberConflicts(archive: Archive, prepared: PreparedDraft, reuse: Reuse
     return near;
   };
   // Passages the reuse check aligned, in draft order (figures are visited in order too: one pointer walks them).
-  const passages = [...reuse.reused].sort((a, b) => a.start - b.start);
+  const { reused } = reuse;
+  const passages = reused.map((_, i) => i).sort((a, b) => reused[a]!.start - reused[b]!.start);
   let at = 0;
   const sources = new Map<number, AlignedSource>();
   const passageAt = (start: number): AlignedSource | undefined => {
-    while (at < passages.length && passages[at]!.end <= start) at++;
-    for (let i = at; i < passages.length && passages[i]!.start <= start; i++) {
-      const p = passages[i]!;
+    while (at < passages.length && reused[passages[at]!]!.end <= start) at++;
+    for (let i = at; i < passages.length && reused[passages[i]!]!.start <= start; i++) {
+      const p = reused[passages[i]!]!;
       const article = start < p.end ? archive.get(p.articleId) : undefined;
-      const share = (start - p.start) / Math.max(1, p.end - p.start);
-      if (article) return { article, from: p.articleStart, to: p.articleEnd, at: p.articleStart + share * (p.articleEnd - p.articleStart) };
+      if (!article) continue;
+      // The figure's place in the source, from the runs the passage was aligned with.
+      const placed = articleOffsetAt(reuse.alignments[passages[i]!]!, matchPosition(draft, start));
+      return { article, from: p.articleStart, to: p.articleEnd, at: placed >= 0 ? placed : p.articleStart };
     }
     return undefined;
   };
@@ -225,6 +228,7 @@ function numberConflicts(archive: Archive, prepared: PreparedDraft, reuse: Reuse
       articleTitle: best.article.title,
       articleDate: best.article.date,
       fix: { start: q.start, end: q.end, text: best.quantity.printed },
+      reason: 'differs',
     });
   }
   return out;
@@ -354,10 +358,14 @@ function titleConflicts(archive: Archive, raw: string, compact: Compact, options
     const expected = [...new Set(current.map((p) => (p.title.length <= 12 ? p.title : p.core)))].join('、');
     const start = compact.offsets[spanStart >= 0 ? spanStart : chain.start]!;
     const end = compact.offsets[spanEnd - 1]! + 1;
-    const base = { start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId };
+    const source = archive.get(current[0]!.articleId);
+    const base = {
+      start, end, text: raw.slice(start, end), kind: 'title' as const, expected, articleId: current[0]!.articleId,
+      articleTitle: source?.title ?? null, articleDate: source?.date ?? current[0]!.latest, person: name,
+    };
     const where = (p: Post) => describe(archive.get(p.articleId) ?? ({ title: p.articleId, date: p.latest } as Article));
     if (!known.length) {
-      out.push({ ...base, message: `档案中${name}的职务是${expected}（${where(current[0]!)}），没有“${chain.cores[0]}”` });
+      out.push({ ...base, message: `档案中${name}的职务是${expected}（${where(current[0]!)}），没有“${chain.cores[0]}”`, reason: 'not-held' });
       continue;
     }
     if (known.some((c) => current.some((p) => p.core === c))) continue;
@@ -367,7 +375,11 @@ function titleConflicts(archive: Archive, raw: string, compact: Compact, options
     const lastYear = maxOf(former.map((p) => Number((p.latest ?? '9999').slice(0, 4))));
     years ??= draftYears(text, options.date);
     if (then || years.some((y) => y <= lastYear)) continue;
-    out.push({ ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）` });
+    const last = archive.get(former[0]!.articleId);
+    out.push({
+      ...base, message: `${name}现任${expected}（${where(current[0]!)}）；“${former[0]!.core}”是其此前职务（最后见于${where(former[0]!)}）`,
+      reason: 'former', former: { post: former[0]!.core, articleId: former[0]!.articleId, articleTitle: last?.title ?? null, date: former[0]!.latest },
+    });
   }
   return out;
 }

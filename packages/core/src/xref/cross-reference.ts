@@ -10,6 +10,7 @@ import { rankRelated, type RelatedArticle } from './related.js';
 import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
 
 export type { Conflict } from './conflicts.js';
+export type { ConflictReason } from './conflict.js';
 export type { RelatedArticle, RelatedReason } from './related.js';
 export type { ReusedPassage } from './reuse.js';
 
@@ -56,13 +57,12 @@ function* crossReferenceSteps(archive: Archive, draft: string, options: XrefOpti
   if (typeof draft !== 'string') throw new TypeError('crossReference: the draft must be a string');
   // Folded, masked, normalised, scanned for figures and terms once: each check below reads this.
   const prepared = prepareDraft(archive, draft, options.markdown !== false);
-  const { match: text, terms } = prepared;
   yield;
-  const reuse = findReuse(archive, draft, text, { terms, ...options });
+  const reuse = findReuse(archive, prepared, options);
   yield;
   const conflicts = findConflicts(archive, prepared, reuse, options);
   yield;
-  const related = rankRelated(archive, draft, text, reuse, conflicts, terms, options.relatedLimit ?? 10, options.search ?? false);
+  const related = rankRelated(archive, prepared, reuse, conflicts, options.relatedLimit ?? 10, options.search ?? false);
   return { related, reused: reuse.reused, conflicts };
 }
 

@@ -48,6 +48,7 @@ export function postConflicts(archive: Archive, raw: string, compact = withoutSp
       articleDate: best.date,
       fix: { start, end, text: fixText },
       person: name,
+      reason: 'not-held',
     });
   }
   return out;

@@ -3,7 +3,7 @@ import { getLexicon, type Term } from '../lexicon/index.js';
 import type { TermMatch } from '../matcher/index.js';
 import { searchArchive } from '../search/index.js';
 import type { Conflict } from './conflicts.js';
-import type { MatchText } from './normalize.js';
+import type { PreparedDraft } from './prepared-draft.js';
 import type { ReuseResult } from './reuse.js';
 
 export interface RelatedArticle {
@@ -53,16 +53,8 @@ export function draftHeadline(raw: string): string | null {
   return first && first.length <= 40 && !/[。！？]$/.test(first) ? first : null;
 }
 
-export function rankRelated(
-  archive: Archive,
-  raw: string,
-  draft: MatchText,
-  reuse: ReuseResult,
-  conflicts: Conflict[],
-  terms: readonly TermMatch[],
-  limit: number,
-  search = false,
-): RelatedArticle[] {
+export function rankRelated(archive: Archive, prepared: PreparedDraft, reuse: ReuseResult, conflicts: Conflict[], limit: number, search = false): RelatedArticle[] {
+  const { raw, match: draft, terms } = prepared;
   // A reason may be a function: built only for the articles returned.
   const acc = new Map<string, { score: number; reasons: (RelatedReason | (() => RelatedReason))[] }>();
   const entry = (id: string) => {

@@ -2,13 +2,14 @@ import { articleBody } from '../article.js';
 import type { Archive } from '../archive.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
-import { alignPassages, SEED_K, type Segment } from './align.js';
+import { alignPassages, SEED_K, type Run, type Segment } from './align.js';
 import { markCommonPhrases } from './common-phrases.js';
 import { articleCodes, findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
 import { kgramHashes, winnow } from './kgrams.js';
 import { POST_GLOBAL } from './titles.js';
 import { decode, rawRange, toMatchText, type MatchText } from './normalize.js';
-import { copiesSentences, draftSentences, type DraftSentences } from './draft-sentences.js';
+import { copiesSentences, type DraftSentences } from './draft-sentences.js';
+import type { PreparedDraft } from './prepared-draft.js';
 import { cutAtWholeSentences, type Piece } from './verbatim-within.js';
 
 export interface ReusedPassage {
@@ -32,7 +33,7 @@ export interface ReuseOptions {
   /** Most draft regions aligned against a candidate article (default 64 + one per 25 characters). */
   candidates?: number;
   /**
-   * Raw ranges of the draft's named terms (people, places, organisations,
+   * Raw ranges of the draft's named terms (default: the prepared draft's) (people, places, organisations,
    * policies): two texts sharing names and titles (晋中市委书记常书铭,
    * 太原晋中一体化发展) are about the same people, not one copying the other,
    * so these characters do not count as reused wording.
@@ -58,8 +59,16 @@ export interface Candidate {
   hits: number;
 }
 
+/** How a reported passage was aligned: the runs it was chained from (matching-text positions) and the article's matching text. */
+export interface PassageAlignment {
+  runs: readonly Run[];
+  article: MatchText;
+}
+
 export interface ReuseResult {
   reused: ReusedPassage[];
+  /** Parallel to `reused`: each passage's alignment, for the fact checks to find a draft figure's place in the source. */
+  alignments: PassageAlignment[];
   /** Stretches of the draft (matching-text positions) that share rare fingerprints with an article: where the same event may be told. */
   regions: Region[];
   candidates: Map<number, Candidate>;
@@ -198,8 +207,9 @@ function preparedArticle(archive: Archive, index: FingerprintIndex, doc: number)
   return { codes, hashes };
 }
 
-/** Reused passages of a draft (its raw text and matching text) against the archive. */
-export function findReuse(archive: Archive, raw: string, draft: MatchText, options: ReuseOptions = {}): ReuseResult {
+/** Reused passages of a prepared draft against the archive (its matching text, sentences and named terms). */
+export function findReuse(archive: Archive, prepared: PreparedDraft, options: ReuseOptions = {}): ReuseResult {
+  const { raw, match: draft, sentences } = prepared;
   const minChars = options.minChars ?? 20;
   const minSimilarity = options.minSimilarity ?? 0.5;
   // Regions aligned: enough for a passage every 25 characters, whatever the draft's size.
@@ -209,8 +219,7 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
   const picks = winnow(hashes, INDEX_W);
   const keyOf = new Int32Array(picks.length);
   for (let p = 0; p < picks.length; p++) keyOf[p] = findKey(index, hashes[picks[p]!]!);
-  const common = commonMask(draft, hashes, picks, keyOf, index, options.terms);
-  const sentences = draftSentences(raw, draft);
+  const common = commonMask(draft, hashes, picks, keyOf, index, options.terms ?? prepared.terms);
   const seedHashes = SEED_K === INDEX_K ? hashes : kgramHashes(draft.codes, SEED_K);
 
   const { candidates, regions } = options.exhaustive
@@ -244,7 +253,8 @@ export function findReuse(archive: Archive, raw: string, draft: MatchText, optio
       if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN || copiesSentences(seg, sentences)) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }
   }
-  return { reused: report(archive, raw, draft, pickBest(found, draft.length), sentences), regions: merged, candidates, common, picks, keyOf, hashes };
+  const { reused, alignments } = report(archive, raw, draft, pickBest(found, draft.length), sentences);
+  return { reused, alignments, regions: merged, candidates, common, picks, keyOf, hashes };
 }
 
 /** One article per stretch of draft: the strongest passage wins, others overlapping it by more than a third are dropped. */
@@ -291,10 +301,13 @@ function trimAtBreaks(raw: string, draft: MatchText, f: Found): void {
   }
 }
 
-function report(archive: Archive, raw: string, draft: MatchText, found: Found[], sentences: DraftSentences): ReusedPassage[] {
+function report(archive: Archive, raw: string, draft: MatchText, found: Found[], sentences: DraftSentences): Pick<ReuseResult, 'reused' | 'alignments'> {
   const texts = new Map<number, MatchText>();
   const out: ReusedPassage[] = [];
+  const alignments: PassageAlignment[] = [];
   for (const f of found) {
+    // Every passage reported from this alignment (one, or several cut at whole sentences) gets its runs.
+    const reported = out.length;
     trimAtBreaks(raw, draft, f);
     const article = archive.articles[f.doc]!;
     const body = articleBody(article);
@@ -322,6 +335,7 @@ function report(archive: Archive, raw: string, draft: MatchText, found: Found[],
     const whole: Piece = { dStart: f.dStart, dEnd: f.dEnd, aStart: f.aStart, aEnd: f.aEnd, similarity: f.similarity, whole: true };
     if (sameText(whole)) {
       out.push(passage(whole, true));
+      alignments.push({ runs: f.pieces, article: matchText });
       continue;
     }
     // Edited: whole sentences copied exactly inside it are reported verbatim, the rest as edited around them.
@@ -329,6 +343,7 @@ function report(archive: Archive, raw: string, draft: MatchText, found: Found[],
     const exact = pieces.map((p) => p.whole && sameText(p));
     if (!exact.some(Boolean)) {
       out.push(passage(whole, false));
+      alignments.push({ runs: f.pieces, article: matchText });
       continue;
     }
     let pending: Piece | null = null; // neighbouring edited pieces joined into one
@@ -344,6 +359,23 @@ function report(archive: Archive, raw: string, draft: MatchText, found: Found[],
       else pending = { dStart: pending.dStart, dEnd: p.dEnd, aStart: Math.min(pending.aStart, p.aStart), aEnd: Math.max(pending.aEnd, p.aEnd), similarity: Math.min(pending.similarity, p.similarity), whole: false };
     });
     flush();
+    for (let i = reported; i < out.length; i++) alignments.push({ runs: f.pieces, article: matchText });
   }
-  return out;
+  return { reused: out, alignments };
+}
+
+/**
+ * The raw article offset a draft position (matching text) falls on in an alignment: inside a shared run, the
+ * same character; between runs (a changed figure: 35.8 for 25.8), as far past the run before it as the draft is.
+ */
+export function articleOffsetAt(alignment: PassageAlignment, p: number): number {
+  const { runs, article } = alignment;
+  let run = runs[0];
+  for (const r of runs) {
+    if (r.d > p) break;
+    run = r;
+  }
+  if (!run || !article.length) return -1;
+  const a = Math.min(article.length - 1, Math.max(0, run.a + (p - run.d)));
+  return article.offsets[a]!;
 }

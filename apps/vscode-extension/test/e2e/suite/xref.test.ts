@@ -106,6 +106,8 @@ suite('cross-referencing drafts', () => {
     const uri = editor.document.uri;
     const warning = await waitFor('a title warning', () => ours(uri).find((d) => d.severity === vscode.DiagnosticSeverity.Warning && d.code === 'title'));
     assert.equal(editor.document.getText(warning.range), '太原市市长'); // the whole wrong title, place included
+    // Why, from core's reason code, worded in the UI language (English or Chinese), the person named.
+    assert.match(warning.message, /^(Title not held: the archive does not give 韦韬 the title "太原市市长"|职务与档案不符：档案中韦韬没有“太原市市长”这一职务)/, warning.message);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, warning.range);
     const fix = actions.find((a) => a.edit && a.isPreferred);
     assert.ok(fix?.edit, `actions: ${actions.map((a) => a.title).join(' | ')}`);
