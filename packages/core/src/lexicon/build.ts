@@ -11,6 +11,7 @@ import {
   extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
+import { extractEvidencedPeople, extractListedPeople } from './people-evidence.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
 import { pushAll } from '../arrays.js';
@@ -150,7 +151,7 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   const bylined = new Set<string>();
   for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
   for (const p of prepared) {
-    for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text)]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
+    for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, new Set())]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
     yield;
   }
   const quotePages = new Map<string, Set<string>>();
@@ -185,7 +186,9 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   const all: Candidate[][] = [];
   for (const [i, p] of prepared.entries()) {
     all.push([
-      ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
+      ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, known)].filter((c) => known.has(c.name)),
+      // A name listed beside a known person (毛泽东、邓小平) is one too: the list is its evidence.
+      ...extractListedPeople(p.text, known),
       ...fixed[i]!,
       ...extractPolicies(p.text, repeated, programmes),
     ]);
