@@ -47,11 +47,20 @@ export function postConflicts(archive: Archive, raw: string, compact = withoutSp
       articleTitle: article?.title ?? null,
       articleDate: best.date,
       fix: { start, end, text: fixText },
-      person: name,
+      person: personName(name, isPerson),
       reason: 'not-held',
     });
   }
   return out;
+}
+
+/**
+ * The person's name as the lexicon knows it: the post index reads names off the text after a title, and a name
+ * seen once may carry the next word with it (韦韬主持). Hosts print it in their sentence.
+ */
+function personName(name: string, isPerson: (name: string) => boolean): string {
+  for (let len = name.length; len >= 2; len--) if (isPerson(name.slice(0, len))) return name.slice(0, len);
+  return name;
 }
 
 /** The newest record; among the newest date's, the title printed most often. */
