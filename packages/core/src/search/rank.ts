@@ -50,7 +50,13 @@ export function docTableOf(archive: Archive, index: SearchIndex): DocTable {
   return entry;
 }
 
-export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number, exclude: readonly string[] = []): RankedHit[] {
+/**
+ * `keep`: a test of a hit's kept squeezed texts that the caller applies to the ranked hits anyway (the names
+ * reading's "every part in one field"): the hits returned are those that pass it. When every candidate is verified
+ * (no more of them than `limit`, so ranking never stops early) a candidate that fails it is skipped before its
+ * checks — the same hits in the same order, without verifying what would be thrown away.
+ */
+export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number, exclude: readonly string[] = [], keep?: (squeezed: readonly string[]) => boolean): RankedHit[] {
   const table = docTableOf(archive, index);
   const articleOf = (doc: number) => table.articles[doc];
   const squeezedAt = (doc: number) => (table.squeezed[doc] ??= squeezedOf(articleOf(doc)!));
@@ -73,8 +79,10 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   const exactSomewhere: (boolean | undefined)[] = segments.map(() => undefined);
   const exactAt = (k: number): boolean => (exactSomewhere[k] ??= exactInSome(segments[k]!, k, candidates, squeezedAt));
   const hits: RankedHit[] = [];
+  const skip = keep && candidates.length <= limit ? keep : undefined;
   for (const c of candidates) {
     if (hits.length >= limit && beats(hits[limit - 1]!, c.tier, c.upper)) break;
+    if (skip && !skip(squeezedAt(c.doc))) continue;
     // Before the costly checks (typo, paraphrase window): which parts are there exactly, from the kept squeezed
     // texts alone. That bounds the tier and the score much tighter than the index could (a part missing as typed
     // scores at most a typo's 0.75; the title bonus needs every part in the title), and a candidate that cannot be
@@ -95,7 +103,7 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   }
   // The best `limit`: what lies beyond depends on which candidates were skipped.
   if (hits.length > limit) hits.length = limit;
-  return hits;
+  return keep && !skip ? hits.filter((hit) => keep(squeezedOf(hit.article))) : hits;
 }
 
 /**

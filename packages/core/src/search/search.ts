@@ -9,7 +9,7 @@ import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './na
 import { pinyinReadings } from './pinyin.js';
 import { planQuery, queryParts } from './query.js';
 import { before, passesFilters, rank, type RankedHit } from './rank.js';
-import { fieldTexts, type SearchIndex } from './search-index.js';
+import { fieldText, fieldTexts, type SearchIndex } from './search-index.js';
 import { makeSnippet } from './snippet.js';
 import type { QueryOptions, SearchField, SearchHit, SearchOptions, SearchResult } from './types.js';
 import { parseDate, parseQuery, type ParsedQuery, type QueryPart, type QueryProblem } from './syntax.js';
@@ -186,12 +186,15 @@ function runSearch(
       // Filtered after ranking: rank as many as any limit up to FALLBACK_POOL would, so the first k never depend on the limit.
       // A sentence's squeezed text is a stretch of its field's (squeezing maps characters one by one), so a field
       // whose kept squeezed text lacks a part cannot have a sentence holding them all: only the others are split.
-      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude).filter((hit) =>
-        fieldTexts(hit.article).some((field, f) => partSegments.every((s) => squeezedOf(hit.article)[f]!.includes(s.phrase)) && field.split(SENTENCE_END).some((sentence) => {
+      // The field's printed text (the body joined from its paragraphs) is made only for a field that passes.
+      const oneField = (kept: readonly string[]) => kept.some((field) => partSegments.every((s) => field.includes(s.phrase)));
+      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude, oneField).filter((hit) => {
+        const kept = squeezedOf(hit.article);
+        return [0, 1, 2].some((f) => partSegments.every((s) => kept[f]!.includes(s.phrase)) && fieldText(hit.article, f).split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
           return partSegments.every((s) => squeezed.includes(s.phrase));
-        })),
-      );
+        }));
+      });
       if (all.length) return { hits: all, segments: partSegments, reading: names.join(' ') };
     }
   }
