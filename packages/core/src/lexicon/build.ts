@@ -7,12 +7,12 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies, extractShortStateBodies, extractLaunchSites, foreignPlaceNames,
   extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
-import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS, NAME_FOLLOWERS, TITLES_AFTER } from './words.js';
 import { pushAll } from '../arrays.js';
 
 export interface BuildLexiconOptions {
@@ -91,7 +91,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...extractShortStateBodies(p.text), ...extractLaunchSites(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
@@ -170,7 +170,15 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
     for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
     yield;
   }
+  // A county's short form after its city or province (台州玉环): how often, against how often the archive prints it at all.
+  const afterParent = new Map<string, number>();
+  for (const list of fixed) for (const c of list) if (c.afterParent) afterParent.set(c.aliases![0]!, (afterParent.get(c.aliases![0]!) ?? 0) + 1);
   const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys(), ...programmeCandidates]);
+  // Kept when at least a quarter of its printings follow its parent: 振兴 (辽宁振兴) and 公安 (湖北公安) are words first.
+  // Counted on their own: in one pass with longer words, 古城 inside 平遥古城 would not be counted.
+  const shortTotals = yield* countOccurrences(texts, afterParent.keys());
+  const countiesByParent = new Set([...afterParent].filter(([w, n]) => n >= 0.25 * (shortTotals.get(w) ?? n)).map(([w]) => w));
+  for (const [i, list] of fixed.entries()) if (list.some((c) => c.afterParent)) fixed[i] = list.filter((c) => !c.afterParent || countiesByParent.has(c.aliases![0]!));
   // A programme named after the verb that launches it (开展…提升行动) is a term when the archive prints it again.
   const programmes = new Set([...programmeCandidates].filter((name) => (totals.get(name) ?? 0) >= 2));
   const known = new Set(bylined);
@@ -179,20 +187,39 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   // title whose end the text does not show (院长唐俊信心满满). Only titled ones become terms; like titles, speech must
   // follow in a tenth of its occurrences (not 哈马斯, an organisation that 表示 now and then).
   for (const [name, n] of spoken) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
+  // Foreign places read from a place-only context (在波克罗夫斯克等方向, 首都维尔纽斯) in two or more articles, and not
+  // names of people (a transliterated person after a country's name: 美国特朗普政府).
+  const foreign = prepared.map((p) => foreignPlaceNames(p.text));
+  const foreignArticles = new Map<string, number>();
+  for (const names of foreign) for (const n of names) foreignArticles.set(n, (foreignArticles.get(n) ?? 0) + 1);
+  const foreignPlaces = new Set([...foreignArticles].filter(([n, k]) => k >= 2 && !known.has(n)).map(([n]) => n));
   const repeated = new Set<string>();
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
 
+  // A name scanned back to punctuation that starts with a person and what a person does (习近平总书记给中共一大纪念馆,
+  // 习近平到阳泉阀门股份有限公司) is a clause: the body in it is found on its own. Not 宋庆龄基金会 (named after one).
+  const personLed = (name: string) => {
+    for (let n = 2; n <= Math.min(8, name.length - 2); n++) {
+      if (known.has(name.slice(0, n)) && PERSON_NEXT.some((w) => name.startsWith(w, n))) return true;
+    }
+    return false;
+  };
   const all: Candidate[][] = [];
   for (const [i, p] of prepared.entries()) {
+    if (fixed[i]!.some((c) => c.kind !== 'person' && personLed(c.name))) fixed[i] = fixed[i]!.filter((c) => c.kind === 'person' || !personLed(c.name));
     all.push([
       ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
       ...fixed[i]!,
       ...extractPolicies(p.text, repeated, programmes),
+      ...foreign[i]!.filter((n) => foreignPlaces.has(n)).map((name): Candidate => ({ kind: 'place', name })),
     ]);
     yield;
   }
   return all;
 }
+
+/** What follows a person's name in a clause, not in a body's name: a title after it or a verb. */
+const PERSON_NEXT = [...TITLES_AFTER, ...NAME_FOLLOWERS.filter((w) => w.length >= 2 || '到对给同在向为'.includes(w)), '乘车', '亲切', '前不久', '祝贺', '希望', '专门', '曾'];
 
 /** Builds the lexicon of an archive: extraction over every article, pooling, user edits, then mentions found by the matcher itself. */
 export function buildLexicon(articles: readonly Article[], options: BuildLexiconOptions = {}): Term[] {
@@ -271,7 +298,8 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
     }
     term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
   }
-  const kept = withoutPlacesInNames(terms, new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name))));
+  const edited = new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name)));
+  const kept = withoutUnprinted(withoutPlacesInNames(terms, edited), edited);
   return kept.sort((a, b) => TERM_KINDS.indexOf(a.kind) - TERM_KINDS.indexOf(b.kind) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
@@ -294,6 +322,26 @@ function withoutPlacesInNames(terms: Term[], edited: ReadonlySet<string>): Term[
     return forms.some((f) => people.some((p) => p.includes(f))) && !forms.some((f) => others.some((o) => o.id !== place.id && o.form.length > f.length && o.form.includes(f)));
   };
   const drop = new Set(doubtful.filter(inName).map((t) => t.id));
+  return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
+}
+
+/**
+ * Drops organisations and policies no body prints at all, not even inside another term's mention: names read in a
+ * headline only (塔什干国立东方大学, a headline's clause run into a body's name). They mark nothing, yet each is
+ * matcher states every host loads. One printed only inside a longer name (a parent body inside its unit's name) is
+ * kept, as is anything a user edit named.
+ */
+function withoutUnprinted(terms: Term[], edited: ReadonlySet<string>): Term[] {
+  const doubtful = terms.filter((t) => (t.kind === 'organisation' || t.kind === 'policy') && t.mentions.length === 0 && !edited.has(t.id));
+  if (!doubtful.length) return terms;
+  // Inside another term's printed name: one scan of the printed terms' forms for the doubtful ones.
+  const finder = buildMatcher(doubtful.map((t) => ({ termId: t.id, kind: t.kind, forms: formsOf(t) })).filter((e) => e.forms.length));
+  const inside = new Set<string>();
+  for (const t of terms) {
+    if (!t.mentions.length) continue;
+    for (const f of formsOf(t)) for (const m of finder.findAll(f)) inside.add(m.termId);
+  }
+  const drop = new Set(doubtful.filter((t) => !inside.has(t.id)).map((t) => t.id));
   return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
 }
 
