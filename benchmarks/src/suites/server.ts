@@ -6,11 +6,11 @@
 //
 // Default: the first 5,000 xwlb stories (in file order) ingested at once, then
 // a "day" of the next 200; JIANBAO_BENCH_SERVER_DOCS=all (or a number)
-// changes the first part. Skips cleanly without ../shared.
+// changes the first part; JIANBAO_BENCH_SERVER_PGLITE=0 leaves PGlite out. Skips cleanly without ../shared.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, crossReference, getLexicon, loadArchive, loadSearchIndexSync, searchWithIndex, serializeBundle, type Archive, type Article } from '@jianbao/core';
+import { buildBundle, crossReference, getLexicon, loadArchive, loadSearchIndexSync, searchWithIndex, serializeBundle, type Archive, type Article, type Term } from '@jianbao/core';
 import { createToken, ingestArticles, openDatabase, startServer, type Database } from '@jianbao/server';
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
@@ -44,7 +44,20 @@ interface Side {
   http: number[];
   parity: number;
   xref: string;
+  lexicon: string;
+  dayCpuMs: number;
   load: string;
+}
+
+/** The server's lexicon after two ingests (the day's update from the stored evidence) against one build of the same articles. */
+async function compareLexicon(db: Database, local: Archive): Promise<string> {
+  const [row] = await db.query<{ body: string }>("SELECT body FROM sections WHERE name = 'lexicon'");
+  const got = (JSON.parse(row!.body) as { terms: Term[] }).terms;
+  const want = getLexicon(local).terms;
+  const byId = new Map(got.map((t) => [t.id, t]));
+  const same = (f: (t: Term) => unknown) => want.filter((t) => byId.has(t.id) && JSON.stringify(f(byId.get(t.id)!)) === JSON.stringify(f(t))).length;
+  const order = JSON.stringify(got.map((t) => t.id)) === JSON.stringify(want.map((t) => t.id));
+  return `${got.length} terms vs ${want.length}; same id: ${want.filter((t) => byId.has(t.id)).length}, same name+kind+aliases: ${same((t) => [t.name, t.kind, t.aliases])}, same roles: ${same((t) => t.roles)}, same mentions: ${same((t) => t.mentions)}; order ${order ? 'identical' : 'differs'}; whole section ${JSON.stringify(got) === JSON.stringify(want) ? 'identical' : 'differs'}`;
 }
 
 async function measure(name: string, db: Database, first: Article[], day: Article[], local: Archive, queries: string[]): Promise<Side> {
@@ -53,8 +66,12 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
   const r1 = await ingestArticles(db, first, { name: 'xwlb' });
   const ingestMs = performance.now() - t;
   t = performance.now();
+  const c0 = process.cpuUsage();
   const r2 = await ingestArticles(db, day);
   const dayMs = performance.now() - t;
+  const c1 = process.cpuUsage(c0);
+  const dayCpuMs = (c1.user + c1.system) / 1000;
+  const lexicon = await compareLexicon(db, local);
   const { token } = await createToken(db, 'read');
   const server = await startServer(db, { port: 0, rate: 1e6, burst: 1e6 });
   const http: number[] = [];
@@ -92,7 +109,7 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
   } finally {
     await server.close();
   }
-  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, xref, load: `${loadBefore} → ${load()}` };
+  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, xref, lexicon, dayCpuMs, load: `${loadBefore} → ${load()}` };
 }
 
 export async function run(): Promise<SuiteResult> {
@@ -124,7 +141,7 @@ export async function run(): Promise<SuiteResult> {
         }
       }
       notes.push(`in-process core (same archive, warm): p50 ${fmt(percentile(localTimes, 50), 2)} ms, p95 ${fmt(percentile(localTimes, 95), 2)} ms; load ${load()}`);
-      sides.push(await measure('PGlite (embedded, folder)', lite, first, day, local, queries));
+      if (process.env.JIANBAO_BENCH_SERVER_PGLITE !== '0') sides.push(await measure('PGlite (embedded, folder)', lite, first, day, local, queries));
     } finally {
       await lite.close();
     }
@@ -148,18 +165,18 @@ export async function run(): Promise<SuiteResult> {
   const rows = sides.map((s) => [
     s.name,
     `${(s.ingestMs / 1000).toFixed(1)} s (${(first.length / (s.ingestMs / 1000)).toFixed(0)} art/s)`,
-    `${(s.dayMs / 1000).toFixed(1)} s`,
+    `${(s.dayMs / 1000).toFixed(1)} s (CPU ${(s.dayCpuMs / 1000).toFixed(1)} s)`,
     fmt(percentile(s.http, 50), 2),
     fmt(percentile(s.http, 95), 2),
     `${(s.parity * 100).toFixed(1)} % of ${queries.length}`,
     s.xref,
     s.load,
   ]);
-  const phases = sides.map((s) => `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms`);
+  const phases = sides.flatMap((s) => [`- ${s.name}: lexicon after the day (updated from the stored evidence) vs one build of all ${first.length + day.length}: ${s.lexicon}`, `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms`]);
   return {
     title,
     body: [
-      `${first.length} xwlb stories ingested at once, then a day of ${day.length} more (the first ingest indexes everything; the day updates the postings of the affected articles only and rebuilds lexicon and matcher from all stored articles); ${queries.length} queries from the archive, top 10, one HTTP client, second (warm) pass timed.`,
+      `${first.length} xwlb stories ingested at once, then a day of ${day.length} more (the first ingest indexes everything; the day updates the postings of the affected articles only, and the lexicon from the stored per-article evidence, reading again only articles holding a name whose decision moved; the matcher is rebuilt from the terms); ${queries.length} queries from the archive, top 10, one HTTP client, second (warm) pass timed.`,
       table(['storage', 'ingest', 'day of 200', 'HTTP p50 ms', 'HTTP p95 ms', 'top-10 = core', 'xref = core (drafts)', 'load (1/5/15 min) before → after'], rows),
       ...notes.map((x) => `- ${x}`),
       ...phases,

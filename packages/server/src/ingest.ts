@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import {
-  buildLexicon, buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, searchTermsOf, toContractArticle, withReadingTables,
+  buildMatcherSection, buildSearchIndex, lexiconSection, matcherEntries, parseLexiconEdits, searchTermsOf, toContractArticle, withReadingTables,
   type Article, type SearchSection, type Term,
 } from '@jianbao/core';
 import type { Database, Sql } from './db/types.js';
 import { indexFromSkeleton, skeletonOf } from './search/skeleton.js';
 import { updatePostingsIncrementally } from './search/incremental.js';
+import { docsHolding } from './search/holding.js';
+import { updateStoredLexicon } from './lexicon-store.js';
 
 /** The analyser core indexes with now: stored postings made by another one are rebuilt. */
 const EMPTY_SKELETON = skeletonOf(buildSearchIndex([]));
@@ -126,29 +128,68 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     lap('articles');
     if (options.edits !== undefined) await writeSection(tx, 'edits', revision, options.edits);
     const editsText = options.edits ?? (await readText(tx, 'edits')) ?? '';
-    // Every article after the ingest, in seq order: the stored ones read back (none on a first ingest), the new ones from the input.
-    options.onProgress?.('reading the archive back…');
-    const articles = existing.size
-      ? await readAllArticles(tx)
-      : added.map((a) => JSON.parse(JSON.stringify(toContractArticle(a))) as Article); // as stored (undefined fields gone)
-    lap('readBack');
-    options.onProgress?.(`rebuilding the lexicon and matcher of ${articles.length} articles…`);
-    const terms = buildLexicon(articles, { edits: editsText ? parseLexiconEdits(editsText) : undefined });
+    // The articles as stored (undefined fields gone): what a rebuild from the database would read.
+    const asStored = (a: Article) => JSON.parse(JSON.stringify(toContractArticle(a))) as Article;
+    const ids: string[] = new Array<string>(existing.size);
+    for (const [id, r] of existing) ids[r.seq] = id;
+    for (const a of added) ids.push(a.id);
+    const changedNow = new Map(changed.map((a) => [existing.get(a.id)!.seq, asStored(a)] as const));
+    const addedNow = added.map(asStored);
+    /** Every article after the ingest (read once, when a full build needs them all). */
+    let everything: Promise<readonly Article[]> | undefined;
+    const all = () => (everything ??= (async () => {
+      options.onProgress?.('reading the archive back…');
+      return existing.size ? readAllArticles(tx) : addedNow;
+    })());
+    const readSeqs = async (seqs: readonly number[]): Promise<Map<number, Article>> => {
+      const out = new Map<number, Article>();
+      if (everything) {
+        const list = await everything;
+        for (const n of seqs) out.set(n, list[n]!);
+        return out;
+      }
+      const stored = seqs.filter((n) => n < existing.size);
+      for (let i = 0; i < stored.length; i += CHUNK) {
+        for (const r of await tx.query<{ seq: number; doc: string }>('SELECT seq, doc::text AS doc FROM articles WHERE seq = ANY($1::int[])', [stored.slice(i, i + CHUNK)])) {
+          out.set(r.seq, JSON.parse(r.doc) as Article);
+        }
+      }
+      for (const n of seqs) if (n >= existing.size) out.set(n, addedNow[n - existing.size]!);
+      return out;
+    };
+    const stored = await readText(tx, 'skeleton');
+    const before = stored ? (JSON.parse(stored) as SearchSection) : null;
+    // Incremental unless this is the first ingest, the stored postings come from another analyser, or a rebuild is asked for.
+    const fresh = !before || before.analyzer !== CURRENT_ANALYZER || before.docs.length !== existing.size || options.rebuild;
+    const base = fresh ? EMPTY_SKELETON : before;
+    const baseIndex = indexFromSkeleton(base);
+    lap('read');
+    options.onProgress?.('updating the lexicon…');
+    const lexicon = await updateStoredLexicon(tx, {
+      oldCount: existing.size, changed: changedNow, added: addedNow, edits: editsText ? parseLexiconEdits(editsText) : undefined, rebuild: options.rebuild, all,
+      source: {
+        // The stored postings (before this ingest) find the stored articles that hold a string; with none usable, all of them.
+        containing: async (strings) => (fresh ? Array.from({ length: existing.size }, (_, i) => i) : docsHolding(tx, baseIndex, strings, existing.size)),
+        articles: async (seqs) => {
+          const got = await readSeqs(seqs);
+          return seqs.map((n) => got.get(n)!);
+        },
+      },
+    });
+    const terms = lexicon.terms;
+    timings.lexiconMode = lexicon.mode === 'incremental' ? 1 : 0;
+    timings.lexiconReread = lexicon.reread.counts + lexicon.reread.people + lexicon.reread.mentions;
+    timings.evidenceRows = lexicon.evidenceRows;
     lap('lexicon');
     const entries = matcherEntries(terms);
     const matcher = buildMatcherSection(entries);
     lap('matcher');
     // Every form of every term, as a local build indexes them (the matcher leaves some quoted forms out).
     const wholeTerms = searchTermsOf(terms);
-    const stored = await readText(tx, 'skeleton');
-    const before = stored ? (JSON.parse(stored) as SearchSection) : null;
-    // Incremental unless this is the first ingest, the stored postings come from another analyser, or a rebuild is asked for.
-    const fresh = !before || before.analyzer !== CURRENT_ANALYZER || before.docs.length !== existing.size || options.rebuild;
     if (fresh) await tx.query('DELETE FROM postings');
-    const base = fresh ? EMPTY_SKELETON : before;
     options.onProgress?.('updating the search postings…');
-    const update = await updatePostingsIncrementally(tx, indexFromSkeleton(base), {
-      skeleton: base, articles, changedBefore: fresh ? new Map() : changedBefore, oldCount: fresh ? 0 : existing.size, wholeTerms, onProgress: options.onProgress,
+    const update = await updatePostingsIncrementally(tx, baseIndex, {
+      skeleton: base, ids, read: readSeqs, changedBefore: fresh ? new Map() : changedBefore, oldCount: fresh ? 0 : existing.size, wholeTerms, onProgress: options.onProgress,
     });
     const skeleton = update.skeleton;
     lap(fresh ? 'postingsBuild' : 'postingsUpdate');
@@ -166,8 +207,8 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     await tx.query('UPDATE archive SET revision = $1, name = $2, analyzer = $3, updated_at = now() WHERE id = 1', [
       revision, options.name ?? state.name, skeleton.analyzer,
     ]);
-    await tx.query('INSERT INTO revisions (revision, added, changed, total) VALUES ($1, $2, $3, $4)', [revision, added.length, changed.length, articles.length]);
-    return { revision, added: added.length, changed: changed.length, unchanged, total: articles.length, timings, cpu };
+    await tx.query('INSERT INTO revisions (revision, added, changed, total) VALUES ($1, $2, $3, $4)', [revision, added.length, changed.length, ids.length]);
+    return { revision, added: added.length, changed: changed.length, unchanged, total: ids.length, timings, cpu };
   });
 }
 

@@ -1,14 +1,14 @@
 import { articleBody, type Article } from '../article.js';
 import { fnv1a } from '../id.js';
 import { buildMatcher } from '../matcher/matcher.js';
-import type { MatcherEntry } from '../matcher/types.js';
+import type { Matcher, MatcherEntry } from '../matcher/types.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
   extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies, extractShortStateBodies, extractLaunchSites, foreignPlaceNames,
-  extractTitledPeople, extractPeopleBeforeTitles, homeProvincesSteps, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
+  extractTitledPeople, extractPeopleBeforeTitles, homeFromCounts, provinceMentions, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
@@ -21,7 +21,7 @@ export interface BuildLexiconOptions {
   onWarning?: (message: string) => void;
 }
 
-interface Pooled {
+export interface Pooled {
   kind: TermKind;
   name: string;
   aliases: Set<string>;
@@ -62,7 +62,7 @@ const rawText = (article: Article) => {
 };
 
 /** One article's text as the rules see it: compacted (OCR puts spaces inside names: 丁 洁), with the map back to the raw text. */
-interface Prepared {
+export interface Prepared {
   raw: string;
   bodyOffset: number;
   text: string;
@@ -101,22 +101,108 @@ export function speakers(text: string): string[] {
   return [...text.matchAll(SPEAKER_RE)].map((m) => m[1]!).filter((n) => looksLikeName(n));
 }
 
-/** How often each of some strings occurs in the texts (one pass of the matcher). */
-function* countOccurrences(texts: readonly string[], words: Iterable<string>): Generator<void, Map<string, number>> {
-  const list = [...new Set(words)].filter((w) => w.length >= 2);
-  const counts = new Map<string, number>(list.map((w) => [w, 0]));
-  const m = buildMatcher(list.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
-  yield;
-  for (const t of texts) {
-    for (const hit of m.findAll(t)) counts.set(hit.termId, counts.get(hit.termId)! + 1);
-    yield;
+/**
+ * What one article gives the lexicon, in the order the build needs it. The
+ * archive-wide decisions (home provinces, which names are people, which
+ * quoted phrases are policies) are sums over these; an article's own results
+ * depend on those decisions only through strings its text holds. So a server
+ * keeps it per article and updates the lexicon from it (incremental.ts):
+ * only the articles whose text holds a string whose decision moved are read again.
+ */
+export interface ArticleEvidence {
+  id: string;
+  date: string | null;
+  page: string;
+  /** Full place names by province (homeProvinces counts them). */
+  provinces: [string, number][];
+  /** Pass 1, home provinces given: candidates that need no archive statistics… */
+  fixed: Candidate[];
+  /** …and what the statistics count: names after a title, quoted phrases, programme names, names before a speech verb. */
+  titled: string[];
+  quotes: string[];
+  programmes: string[];
+  spoken: string[];
+  /** Foreign places read from a place-only context (在波克罗夫斯克等方向): terms where two or more articles print them so. */
+  foreign: string[];
+  /** How often each of the archive's counted words (countedWords) occurs in the article. */
+  counts: [string, number][];
+  /** Pass 2, the decisions given: people and policies… */
+  people: Candidate[];
+  policies: Candidate[];
+  /** …places the archive's evidence confirms (counties after their parent, foreign places), and pass-1 names that turned out to be clauses (a person and what the person does). */
+  places: Candidate[];
+  dropped: string[];
+  /** The lexicon matcher's mentions in the body: term id, start, end. */
+  mentions: [string, number, number][];
+}
+
+/** What the archive-wide statistics decide: which counted names are people, which quoted phrases and programmes are policies. */
+export interface LexiconDecisions {
+  known: Set<string>;
+  repeated: Set<string>;
+  programmes: Set<string>;
+  /** Counties' short forms printed after their parent in a quarter of the archive's printings (台州玉环, not 辽宁振兴). */
+  counties: Set<string>;
+  /** Foreign places read in place-only contexts in two or more articles, not names of people. */
+  foreignPlaces: Set<string>;
+}
+
+export function prepareArticle(a: Article): Prepared {
+  const { text: raw, bodyOffset } = rawText(a);
+  const { text, offsets } = compactText(raw);
+  let bodyStart = 0;
+  while (bodyStart < text.length && offsets[bodyStart]! < bodyOffset) bodyStart++;
+  return { raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length), bodyStart } };
+}
+
+/** An article's evidence up to pass 1 (counts, pass 2 and mentions empty). */
+export function passOne(a: Article, p: Prepared, home: ReadonlySet<string>, provinces: [string, number][] = [...provinceMentions(p.text)]): ArticleEvidence {
+  p.ctx = { ...p.ctx, homeProvinces: home };
+  const titled = [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text)].map((c) => c.name);
+  const folded = foldText(p.text);
+  return {
+    id: a.id, date: a.date, page: a.page, provinces, fixed: extractFixed(a, p), titled, quotes: quotedSpans(folded, true), programmes: programmeNames(folded), spoken: speakers(p.text),
+    foreign: foreignPlaceNames(p.text), counts: [], people: [], policies: [], places: [], dropped: [], mentions: [],
+  };
+}
+
+/** The home provinces of the archive whose evidence this is. */
+export function homeOf(evidence: readonly ArticleEvidence[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const e of evidence) for (const [p, n] of e.provinces) counts.set(p, (counts.get(p) ?? 0) + n);
+  return homeFromCounts(counts);
+}
+
+/** The words whose occurrences the statistics count, in the order a build meets them. */
+export function countedWords(evidence: readonly ArticleEvidence[]): string[] {
+  const titled = new Set<string>();
+  const quotes = new Set<string>();
+  const spoken = new Set<string>();
+  const programmes = new Set<string>();
+  for (const e of evidence) for (const n of e.titled) titled.add(n);
+  for (const e of evidence) {
+    for (const q of e.quotes) quotes.add(q);
+    for (const n of e.programmes) programmes.add(n);
   }
-  return counts;
+  for (const e of evidence) for (const n of e.spoken) spoken.add(n);
+  const counties = new Set<string>();
+  for (const e of evidence) for (const c of e.fixed) if (c.afterParent) counties.add(c.aliases![0]!);
+  return [...new Set([...titled, ...quotes, ...spoken, ...programmes, ...counties])].filter((w) => w.length >= 2);
+}
+
+/** A matcher of the counted words (one pass over a text counts them all). */
+export function wordCounter(words: readonly string[]): Matcher {
+  return buildMatcher(words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
+}
+
+export function countWords(counter: Matcher, p: Prepared): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const hit of counter.findAll(p.text)) counts.set(hit.termId, (counts.get(hit.termId) ?? 0) + 1);
+  return [...counts];
 }
 
 /**
- * Candidates of every article. Statistics over the whole archive decide the
- * doubtful ones:
+ * The decisions from the evidence of every article:
  * - a person's name must carry a title (or a byline) in at least a tenth of its
  *   occurrences: 常书铭 after 市委书记 3 times in 12 is a name; 强调 after 书记 a few
  *   times in thousands is not;
@@ -126,59 +212,25 @@ function* countOccurrences(texts: readonly string[], words: Iterable<string>): G
  * - pass 2 reads titles again knowing the names, so names whose end the text
  *   does not show (段尚春印象深刻) are taken too.
  */
-function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][]> {
-  // A step (yield) after each article's work in every pass: buildLexiconSteps runs in slices in hosts with a UI.
-  const prepared: Prepared[] = [];
-  for (const a of articles) {
-    const { text: raw, bodyOffset } = rawText(a);
-    const { text, offsets } = compactText(raw);
-    let bodyStart = 0;
-    while (bodyStart < text.length && offsets[bodyStart]! < bodyOffset) bodyStart++;
-    prepared.push({ raw, bodyOffset, text, offsets, ctx: { ...articleContext(a), paragraphStarts: paragraphStarts(raw, offsets, text.length), bodyStart } });
-    yield;
-  }
-  const texts = prepared.map((p) => p.text);
-  const home = yield* homeProvincesSteps(texts);
-  for (const p of prepared) p.ctx = { ...p.ctx, homeProvinces: home };
-  const fixed: Candidate[][] = [];
-  for (const [i, a] of articles.entries()) {
-    fixed.push(extractFixed(a, prepared[i]!));
-    yield;
-  }
-
+export function decide(evidence: readonly ArticleEvidence[], words: readonly string[]): LexiconDecisions {
   const titled = new Map<string, number>();
   const bylined = new Set<string>();
-  for (const list of fixed) for (const c of list) if (c.kind === 'person') bylined.add(c.name);
-  for (const p of prepared) {
-    for (const c of [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text)]) titled.set(c.name, (titled.get(c.name) ?? 0) + 1);
-    yield;
-  }
   const quotePages = new Map<string, Set<string>>();
   const quoteCount = new Map<string, number>();
   const programmeCandidates = new Set<string>();
-  for (const [i, p] of prepared.entries()) {
-    const folded = foldText(p.text);
-    for (const q of quotedSpans(folded, true)) {
-      quotePages.set(q, (quotePages.get(q) ?? new Set()).add(articles[i]!.page));
+  const spoken = new Map<string, number>();
+  const totals = new Map<string, number>(words.map((w) => [w, 0]));
+  for (const e of evidence) {
+    for (const c of e.fixed) if (c.kind === 'person') bylined.add(c.name);
+    for (const n of e.titled) titled.set(n, (titled.get(n) ?? 0) + 1);
+    for (const q of e.quotes) {
+      quotePages.set(q, (quotePages.get(q) ?? new Set()).add(e.page));
       quoteCount.set(q, (quoteCount.get(q) ?? 0) + 1);
     }
-    for (const name of programmeNames(folded)) programmeCandidates.add(name);
-    yield;
+    for (const n of e.programmes) programmeCandidates.add(n);
+    for (const n of e.spoken) spoken.set(n, (spoken.get(n) ?? 0) + 1);
+    for (const [w, n] of e.counts) if (totals.has(w)) totals.set(w, totals.get(w)! + n);
   }
-  const spoken = new Map<string, number>();
-  for (const p of prepared) {
-    for (const name of speakers(p.text)) spoken.set(name, (spoken.get(name) ?? 0) + 1);
-    yield;
-  }
-  // A county's short form after its city or province (台州玉环): how often, against how often the archive prints it at all.
-  const afterParent = new Map<string, number>();
-  for (const list of fixed) for (const c of list) if (c.afterParent) afterParent.set(c.aliases![0]!, (afterParent.get(c.aliases![0]!) ?? 0) + 1);
-  const totals = yield* countOccurrences(texts, [...titled.keys(), ...quotePages.keys(), ...spoken.keys(), ...programmeCandidates]);
-  // Kept when at least a quarter of its printings follow its parent: 振兴 (辽宁振兴) and 公安 (湖北公安) are words first.
-  // Counted on their own: in one pass with longer words, 古城 inside 平遥古城 would not be counted.
-  const shortTotals = yield* countOccurrences(texts, afterParent.keys());
-  const countiesByParent = new Set([...afterParent].filter(([w, n]) => n >= 0.25 * (shortTotals.get(w) ?? n)).map(([w]) => w));
-  for (const [i, list] of fixed.entries()) if (list.some((c) => c.afterParent)) fixed[i] = list.filter((c) => !c.afterParent || countiesByParent.has(c.aliases![0]!));
   // A programme named after the verb that launches it (开展…提升行动) is a term when the archive prints it again.
   const programmes = new Set([...programmeCandidates].filter((name) => (totals.get(name) ?? 0) >= 2));
   const known = new Set(bylined);
@@ -187,39 +239,91 @@ function* extractAll(articles: readonly Article[]): Generator<void, Candidate[][
   // title whose end the text does not show (院长唐俊信心满满). Only titled ones become terms; like titles, speech must
   // follow in a tenth of its occurrences (not 哈马斯, an organisation that 表示 now and then).
   for (const [name, n] of spoken) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
-  // Foreign places read from a place-only context (在波克罗夫斯克等方向, 首都维尔纽斯) in two or more articles, and not
-  // names of people (a transliterated person after a country's name: 美国特朗普政府).
-  const foreign = prepared.map((p) => foreignPlaceNames(p.text));
-  const foreignArticles = new Map<string, number>();
-  for (const names of foreign) for (const n of names) foreignArticles.set(n, (foreignArticles.get(n) ?? 0) + 1);
-  const foreignPlaces = new Set([...foreignArticles].filter(([n, k]) => k >= 2 && !known.has(n)).map(([n]) => n));
   const repeated = new Set<string>();
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
-
-  // A name scanned back to punctuation that starts with a person and what a person does (习近平总书记给中共一大纪念馆,
-  // 习近平到阳泉阀门股份有限公司) is a clause: the body in it is found on its own. Not 宋庆龄基金会 (named after one).
-  const personLed = (name: string) => {
-    for (let n = 2; n <= Math.min(8, name.length - 2); n++) {
-      if (known.has(name.slice(0, n)) && PERSON_NEXT.some((w) => name.startsWith(w, n))) return true;
-    }
-    return false;
-  };
-  const all: Candidate[][] = [];
-  for (const [i, p] of prepared.entries()) {
-    if (fixed[i]!.some((c) => c.kind !== 'person' && personLed(c.name))) fixed[i] = fixed[i]!.filter((c) => c.kind === 'person' || !personLed(c.name));
-    all.push([
-      ...[...extractTitledPeople(p.text, p.ctx, known), ...extractPeopleBeforeTitles(p.text, known), ...extractAppointments(p.text)].filter((c) => known.has(c.name)),
-      ...fixed[i]!,
-      ...extractPolicies(p.text, repeated, programmes),
-      ...foreign[i]!.filter((n) => foreignPlaces.has(n)).map((name): Candidate => ({ kind: 'place', name })),
-    ]);
-    yield;
-  }
-  return all;
+  // A county's short form after its city or province (台州玉环) names it where at least a quarter of the archive's
+  // printings of the short form follow its parent: 振兴 (辽宁振兴) and 公安 (湖北公安) are words first.
+  const afterParent = new Map<string, number>();
+  for (const e of evidence) for (const c of e.fixed) if (c.afterParent) afterParent.set(c.aliases![0]!, (afterParent.get(c.aliases![0]!) ?? 0) + 1);
+  const counties = new Set([...afterParent].filter(([w, n]) => n >= 0.25 * (totals.get(w) ?? n)).map(([w]) => w));
+  // Foreign places read in a place-only context (在波克罗夫斯克等方向, 首都维尔纽斯) in two or more articles, and not names
+  // of people.
+  const foreignArticles = new Map<string, number>();
+  for (const e of evidence) for (const n of e.foreign ?? []) foreignArticles.set(n, (foreignArticles.get(n) ?? 0) + 1);
+  const foreignPlaces = new Set([...foreignArticles].filter(([n, k]) => k >= 2 && !known.has(n)).map(([n]) => n));
+  return { known, repeated, programmes, counties, foreignPlaces };
 }
 
 /** What follows a person's name in a clause, not in a body's name: a title after it or a verb. */
 const PERSON_NEXT = [...TITLES_AFTER, ...NAME_FOLLOWERS.filter((w) => w.length >= 2 || '到对给同在向为'.includes(w)), '乘车', '亲切', '前不久', '祝贺', '希望', '专门', '曾'];
+
+/**
+ * A name scanned back to punctuation that starts with a person and what a person does (习近平总书记给中共一大纪念馆,
+ * 习近平到阳泉阀门股份有限公司) is a clause: the body in it is found on its own. Not 宋庆龄基金会 (named after one).
+ */
+function personLed(name: string, known: ReadonlySet<string>): boolean {
+  for (let n = 2; n <= Math.min(8, name.length - 2); n++) {
+    if (known.has(name.slice(0, n)) && PERSON_NEXT.some((w) => name.startsWith(w, n))) return true;
+  }
+  return false;
+}
+
+/** An article's pass 2: people (names the archive knows) and policies. */
+export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): void {
+  e.people = [...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text)].filter((c) => d.known.has(c.name));
+  e.policies = extractPolicies(p.text, d.repeated, d.programmes);
+  e.places = [
+    ...e.fixed.filter((c) => c.afterParent && d.counties.has(c.aliases![0]!)),
+    ...(e.foreign ?? []).filter((n) => d.foreignPlaces.has(n)).map((name): Candidate => ({ kind: 'place', name })),
+  ];
+  e.dropped = e.fixed.filter((c) => c.kind !== 'person' && personLed(c.name, d.known)).map((c) => c.name);
+}
+
+/** The candidates an article's evidence gives the pool: pass 2's, and pass 1's less those pass 2 set aside. */
+function candidatesOf(e: ArticleEvidence): Candidate[][] {
+  const dropped = new Set(e.dropped ?? []);
+  return [e.people, e.fixed.filter((c) => !c.afterParent && !dropped.has(c.name)), e.places ?? [], e.policies];
+}
+
+export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {
+  return matcher.findAll(articleBody(article)).map((m) => [m.termId, m.start, m.end]);
+}
+
+/** Every article's evidence up to pass 2 (mentions follow once the terms are pooled). */
+function* extractAll(articles: readonly Article[]): Generator<void, { evidence: ArticleEvidence[]; home: Set<string> }> {
+  // A step (yield) after each article's work in every pass: buildLexiconSteps runs in slices in hosts with a UI.
+  const prepared: Prepared[] = [];
+  for (const a of articles) {
+    prepared.push(prepareArticle(a));
+    yield;
+  }
+  const provinces: [string, number][][] = [];
+  for (const p of prepared) {
+    provinces.push([...provinceMentions(p.text)]);
+    yield;
+  }
+  const counts = new Map<string, number>();
+  for (const list of provinces) for (const [p, n] of list) counts.set(p, (counts.get(p) ?? 0) + n);
+  const home = homeFromCounts(counts);
+  const evidence: ArticleEvidence[] = [];
+  for (const [i, a] of articles.entries()) {
+    evidence.push(passOne(a, prepared[i]!, home, provinces[i]));
+    yield;
+  }
+  const words = countedWords(evidence);
+  const counter = wordCounter(words);
+  yield;
+  for (const [i, e] of evidence.entries()) {
+    e.counts = countWords(counter, prepared[i]!);
+    yield;
+  }
+  const decisions = decide(evidence, words);
+  for (const [i, e] of evidence.entries()) {
+    passTwo(e, prepared[i]!, decisions);
+    yield;
+  }
+  return { evidence, home };
+}
 
 /** Builds the lexicon of an archive: extraction over every article, pooling, user edits, then mentions found by the matcher itself. */
 export function buildLexicon(articles: readonly Article[], options: BuildLexiconOptions = {}): Term[] {
@@ -228,7 +332,30 @@ export function buildLexicon(articles: readonly Article[], options: BuildLexicon
 
 /** buildLexicon as resumable steps (about one article's work each), for runStepsInSlices. */
 export function* buildLexiconSteps(articles: readonly Article[], options: BuildLexiconOptions = {}): Generator<void, Term[]> {
-  const extracted = yield* extractAll(articles);
+  return (yield* buildLexiconWithEvidence(articles, options)).terms;
+}
+
+/** The lexicon with the evidence it was built from (what an incremental update starts from) and the pooled terms' matcher entries. */
+export function* buildLexiconWithEvidence(articles: readonly Article[], options: BuildLexiconOptions = {}): Generator<void, { terms: Term[]; evidence: ArticleEvidence[]; home: Set<string>; entries: MatcherEntry[] }> {
+  const { evidence, home } = yield* extractAll(articles);
+  const pooled = poolTerms(evidence, options);
+  const entries = matcherEntries(pooled.terms);
+  const matcher = buildMatcher(entries);
+  yield;
+  for (const [i, article] of articles.entries()) {
+    evidence[i]!.mentions = matchMentions(matcher, article);
+    yield;
+  }
+  return { terms: finishTerms(pooled, evidence), evidence, home, entries };
+}
+
+/** The terms pooled from every article's candidates (edits applied), with no mentions yet. */
+export interface PooledTerms {
+  terms: Term[];
+  entries: Pooled[];
+}
+
+export function poolTerms(evidence: readonly ArticleEvidence[], options: BuildLexiconOptions = {}): PooledTerms {
   const pool = new Map<string, Pooled>();
   const keyOf = (kind: TermKind, name: string) => `${kind}\u0000${name}`;
   const add = (kind: TermKind, name: string, fromEdit = false): Pooled => {
@@ -237,22 +364,23 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
     if (!p) pool.set(key, (p = { kind, name, aliases: new Set(), roles: [], roleKeys: new Set(), generic: [], fromEdit }));
     return p;
   };
-  for (const [index, article] of articles.entries()) {
-    for (const c of extracted[index]!) {
-      if (isGenericForm(c.name) || [...c.name].length < 2) continue;
-      const p = add(c.kind, c.name);
-      for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);
-      for (const title of c.roles ?? []) {
-        // A set of (title, article) keys: scanning the roles instead was quadratic (习近平 has thousands).
-        const key = `${title}\u0000${article.id}`;
-        if (!p.roleKeys.has(key)) {
-          p.roleKeys.add(key);
-          p.roles.push({ title, articleId: article.id, date: article.date });
+  for (const e of evidence) {
+    for (const list of candidatesOf(e)) {
+      for (const c of list) {
+        if (isGenericForm(c.name) || [...c.name].length < 2) continue;
+        const p = add(c.kind, c.name);
+        for (const alias of c.aliases ?? []) if (alias !== c.name && !isGenericForm(alias) && alias.length >= 2) p.aliases.add(alias);
+        for (const title of c.roles ?? []) {
+          // A set of (title, article) keys: scanning the roles instead was quadratic (习近平 has thousands).
+          const key = `${title}\u0000${e.id}`;
+          if (!p.roleKeys.has(key)) {
+            p.roleKeys.add(key);
+            p.roles.push({ title, articleId: e.id, date: e.date });
+          }
         }
+        if (c.at) p.generic.push({ articleId: e.id, start: c.at.start, end: c.at.end });
       }
-      if (c.at) p.generic.push({ articleId: article.id, start: c.at.start, end: c.at.end });
     }
-    yield;
   }
   applyEdits(pool, options.edits ?? [], keyOf, add, options.onWarning);
 
@@ -269,13 +397,13 @@ export function* buildLexiconSteps(articles: readonly Article[], options: BuildL
     for (const a of aliases) seenForms.add(foldText(a));
     terms.push({ id: termId(p.kind, p.name), name: p.name, kind: p.kind, aliases, roles: p.roles, mentions: [] });
   }
-  const matcher = buildMatcher(matcherEntries(terms));
-  yield;
+  return { terms, entries };
+}
+
+/** The pooled terms with their mentions (each article's matched ones, then resolved generic forms), sorted as the lexicon lists them. */
+export function finishTerms({ terms, entries }: PooledTerms, evidence: readonly ArticleEvidence[]): Term[] {
   const byId = new Map(terms.map((t) => [t.id, t]));
-  for (const article of articles) {
-    for (const m of matcher.findAll(articleBody(article))) byId.get(m.termId)!.mentions.push({ articleId: article.id, start: m.start, end: m.end });
-    yield;
-  }
+  for (const e of evidence) for (const [id, start, end] of e.mentions) byId.get(id)!.mentions.push({ articleId: e.id, start, end });
   // Resolved generic forms (市委 in 晋中日报 → 晋中市委) are mentions of the body they name in that article, though never marked bare.
   for (const p of entries) {
     const term = byId.get(termId(p.kind, p.name));

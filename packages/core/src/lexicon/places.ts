@@ -323,19 +323,31 @@ export function homeProvinces(texts: Iterable<string>): Set<string> {
 /** homeProvinces as resumable steps (a text each). */
 export function* homeProvincesSteps(texts: Iterable<string>): Generator<void, Set<string>> {
   const counts = new Map<string, number>();
-  let total = 0;
-  const g = gazetteer();
   placeFinder();
   yield;
   for (const text of texts) {
-    for (const m of placeFinder().find(text)) {
-      const p = g.get(m.word);
-      if (!p || m.word.length < 3 || !p.province) continue;
-      counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
-      total++;
-    }
+    for (const [p, n] of provinceMentions(text)) counts.set(p, (counts.get(p) ?? 0) + n);
     yield;
   }
+  return homeFromCounts(counts);
+}
+
+/** One text's full place names (three characters or more) by the province they lie in: what homeProvinces counts. */
+export function provinceMentions(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const g = gazetteer();
+  for (const m of placeFinder().find(text)) {
+    const p = g.get(m.word);
+    if (!p || m.word.length < 3 || !p.province) continue;
+    counts.set(p.province, (counts.get(p.province) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** The home provinces from the archive's counts: at least a tenth (and three) of its full place names. */
+export function homeFromCounts(counts: ReadonlyMap<string, number>): Set<string> {
+  let total = 0;
+  for (const n of counts.values()) total += n;
   return new Set([...counts].filter(([, n]) => n >= 3 && n >= total / 10).map(([p]) => p));
 }
 

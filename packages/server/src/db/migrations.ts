@@ -96,6 +96,13 @@ const MIGRATIONS: { version: number; sql: string }[] = [
       ALTER TABLE postings ADD PRIMARY KEY (term, block)
     `,
   },
+  {
+    // What each article gives the lexicon (core's ArticleEvidence, JSON), by archive order: an ingest updates the
+    // lexicon from these and the day's articles instead of analysing every article (lexicon-store.ts).
+    // Filled by the next ingest (a full build once); a distributed layout keeps it beside the articles.
+    version: 4,
+    sql: `CREATE TABLE lexicon_evidence (seq integer PRIMARY KEY, data text NOT NULL)`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

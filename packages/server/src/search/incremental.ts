@@ -1,5 +1,6 @@
-import { buildSearchIndex, normalizeForSearch, tokenizeNormalized, type Article, type SearchIndex, type SearchSection } from '@jianbao/core';
+import { buildSearchIndex, type Article, type SearchIndex, type SearchSection } from '@jianbao/core';
 import type { Sql } from '../db/types.js';
+import { docsHolding, searchKey } from './holding.js';
 import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostingLists, readPostings, termPostings, type DecodedPostings } from './postings.js';
 
 /**
@@ -18,8 +19,10 @@ import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostingLis
  */
 export interface IncrementalInput {
   skeleton: SearchSection;
-  /** Every article after the ingest, in archive order (seq). */
-  articles: readonly Article[];
+  /** Every article id after the ingest, in archive order (seq). */
+  ids: readonly string[];
+  /** The articles (as they are now) with these numbers: only the affected ones are read. */
+  read: (docs: readonly number[]) => Promise<ReadonlyMap<number, Article>>;
   /** Documents (seq) that existed before, whose content changed, with their content before. */
   changedBefore: ReadonlyMap<number, Article>;
   /** How many documents there were before (new ones are numbered from here). */
@@ -28,10 +31,10 @@ export interface IncrementalInput {
   onProgress?: (message: string) => void;
 }
 
-const key = (t: string) => normalizeForSearch(t).text.replace(/\s+/g, '');
+const key = searchKey;
 
 export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, input: IncrementalInput): Promise<{ skeleton: SearchSection; affected: number; touched: number; rows: number; cpu: Record<string, number> }> {
-  const { articles, changedBefore, oldCount } = input;
+  const { ids, changedBefore, oldCount } = input;
   const fetchRows = async (terms: readonly string[]) => {
     const out = new Map<string, DecodedPostings>();
     for (const [t, data] of await readPostings(tx, terms.filter((t) => base.find(t) >= 0))) out.set(t, decodePostings(data));
@@ -47,44 +50,10 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
   const added = oldCount ? [...newKeys].filter((t) => !oldKeys.has(t)) : [];
   const removedRows = await fetchRows(removed);
   for (const t of removed) for (const d of docsOf(removedRows.get(t))) affected.add(d);
-  // A document whose text holds the name holds every Chinese pair of it: its candidates are the documents with all of them.
-  const bigramsOf = (t: string) => [...new Set(tokenizeNormalized(t).filter((k) => k.kind === 'cjk' && k.term.length === 2).map((k) => k.term))];
-  // A name with no Chinese pair (APEC, G20): the analyser finds it inside a Latin or digit word of the text, so the
-  // documents holding it are among those of the vocabulary's terms that contain its longest word.
-  const longestWord = (t: string) => tokenizeNormalized(key(t)).filter((k) => k.kind === 'word').map((k) => k.term).sort((a, b) => b.length - a.length)[0];
-  const containing = new Map<string, string[]>();
-  for (const t of added) {
-    const w = bigramsOf(t).length ? undefined : longestWord(t);
-    if (!w || containing.has(w)) continue;
-    const found: string[] = [];
-    const { joined } = base.terms;
-    for (let at = joined.indexOf(w); at >= 0; at = joined.indexOf(w, at + 1)) {
-      const start = joined.lastIndexOf('\n', at) + 1;
-      const end = joined.indexOf('\n', at);
-      found.push(joined.slice(start, end < 0 ? joined.length : end));
-    }
-    containing.set(w, [...new Set(found)]);
-  }
-  const bigramRows = await fetchRows([...new Set([...added.flatMap(bigramsOf), ...[...containing.values()].flat()])]);
-  for (const t of added) {
-    const bigrams = bigramsOf(t);
-    if (!bigrams.length) {
-      const w = longestWord(t);
-      if (w) for (const term of containing.get(w)!) for (const d of docsOf(bigramRows.get(term))) affected.add(d);
-      // Nothing to find it by: every old document is a candidate.
-      else for (let d = 0; d < oldCount; d++) affected.add(d);
-      continue;
-    }
-    let candidates = docsOf(bigramRows.get(bigrams[0]!));
-    for (const b of bigrams.slice(1)) {
-      if (!candidates.size) break;
-      const here = docsOf(bigramRows.get(b));
-      candidates = new Set([...candidates].filter((d) => here.has(d)));
-    }
-    for (const d of candidates) affected.add(d);
-  }
+  // Those whose text holds a name that came: the candidates from the stored postings (a superset, analysed again).
+  for (const d of await docsHolding(tx, base, added, oldCount)) affected.add(d);
   const oldDocs = [...affected].filter((d) => d < oldCount).sort((a, b) => a - b);
-  const newDocs = [...oldDocs, ...Array.from({ length: articles.length - oldCount }, (_, i) => oldCount + i)];
+  const newDocs = [...oldDocs, ...Array.from({ length: ids.length - oldCount }, (_, i) => oldCount + i)];
 
   // 2. Block by block: the affected documents' entries before and after (core's own analyser), merged into that block's rows.
   const byBlock = new Map<number, number[]>();
@@ -94,7 +63,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     if (!list) byBlock.set(b, (list = []));
     list.push(d);
   }
-  const lengths = new Uint32Array(articles.length * 3);
+  const lengths = new Uint32Array(ids.length * 3);
   lengths.set(base.lengths.subarray(0, oldCount * 3));
   /** Per term, the change of its per-field document counts. */
   const delta = new Map<string, [number, number, number]>();
@@ -111,8 +80,10 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
   for (const [block, docs] of [...byBlock].sort((a, b) => a[0] - b[0])) {
     input.onProgress?.(`indexing block ${block} (${docs.length} documents)…`);
     const gone = docs.filter((d) => d < oldCount);
-    const before = buildSearchIndex(gone.map((d) => changedBefore.get(d) ?? articles[d]!), { terms: base.wholeTerms });
-    const after = buildSearchIndex(docs.map((d) => articles[d]!), { terms: input.wholeTerms });
+    const articles = await input.read(docs);
+    spent('sql');
+    const before = buildSearchIndex(gone.map((d) => changedBefore.get(d) ?? articles.get(d)!), { terms: base.wholeTerms });
+    const after = buildSearchIndex(docs.map((d) => articles.get(d)!), { terms: input.wholeTerms });
     docs.forEach((d, local) => {
       for (let f = 0; f < 3; f++) lengths[d * 3 + f] = after.lengths[local * 3 + f]!;
     });
@@ -215,7 +186,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
   const skeleton: SearchSection = {
     version: input.skeleton.version,
     analyzer: input.skeleton.analyzer,
-    docs: articles.map((a) => a.id),
+    docs: [...ids],
     lengths: Buffer.from(varints(lengths)).toString('base64'),
     terms: sorted.join('\n'),
     sizes: Buffer.from(varints(sizes)).toString('base64'),

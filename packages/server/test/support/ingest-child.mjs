@@ -8,7 +8,7 @@ const articles = JSON.parse(readFileSync(process.argv[3], 'utf8'));
 await ingestArticles(db, articles, {
   onProgress(message) {
     // After the articles were inserted and before the commit: stall here so the kill lands mid-transaction.
-    if (message.startsWith('reading the archive back')) {
+    if (message.startsWith('updating the lexicon')) {
       writeSync(1, 'INGESTING\n');
       for (;;); // stalls with the transaction open until killed
 

@@ -1,0 +1,123 @@
+import { createHash } from 'node:crypto';
+import {
+  buildLexicon, buildLexiconWithEvidence, updateLexicon, type Article, type ArticleEvidence, type BuildLexiconOptions, type LexiconSource, type MatcherEntry, type Term,
+} from '@jianbao/core';
+import { loadDefaultArchive } from '@jianbao/core/default-archive';
+import type { Sql } from './db/types.js';
+
+/**
+ * The lexicon kept up to date from per-article evidence (core's
+ * ArticleEvidence, one row per article) instead of rebuilt from every
+ * article: a day's ingest analyses the day's articles and reads again only
+ * the stored ones whose text holds a name or phrase whose archive-wide
+ * decision moved (core lexicon/incremental.ts). The result is the lexicon a
+ * full build gives. A full build (and all evidence written anew) happens on
+ * the first ingest, with --rebuild, when the home provinces move, and when
+ * the stored evidence came from other lexicon rules (a fingerprint: the
+ * lexicon of the seed pages).
+ */
+const STATE = 'lexicon-state';
+const STATE_VERSION = 1;
+
+interface State {
+  version: number;
+  rules: string;
+  home: string[];
+  entries: MatcherEntry[];
+}
+
+let fingerprint: Promise<string> | undefined;
+
+/** What this jianbao's lexicon rules make of the seed pages: evidence stored under other rules is not reused. */
+export function rulesFingerprint(): Promise<string> {
+  fingerprint ??= loadDefaultArchive().then((archive) =>
+    createHash('sha256').update(JSON.stringify(buildLexicon(archive.articles))).digest('base64url').slice(0, 22),
+  );
+  return fingerprint;
+}
+
+export interface LexiconResult {
+  terms: Term[];
+  /** 'full' (every article analysed) or 'incremental', and why a full build happened. */
+  mode: string;
+  reread: { counts: number; people: number; mentions: number };
+  evidenceRows: number;
+}
+
+export interface LexiconInput {
+  /** Stored articles before this ingest. */
+  oldCount: number;
+  changed: ReadonlyMap<number, Article>;
+  added: readonly Article[];
+  edits: BuildLexiconOptions['edits'];
+  onWarning?: (message: string) => void;
+  rebuild?: boolean;
+  /** Every article after the ingest (for a full build). */
+  all: () => Promise<readonly Article[]>;
+  source: LexiconSource;
+}
+
+export async function updateStoredLexicon(tx: Sql, input: LexiconInput): Promise<LexiconResult> {
+  const options = { edits: input.edits, onWarning: input.onWarning };
+  const rules = await rulesFingerprint();
+  const why = await reasonToRebuild(tx, input, rules);
+  if (!why) {
+    const state = JSON.parse((await tx.query<{ body: string }>('SELECT body FROM sections WHERE name = $1', [STATE]))[0]!.body) as State;
+    const evidence: ArticleEvidence[] = [];
+    for (let from = 0; from < input.oldCount; from += 5000) {
+      for (const r of await tx.query<{ data: string }>('SELECT data FROM lexicon_evidence WHERE seq >= $1 AND seq < $2 ORDER BY seq', [from, from + 5000])) {
+        evidence.push(JSON.parse(r.data) as ArticleEvidence);
+      }
+    }
+    const update = await updateLexicon({ evidence, home: new Set(state.home), entries: state.entries }, { changed: input.changed, added: input.added }, input.source, options);
+    if (update) {
+      await writeEvidence(tx, update.rewritten.map((n) => [n, update.evidence[n]!]));
+      await writeState(tx, { version: STATE_VERSION, rules, home: [...update.home].sort(), entries: update.entries });
+      return { terms: update.terms, mode: 'incremental', reread: update.reread, evidenceRows: update.rewritten.length };
+    }
+  }
+  const all = await input.all();
+  const built = buildLexiconWithEvidence(all, options);
+  let step = built.next();
+  while (!step.done) step = built.next();
+  const { terms, evidence, home, entries } = step.value;
+  await tx.query('DELETE FROM lexicon_evidence');
+  await writeEvidence(tx, evidence.map((e, n) => [n, e]));
+  await writeState(tx, { version: STATE_VERSION, rules, home: [...home].sort(), entries });
+  return { terms, mode: `full (${why ?? 'the home provinces moved'})`, reread: { counts: 0, people: 0, mentions: 0 }, evidenceRows: evidence.length };
+}
+
+async function reasonToRebuild(tx: Sql, input: LexiconInput, rules: string): Promise<string | null> {
+  if (input.rebuild) return 'asked for';
+  if (!input.oldCount) return 'first ingest';
+  const [row] = await tx.query<{ body: string }>('SELECT body FROM sections WHERE name = $1', [STATE]);
+  if (!row) return 'no stored evidence';
+  const state = JSON.parse(row.body) as State;
+  if (state.version !== STATE_VERSION) return 'evidence of another version';
+  if (state.rules !== rules) return 'other lexicon rules';
+  const [count] = await tx.query<{ n: number }>('SELECT count(*)::int AS n FROM lexicon_evidence');
+  if (count!.n !== input.oldCount) return 'evidence does not cover the archive';
+  return null;
+}
+
+const CHUNK = 2000;
+
+async function writeEvidence(tx: Sql, rows: readonly [number, ArticleEvidence][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    await tx.query(
+      `INSERT INTO lexicon_evidence (seq, data) SELECT * FROM unnest($1::int[], $2::text[])
+       ON CONFLICT (seq) DO UPDATE SET data = EXCLUDED.data`,
+      [chunk.map(([n]) => n), chunk.map(([, e]) => JSON.stringify(e))],
+    );
+  }
+}
+
+async function writeState(tx: Sql, state: State): Promise<void> {
+  // Not a served section (the server serves lexicon and matcher only): no ETag needed, but the same table.
+  await tx.query(
+    `INSERT INTO sections (name, revision, etag, body) VALUES ($1, 0, '', $2)
+     ON CONFLICT (name) DO UPDATE SET body = EXCLUDED.body`,
+    [STATE, JSON.stringify(state)],
+  );
+}
