@@ -19,6 +19,7 @@ const ARTICLE_CACHE = 20_000;
  */
 export class ArchiveView implements DocTable {
   readonly ids: string[];
+  readonly title: string[];
   readonly date: (string | null)[];
   readonly paper: (string | null)[];
   readonly kind: ArticleKind[];
@@ -32,9 +33,10 @@ export class ArchiveView implements DocTable {
     readonly revision: number,
     readonly name: string,
     readonly index: RemoteIndex,
-    rows: { id: string; date: string | null; paper: string | null; kind: ArticleKind }[],
+    rows: { id: string; title: string; date: string | null; paper: string | null; kind: ArticleKind }[],
   ) {
     this.ids = rows.map((r) => r.id);
+    this.title = rows.map((r) => r.title);
     this.date = rows.map((r) => r.date);
     this.paper = rows.map((r) => r.paper);
     this.kind = rows.map((r) => r.kind);
@@ -46,7 +48,7 @@ export class ArchiveView implements DocTable {
     return db.transaction(async (tx) => {
       const [state] = await tx.query<{ revision: number; name: string }>('SELECT revision, name FROM archive WHERE id = 1');
       const [skeleton] = await tx.query<{ body: string }>("SELECT body FROM sections WHERE name = 'skeleton'");
-      const rows = await tx.query<{ id: string; date: string | null; paper: string | null; kind: ArticleKind }>('SELECT id, date, paper, kind FROM articles ORDER BY seq');
+      const rows = await tx.query<{ id: string; title: string; date: string | null; paper: string | null; kind: ArticleKind }>("SELECT id, doc->>'title' AS title, date, paper, kind FROM articles ORDER BY seq");
       const base = skeleton ? indexFromSkeleton(JSON.parse(skeleton.body) as SearchSection) : buildSearchIndex([]);
       if (base.docCount !== rows.length || base.docs.some((id, i) => rows[i]!.id !== id)) {
         throw new Error(`the database ${db.where} is inconsistent: its search skeleton does not list the stored articles (re-run jianbao ingest)`);
