@@ -17,12 +17,11 @@ import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { en, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
-import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, type FirefoxRun } from './launch.js';
+import { firefoxMissing, launchFirefox, openExtensionPage, type FirefoxRun } from './launch.js';
 import { showPagesOnFailure } from './on-failure.js';
 
 const skip = firefoxMissing();
 if (skip) console.warn(`firefox e2e skipped: ${skip}`);
-const ORIGIN = FIREFOX_ORIGIN;
 
 describe.skipIf(!!skip)('extension in Firefox', () => {
   let browser: Browser;
@@ -51,26 +50,6 @@ describe.skipIf(!!skip)('extension in Firefox', () => {
     return page;
   }
 
-  /** Opens an extension page through the test build's bridge (content script → background → tabs.create). */
-  async function openExtensionPage(from: Page, path: string): Promise<Page> {
-    const wanted = `${ORIGIN}${path}`;
-    const before = new Set(await browser.pages());
-    await from.evaluate((p) => window.postMessage({ jianbaoE2eOpen: p }, '*'), path);
-    // Puppeteer may keep reporting a new moz-extension tab as about:blank: ask the page itself where it is.
-    let found: Page | undefined;
-    await expect
-      .poll(async () => {
-        for (const page of await browser.pages()) {
-          if (before.has(page)) continue;
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href === wanted) found = page;
-        }
-        return found !== undefined;
-      }, { interval: 250 })
-      .toBe(true);
-    await found!.setViewport({ width: 1000, height: 800 });
-    return found!;
-  }
 
   async function hover(page: Page, mark: { x: number; y: number }): Promise<void> {
     await page.mouse.move(mark.x - 2, mark.y);
@@ -111,7 +90,7 @@ describe.skipIf(!!skip)('extension in Firefox', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.evaluate(cardState).then((c) => c.visible)).toBe(false);
 
-    const reader = await openExtensionPage(page, `/reader.html?id=${expected.articles[0]!.id}`);
+    const reader = await openExtensionPage(browser, page, `/reader.html?id=${expected.articles[0]!.id}`);
     await expect.poll(() => reader.evaluate(() => document.querySelector('article h1')?.textContent)).toBe(expected.articles[0]!.title);
     await expect.poll(() => reader.evaluate(markingState).then((s) => s.marks)).toBeGreaterThan(0);
     await reader.close();
@@ -120,7 +99,7 @@ describe.skipIf(!!skip)('extension in Firefox', () => {
 
   test('popup: search and page check', async () => {
     const article = await openMarked('/plain.html');
-    const popup = await openExtensionPage(article, `/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
+    const popup = await openExtensionPage(browser, article, `/popup.html?target=${encodeURIComponent(fx.url('/plain.html'))}`);
     const query = fx.expected['/plain.html']![0]!.text;
     const hits = queryArchive(fx.archive, query, { limit: 8 }).hits;
     await popup.waitForSelector('#query', { timeout: 150_000 });
@@ -138,7 +117,7 @@ describe.skipIf(!!skip)('extension in Firefox', () => {
 
   test('options: a bad bundle is refused with core’s reason, a good one is imported, then back to the default', async () => {
     const page = await openMarked('/plain.html');
-    const options = await openExtensionPage(page, '/options.html');
+    const options = await openExtensionPage(browser, page, '/options.html');
     await expect.poll(() => options.evaluate(() => document.getElementById('archive-info')?.textContent ?? '')).toContain(fx.archive.meta.name);
     const goodText = serializeBundle(createBundle(fx.archive.articles.slice(0, 4), { name: 'Firefox 导入档案' }));
     const bad = goodText.slice(0, 200);

@@ -16,7 +16,7 @@ import { defaultBundleText } from '@jianbao/core/default-archive';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { en, firstMarkWithText, format, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
-import { chromiumMissing, firefoxMissing, FIREFOX_ORIGIN, launchChromium, launchFirefox, type ChromiumRun, type FirefoxRun } from './launch.js';
+import { chromiumMissing, firefoxMissing, launchChromium, launchFirefox, openExtensionPage, type ChromiumRun, type FirefoxRun } from './launch.js';
 
 const WAIT = { timeout: 150_000, interval: 250 };
 const LONG = 420_000;
@@ -203,17 +203,7 @@ describe.skipIf(!!firefoxSkip)('hostile pages in Firefox', () => {
     const page = await browser.newPage();
     await page.goto(fx.url('/plain.html'));
     await waitDone(page as unknown as PageLike);
-    // Automation cannot navigate to moz-extension://: the test build's content script asks the background to open it.
-    const wanted = `${FIREFOX_ORIGIN}/options.html`;
-    const before = new Set(await browser.pages());
-    await page.evaluate(() => window.postMessage({ jianbaoE2eOpen: '/options.html' }, '*'));
-    let options: Awaited<ReturnType<Browser['newPage']>> | undefined;
-    await expect
-      .poll(async () => {
-        for (const p of await browser.pages()) if (!before.has(p) && (await p.evaluate(() => location.href).catch(() => '')) === wanted) options = p;
-        return options !== undefined;
-      }, WAIT)
-      .toBe(true);
+    const options = await openExtensionPage(browser, page, '/options.html');
     const dir = mkdtempSync(join(tmpdir(), 'jianbao-damaged-'));
     writeFileSync(join(dir, 'damaged.json'), await damagedBundle());
     await showing(options as unknown as PageLike, async () => {

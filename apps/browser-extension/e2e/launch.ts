@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../wxt.config.js';
 import { extensionRoot } from './expect-helpers.js';
 
@@ -127,5 +127,31 @@ export async function launchFirefox(options: { prefix?: string } = {}): Promise<
     await browser?.close();
     removeProfile();
     throw error;
+  }
+}
+
+/**
+ * Opens a page of the extension in Firefox through the test build's bridge (content script → background →
+ * tabs.create): automation cannot navigate to moz-extension://. Puppeteer may keep reporting the new tab as
+ * about:blank, so each new page is asked where it is. Waits on that state, up to `timeoutMs`.
+ */
+export async function openExtensionPage(browser: Browser, from: Page, path: string, timeoutMs = 150_000): Promise<Page> {
+  const wanted = `${FIREFOX_ORIGIN}${path}`;
+  const before = new Set(await browser.pages());
+  await from.evaluate((p) => window.postMessage({ jianbaoE2eOpen: p }, '*'), path);
+  const deadline = Date.now() + timeoutMs;
+  const seen = new Set<string>();
+  for (;;) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === wanted) {
+        await page.setViewport({ width: 1000, height: 800 });
+        return page;
+      }
+      seen.add(href || '(no address yet)');
+    }
+    if (Date.now() > deadline) throw new Error(`${wanted} did not open within ${timeoutMs / 1000} s; new pages: ${[...seen].join(', ') || 'none'}`);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // poll interval, not a wait for the result
   }
 }

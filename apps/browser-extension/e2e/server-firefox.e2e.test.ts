@@ -11,7 +11,7 @@ import { cardData } from '../lib/remote-archive.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { en, firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
-import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, type FirefoxRun } from './launch.js';
+import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, openExtensionPage, type FirefoxRun } from './launch.js';
 import { SERVER_ARCHIVE_NAME, SERVER_ONLY_QUERY, SERVER_ONLY_TITLE, startNewsroomServer, type NewsroomServer } from './newsroom-server.js';
 import { showPagesOnFailure } from './on-failure.js';
 
@@ -48,31 +48,12 @@ describe.skipIf(!!skip)('extension in Firefox with a newsroom server', () => {
     return page;
   }
 
-  /** Opens an extension page through the test build's bridge (content script → background → tabs.create). */
-  async function openExtensionPage(from: Page, path: string): Promise<Page> {
-    const wanted = `${ORIGIN}${path}`;
-    const before = new Set(await browser.pages());
-    await from.evaluate((p) => window.postMessage({ jianbaoE2eOpen: p }, '*'), path);
-    let found: Page | undefined;
-    await expect
-      .poll(async () => {
-        for (const page of await browser.pages()) {
-          if (before.has(page)) continue;
-          const href = await page.evaluate(() => location.href).catch(() => '');
-          if (href === wanted) found = page;
-        }
-        return found !== undefined;
-      }, { interval: 250 })
-      .toBe(true);
-    await found!.setViewport({ width: 1000, height: 800 });
-    return found!;
-  }
 
   const status = (page: Page) => page.$eval('#server-status', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.textContent }));
 
   test('Options connect to the server; the search page and hover cards are answered by it', async () => {
     const article = await openMarked('/plain.html');
-    const options = await openExtensionPage(article, '/options.html');
+    const options = await openExtensionPage(browser, article, '/options.html');
     // Firefox may show the UI in English (no zh-CN language pack): the page's own heading says which.
     await expect.poll(() => options.$eval('h1', (h) => h.textContent)).not.toBe('');
     m = (await options.$eval('h1', (h) => h.textContent)) === en.optionsTitle!.message ? en : zh;
@@ -84,7 +65,7 @@ describe.skipIf(!!skip)('extension in Firefox with a newsroom server', () => {
     await options.screenshot({ path: join(resultsDir, 'firefox-server-options.png'), fullPage: true });
     await options.close();
 
-    const search = await openExtensionPage(article, '/search.html');
+    const search = await openExtensionPage(browser, article, '/search.html');
     const expected = (await server.client.search(SERVER_ONLY_QUERY, { limit: 20 })).hits.map((h) => h.title);
     expect(expected[0]).toBe(SERVER_ONLY_TITLE);
     await search.type('#query', SERVER_ONLY_QUERY);
@@ -109,7 +90,7 @@ describe.skipIf(!!skip)('extension in Firefox with a newsroom server', () => {
   test('the server stops: Options say the local archive answers', async () => {
     await server.stop();
     const article = await openMarked('/plain.html');
-    const options = await openExtensionPage(article, '/options.html');
+    const options = await openExtensionPage(browser, article, '/options.html');
     await expect.poll(() => status(options)).toEqual({ state: 'unreachable', text: format(m, 'serverFallback', [server.url, m.serverState_unreachable!.message]) });
     await options.screenshot({ path: join(resultsDir, 'firefox-server-fallback-options.png'), fullPage: true });
     await options.close();

@@ -14,7 +14,7 @@ import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
 import { dateRange } from '@jianbao/core';
 import type { CardData } from './messages.js';
 import { h } from './dom.js';
-import { t } from './i18n.js';
+import { t, tCount } from './i18n.js';
 import { OWN_UI_ATTRIBUTE } from './text-blocks.js';
 
 const CSS = `
@@ -123,7 +123,7 @@ export class HoverCard {
       // Distinct titles, newest first: the range of dates that print each and in how many articles.
       parts.push(h(d, 'h3', {}, t('cardRoles')));
       const rows = titles.map((r) =>
-        h(d, 'li', {}, h(d, 'span', {}, String(r.title)), h(d, 'span', { class: 'meta' }, `${dateRange(r) || t('undated')} · ${t('cardTitleArticles', String(r.articles))}`)),
+        h(d, 'li', {}, h(d, 'span', {}, String(r.title)), h(d, 'span', { class: 'meta' }, `${dateRange(r) || t('undated')} · ${tCount('cardTitleArticles', Number(r.articles), String(r.articles))}`)),
       );
       if (data.moreTitles > 0) rows.push(h(d, 'li', { class: 'more' }, h(d, 'span', { class: 'meta' }, t('cardMoreTitles', String(data.moreTitles)))));
       parts.push(h(d, 'ul', { class: 'roles' }, ...rows));

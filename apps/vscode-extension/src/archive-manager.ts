@@ -9,6 +9,7 @@ import type { Archive } from '@jianbao/core';
 import { ArchiveLoadError, loadConfiguredArchive, type LoadedArchive } from './archive-loader.js';
 import { loadSearchIndex, prepareCrossReference } from './archive-service.js';
 import type { ServerConnection, ServerState } from './server-connection.js';
+import { archiveSummary } from './counts.js';
 
 export class ArchiveManager implements vscode.Disposable {
   private loading: Promise<LoadedArchive | undefined> | undefined;
@@ -119,7 +120,7 @@ export class ArchiveManager implements vscode.Disposable {
       this.status.command = 'jianbao.search';
       if (server.state === 'connected') {
         this.status.backgroundColor = undefined;
-        this.status.text = `$(cloud) ${vscode.l10n.t('{0} · {1} articles', server.name ?? '', server.articles ?? 0)}`;
+        this.status.text = `$(cloud) ${archiveSummary(server.name ?? '', server.articles ?? 0)}`;
         this.status.tooltip = vscode.l10n.t('Jianbao: the newsroom server {0} answers searches, hovers and draft checks.', server.url ?? '');
         return;
       }
@@ -130,7 +131,7 @@ export class ArchiveManager implements vscode.Disposable {
         return;
       }
       // The server cannot answer: the local archive does, and the item says so.
-      const local = this.loaded ? vscode.l10n.t('{0} · {1} articles', this.loaded.archive.meta.name, this.loaded.archive.articles.length) : vscode.l10n.t('Jianbao: loading archive…');
+      const local = this.loaded ? archiveSummary(this.loaded.archive.meta.name, this.loaded.archive.articles.length) : vscode.l10n.t('Jianbao: loading archive…');
       this.status.text = `$(warning) ${vscode.l10n.t('Local: {0}', local)}`;
       this.status.tooltip = vscode.l10n.t('Jianbao: the server {0} {1}; the local archive answers.', server.url ?? '', serverProblem(server.state));
       this.status.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
@@ -149,7 +150,7 @@ export class ArchiveManager implements vscode.Disposable {
       return;
     }
     const { archive, source, location } = this.loaded;
-    this.status.text = `$(library) ${vscode.l10n.t('{0} · {1} articles', archive.meta.name, archive.articles.length)}`;
+    this.status.text = `$(library) ${archiveSummary(archive.meta.name, archive.articles.length)}`;
     this.status.tooltip = source === 'default'
       ? vscode.l10n.t('Jianbao: the bundled default archive. Set jianbao.archive to use your own.')
       : vscode.l10n.t('Jianbao archive: {0}', location);

@@ -8,6 +8,7 @@ import { getLexicon, getMatcher } from './archive-service.js';
 import type { Term, TermKind, TermMatch } from './core-contract.js';
 import { commandLink, markdownLink, markdownText } from './markdown.js';
 import type { ServerConnection } from './server-connection.js';
+import { articleCount } from './counts.js';
 
 /** Where a hover finds the articles it lists: the local archive, or the server's term card. */
 export interface ArticleLookup {
@@ -64,7 +65,7 @@ export function hoverMarkdown(archive: ArticleLookup, term: Term, total?: number
     md.appendMarkdown(`${vscode.l10n.t('Titles in the archive:')}\n\n`);
     for (const r of titles) {
       const range = markdownText(dateRange(r));
-      md.appendMarkdown(`- ${markdownText(r.title) ?? ''} \\(${range ? `${range}, ` : ''}${markdownText(vscode.l10n.t('{0} articles', r.articles)) ?? ''}\\)\n`);
+      md.appendMarkdown(`- ${markdownText(r.title) ?? ''} \\(${range ? `${range}, ` : ''}${markdownText(articleCount(r.articles)) ?? ''}\\)\n`);
     }
     if (more) md.appendMarkdown(`- ${markdownText(vscode.l10n.t('+{0} more', more)) ?? ''}\n`);
     md.appendMarkdown('\n');

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Archive, SearchResult, ServerFacets } from '@jianbao/core';
 import { searchQuery, type SearchHit } from './archive-service.js';
 import { plainText } from './markdown.js';
+import { articleCount } from './counts.js';
 
 export interface SearchItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -103,7 +104,7 @@ function filterList(papers: [string, number][], kinds: [string, number][], dates
   const quote = (v: string) => (/\s/.test(v) ? `"${v}"` : v);
   const items: FilterItem[] = [];
   const section = (label: string) => items.push({ label, kind: vscode.QuickPickItemKind.Separator, syntax: '' });
-  const articles = (n: number) => (n ? { description: vscode.l10n.t('{0} articles', n) } : {});
+  const articles = (n: number) => (n ? { description: articleCount(n) } : {});
   section(vscode.l10n.t('Paper'));
   for (const [paper, n] of papers) items.push({ label: paper, ...articles(n), syntax: `paper:${quote(paper)}` });
   section(vscode.l10n.t('Kind'));

@@ -27,7 +27,7 @@ describe('jianbao CLI on real files', () => {
     expect(fromFile).toEqual(fromDefault);
     expect(Object.keys(fromDefault[0])).toEqual([
       'id', 'paper', 'date', 'page', 'title', 'titleInferred', 'subtitle', 'section', 'byline',
-      'dateline', 'kind', 'source', 'paragraphs', 'continues', 'continuationOf',
+      'dateline', 'kind', 'source', 'paragraphs', 'continues', 'continuationOf', 'pageNumber',
     ]);
   });
 

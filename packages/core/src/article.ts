@@ -30,6 +30,11 @@ export interface Article {
   date: string | null;
   /** Source file name of the page. */
   page: string;
+  /**
+   * 版次 as printed (`3`, `A3`), from the manifest or the page's file name; null when unknown.
+   * Bundle format 3 on; optional so that articles made by hand (tests, imports) may leave it out.
+   */
+  pageNumber?: string | null;
   title: string;
   /** True where no headline was printed (photo caption, untitled speech) and the title was generated. */
   titleInferred: boolean;
@@ -54,6 +59,8 @@ export interface Article {
 export const ARTICLE_KEYS = [
   'id', 'paper', 'date', 'page', 'title', 'titleInferred', 'subtitle', 'section', 'byline',
   'dateline', 'kind', 'source', 'paragraphs', 'continues', 'continuationOf',
+  // Added in bundle format 3: last, so the keys before it keep their place in `--json` output.
+  'pageNumber',
 ] as const satisfies readonly (keyof Article)[];
 
 /** The article's text as one string: paragraphs joined by "\n" (the offsets xref reports index this). */

@@ -14,14 +14,17 @@
  * without controls or bidi overrides, capped. Pure: no host APIs, so the CLI and the editor share it.
  */
 import type { Article } from './article.js';
+import { isPageNumber, pageNumberFromName } from './parse/page-number.js';
+
+export { pageNumberFromName } from './parse/page-number.js';
 
 export type CitationStyle = 'house' | 'gbt7714';
 export const CITATION_STYLES: readonly CitationStyle[] = ['house', 'gbt7714'];
 
-export type CitableArticle = Pick<Article, 'title' | 'paper' | 'date' | 'page' | 'byline' | 'dateline' | 'source'>;
+export type CitableArticle = Pick<Article, 'title' | 'paper' | 'date' | 'page' | 'pageNumber' | 'byline' | 'dateline' | 'source'>;
 
 export interface CitationOptions {
-  /** 版次 where the host knows it (a manifest's pageNumber); otherwise read from the page's file name when it names one. */
+  /** 版次 where the host knows better than the article; otherwise the article's own pageNumber, then its page's file name. */
   pageNumber?: number | string | null;
   /** GB/T 7714: the entry's number in the reference list (`[3] …`); see nextReferenceNumber. */
   index?: number;
@@ -53,38 +56,6 @@ export function chineseDate(iso: string | null | undefined): string | null {
   return `${m[1]}年` + (m[2] ? `${Number(m[2])}月` : '') + (m[3] ? `${Number(m[3])}日` : '');
 }
 
-const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-function chineseNumber(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/u.exec(text);
-  if (!m || (!m[1] && !m[2] && !m[3])) return null;
-  if (!m[2]) return m[1] && !m[3] ? CN_DIGITS[m[1]]! : null;
-  return (m[1] ? CN_DIGITS[m[1]]! : 1) * 10 + (m[3] ? CN_DIGITS[m[3]]! : 0);
-}
-
-/**
- * The 版次 a page's file name states, strictly (a name that only holds numbers, like `000_3e61….txt`, states
- * none): `第3版`, `第十二版`, `03版`, `A03版`, `p3`/`page-03` as a separate part, or `A03` as a separate part.
- * `3` or `A3`, or null.
- */
-export function pageNumberFromName(name: unknown): string | null {
-  if (typeof name !== 'string') return null;
-  const base = name.replace(/\.[a-z0-9]{1,5}$/i, '');
-  const printed = /第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*版/u.exec(base);
-  if (printed) {
-    const n = chineseNumber(printed[1]!);
-    return n && n > 0 ? String(n) : null;
-  }
-  const ban = /(?:^|[^0-9A-Za-z])([A-H])?0*([1-9][0-9]?)版/u.exec(base);
-  if (ban) return `${ban[1] ?? ''}${ban[2]}`;
-  const p = /(?:^|[_\-.\s])(?:p|pg|page)[_-]?0*([1-9][0-9]?)(?=$|[_\-.\s])/i.exec(base);
-  if (p) return p[1]!;
-  const lettered = /(?:^|[_\-.\s])([A-H])0*([1-9][0-9]?)(?=$|[_\-.\s])/.exec(base);
-  if (lettered) return `${lettered[1]}${lettered[2]}`;
-  return null;
-}
-
 const ROLE = /^(?:本报|本刊)?(?:首席|特约|见习|实习)?(?:摄影记者|记者|通讯员|实习生|编辑)/u;
 const CREDIT = /(?:文\/图|文\/摄|摄影|摄|整理|报道)$/u;
 
@@ -113,7 +84,9 @@ function datelineIso(article: CitableArticle): string | undefined {
 function pageOf(article: CitableArticle, options: CitationOptions): string | null {
   const given = options.pageNumber;
   if (typeof given === 'number' && Number.isInteger(given) && given > 0) return String(given);
-  if (typeof given === 'string' && /^[A-Z]?[1-9][0-9]{0,2}$/.test(given)) return given;
+  if (isPageNumber(given)) return given;
+  const own = (article as { pageNumber?: unknown }).pageNumber;
+  if (isPageNumber(own)) return own;
   return pageNumberFromName(article.page);
 }
 

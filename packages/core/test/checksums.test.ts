@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BundleError, buildBundle, loadArchive, parseBundle, parseBundleAsync, parseBundlePiecesAsync, searchArchive, serializeBundle, type Article } from '../src/index.js';
+import { checksumOfValue as checksumOf } from '../src/bundle/checksum.js';
+import { BUNDLE_VERSION, BundleError, buildBundle, loadArchive, parseBundle, parseBundleAsync, parseBundlePiecesAsync, searchArchive, serializeBundle, type Article } from '../src/index.js';
 
 const article = (id: string, title: string, body: string): Article => ({
   id, paper: '晋中日报', date: '2025-02-13', page: 'p.txt', title, titleInferred: false, subtitle: null, section: null,
@@ -41,7 +42,7 @@ async function refusal(t: string): Promise<BundleError> {
 describe('bundle format 2: a checksum per section', () => {
   it('is written with every section and verified on load without a warning', async () => {
     const raw = JSON.parse(text);
-    expect(raw.version).toBe(2);
+    expect(raw.version).toBe(BUNDLE_VERSION);
     expect(Object.keys(raw.checksums).sort()).toEqual(['articles', 'hash', 'lexicon', 'matcher', 'search']);
     expect(await load(text)).toEqual([]);
     expect(parseBundle(text).checksums).toBeUndefined();
@@ -89,9 +90,27 @@ describe('bundle format 2: a checksum per section', () => {
     raw.articles[0].title = '改过的标题'; // format 1 cannot tell
     const v1 = JSON.stringify(raw);
     expect(await load(v1)).toEqual([]);
-    expect(parseBundle(v1).version).toBe(2);
-    // Written again, it is format 2 with checksums that verify.
+    expect(parseBundle(v1).version).toBe(BUNDLE_VERSION);
+    // Written again, it is the current format with checksums that verify.
     expect(await load(serializeBundle(parseBundle(v1)))).toEqual([]);
+  });
+
+  it('loads format 2 (articles without pageNumber) verified, and reads 版次 from the page names', async () => {
+    const named = [article('b1', '标题一', '正文一。'), { ...article('b2', '标题二', '正文二。'), page: '太原日报2025-02-22第3版.txt' }];
+    const raw = JSON.parse(serializeBundle(buildBundle({ articles: named }, { name: 'v2' })));
+    raw.version = 2;
+    for (const a of raw.articles) delete a.pageNumber;
+    raw.checksums.articles = checksumOf(raw.articles); // as format 2 summed its articles
+    const v2 = JSON.stringify(raw);
+    expect(await load(v2)).toEqual([]);
+    const loaded = parseBundle(v2);
+    expect(loaded.version).toBe(3);
+    expect(loaded.articles.map((a) => a.pageNumber)).toEqual([null, '3']);
+    // As an object (a host's stored copy) it verifies against the articles as written, before the migration.
+    expect(parseBundle(JSON.parse(v2)).articles[1]!.pageNumber).toBe('3');
+    // A changed article is still caught.
+    raw.articles[0].title = '改过的标题';
+    expect((await refusal(JSON.stringify(raw))).code).toBe('damaged');
   });
 
   it('trusts a bundle built in memory (an object without checksums)', async () => {

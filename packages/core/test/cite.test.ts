@@ -76,6 +76,22 @@ describe('citation fields', () => {
     expect(chineseDate('2024')).toBe('2024年');
     expect(chineseDate('2月13日')).toBe('2月13日');
   });
+  it('gives the 版次 a seed manifest states, carried by the article (bundle format 3)', () => {
+    const manifest = JSON.parse(readFileSync(join(seeds, 'manifest.json'), 'utf8'));
+    const pages = readdirSync(seeds).filter((n) => n.endsWith('.txt')).map((name) => ({ name, text: readFileSync(join(seeds, name), 'utf8') }));
+    const articles = parsePages(pages, manifest);
+    for (const a of articles) {
+      const stated = manifest.pages[a.page]?.pageNumber;
+      expect(a.pageNumber).toBe(stated === undefined ? null : String(stated));
+      if (stated !== undefined) expect(formatCitation(a, 'gbt7714')).toMatch(new RegExp(`\\(${stated}\\)\\.$`));
+      else expect(formatCitation(a, 'gbt7714')).not.toMatch(/\)\.$/);
+    }
+    const first = articles.find((a) => a.page.startsWith('003_'))!;
+    expect(formatCitation(first, 'house')).toContain('第1版');
+    // A malformed stored value is ignored (003's file name states none); the host's own knowledge still wins.
+    expect(formatCitation({ ...first, pageNumber: 'x<b>' }, 'gbt7714')).toMatch(/2025-02\.$/);
+    expect(formatCitation(first, 'gbt7714', { pageNumber: 5 })).toMatch(/\(5\)\.$/);
+  });
   it('cites every seed article in both styles on one line', () => {
     const pages = readdirSync(seeds).filter((n) => n.endsWith('.txt')).map((name) => ({ name, text: readFileSync(join(seeds, name), 'utf8') }));
     const articles = parsePages(pages);

@@ -5,7 +5,7 @@ import { TERM_KINDS } from '../../lib/archive-types.js';
 import { clearImportedBundle, writeImportedBundle } from '../../lib/archive-store.js';
 import { h } from '../../lib/dom.js';
 import { userMessage } from '../../lib/errors.js';
-import { localisePage, t } from '../../lib/i18n.js';
+import { localisePage, t, tCount } from '../../lib/i18n.js';
 import { ask, type ArchiveInfo } from '../../lib/messages.js';
 import { loadServerSetting, saveServerSetting, serverPermissionPattern, type ServerSetting } from '../../lib/server-settings.js';
 import { showServerStatus } from '../../lib/server-status.js';
@@ -48,7 +48,7 @@ async function renderServer(info?: ArchiveInfo): Promise<void> {
   $<HTMLButtonElement>('server-remove').disabled = !savedServer;
   const shown = info ?? (await ask({ type: 'archive-info' }));
   const label = shown.source === 'server' ? 'optionsArchiveServer' : shown.source === 'imported' ? 'optionsArchiveImported' : 'optionsArchiveDefault';
-  $('archive-info').textContent = `${t(label)} ${t('archiveSummary', [shown.name, String(shown.articleCount)])}`;
+  $('archive-info').textContent = `${t(label)} ${tCount('archiveSummary', shown.articleCount, [shown.name, String(shown.articleCount)])}`;
   $<HTMLButtonElement>('use-default').disabled = shown.source === 'default';
   showServerStatus($('server-status'), shown);
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t, localisePage } from '../../lib/i18n.js';
+import { t, localisePage, tCount } from '../../lib/i18n.js';
 import { openCheckPanel, stepMark } from '../../lib/browser-actions.js';
 import { UserError, userMessage } from '../../lib/errors.js';
 import { ask } from '../../lib/messages.js';
@@ -19,7 +19,7 @@ const closeUnlessTest = () => !isTest && window.close();
 
 async function showArchive(): Promise<void> {
   const info = await ask({ type: 'archive-info' });
-  $('archive').textContent = t('archiveSummary', [info.name, String(info.articleCount)]);
+  $('archive').textContent = tCount('archiveSummary', info.articleCount, [info.name, String(info.articleCount)]);
   showServerStatus($('server-status'), info);
 }
 
@@ -102,7 +102,7 @@ async function setUpMarks(): Promise<void> {
   const label = $('marks-count');
   const show = (info: { count: number; index: number } | null) => {
     const none = !info || info.count === 0;
-    label.textContent = none ? t('marksNone') : info.index >= 0 ? `${t('marksCount', String(info.count))} · ${t('marksAt', [String(info.index + 1), String(info.count)])}` : t('marksCount', String(info.count));
+    label.textContent = none ? t('marksNone') : info.index >= 0 ? `${tCount('marksCount', info.count, String(info.count))} · ${t('marksAt', [String(info.index + 1), String(info.count)])}` : tCount('marksCount', info.count, String(info.count));
     for (const id of ['marks-prev', 'marks-next']) $<HTMLButtonElement>(id).disabled = none;
   };
   const info = tab?.id === undefined ? null : await browser.tabs.sendMessage(tab.id, { type: 'mark-info' }).catch(() => null) as { count: number; index: number } | null;

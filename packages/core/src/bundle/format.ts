@@ -12,9 +12,11 @@ import type { Article } from '../article.js';
  * - version 2 adds `checksums` (see checksum.ts): written by serializeBundle,
  *   verified when a bundle is read from text. Version 1 bundles load
  *   unverified (migrate.ts).
+ * - version 3 adds each article's `pageNumber` (版次); older bundles get it
+ *   from the page's file name where that states one (migrate.ts).
  */
 export const BUNDLE_FORMAT = 'jianbao-archive';
-export const BUNDLE_VERSION = 2;
+export const BUNDLE_VERSION = 3;
 
 /**
  * The largest bundle, in bytes of UTF-8 JSON, a host inflates or reads

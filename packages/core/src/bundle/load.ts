@@ -110,19 +110,19 @@ function* parseSteps(input: string | unknown, options: ParseBundleOptions, slice
     throw new BundleError('invalid', 'invalid archive bundle: meta.dateRange must be null or [from, to], dates YYYY-MM-DD, YYYY-MM or YYYY');
   }
   for (const warning of yield* dropDamagedSections(bundle, bundle.articles.map((a) => a.id))) options.onWarning?.(warning);
-  if (raw.version >= 2) for (const warning of yield* verifyChecksums(bundle, read.text ?? null)) options.onWarning?.(warning);
+  if (raw.version >= 2) for (const warning of yield* verifyChecksums(bundle, read.text ?? null, raw.articles)) options.onWarning?.(warning);
   delete bundle.checksums;
   return bundle;
 }
 
 /**
- * Format 2: the articles must match their checksum (else the bundle is
+ * Format 2 on: the articles must match their checksum (else the bundle is
  * refused: they cannot be rebuilt); an optional section that does not match,
  * or has none, is dropped and rebuilt with a warning. Bundles read from text
  * must carry checksums; a bundle given as an object (built in memory, never
  * written) is checked only if it has them.
  */
-function* verifyChecksums(bundle: Bundle, text: Blocks | null): Generator<void, string[]> {
+function* verifyChecksums(bundle: Bundle, text: Blocks | null, writtenArticles: unknown): Generator<void, string[]> {
   const sums = bundle.checksums;
   const valid = typeof sums === 'object' && sums !== null && !Array.isArray(sums) && sums.hash === CHECKSUM_HASH &&
     Object.values(sums).every((v) => typeof v === 'string');
@@ -133,7 +133,8 @@ function* verifyChecksums(bundle: Bundle, text: Blocks | null): Generator<void, 
   const present = Object.keys(bundle).filter((key) => CHECKSUMMED.has(key) && bundle[key] !== undefined);
   const expected: Record<string, string> = {};
   for (const key of present) if (typeof sums[key] === 'string') expected[key] = sums[key];
-  const match = yield* checksumsMatch(text, bundle, expected);
+  // The articles as written: a migration (format 2 → 3 adds pageNumber) changes them after they were summed.
+  const match = yield* checksumsMatch(text, { ...bundle, articles: writtenArticles }, expected);
   if (match.get('articles') !== true) {
     throw new BundleError(
       'damaged',

@@ -1,5 +1,6 @@
 import { BUNDLE_VERSION, type Bundle } from './format.js';
 import { BundleError } from './errors.js';
+import { pageNumberFromName } from '../parse/page-number.js';
 
 type Migration = (bundle: Record<string, unknown>) => Record<string, unknown>;
 
@@ -12,6 +13,17 @@ const MIGRATIONS: Record<number, Migration> = {
   1: (bundle) => {
     const { checksums: _ignored, ...rest } = bundle;
     return rest;
+  },
+  // Version 3 added the article's pageNumber (版次). The manifest that stated it is gone; the page's file name may state it.
+  2: (bundle) => {
+    const articles = Array.isArray(bundle.articles) ? bundle.articles : [];
+    return {
+      ...bundle,
+      articles: articles.map((a: unknown) =>
+        a && typeof a === 'object' && !Array.isArray(a) && !('pageNumber' in a)
+          ? { ...(a as Record<string, unknown>), pageNumber: pageNumberFromName((a as { page?: unknown }).page) }
+          : a),
+    };
   },
 };
 

@@ -1,6 +1,7 @@
 import { ARTICLE_KINDS, type Article } from '../article.js';
 import { BundleError } from './errors.js';
 import { dateProblem, isIsoDate } from '../text/dates.js';
+import { isPageNumber } from '../parse/page-number.js';
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isNullableString = (v: unknown) => v === null || isString(v);
@@ -23,6 +24,9 @@ export function validateArticle(value: unknown, index: number): asserts value is
   const at = `article ${a.id} (${where})`;
   if (!isString(a.title)) fail(`${at}.title`, 'must be a string');
   if (!isString(a.page)) fail(`${at}.page`, 'must be a string');
+  if (a.pageNumber !== undefined && a.pageNumber !== null && !isPageNumber(a.pageNumber)) {
+    fail(`${at}.pageNumber`, `must be null or a page as printed (3, A3), got ${JSON.stringify(a.pageNumber).slice(0, 40)}`);
+  }
   if (typeof a.titleInferred !== 'boolean') fail(`${at}.titleInferred`, 'must be a boolean');
   for (const key of ['paper', 'date', 'subtitle', 'section', 'byline', 'source'] as const) {
     if (!isNullableString(a[key])) fail(`${at}.${key}`, 'must be a string or null');

@@ -25,6 +25,7 @@ import { assembleTrailing } from './layout-trailing.js';
 import { tokenize } from './tokens.js';
 import { sanitizePageText } from './sanitize.js';
 import { validateManifest } from './manifest.js';
+import { pageNumberFromName } from './page-number.js';
 import { runSteps } from '../host.js';
 import type { Manifest, PageInput, PageMeta } from './types.js';
 
@@ -54,9 +55,10 @@ export function parsePageDetailed(page: PageInput, meta: PageMeta = {}): ParsedP
   );
   const paper = meta.paper ?? inferred.paper;
   const date = meta.date ?? inferred.date;
+  const pageNumber = meta.pageNumber !== undefined ? String(meta.pageNumber) : pageNumberFromName(page.name);
   const articles = kept.map((draft, ordinal): Article => {
     const fields = finalizeDraft(draft, layout, paper, date);
-    return { id: articleId(page.name, ordinal, fields.title), paper, date, page: page.name, ...fields };
+    return { id: articleId(page.name, ordinal, fields.title), paper, date, page: page.name, pageNumber, ...fields };
   });
   return { layout, inferred, articles };
 }
