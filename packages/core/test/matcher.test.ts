@@ -144,8 +144,9 @@ describe('matcher', () => {
     expect(() => loadMatcher({ ...section, format: 'x' })).toThrow(/not a Jianbao matcher section/);
     expect(() => loadMatcher({ ...section, version: 9 })).toThrow(/version 9/);
     expect(() => loadMatcher({ ...section, base: section.base.slice(0, 16) })).toThrow(/differ in length/);
-    // Failure links are unused by the scan, but damaged ones mean a damaged section.
-    expect(() => loadMatcher({ ...section, fail: '!!!!' })).toThrow(/fail: not valid base64/);
+    expect(() => loadMatcher({ ...section, out: '!!!!' })).toThrow(/out: not valid base64/);
+    // Version 3 holds no failure links (a fifth of the section, unread by the scan).
+    expect('fail' in section).toBe(false);
     expect(() => loadMatcher({ ...section, depth: '!!!!' })).toThrow(/base64|damaged/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
 import { loadArchive } from '../src/archive.js';
 import { buildBundle } from '../src/build.js';
-import { getMatcher, matcherSectionOf } from '../src/matcher/index.js';
+import { getMatcher, matcherSectionOf, MATCHER_SECTION_VERSION } from '../src/matcher/index.js';
 import { getSearchIndex, searchArchive } from '../src/search/index.js';
 
 // Bundles from before the fold fix hold sections made with the old fold (群 → 羣): they must be rebuilt, not trusted.
@@ -17,10 +17,19 @@ describe('sections built by an older version', () => {
 
   it('a version 1 matcher section is rebuilt from the lexicon, and finds what a fresh one finds', () => {
     const old = { ...fresh, matcher: { ...fresh.matcher, version: 1 } };
-    expect(matcherSectionOf(old).version).toBe(2);
+    expect(matcherSectionOf(old).version).toBe(MATCHER_SECTION_VERSION);
     const text = '开展“我为群众办实事”实践活动';
     expect(getMatcher(loadArchive(old)).findAll(text)).toEqual(getMatcher(loadArchive(fresh)).findAll(text));
     expect(getMatcher(loadArchive(old)).findAll(text).length).toBeGreaterThan(0);
+  });
+
+  it('a version 2 matcher section (with failure links) is rebuilt as version 3, without them, and finds the same', () => {
+    const old = { ...fresh, matcher: { ...fresh.matcher, version: 2, fail: fresh.matcher.check } };
+    const rebuilt = matcherSectionOf(old);
+    expect(rebuilt.version).toBe(3);
+    expect('fail' in rebuilt).toBe(false);
+    const text = '开展“我为群众办实事”实践活动。市委书记常书铭讲话';
+    expect(getMatcher(loadArchive(old)).findAll(text)).toEqual(getMatcher(loadArchive(fresh)).findAll(text));
   });
 
   it('a search section made by another analyser is rebuilt, and answers like a fresh one', () => {

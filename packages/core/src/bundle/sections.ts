@@ -116,7 +116,7 @@ const CHECKS: Record<string, Check> = {
     if (s.format !== 'jianbao-matcher') return '"format" must be "jianbao-matcher"';
     if (!isStringArray(s.kinds)) return '"kinds" must be an array of strings';
     if (!isStringArray(s.termIds)) return '"termIds" must be an array of strings';
-    const bad = yield* strings(s, ['termKinds', 'alphabet', 'base', 'check', 'fail', 'out', 'depth'], ['termKinds', 'base', 'check', 'fail', 'out', 'depth']);
+    const bad = yield* strings(s, ['termKinds', 'alphabet', 'base', 'check', 'out', 'depth'], ['termKinds', 'base', 'check', 'out', 'depth']);
     if (bad || s.version !== MATCHER_SECTION_VERSION) return bad; // an older version is rebuilt anyway (matcherSectionOf)
     // The whole automaton, structurally: a section that passes the shape checks can still fail in every scan.
     try {

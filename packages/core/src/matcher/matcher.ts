@@ -157,7 +157,6 @@ export function buildMatcherSection(entries: readonly MatcherEntry[]): MatcherSe
     alphabet: automaton.alphabet,
     base: int32ToBase64(automaton.base),
     check: int32ToBase64(automaton.check),
-    fail: int32ToBase64(automaton.fail),
     out: int32ToBase64(out),
     depth: encodeBase64(automaton.depth),
   };

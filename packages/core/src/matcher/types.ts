@@ -29,10 +29,12 @@ export interface MatcherEntry {
  */
 /**
  * The matcher section's version. 2: forms folded by the fold that keeps
- * simplified characters as they are (version 1 folded 群 to 羣 and 26 others);
- * a version 1 section is rebuilt from the lexicon on load (matcherSectionOf).
+ * simplified characters as they are (version 1 folded 群 to 羣 and 26 others).
+ * 3: no failure links (the scan has not read them since the start filter; they
+ * were a fifth of the section). An older section is rebuilt from the lexicon on
+ * load (matcherSectionOf), as version 1 was.
  */
-export const MATCHER_SECTION_VERSION = 2;
+export const MATCHER_SECTION_VERSION = 3;
 
 export interface MatcherSection {
   format: 'jianbao-matcher';
@@ -44,10 +46,9 @@ export interface MatcherSection {
   termKinds: string;
   /** The automaton's alphabet: folded characters in symbol order. */
   alphabet: string;
-  /** base64 Int32Arrays of equal length (the double array and its failure links). */
+  /** base64 Int32Arrays of equal length (the double array). */
   base: string;
   check: string;
-  fail: string;
   /** base64 Int32Array: 0, or (term index << 7 | form length) of the longest form ending at the state. */
   out: string;
   /** base64 Uint8Array: each state's depth. */

@@ -3,9 +3,9 @@ import type { Archive } from '../archive.js';
 import { foldText } from '../text/fold.js';
 import type { Conflict } from './conflict.js';
 import type { withoutSpaces } from './normalize.js';
-import { quantitiesOf, sameFacts, type AlignedSource, type NumberEvidence } from './numbers.js';
+import { quantitiesOf, sameFacts, type AlignedSource, type ArchiveFigures, type NumberEvidence } from './numbers.js';
 import type { PreparedDraft } from './prepared-draft.js';
-import { articlesStating, getFactIndex, subjectBefore, SUBJECT_LENGTHS } from './fact-index.js';
+import { articleNumbers, articlesStating, getFactIndex, subjectBefore, SUBJECT_LENGTHS } from './fact-index.js';
 
 type Compact = ReturnType<typeof withoutSpaces>;
 import { getPersonDirectory } from './people.js';
@@ -56,51 +56,83 @@ const WINDOW_MAX_DF = 400;
  * clause retold in other words shares too little for a reuse region. Fingerprints common enough to skip for
  * reuse still count here (up to WINDOW_MAX_DF articles): 俄防空部队击落乌军 is printed in hundreds of stories,
  * and which of them shares the most of this clause is what is asked. Bounded: a window's picks times the cap.
+ * Figures come in draft order, so the window slides: the positions it leaves are counted out and those it
+ * reaches counted in (figures of one sentence share most of their windows).
  */
 function windowArticles(archive: Archive, reuse: ReuseResult, look: WindowLookup, p: number, limit = 8): Article[] {
-  const index = getFingerprintIndex(archive);
-  const { hashes } = reuse;
-  const { keyAt, counts, touched } = look;
-  touched.length = 0;
-  // Every k-gram of the window, not only the draft's picks: the archive's pick inside a short shared run
-  // (项目总投资 before a changed figure) need not be one the draft's winnowing chose.
-  for (let i = Math.max(0, p - WINDOW); i < Math.min(hashes.length, p + WINDOW); i++) {
-    let key = keyAt[i]!;
-    if (key === UNKNOWN) keyAt[i] = key = findKey(index, hashes[i]!);
-    if (key < 0) continue;
-    const s = index.starts[key]!;
-    const e = index.starts[key + 1]!;
-    if (e - s > WINDOW_MAX_DF) continue;
-    for (let q = s; q < e; q++) {
-      const doc = index.docs[q]!;
-      if (counts[doc]!++ === 0) touched.push(doc);
-    }
+  const lo = Math.max(0, p - WINDOW);
+  const hi = Math.max(lo, Math.min(reuse.hashes.length, p + WINDOW));
+  const { counts, touched, listed } = look;
+  if (lo < look.lo || lo >= look.hi) {
+    for (const doc of touched) counts[doc] = listed[doc] = 0;
+    touched.length = 0;
+    look.lo = look.hi = lo;
   }
-  if (!touched.length) return [];
+  slide(archive, reuse, look, look.lo, lo, -1);
+  slide(archive, reuse, look, Math.max(look.hi, lo), hi, 1);
+  look.lo = lo;
+  look.hi = hi;
   // The `limit` best (most shared, then latest), picked in one pass: the touched articles run to thousands.
+  // Articles the window left (count 0) are dropped from the list on the way.
   const ranked: number[] = [];
   const better = (a: number, b: number) => counts[a]! > counts[b]! || (counts[a] === counts[b] && a > b);
+  let kept = 0;
   for (const doc of touched) {
+    if (counts[doc] === 0) {
+      listed[doc] = 0;
+      continue;
+    }
+    touched[kept++] = doc;
     if (ranked.length === limit && !better(doc, ranked[limit - 1]!)) continue;
     let at = ranked.length < limit ? ranked.length : limit - 1;
     while (at > 0 && better(doc, ranked[at - 1]!)) at--;
     if (ranked.length === limit) ranked.pop();
     ranked.splice(at, 0, doc);
   }
-  for (const doc of touched) counts[doc] = 0;
+  touched.length = kept;
   return ranked.map((doc) => archive.articles[doc]!);
 }
 
-/** Per-check scratch for windowArticles: each position's index key looked up once, counts in a typed array. */
+/** Counts the articles of the fingerprints at draft positions [from, to) in (+1) or out (-1) of the window. */
+function slide(archive: Archive, reuse: ReuseResult, look: WindowLookup, from: number, to: number, by: 1 | -1): void {
+  const index = getFingerprintIndex(archive);
+  const { keyAt, counts, touched, listed } = look;
+  // Every k-gram of the window, not only the draft's picks: the archive's pick inside a short shared run
+  // (项目总投资 before a changed figure) need not be one the draft's winnowing chose.
+  for (let i = from; i < to; i++) {
+    let key = keyAt[i]!;
+    if (key === UNKNOWN) keyAt[i] = key = findKey(index, reuse.hashes[i]!);
+    if (key < 0) continue;
+    const s = index.starts[key]!;
+    const e = index.starts[key + 1]!;
+    if (e - s > WINDOW_MAX_DF) continue;
+    for (let q = s; q < e; q++) {
+      const doc = index.docs[q]!;
+      counts[doc] = counts[doc]! + by;
+      if (!listed[doc]) {
+        listed[doc] = 1;
+        touched.push(doc);
+      }
+    }
+  }
+}
+
+/** Per-check state of windowArticles: each position's index key looked up once, the window's counts by article. */
 interface WindowLookup {
   keyAt: Int32Array;
   counts: Uint16Array;
+  /** Articles with a count (and some whose count fell to 0 since the last ranking), each once: listed[doc] = 1. */
   touched: number[];
+  listed: Uint8Array;
+  /** The draft positions counted: [lo, hi). */
+  lo: number;
+  hi: number;
 }
 const UNKNOWN = -2;
 
 function windowLookup(archive: Archive, reuse: ReuseResult): WindowLookup {
-  return { keyAt: new Int32Array(reuse.hashes.length).fill(UNKNOWN), counts: new Uint16Array(getFingerprintIndex(archive).articleCount), touched: [] };
+  const n = getFingerprintIndex(archive).articleCount;
+  return { keyAt: new Int32Array(reuse.hashes.length).fill(UNKNOWN), counts: new Uint16Array(n), touched: [], listed: new Uint8Array(n), lo: 0, hi: 0 };
 }
 
 /** Articles a subject may name and still be specific (总投资 … 亿元 is printed in hundreds: no subject). */
@@ -173,10 +205,12 @@ function numberConflicts(archive: Archive, prepared: PreparedDraft, reuse: Reuse
     wanted++;
     return true;
   });
+  let figures: ArchiveFigures | undefined;
   for (const q of all) {
     const near = nearby.get(q.start);
     if (!near) continue;
-    const facts = sameFacts(prepared.folded, q, near, sources.get(q.start));
+    figures ??= { table: getFactIndex(archive).figures, docOf: articleNumbers(archive) };
+    const facts = sameFacts(prepared.folded, q, near, figures, sources.get(q.start));
     if (!facts.length) continue;
     // The figure in place in the passage the draft copies decides; else the source sharing the most context
     // (another story sharing a few words does not confirm a figure its real source contradicts); on a tie an

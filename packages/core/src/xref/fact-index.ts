@@ -3,6 +3,7 @@ import type { Archive } from '../archive.js';
 import { runSteps, runStepsInSlices } from '../host.js';
 import { foldText } from '../text/fold.js';
 import { isContent } from './normalize.js';
+import { FigureTableBuilder, type FigureTable } from './figure-table.js';
 import { scanFigures } from './quantity-scan.js';
 
 /**
@@ -15,6 +16,8 @@ export interface FactIndex {
   keys: Uint32Array;
   starts: Uint32Array;
   docs: Uint32Array;
+  /** Every article's figures with the characters around them, from the same scan (figure-table.ts). */
+  figures: FigureTable;
 }
 
 /** Lengths of the subject keys (characters before the figure): the longer one when it is specific enough. */
@@ -47,11 +50,14 @@ export function subjectBefore(folded: string, at: number, length: number): strin
 
 function* buildSteps(archive: Archive): Generator<void, FactIndex> {
   const pairs: number[] = [];
+  const table = new FigureTableBuilder();
   const articles = archive.articles;
   for (let doc = 0; doc < articles.length; doc += ARTICLES_PER_STEP) {
     for (let d = doc; d < Math.min(doc + ARTICLES_PER_STEP, articles.length); d++) {
       const folded = foldText(articleBody(articles[d]!));
-      for (const m of scanFigures(folded)) {
+      const figures = scanFigures(folded);
+      table.add(folded, figures);
+      for (const m of figures) {
         if (m.vague) continue;
         for (const len of SUBJECT_LENGTHS) {
           const subject = subjectBefore(folded, m.index, len);
@@ -81,7 +87,7 @@ function* buildSteps(archive: Archive): Generator<void, FactIndex> {
     docs[n++] = v - key * DOC_BITS;
   }
   starts[k + 1] = n;
-  return { keys: keys.slice(0, k + 1), starts: starts.slice(0, k + 2), docs: docs.slice(0, n) };
+  return { keys: keys.slice(0, k + 1), starts: starts.slice(0, k + 2), docs: docs.slice(0, n), figures: table.build() };
 }
 
 const indexes = new WeakMap<Archive, FactIndex>();
@@ -117,4 +123,13 @@ export function articlesStating(index: FactIndex, unit: string, subject: string,
     }
   }
   return [];
+}
+
+const docNumbers = new WeakMap<Archive, Map<unknown, number>>();
+
+/** Each article's number (its place in archive.articles), for the per-article tables. */
+export function articleNumbers(archive: Archive): Map<unknown, number> {
+  let m = docNumbers.get(archive);
+  if (!m) docNumbers.set(archive, (m = new Map(archive.articles.map((a, d) => [a, d]))));
+  return m;
 }

@@ -1,6 +1,8 @@
 import { articleBody, type Article } from '../article.js';
 import { foldText } from '../text/fold.js';
 import { isContent } from './normalize.js';
+import { context, leadOf, notAQuantity, trailOf } from './figure-context.js';
+import { mayBeSameFact, NO_QUANTITY, probeOf, VAGUE, type FigureTable } from './figure-table.js';
 import { scanFigures, type FigureMatch } from './quantity-scan.js';
 import { CommonRun } from './common-run.js';
 import { sentenceAt, sentenceRanges } from './sentences.js';
@@ -33,43 +35,10 @@ export interface Quantity {
   vague: boolean;
 }
 
-/** How far lead and trail look for their content characters. */
-const LOOK = 32;
 /** Characters of a figure's sentence kept on either side of it. */
 const MAX_SENTENCE = 300;
 const RATE_BEFORE = /(?:增长|下降|上升|提高|降低|增加|减少|回落|上涨|增幅|降幅|加快|放缓|回升|扩大|收窄)[ \t]*$/;
-
-const CONTEXT = 10;
-const SENTENCE_END = new Set([...'。！？!?\n']);
 const NUMERAL = new Set([...'0123456789.零〇一二两三四五六七八九十百千万亿%']);
-
-/** The content characters next to a figure (see Quantity.before), read from `from` in direction `dir`. */
-function context(text: string, from: number, dir: 1 | -1): string {
-  let out = '';
-  for (let i = dir > 0 ? from : from - 1, steps = 0; i >= 0 && i < text.length && out.length < CONTEXT && steps < LOOK; i += dir, steps++) {
-    const ch = text[i]!;
-    if (SENTENCE_END.has(ch) && !(dir < 0 && ocrBreak(text, i))) break;
-    if (!isContent(ch.charCodeAt(0)) || NUMERAL.has(ch)) continue;
-    out = dir > 0 ? out + ch : ch + out;
-  }
-  return out;
-}
-
-const CLAUSE_END = new Set([...'，,、；;：:。！？!?（）()\n']);
-
-/**
- * A line break between two content characters (项目⏎总投资): OCR's line end inside a sentence, or a heading's end
- * (headings print no 。). The words before a figure (lead, context before) read across it: they are compared from
- * the figure outwards, so a heading's words at their far end do no harm; the words after a figure do not.
- */
-function ocrBreak(text: string, i: number): boolean {
-  if (text.charCodeAt(i) !== 0x0a) return false;
-  let a = i - 1;
-  while (a >= 0 && (text.charCodeAt(a) === 0x20 || text.charCodeAt(a) === 0x0d || text.charCodeAt(a) === 0x3000)) a--;
-  let b = i + 1;
-  while (b < text.length && (text.charCodeAt(b) === 0x20 || text.charCodeAt(b) === 0x3000)) b++;
-  return a >= 0 && b < text.length && isContent(text.charCodeAt(a)) && isContent(text.charCodeAt(b));
-}
 
 /**
  * Quantities of a text (offsets into it). `wanted` (by start offset) picks
@@ -109,12 +78,6 @@ export function scanFolded(folded: string, limit = Infinity): ScannedText {
   return { folded, figures: scanFigures(folded, limit) };
 }
 
-/** Part of a longer number, or an ordinal (第3次): not a quantity of something. */
-function notAQuantity(folded: string, start: number): boolean {
-  const before = folded.charCodeAt(start - 1);
-  return (before >= 0x30 && before <= 0x39) || before === 0x2e || before === 0x7b2c; // 第
-}
-
 /** The figure `m` of a scanned text as a Quantity (its clause, sentence and context); null when it is no quantity. */
 export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity | null {
   const { folded } = scanned;
@@ -122,18 +85,8 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   if (notAQuantity(folded, start)) return null;
   // Rates of change (增长8.4%, 下降1.8%) belong to a period: every month's story prints new ones to one template.
   const rate = (m.unit === '%' || m.unit.endsWith('百分点')) && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start));
-  let lead = '';
-  for (let i = start - 1; i >= Math.max(0, start - LOOK) && lead.length < 8; i--) {
-    const ch = folded[i]!;
-    if (CLAUSE_END.has(ch) && !ocrBreak(folded, i)) break;
-    if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) lead = ch + lead;
-  }
-  let trail = '';
-  for (let i = m.end; i < Math.min(folded.length, m.end + LOOK) && trail.length < 8; i++) {
-    const ch = folded[i]!;
-    if (CLAUSE_END.has(ch)) break;
-    if (isContent(ch.charCodeAt(0)) && !(ch >= '0' && ch <= '9')) trail += ch;
-  }
+  const lead = leadOf(folded, start);
+  const trail = trailOf(folded, m.end);
   const found = sentenceAt((scanned.ranges ??= sentenceRanges(folded)), start);
   if (!found) return null;
   // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
@@ -146,10 +99,9 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   };
 }
 
-/** Content characters of a sentence without digits: what two statements of one fact share. */
-function words(text: string): string {
+/** Content characters of a folded sentence without digits: what two statements of one fact share. */
+function words(folded: string): string {
   let out = '';
-  const folded = foldText(text);
   for (let i = 0; i < folded.length; i++) {
     const c = folded.charCodeAt(i);
     if (isContent(c) && !NUMERAL.has(folded[i]!)) out += folded[i];
@@ -174,9 +126,10 @@ type Times = Map<string, Set<string>>;
  * statistics story: 前10个月，…。其中，…), or from `heading` (the article's title).
  */
 function times(text: string, sentence: [number, number], heading = '', borrow = true, at = -1): Times {
+  // `text` is folded (a prepared draft, an article's folded body); the heading is folded here.
   const collect = (s: string, last = false) => {
     const found: Times = new Map();
-    const flat = foldText(s).replace(/[ \t]/g, '');
+    const flat = s.replace(/[ \t]/g, '');
     for (const [kind, re] of TIME_KINDS) {
       for (const m of flat.matchAll(re)) {
         // 比2022年, 较上年: the time compared with, not the statement's own.
@@ -197,7 +150,7 @@ function times(text: string, sentence: [number, number], heading = '', borrow = 
   if (own.size || !borrow) return own;
   const paragraphStart = text.lastIndexOf('\n', sentence[0] - 1) + 1;
   const before = collect(text.slice(Math.max(paragraphStart, sentence[0] - 600), sentence[0]));
-  return before.size ? before : collect(heading);
+  return before.size ? before : collect(foldText(heading));
 }
 
 /** Different times: some kind of time word both name, with nothing in common (2023年 vs 2024年; 前7个月 vs 前10个月). */
@@ -261,10 +214,10 @@ function agrees(q: Quantity, r: Quantity): boolean {
   return q.range[0] <= r.range[1] && r.range[0] <= q.range[1];
 }
 
-/** Every number of a sentence (as values) except the one starting at `skip`. */
+/** Every number of a folded sentence (as values) except the one starting at `skip`. */
 function numbersIn(sentence: string, skip: number): string[] {
   const out: string[] = [];
-  for (const m of foldText(sentence).matchAll(/\d+(?:[ \t]*\.[ \t]*\d+)?/g)) if (m.index !== skip) out.push(String(Number(m[0].replace(/[ \t]/g, ''))));
+  for (const m of sentence.matchAll(/\d+(?:[ \t]*\.[ \t]*\d+)?/g)) if (m.index !== skip) out.push(String(Number(m[0].replace(/[ \t]/g, ''))));
   return out;
 }
 
@@ -325,39 +278,32 @@ const timesOf = new WeakMap<Quantity, Times>();
 const numbersOf = new WeakMap<Quantity, Set<string>>();
 const wordsOf = new WeakMap<Quantity, string>();
 
-/** Article bodies as joined once: each draft number compares against up to 8 nearby articles. */
-const bodies = new WeakMap<Article, string>();
-
 /**
- * An article's figures, kept while the article lives (articles are immutable once loaded); each described only
- * when a draft figure of its unit asks: describing all of them was most of a first check's cost on xwlb.
+ * An article's folded body and the figures of it a check asked about, each read and described once and kept while
+ * the article lives (articles are immutable once loaded). Which figures to read comes from the archive's figure
+ * table (figure-table.ts): folding, scanning and describing every figure of every article near a draft figure was
+ * most of a first check's cost on xwlb.
  */
 interface ArticleFigures extends ScannedText {
   described: (Quantity | null | undefined)[];
-  /** Figure numbers by unit: a draft figure is compared with those of its unit only. */
-  byUnit: Map<string, number[]>;
 }
 
-function articleFiguresOf(article: Article, body: string): ArticleFigures {
+function articleFiguresOf(article: Article): ArticleFigures {
   let figs = articleFigures.get(article);
-  if (!figs) {
-    const scanned = scanText(body);
-    const byUnit = new Map<string, number[]>();
-    scanned.figures.forEach((m, f) => {
-      const list = byUnit.get(m.unit);
-      if (list) list.push(f);
-      else byUnit.set(m.unit, [f]);
-    });
-    articleFigures.set(article, (figs = { ...scanned, described: [], byUnit }));
-  }
+  if (!figs) articleFigures.set(article, (figs = { folded: foldText(articleBody(article)), figures: [], described: [] }));
   return figs;
 }
-const NONE: number[] = [];
 const articleFigures = new WeakMap<Article, ArticleFigures>();
+
+/** The archive's figure table and each article's number in it. */
+export interface ArchiveFigures {
+  table: FigureTable;
+  docOf: Map<unknown, number>;
+}
 
 let lastRun: CommonRun | undefined;
 
-export function sameFacts(draft: string, q: Quantity, articles: Article[], source?: AlignedSource): NumberEvidence[] {
+export function sameFacts(draft: string, q: Quantity, articles: Article[], archiveFigures: ArchiveFigures, source?: AlignedSource): NumberEvidence[] {
   const sentence = draft.slice(q.sentence[0], q.sentence[1]);
   const mine = words(sentence);
   // Figures of one sentence compare the same words: one automaton for them.
@@ -370,15 +316,23 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
   // In a passage aligned to its source, the source's figure of the same unit whose neighbourhood fits best.
   let placed: Quantity | null = null;
   let placedFit = 1;
-  for (const article of articles) {
-    let body = bodies.get(article);
-    if (body === undefined) bodies.set(article, (body = articleBody(article)));
-    const figs = articleFiguresOf(article, body);
-    for (const f of figs.byUnit.get(q.unit) ?? NONE) {
-      const m = figs.figures[f]!;
-      const inSource = source?.article === article && m.index >= source.from - 2 && m.index < source.to;
+  const { table, docOf } = archiveFigures;
+  const unit = table.unitIds.get(q.unit);
+  const probe = probeOf(q);
+  for (const article of unit === undefined ? [] : articles) {
+    const d = docOf.get(article)!;
+    let figs: ArticleFigures | undefined;
+    for (let t = table.starts[d]!; t < table.starts[d + 1]!; t++) {
+      if (table.unit[t] !== unit || table.flags[t]! & NO_QUANTITY) continue;
+      const at = table.at[t]!;
+      const inSource = source?.article === article && at >= source.from - 2 && at < source.to;
       // A vague figure (一个, 千余) counts only at its place in the passage the draft copies.
-      if ((m.vague || q.vague) && !inSource) continue;
+      if ((table.flags[t]! & VAGUE || q.vague) && !inSource) continue;
+      // Neither its words before, after nor around it can agree enough (the test below): not read at all.
+      if (!inSource && !mayBeSameFact(table, t, probe)) continue;
+      figs ??= articleFiguresOf(article);
+      const f = t - table.starts[d]!;
+      const m = (figs.figures[f] ??= scanFigures(figs.folded, 1, at)[0]!);
       let r = figs.described[f];
       if (r === undefined) r = figs.described[f] = describeFigure(figs, m);
       if (!r) continue;
@@ -398,9 +352,9 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
       if (leadAgree < 2 && trailAgree < 3 && ctx < 6) continue;
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
       let agree = agrees(q, r);
-      const theirs = body.slice(r.sentence[0], r.sentence[1]);
+      const theirs = figs.folded.slice(r.sentence[0], r.sentence[1]);
       let theirTimes = timesOf.get(r);
-      if (!theirTimes) timesOf.set(r, (theirTimes = times(body, r.sentence, article.title, true, r.start)));
+      if (!theirTimes) timesOf.set(r, (theirTimes = times(figs.folded, r.sentence, article.title, true, r.start)));
       // About another time: kept as evidence, so that a statement of another period, when it is the closest source, keeps the figure quiet.
       const otherTime = differentTimes(myTimes, theirTimes);
       let theirWords = wordsOf.get(r);
@@ -436,7 +390,7 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], sourc
     // statements print; the same value in other numerals (三十 for 30) is no change.
     const agree = q.qualifier === placed.qualifier ? q.value === placed.value : agrees(q, placed);
     // The sentence copied but told of another time (2025年 for 2024年): another statement, not a changed figure.
-    const otherTime = differentTimes(myTimes, timesOf.get(placed) ?? times(bodies.get(source.article)!, placed.sentence, source.article.title, true, placed.start));
+    const otherTime = differentTimes(myTimes, timesOf.get(placed) ?? times(articleFigures.get(source.article)!.folded, placed.sentence, source.article.title, true, placed.start));
     out.push({ article: source.article, quantity: placed, shared: mine.length, agree, context: placedFit, otherTime, placed: true, aligned: true });
   }
   return out;

@@ -118,13 +118,15 @@ function unitAt(text: string, at: number): string | undefined {
 }
 
 /**
- * The figures of `text`, in order, at most `limit` of them (a caller that checks no more stops the scan there).
+ * The figures of `text`, in order, at most `limit` of them (a caller that checks no more stops the scan there),
+ * from offset `from`. The scan's only state between figures is its position: scanning from a figure's start
+ * reads that figure again exactly (figure-table.ts keeps only the offsets).
  * A plain loop, not a generator: V8 does not optimise a long loop inside one.
  */
-export function scanFigures(text: string, limit = Infinity): FigureMatch[] {
+export function scanFigures(text: string, limit = Infinity, from = 0): FigureMatch[] {
   const out: FigureMatch[] = [];
   const n = text.length;
-  let i = 0;
+  let i = from;
   while (i < n && out.length < limit) {
     const c = text.charCodeAt(i);
     let numEnd: number;

@@ -1,0 +1,129 @@
+import { gazetteer } from './gazetteer.js';
+import type { Candidate } from './candidate.js';
+import { looksLikeName } from './people.js';
+import { OFFICE_TITLES, TRANSLIT } from './people-words.js';
+import { COUNTRIES, NEVER_IN_NAME, TITLES, TITLES_AFTER } from './words.js';
+import { isDelimiter, isHan } from './scan.js';
+
+/**
+ * People named without a title beside them: contexts that only people have, read archive-wide.
+ * - speech after a name that opens a clause (克林顿说, 李富林扳着手指说 is not taken: the verb must follow the name);
+ * - a doctrine or a life event named after a person (邓小平理论, 毛泽东思想, 马克思主义, 周恩来诞辰, 彭真生前);
+ * - 同志 / 先生 / 女士 after a name (见到毛泽东同志): the left edge may be a verb, the name shape decides;
+ * - a list (、 和 与) beside a name the archive already knows as a person (毛泽东、邓小平、江泽民).
+ * Like a title, the evidence must come with a tenth of the name's occurrences (the builder checks that).
+ * None of these gives a role: a role is only what is printed as an office.
+ */
+
+const SPEECH = ['表示', '说', '指出', '认为', '告诉', '强调', '介绍', '坦言', '透露', '会见', '会晤', '接见', '会谈'];
+/** Words after a name that only a person's name takes (a doctrine, a life event, a form of address). */
+const PERSON_COMPOUNDS = ['理论', '思想', '主义', '同志', '先生', '女士', '诞辰', '生前', '逝世', '故居', '遗孀', '夫人', '之子', '之女', '本人'];
+/** First characters of the words this module looks for: most positions are skipped on one Set lookup. */
+const FIRSTS = new Set([...SPEECH, ...PERSON_COMPOUNDS].map((w) => w[0]!));
+/** Last characters of the verbs before a doctrine (围绕, 学习, 宣传, 坚持, 运用, 按照, 遵循, 掌握, 研读, 高举, 指导). */
+const DOCTRINE_VERB_ENDS = new Set('绕习传持用照循握读举导');
+/** Of them, those a bare foreign name (two characters: 列宁主义) or a place would never take alone. */
+const DOCTRINES = new Set(['理论', '思想', '主义']);
+
+let placeCache: Set<string> | undefined;
+/** Places by full name and short form (吉林, 太原) and countries: never a name, however they are spelled. */
+const placeWords = () => (placeCache ??= new Set([...gazetteer().keys(), ...[...gazetteer().values()].flatMap((p) => (p.short ? [p.short] : [])), ...COUNTRIES]));
+/** Last characters of bodies and sources, not of names (巴媒称, 乌军方表示, 文章指出, 白皮书指出, 贺词说). */
+const NOT_LAST = new Set('媒方报社网章词书会部院局团队厅处所台站省市县区村镇党界版谚');
+/** Titles: a name shape ending in one is a surname and an office (郑主席, 施站长, 李院士). */
+const TITLE_ENDS = [...new Set([...TITLES, ...TITLES_AFTER, ...OFFICE_TITLES])];
+
+/** A transliterated foreign name written without a joiner: three to six transliteration characters, not a place. */
+export function looksForeign(name: string): boolean {
+  if (name.length < 3 || name.length > 6) return false;
+  for (const c of name) if (!TRANSLIT.has(c)) return false;
+  // 埃米尔纳瓦夫: an office glued to a name is no name.
+  return !placeWords().has(name) && !NOT_LAST.has(name[name.length - 1]!) && !OFFICE_TITLES.some((t) => name.includes(t));
+}
+
+/** A name shape: Chinese (surname + given name, not a place) or a transliterated foreign name. */
+const shaped = (name: string): boolean =>
+  (looksLikeName(name) && !placeWords().has(name) && !NOT_LAST.has(name[name.length - 1]!) && !(name.length === 2 && NOT_GIVEN.has(name[1]!)) && !TITLE_ENDS.some((t) => name.endsWith(t))) ||
+  looksForeign(name);
+/** A second character that makes a form of address, not a name (胡老, 王总, 李某, 张氏). */
+const NOT_GIVEN = new Set('老总某氏家们');
+
+/** Can a name start at i, judging by what precedes it: punctuation, or a character that never ends a name. */
+const leftEdge = (text: string, i: number): boolean => isDelimiter(text, i - 1) || !isHan(text[i - 1]) || NEVER_IN_NAME.has(text[i - 1]!) || '到见和与及、'.includes(text[i - 1]!);
+
+/** The name that ends at `end`, read back: a known name first (陈云 in 解陈云), then the longest name shape with a left edge. */
+function nameEndingAt(text: string, end: number, known: ReadonlySet<string>, foreignOk: boolean, doctrine?: string): string | null {
+  for (let len = 6; len >= 2; len--) {
+    const start = end - len;
+    if (start >= 0 && known.has(text.slice(start, end))) return text.slice(start, end);
+  }
+  for (let len = 3; len >= 2; len--) {
+    const start = end - len;
+    // 围绕邓小平理论, 学习毛泽东思想: before a doctrine, the verb that studies or follows it is an edge too (not 习近平文化思想).
+    if (start < 0 || (!leftEdge(text, start) && !(doctrine && DOCTRINE_VERB_ENDS.has(text[start - 1]!)))) continue;
+    const name = text.slice(start, end);
+    // 邓小平理论 but not 单边主义: a doctrine after a Chinese name of three characters, and never 主义 (马克思主义 is foreign).
+    if ((len === 3 || !doctrine) && doctrine !== '主义' && shaped(name) && !looksForeign(name)) return name;
+  }
+  // 祝贺布拉特先生, 学习马克思主义: a foreign name's left edge is where its run of transliteration characters starts.
+  if (!foreignOk) return null;
+  for (let len = 6; len >= 3; len--) {
+    const name = text.slice(Math.max(0, end - len), end);
+    if (name.length === len && looksForeign(name) && (end - len === 0 || !TRANSLIT.has(text[end - len - 1]!))) return name;
+  }
+  return null;
+}
+
+/** The candidates of one text (no roles). */
+export function extractEvidencedPeople(text: string, known: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (name: string | null) => {
+    if (name) out.push({ kind: 'person', name, roles: [] });
+  };
+  for (let i = 2; i < text.length; i++) {
+    const c = text[i]!;
+    if (!FIRSTS.has(c)) continue;
+    // Speech right after a name that opens a clause.
+    if (SPEECH.some((v) => text.startsWith(v, i))) {
+      for (let len = 6; len >= 2; len--) {
+        const start = i - len;
+        if (start < 0 || !(isDelimiter(text, start - 1) || !isHan(text[start - 1]))) continue;
+        const name = text.slice(start, i);
+        if (len <= 3 ? shaped(name) : looksForeign(name)) {
+          push(name);
+          break;
+        }
+      }
+      continue;
+    }
+    const compound = PERSON_COMPOUNDS.find((w) => w[0] === c && text.startsWith(w, i));
+    if (compound) {
+      push(nameEndingAt(text, i, known, DOCTRINES.has(compound) || compound.length === 2, DOCTRINES.has(compound) ? compound : undefined));
+      continue;
+    }
+  }
+  return out;
+}
+
+/** Lists beside a known person: 毛泽东、邓小平、江泽民; 许银川与吴贵临. Both ends of the other name must show. */
+export function extractListedPeople(text: string, known: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const push = (name: string) => out.push({ kind: 'person', name, roles: [] });
+  const joiner = (k: number) => isDelimiter(text, k) || JOINS.includes(text[k]!);
+  for (let j = 2; j < text.length - 2; j++) {
+    if (!JOINS.includes(text[j]!)) continue;
+    const leftKnown = [2, 3, 4, 5, 6].some((len) => j - len >= 0 && known.has(text.slice(j - len, j)));
+    const rightKnown = [2, 3, 4, 5, 6].some((len) => known.has(text.slice(j + 1, j + 1 + len)));
+    if (leftKnown) {
+      const len = [3, 2, 4, 5, 6].find((n) => j + 1 + n <= text.length && shaped(text.slice(j + 1, j + 1 + n)) && joiner(j + 1 + n));
+      if (len && !known.has(text.slice(j + 1, j + 1 + len))) push(text.slice(j + 1, j + 1 + len));
+    }
+    if (rightKnown) {
+      const len = [3, 2, 4, 5, 6].find((n) => j - n >= 0 && shaped(text.slice(j - n, j)) && joiner(j - n - 1));
+      if (len && !known.has(text.slice(j - len, j))) push(text.slice(j - len, j));
+    }
+  }
+  return out;
+}
+
+const JOINS = '、和与及';
