@@ -10,7 +10,6 @@ import { indexFromSkeleton } from './search/skeleton.js';
 import { readPostings } from './search/postings.js';
 
 const MAX_PASSES = 12;
-const ARTICLE_CACHE = 20_000;
 
 /**
  * One revision of the archive as the server holds it: the search skeleton and
@@ -24,7 +23,11 @@ export class ArchiveView implements DocTable {
   readonly paper: (string | null)[];
   readonly kind: ArticleKind[];
   private readonly byId: Map<string, number>;
+  /** Articles kept read (least recently read dropped first). */
+  static MAX_ARTICLES = 20_000;
   private readonly articles = new Map<string, Article>();
+  /** Articles a query in flight has read, by how many such queries: never evicted until they finish (as the postings: RemoteIndex.pin). */
+  private readonly articlePins = new Map<string, number>();
   private xrefArchive: Promise<Archive> | undefined;
   private papers: string[] | undefined;
 
@@ -100,6 +103,7 @@ export class ArchiveView implements DocTable {
    */
   private async settle<T>(query: string, pass: (archive: QueryArchive) => T): Promise<T> {
     const pinned = new Set<string>();
+    const pinnedArticles = new Set<string>();
     const load = async (terms: readonly string[]) => {
       const fresh = terms.filter((t) => !pinned.has(t));
       for (const t of fresh) pinned.add(t);
@@ -121,11 +125,21 @@ export class ArchiveView implements DocTable {
           continue;
         }
         if (!this.index.missing.size && !archive.missing.size) return result;
-        await Promise.all([load([...this.index.missing]), this.loadArticles([...archive.missing])]);
+        const ids = [...archive.missing].filter((id) => !pinnedArticles.has(id));
+        for (const id of ids) {
+          pinnedArticles.add(id);
+          this.articlePins.set(id, (this.articlePins.get(id) ?? 0) + 1);
+        }
+        await Promise.all([load([...this.index.missing]), this.loadArticles(ids)]);
       }
       throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
     } finally {
       this.index.unpin(pinned);
+      for (const id of pinnedArticles) {
+        const n = (this.articlePins.get(id) ?? 1) - 1;
+        if (n > 0) this.articlePins.set(id, n);
+        else this.articlePins.delete(id);
+      }
     }
   }
 
@@ -149,7 +163,8 @@ export class ArchiveView implements DocTable {
       this.articles.set(a.id, a);
     }
     for (const id of this.articles.keys()) {
-      if (this.articles.size <= ARTICLE_CACHE) break;
+      if (this.articles.size <= ArchiveView.MAX_ARTICLES) break;
+      if (this.articlePins.has(id)) continue;
       this.articles.delete(id);
     }
   }
