@@ -3,13 +3,13 @@
 // the body (paragraphs joined by "\n") from after the 央视网消息（新闻联播）： lead to the end of the first sentence
 // that ends at or after character 250 (the whole body when shorter): windowOf() is shared with the bench suite.
 // The text is never committed; only ids, windows and labels are.
-// Usage: node benchmarks/scripts/draw-xwlb-places.mjs <seed> <count> [skip-gold-file]
+// Usage: node benchmarks/scripts/draw-xwlb-places.mjs <seed> <count> [skip-gold-file[,skip-gold-file…]]
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { windowOf } from './xwlb-window.mjs';
 
 const [seed, count, skipFile] = [Number(process.argv[2]), Number(process.argv[3]), process.argv[4]];
-const skip = new Set(skipFile ? JSON.parse(readFileSync(skipFile, 'utf8')).stories.map((s) => s.story) : []);
+const skip = new Set((skipFile ? skipFile.split(',') : []).flatMap((f) => JSON.parse(readFileSync(f, 'utf8')).stories.map((s) => s.story)));
 const stories = gunzipSync(readFileSync((process.env.JIANBAO_SHARED ?? new URL('../../../shared', import.meta.url).pathname) + '/data/xwlb/stories.jsonl.gz')).toString('utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 // mulberry32, as benchmarks/src/random.ts
 let a = seed >>> 0;

@@ -7,13 +7,13 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies, extractShortStateBodies, extractLaunchSites, foreignPlaceNames,
   extractTitledPeople, extractPeopleBeforeTitles, homeFromCounts, provinceMentions, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
-import { extractEvidencedPeople, extractListedPeople } from './people-evidence.js';
+import { extractEvidencedPeople, extractListedPeople, extractReporters } from './people-evidence.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
-import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS } from './words.js';
+import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS, NAME_FOLLOWERS, TITLES_AFTER } from './words.js';
 import { pushAll } from '../arrays.js';
 
 export interface BuildLexiconOptions {
@@ -92,7 +92,7 @@ function extractFixed(article: Article, p: Prepared): Candidate[] {
     const end = p.offsets[c.at.end - 1]! + 1 - p.bodyOffset;
     return { ...c, at: start >= 0 ? { start, end } : undefined };
   });
-  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...paperOf(article)];
+  return [...extractBylines(p.raw), ...extractBylineField(article.byline), ...admin, ...generic, ...extractBySuffix(p.text, p.ctx, covered), ...extractLocalities(p.text, covered), ...extractCommunities(p.text, covered), ...extractNamedBodies(p.text), ...extractRoads(p.text), ...extractRivers(p.text), ...extractRailways(p.text), ...extractBareVillages(p.text, covered), ...extractShortStateBodies(p.text), ...extractLaunchSites(p.text, covered), ...paperOf(article)];
 }
 
 const SPEAKER_RE = /(?:^|[，。；：！？、\n“”,.;:!?])([\u4e00-\u9fff]{2,3}?)(?=表示|说|介绍|指出|认为|告诉)/g;
@@ -123,11 +123,16 @@ export interface ArticleEvidence {
   quotes: string[];
   programmes: string[];
   spoken: string[];
+  /** Foreign places read from a place-only context (在波克罗夫斯克等方向): terms where two or more articles print them so. */
+  foreign: string[];
   /** How often each of the archive's counted words (countedWords) occurs in the article. */
   counts: [string, number][];
-  /** Pass 2, the decisions given: people and policies. */
+  /** Pass 2, the decisions given: people and policies… */
   people: Candidate[];
   policies: Candidate[];
+  /** …places the archive's evidence confirms (counties after their parent, foreign places), and pass-1 names that turned out to be clauses (a person and what the person does). */
+  places: Candidate[];
+  dropped: string[];
   /** The lexicon matcher's mentions in the body: term id, start, end. */
   mentions: [string, number, number][];
 }
@@ -137,6 +142,10 @@ export interface LexiconDecisions {
   known: Set<string>;
   repeated: Set<string>;
   programmes: Set<string>;
+  /** Counties' short forms printed after their parent in a quarter of the archive's printings (台州玉环, not 辽宁振兴). */
+  counties: Set<string>;
+  /** Foreign places read in place-only contexts in two or more articles, not names of people. */
+  foreignPlaces: Set<string>;
 }
 
 export function prepareArticle(a: Article): Prepared {
@@ -150,11 +159,11 @@ export function prepareArticle(a: Article): Prepared {
 /** An article's evidence up to pass 1 (counts, pass 2 and mentions empty). */
 export function passOne(a: Article, p: Prepared, home: ReadonlySet<string>, provinces: [string, number][] = [...provinceMentions(p.text)]): ArticleEvidence {
   p.ctx = { ...p.ctx, homeProvinces: home };
-  const titled = [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, new Set())].map((c) => c.name);
+  const titled = [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, new Set()), ...extractReporters(p.text)].map((c) => c.name);
   const folded = foldText(p.text);
   return {
     id: a.id, date: a.date, page: a.page, provinces, fixed: extractFixed(a, p), titled, quotes: quotedSpans(folded, true), programmes: programmeNames(folded), spoken: speakers(p.text),
-    counts: [], people: [], policies: [], mentions: [],
+    foreign: foreignPlaceNames(p.text), counts: [], people: [], policies: [], places: [], dropped: [], mentions: [],
   };
 }
 
@@ -177,7 +186,9 @@ export function countedWords(evidence: readonly ArticleEvidence[]): string[] {
     for (const n of e.programmes) programmes.add(n);
   }
   for (const e of evidence) for (const n of e.spoken) spoken.add(n);
-  return [...new Set([...titled, ...quotes, ...spoken, ...programmes])].filter((w) => w.length >= 2);
+  const counties = new Set<string>();
+  for (const e of evidence) for (const c of e.fixed) if (c.afterParent) counties.add(c.aliases![0]!);
+  return [...new Set([...titled, ...quotes, ...spoken, ...programmes, ...counties])].filter((w) => w.length >= 2);
 }
 
 /** A matcher of the counted words (one pass over a text counts them all). */
@@ -231,17 +242,52 @@ export function decide(evidence: readonly ArticleEvidence[], words: readonly str
   for (const [name, n] of spoken) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
   const repeated = new Set<string>();
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
-  return { known, repeated, programmes };
+  // A county's short form after its city or province (台州玉环) names it where at least a quarter of the archive's
+  // printings of the short form follow its parent: 振兴 (辽宁振兴) and 公安 (湖北公安) are words first.
+  const afterParent = new Map<string, number>();
+  for (const e of evidence) for (const c of e.fixed) if (c.afterParent) afterParent.set(c.aliases![0]!, (afterParent.get(c.aliases![0]!) ?? 0) + 1);
+  const counties = new Set([...afterParent].filter(([w, n]) => n >= 0.25 * (totals.get(w) ?? n)).map(([w]) => w));
+  // Foreign places read in a place-only context (在波克罗夫斯克等方向, 首都维尔纽斯) in two or more articles, and not names
+  // of people.
+  const foreignArticles = new Map<string, number>();
+  for (const e of evidence) for (const n of e.foreign ?? []) foreignArticles.set(n, (foreignArticles.get(n) ?? 0) + 1);
+  const foreignPlaces = new Set([...foreignArticles].filter(([n, k]) => k >= 2 && !known.has(n)).map(([n]) => n));
+  return { known, repeated, programmes, counties, foreignPlaces };
+}
+
+/** What follows a person's name in a clause, not in a body's name: a title after it or a verb. */
+const PERSON_NEXT = [...TITLES_AFTER, ...NAME_FOLLOWERS.filter((w) => w.length >= 2 || '到对给同在向为'.includes(w)), '乘车', '亲切', '前不久', '祝贺', '希望', '专门', '曾'];
+
+/**
+ * A name scanned back to punctuation that starts with a person and what a person does (习近平总书记给中共一大纪念馆,
+ * 习近平到阳泉阀门股份有限公司) is a clause: the body in it is found on its own. Not 宋庆龄基金会 (named after one).
+ */
+function personLed(name: string, known: ReadonlySet<string>): boolean {
+  for (let n = 2; n <= Math.min(8, name.length - 2); n++) {
+    if (known.has(name.slice(0, n)) && PERSON_NEXT.some((w) => name.startsWith(w, n))) return true;
+  }
+  return false;
 }
 
 /** An article's pass 2: people (names the archive knows) and policies. */
 export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): void {
   e.people = [
-    ...[...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, d.known)].filter((c) => d.known.has(c.name)),
+    ...[...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, d.known), ...extractReporters(p.text)].filter((c) => d.known.has(c.name)),
     // A name listed beside a known person (毛泽东、邓小平) is one too: the list is its evidence.
     ...extractListedPeople(p.text, d.known),
   ];
   e.policies = extractPolicies(p.text, d.repeated, d.programmes);
+  e.places = [
+    ...e.fixed.filter((c) => c.afterParent && d.counties.has(c.aliases![0]!)),
+    ...(e.foreign ?? []).filter((n) => d.foreignPlaces.has(n)).map((name): Candidate => ({ kind: 'place', name })),
+  ];
+  e.dropped = e.fixed.filter((c) => c.kind !== 'person' && personLed(c.name, d.known)).map((c) => c.name);
+}
+
+/** The candidates an article's evidence gives the pool: pass 2's, and pass 1's less those pass 2 set aside. */
+function candidatesOf(e: ArticleEvidence): Candidate[][] {
+  const dropped = new Set(e.dropped ?? []);
+  return [e.people, e.fixed.filter((c) => !c.afterParent && !dropped.has(c.name)), e.places ?? [], e.policies];
 }
 
 export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {
@@ -324,7 +370,7 @@ export function poolTerms(evidence: readonly ArticleEvidence[], options: BuildLe
     return p;
   };
   for (const e of evidence) {
-    for (const list of [e.people, e.fixed, e.policies]) {
+    for (const list of candidatesOf(e)) {
       for (const c of list) {
         if (isGenericForm(c.name) || [...c.name].length < 2) continue;
         const p = add(c.kind, c.name);
@@ -385,7 +431,8 @@ export function finishTerms({ terms, entries }: PooledTerms, evidence: readonly 
     }
     term.mentions.sort((a, b) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.start - b.start));
   }
-  const kept = withoutPlacesInNames(terms, new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name))));
+  const edited = new Set(entries.filter((p) => p.fromEdit).map((p) => termId(p.kind, p.name)));
+  const kept = withoutUnprinted(withoutPlacesInNames(terms, edited), edited);
   return kept.sort((a, b) => TERM_KINDS.indexOf(a.kind) - TERM_KINDS.indexOf(b.kind) || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
 }
 
@@ -408,6 +455,26 @@ function withoutPlacesInNames(terms: Term[], edited: ReadonlySet<string>): Term[
     return forms.some((f) => people.some((p) => p.includes(f))) && !forms.some((f) => others.some((o) => o.id !== place.id && o.form.length > f.length && o.form.includes(f)));
   };
   const drop = new Set(doubtful.filter(inName).map((t) => t.id));
+  return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
+}
+
+/**
+ * Drops organisations and policies no body prints at all, not even inside another term's mention: names read in a
+ * headline only (塔什干国立东方大学, a headline's clause run into a body's name). They mark nothing, yet each is
+ * matcher states every host loads. One printed only inside a longer name (a parent body inside its unit's name) is
+ * kept, as is anything a user edit named.
+ */
+function withoutUnprinted(terms: Term[], edited: ReadonlySet<string>): Term[] {
+  const doubtful = terms.filter((t) => (t.kind === 'organisation' || t.kind === 'policy') && t.mentions.length === 0 && !edited.has(t.id));
+  if (!doubtful.length) return terms;
+  // Inside another term's printed name: one scan of the printed terms' forms for the doubtful ones.
+  const finder = buildMatcher(doubtful.map((t) => ({ termId: t.id, kind: t.kind, forms: formsOf(t) })).filter((e) => e.forms.length));
+  const inside = new Set<string>();
+  for (const t of terms) {
+    if (!t.mentions.length) continue;
+    for (const f of formsOf(t)) for (const m of finder.findAll(f)) inside.add(m.termId);
+  }
+  const drop = new Set(doubtful.filter((t) => !inside.has(t.id)).map((t) => t.id));
   return drop.size ? terms.filter((t) => !drop.has(t.id)) : terms;
 }
 

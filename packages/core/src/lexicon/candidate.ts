@@ -7,6 +7,8 @@ export interface Candidate {
   aliases?: string[];
   /** People: the title as printed before the name, and its resolved form (市委书记 → 晋中市委书记). */
   roles?: string[];
+  /** A county's short form read only because its city or province precedes it (台州玉环): kept on archive evidence. */
+  afterParent?: boolean;
   /** Generic-form resolutions: where in the text the bare form stood (市委 meaning 晋中市委). */
   at?: { start: number; end: number };
 }

@@ -106,7 +106,10 @@ export async function updateLexicon(before: LexiconBefore, changes: LexiconChang
   // 2. The decisions: pass 2 changes only where the text holds a name or phrase whose decision moved.
   const was = decide(before.evidence, wordsBefore);
   const now = decide(evidence, words);
-  const moved = [...symmetricDifference(was.known, now.known), ...symmetricDifference(was.repeated, now.repeated), ...symmetricDifference(was.programmes, now.programmes)];
+  const moved = [
+    ...symmetricDifference(was.known, now.known), ...symmetricDifference(was.repeated, now.repeated), ...symmetricDifference(was.programmes, now.programmes),
+    ...symmetricDifference(was.counties, now.counties), ...symmetricDifference(was.foreignPlaces, now.foreignPlaces),
+  ];
   const peopleAgain = await reread(moved);
   for (const n of [...fresh, ...peopleAgain]) passTwo(evidence[n]!, prepared.get(n)!, now);
 

@@ -133,6 +133,9 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
       }
     }
     while (from < start - 2 && LEADING_PARTICLES.has(text[from]!)) from++;
+    // 2025年世界工程组织联合会, 2025赛季国际雪车联合会: a date before the name is not part of it.
+    const date = /^[0-9]{4}(?:年(?:[春夏秋冬]季|版)?|赛季)?(?![0-9])/.exec(text.slice(from, start))?.[0];
+    if (date && !site && start - from - date.length >= 2) from += date.length;
     // A site's name holds no preposition (一名男子在黄石国家公园, 以色列对阿克萨清真寺): it starts after the last one,
     // and is not a whole clause (亮相八一广场).
     if (site) {
@@ -152,11 +155,13 @@ function spanBefore(text: string, start: number, end: number, covered: Uint8Arra
   const brand = covered[from] ? brandBefore(text, from, s) : '';
   from -= brand.length;
   const head = text.slice(from, start);
+  // 21家主要银行, 多家县级医院, 多人被送往医院: a count, not a name.
+  if (!covered[from] && /^(?:[0-9]+(?:多|余)?|[多数几两]|[一二三四五六七八九十百千]+)万?[家个名位所人座处批]/.test(head)) return null;
   if (head.length < 2 || !allHan(head.replace(/[0-9·]/g, '一').replace(PLACE_IN_BRACKETS, ''))) return null;
   if (!covered[from] && (head.length < 3 || GENERIC_HEADS.some((h) => head.startsWith(h)))) return null;
   // A one-character suffix (窦大夫祠) takes a short name only; a park or square named after a kind is no name (市民广场).
   if (!covered[from] && ((end - start === 1 && head.length > 4) || (site && GENERIC_SITE_HEADS.has(head.slice(0, 2))))) return null;
-  for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么'.includes(c)) return null;
+  for (const c of head) if ('的了着过是和与及或等各该此这那其每我你他她它们么被'.includes(c)) return null;
   return { span: text.slice(from, end), from, brand };
 }
 
@@ -229,6 +234,9 @@ function companyName(text: string, from: number, end: number, covered: Uint8Arra
   if (span.length > 12 || NOT_IN_COMPANY.test(span.slice(0, -2))) return null;
   let p = start;
   while (p < end && covered[p]) p++;
+  // 德国物流企业敦豪公司: a kind of firm before the name describes it; the name starts after it.
+  const kind = /^[\u4e00-\u9fff]{0,4}?(?:企业|厂商|巨头|运营商|制造商)(?=[\u4e00-\u9fff]{2})/.exec(text.slice(p, end - 2));
+  if (kind) return text.slice(p + kind[0].length, end);
   const own = text.slice(p, end - 2);
   return own.length >= 2 && own !== '科技' ? span : null;
 }

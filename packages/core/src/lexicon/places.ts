@@ -4,6 +4,7 @@ import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.
 import type { ArticleContext, Candidate } from './candidate.js';
 import { brandBefore, departmentAfter, SHORT_BODY_NAMES } from './organisations.js';
 import { NATIONS, WORLD_PLACES } from './world.js';
+import { TRANSLIT } from './people-words.js';
 import { CLAUSE_WORDS, COUNTRIES, GENERIC_HEADS, LEADING_VERBS, NATURAL_FEATURES, NEVER_IN_NAME, NOT_LOCALITY, PLACE_ORG_SUFFIXES } from './words.js';
 
 /** Places: the gazetteer (and bodies named after its places), localities, rivers and roads by shape. */
@@ -32,6 +33,7 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
   const home = ctx.homeProvinces;
   const atHome = (p: Place) => !home || (p.province !== null && home.has(p.province));
   let skipUntil = 0;
+  let prev: { end: number; place: Place } | undefined;
   for (const m of placeFinder().find(text)) {
     const full = g.get(m.word);
     let place = full;
@@ -64,14 +66,26 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       if (['乡', '镇', '村', '街道'].some((s) => text.includes(m.word + s))) continue;
       const all = byShort.get(m.word) ?? [];
       const big = all.filter((p) => p.level !== 'county');
-      const options = big.length === 1 ? big : all.filter(atHome);
-      if (options.length !== 1 || (!home && big.length !== 1)) continue;
+      // 浙江台州玉环, 河北迁安: right after its own city or province, a county's short form names it anywhere.
+      const under = prev && prev.end === m.start ? all.filter((p) => p.level === 'county' && (p.city === prev!.place.name || p.province === prev!.place.name)) : [];
+      const homeOnly = all.filter(atHome);
+      // A city's own short form first (江西南昌 is 南昌市, not 南昌县).
+      const byParent = big.length !== 1 && under.length === 1 && !(home && homeOnly.length === 1);
+      const options = big.length === 1 ? big : byParent ? under : homeOnly;
+      if (options.length !== 1 || (!home && big.length !== 1 && !byParent)) continue;
       place = options[0]!;
+      if (byParent) {
+        // Only this, and not covered (the other rules read on as before: 丽江古城 is no 古城区): the builder keeps it where
+        // the archive prints the short form mostly after its parent (not 振兴, 公安).
+        out.push({ kind: 'place', name: place.current ?? place.name, aliases: [m.word], afterParent: true });
+        continue;
+      }
       // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
       if (place.level === 'city' && !atHome(place) && !CAPITALS.has(place.name) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
+    prev = { end: m.end, place };
     // 阳泉矿区, 晋城市城区: a city's own district whose name alone is a common word (矿区, 城区) is named with its city;
     // bodies after it (阳泉矿区综治中心) are the district's.
     const district = place.level === 'city' ? [...AMBIGUOUS_FULL].find((d) => text.startsWith(d, m.end) && hasDistrict(place!.name, d)) : undefined;
@@ -117,11 +131,37 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
 const COUNTRY_BODIES = [
   '国防部', '外交部', '财政部', '商务部', '司法部', '能源部', '卫生部', '农业部', '国土安全部', '国务院', '国会', '议会', '众议院',
   '参议院', '内阁', '总统府', '总理府', '首相府', '央行', '中央银行', '最高法院', '海军', '空军', '陆军', '国家通讯社', '驻华大使馆', '大使馆', '使馆',
+  // A state's armed forces' staff and security services (乌克兰武装部队总参谋部, 俄联邦安全局).
+  '武装部队总参谋部', '总参谋部', '武装部队', '联邦安全局', '安全局', '国家安全局',
 ].sort((a, b) => b.length - a.length);
+
+/** A state's fleet (俄罗斯黑海舰队, 美国第七舰队): named by its sea or number. */
+const FLEET = /^(?:黑海|太平洋|北方|波罗的海|里海|大西洋|地中海|印度洋|第[一二三四五六七八九十]{1,2})舰队/;
+
+/** One-character short forms of states the news prints before their bodies (俄国防部, 乌外交部, 美国务院 is 美国 + 务院: not these). */
+const SHORT_STATES: Record<string, string> = { 俄: '俄罗斯', 乌: '乌克兰', 英: '英国', 法: '法国', 德: '德国', 日: '日本', 韩: '韩国', 以: '以色列', 伊: '伊朗', 印: '印度', 朝: '朝鲜', 叙: '叙利亚', 土: '土耳其', 菲: '菲律宾' };
+
+/**
+ * A state's ministry, agency or fleet printed after its one-character short form (俄国防部, 乌外交部, 俄黑海舰队): the
+ * same body as after the full name, which names the term. Only bodies ending 部, 局 or 队 (法国会议 is no 国会), at a
+ * left edge (or after 称, 据 …).
+ */
+export function extractShortStateBodies(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  const edge = /(?:^|[^\u4e00-\u9fff]|[称据和与及同向对在将])$/;
+  for (let i = 0; i < text.length; i++) {
+    const full = SHORT_STATES[text[i]!];
+    if (!full || !edge.test(text.slice(Math.max(0, i - 1), i))) continue;
+    const body = countryBodyAfter(text, i + 1) || (FLEET.exec(text.slice(i + 1, i + 9))?.[0] ?? '');
+    if (!body || !/[部局队]$/.test(body)) continue;
+    out.push({ kind: 'organisation', name: full + body, aliases: [text[i] + body] });
+  }
+  return out;
+}
 
 /** The body of a state right after its name, or ''. Not 政府官员 (people), 议会选举 (an event) … */
 function countryBodyAfter(text: string, at: number): string {
-  const body = COUNTRY_BODIES.find((b) => text.startsWith(b, at));
+  const body = COUNTRY_BODIES.find((b) => text.startsWith(b, at)) ?? FLEET.exec(text.slice(at, at + 8))?.[0];
   if (!body) return '';
   return /^(?:官员|人士|选举|大选|首脑|议员|代表|发言人|部长|高官)/.test(text.slice(at + body.length, at + body.length + 2)) ? '' : body;
 }
@@ -373,6 +413,51 @@ export function extractBareVillages(text: string, covered: Uint8Array): Candidat
     if (r === 0 || l === at - 4 || !covered[l - 1]) continue;
     const name = right.slice(r);
     if (isName(left) && isName(name)) out.push({ kind: 'place', name: left }, { kind: 'place', name });
+  }
+  return out;
+}
+
+/** Characters of transliterated place names beyond those of people's (顿涅茨克, 汉堡, 釜山): from the foreign places in world.ts. */
+const PLACE_TRANSLIT = new Set([...TRANSLIT, ...'顿涅堡牙别黎刚果耳宾买喀柏坡墨津陶宛脱挝柬埔寨缅甸汶斐玻突赞蓬乍矶慕辅阪釜壤翰仰悉堪培渥戛臣']);
+/** A transliterated name of three to seven characters (波克罗夫斯克, 维尔纽斯): every character one of a foreign name's. */
+const isTransliterated = (w: string) => w.length >= 3 && w.length <= 7 && [...w].every((c) => PLACE_TRANSLIT.has(c));
+
+const FRONT_PLACE = /(?:在|向|对|朝|往|、|和|与)([\u4e00-\u9fff]{3,7}?)(?:等(?:多个)?|附近|一带)?方向/g;
+const AROUND_PLACE = /(?:在|向|对|抵达|前往|飞抵)([\u4e00-\u9fff]{3,7}?)(?:附近|郊区|市中心|市区|一带)/g;
+const CAPITAL = /首都([\u4e00-\u9fff]{3,7})/g;
+const LISTED_PLACES = /在((?:[\u4e00-\u9fff]{3,7}、)+[\u4e00-\u9fff]{3,7})等地/g;
+
+/**
+ * Foreign places by the contexts only places have (在波克罗夫斯克等方向, 在库皮扬斯克附近, 首都维尔纽斯, 在红利曼、扎波罗热、
+ * 顿涅茨克等地): the news prints front-line towns and foreign cities no closed list keeps up with. Not a run after a
+ * country's name (德国莱比锡): measured on xwlb it cut names short (胡塞武|装, 克里姆林|宫) and took titles (埃米尔). Candidates only: the builder keeps a name that two or more
+ * articles print in such a context and that is not a person's.
+ */
+export function foreignPlaceNames(text: string): string[] {
+  const out = new Set<string>();
+  const take = (w: string) => {
+    if (isTransliterated(w)) out.add(w);
+  };
+  for (const re of [FRONT_PLACE, AROUND_PLACE]) for (const m of text.matchAll(re)) take(m[1]!);
+  for (const m of text.matchAll(CAPITAL)) {
+    // The run must end where the name visibly does (首都维尔纽斯的机场, 首都基辅。), not inside it (克里姆林|宫).
+    let n = 0;
+    while (n < m[1]!.length && PLACE_TRANSLIT.has(m[1]![n]!)) n++;
+    const at = m.index! + 2 + n;
+    if (isDelimiter(text, at) || /^(?:的|市|举行|召开|发生|郊区|附近|等|和|与)/.test(text.slice(at, at + 2))) take(m[1]!.slice(0, n));
+  }
+  for (const m of text.matchAll(LISTED_PLACES)) for (const w of m[1]!.split('、')) take(w);
+  return [...out];
+}
+
+/** Launch sites named by their place (酒泉卫星发射中心, 海南文昌航天发射场): the place must end right where the suffix starts. */
+export function extractLaunchSites(text: string, covered: Uint8Array): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(/卫星发射中心|航天发射场/g)) {
+    let s = m.index!;
+    if (!covered[s - 1]) continue;
+    while (s > 0 && covered[s - 1] && m.index! - s < 8) s--;
+    out.push({ kind: 'place', name: text.slice(s, m.index! + m[0].length) });
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { gazetteer, placesByShort } from './gazetteer.js';
 import { allHan, isDelimiter, wordFinder, type WordFinder } from './scan.js';
 import type { Candidate } from './candidate.js';
 import { isProvinceOrCity } from './places.js';
-import { CN_NUMERALS, DATE_NUMERALS, KNOWN_POLICIES, NEVER_IN_NAME, POLICY_ENDINGS, POLICY_NAME_ENDINGS, PROGRAMME_NOUNS } from './words.js';
+import { CN_NUMERALS, COUNTRIES, DATE_NUMERALS, KNOWN_POLICIES, NEVER_IN_NAME, POLICY_ENDINGS, POLICY_NAME_ENDINGS, PROGRAMME_NOUNS } from './words.js';
 
 /** Policies and slogans: quoted programme names by shape and reuse, known unquoted ones, named goals. */
 
@@ -41,7 +41,7 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
     /^[一二三四五六七八九十两]+步(?:工作)?法$/.test(inner) || // “五步法”: a numbered method
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
     (numeralLed && allHan(inner)) ||
-    (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1)) ||
+    (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1 && !isPlaceName(inner.slice(0, -e.length)))) ||
     (!!ending && allHan(inner.replace(/[0-9]/g, '一'))) ||
     (programme && allHan(inner) && inner.length <= 10 && !'式化性'.includes(inner.at(-1)!)) ||
     (repeated && allHan(inner) && inner.length <= 8);
@@ -54,6 +54,10 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
   if (ending) return { name: quoted + ending, aliases: [quoted, ...(bareOk ? [inner + ending] : [])] };
   return { name: quoted, aliases: bareOk ? [inner] : [] };
 }
+
+/** A state's, province's or city's name: “中国经济”, “山西品牌” are the place's economy or brands, not a programme's name. */
+const isPlaceName = (w: string) => COUNTRY_NAMES.has(w) || isProvinceOrCity(w);
+const COUNTRY_NAMES = new Set(COUNTRIES);
 
 /** “一城双区”, “两学一做”, “三严三实”: four characters, numerals first and third. */
 const pairedNumerals = (inner: string) => /^[一二三四五六七八九十两双][\u4e00-\u9fff][一二三四五六七八九十两双百千万][\u4e00-\u9fff]$/.test(inner);
@@ -114,6 +118,8 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
     const p = quotedPolicy(m[1]!, after, repeatedQuotes.has(m[1]!), inQuoteList(folded, m.index!, m.index! + m[0].length));
     if (p) out.push({ kind: 'policy', name: p.name, aliases: p.aliases });
   }
+  // 全球发展倡议, 全球安全倡议: a global initiative by its field.
+  for (const m of folded.matchAll(/全球([\u4e00-\u9fff]{2})倡议/g)) if (![...m[1]!].some((c) => NEVER_IN_NAME.has(c))) out.push({ kind: 'policy', name: m[0] });
   for (const m of policyFinder().find(folded)) {
     // Printed in quotes (“双碳”): the quoted form is the same policy.
     const quoted = folded[m.start - 1] === '“' && folded[m.end] === '”';
@@ -225,6 +231,8 @@ function quoteRuns(folded: string, quotes: RegExpMatchArray[]): Set<number> {
 function namedQuote(text: string, after: string, inRun: boolean): Candidate | null {
   const tailFirst = NAMED_TAIL.exec(after)?.[0];
   if (parallelSlogan(text)) return tailFirst ? { kind: 'policy', name: `“${text}”${tailFirst}`, aliases: [`“${text}”`] } : { kind: 'policy', name: `“${text}”` };
+  // “亲、诚、惠、容”: three to six single characters joined by 、, a principle in as many words. Marked quoted only.
+  if (/^[\u4e00-\u9fff](?:、[\u4e00-\u9fff]){2,5}$/.test(text) && !SPEECH.test(text)) return { kind: 'policy', name: `“${text}”` };
   const plain = text.replace(/[、+·]/g, '');
   if (plain.length < 2 || !allHan(plain.replace(/[0-9a-zA-Z]/g, '一')) || (NEVER_IN_NAME.has(text[0]!) && !CN_NUMERALS.has(text[0]!))) return null;
   if (DATE_NUMERALS.has(text)) return null;

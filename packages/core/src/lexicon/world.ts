@@ -51,6 +51,8 @@ export const WORLD_PLACES = [
   '香港特区', '澳门特区', '香港特别行政区', '澳门特别行政区',
   // Sites the national news names without a place before them.
   '人民大会堂', '天安门广场', '天安门', '中南海', '钓鱼台国宾馆', '故宫', '八达岭长城',
+  // Crewed stations in orbit (marked whole: not 中国 inside 中国空间站).
+  '中国空间站', '国际空间站', '天宫空间站',
 ];
 
 /** International organisations and foreign bodies, by their usual Chinese names and short forms. */

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { extractAdministrative, extractBySuffix, extractPolicies, extractShortStateBodies, foreignPlaceNames, quotedPolicy, type ArticleContext } from '../src/lexicon/extract.js';
+
+const unknown: ArticleContext = { city: null, province: null };
+
+describe('foreign places by the contexts only places have', () => {
+  it('reads front-line towns and capitals, not a run after a country (a person may follow it)', () => {
+    expect(foreignPlaceNames('俄军在波克罗夫斯克等方向推进，并在库皮扬斯克附近交战')).toEqual(['波克罗夫斯克', '库皮扬斯克']);
+    expect(foreignPlaceNames('俄军在红利曼、扎波罗热、顿涅茨克等地打击乌军目标')).toEqual(['扎波罗热', '顿涅茨克']);
+    expect(foreignPlaceNames('在立陶宛首都维尔纽斯的机场降落')).toEqual(['维尔纽斯']);
+    expect(foreignPlaceNames('美国特朗普政府宣布')).toEqual([]);
+    expect(foreignPlaceNames('要坚持正确政治方向')).toEqual([]);
+  });
+});
+
+describe('a state’s bodies after its one-character short form', () => {
+  it('names the body by the full state, the short form an alias', () => {
+    expect(extractShortStateBodies('此外，俄联邦安全局今天称。俄国防部还称，俄黑海舰队')).toEqual([
+      { kind: 'organisation', name: '俄罗斯联邦安全局', aliases: ['俄联邦安全局'] },
+      { kind: 'organisation', name: '俄罗斯国防部', aliases: ['俄国防部'] },
+      { kind: 'organisation', name: '俄罗斯黑海舰队', aliases: ['俄黑海舰队'] },
+    ]);
+    expect(extractShortStateBodies('法国会议中心')).toEqual([]); // 国会 does not end 部, 局 or 队
+  });
+});
+
+describe('companies and sites', () => {
+  it('starts a company’s name after the kind of firm that describes it', () => {
+    const text = '由德国物流企业敦豪公司的承包商运营';
+    const { covered } = extractAdministrative(text, unknown);
+    expect(extractBySuffix(text, unknown, covered).map((c) => c.name)).toContain('敦豪公司');
+  });
+});
+
+describe('policies', () => {
+  it('reads global initiatives and single-character principles; a place’s economy is no programme', () => {
+    const names = (text: string) => extractPolicies(text).map((c) => c.name);
+    expect(names('出席全球发展倡议高级别会议')).toContain('全球发展倡议');
+    expect(names('习近平主席精辟概括的“亲、诚、惠、容”四个字')).toContain('“亲、诚、惠、容”');
+    expect(quotedPolicy('中国经济', '注入')).toBeNull();
+    expect(quotedPolicy('飞地经济', '')).not.toBeNull();
+  });
+});
