@@ -370,8 +370,16 @@ describe.skipIf(!!skip)('extension in Chromium', () => {
     await page.locator('#query').fill('发展');
     await page.locator('#from').fill('2025-13');
     await page.locator('#query').press('Enter');
-    await expect.poll(() => page.locator('#error').textContent()).toContain('2025-13');
+    // Worded from _locales (core gives the problem as data), never core's English.
+    await expect.poll(() => page.locator('#error').textContent()).toBe(format(zh, 'searchError', [format(zh, 'searchMsg_impossibleMonth', ['2025-13', 13])]));
     expect(await page.locator('#results li').count()).toBe(0);
+    await page.screenshot({ path: join(resultsDir, 'chromium-search-error-zh_CN.png'), fullPage: true });
+    // A paper the archive lacks, named in the query: the notice in Chinese, the archive's papers listed.
+    await page.locator('#from').fill('');
+    await page.locator('#query').fill('发展 paper:人民日报');
+    await page.locator('#query').press('Enter');
+    await expect.poll(() => page.locator('#error').textContent()).toContain(format(zh, 'searchMsg_noSuchPaper', ['人民日报', '']).replace(/）$/, ''));
+    expect(await page.locator('#error').textContent()).toContain(facets.papers[0]!);
     expect(page.url()).toBe(`chrome-extension://${extensionId}/search.html`);
     await page.close();
   });

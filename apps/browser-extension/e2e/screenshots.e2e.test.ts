@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardState, markingState } from './browser-helpers.js';
-import { en, resultsDir, zh } from './expect-helpers.js';
+import { en, format, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
 import { chromiumMissing, launchChromium, type ChromiumRun } from './launch.js';
 
@@ -61,6 +61,20 @@ describe.skipIf(!!skip)('screenshots in zh_CN and en, light and dark (Chromium)'
             await p.close();
           }
         }
+        // The search page with a malformed query and with a paper the archive lacks: core's problem worded in the
+        // launched language, never core's English (in en the wording matches core's, so the message key is checked).
+        const search = await context.newPage();
+        await search.setViewportSize({ width: 900, height: 700 });
+        await search.goto(`chrome-extension://${id}/search.html`);
+        await search.locator('#query').fill('"千万工程');
+        await search.locator('#query').press('Enter');
+        const unclosed = format(messages, 'searchError', [format(messages, 'searchMsg_unclosedQuote', [1])]);
+        await expect.poll(() => search.locator('#error').textContent()).toBe(unclosed);
+        await search.screenshot({ path: join(resultsDir, `shot-${locale}-search-error.png`) });
+        await search.locator('#query').fill('千万工程 date:2025-02-30');
+        await search.locator('#query').press('Enter');
+        await expect.poll(() => search.locator('#error').textContent()).toBe(format(messages, 'searchError', [format(messages, 'searchMsg_impossibleDay', ['2025-02-30', '2025-02', 28])]));
+        await search.close();
       } finally {
         await run?.close();
       }

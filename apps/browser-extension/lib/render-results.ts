@@ -3,6 +3,7 @@ import type { SearchField, SearchHit, SearchResult } from './archive-types.js';
 import { h, highlighted } from './dom.js';
 import { t } from './i18n.js';
 import { relatedReasons } from './related-reasons.js';
+import { resultError } from './search-messages.js';
 import type { PageCheck } from './messages.js';
 
 export interface RenderOptions {
@@ -41,7 +42,8 @@ export function rewriteNotice(rewritten: NonNullable<SearchResult['rewritten']>)
 
 /** A query's result in a list (the popup): its one-line error, or the rewrite notice and the hits. */
 export function renderResult(doc: Document, list: HTMLElement, result: SearchResult, open: (id: string) => void, options: RenderOptions = {}): void {
-  if (result.error) return void list.replaceChildren(h(doc, 'li', { class: 'error' }, t('searchError', result.error)));
+  const error = resultError(result);
+  if (error) return void list.replaceChildren(h(doc, 'li', { class: 'error' }, t('searchError', error)));
   renderHits(doc, list, result.hits, open, options);
   if (result.rewritten) {
     const notice = rewriteNotice(result.rewritten);

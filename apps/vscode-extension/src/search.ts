@@ -8,6 +8,7 @@ import type { Archive, SearchResult, ServerFacets } from '@jianbao/core';
 import { searchQuery, type SearchHit } from './archive-service.js';
 import { plainText } from './markdown.js';
 import { articleCount } from './counts.js';
+import { resultError, resultNotices } from './search-messages.js';
 
 export interface SearchItem extends vscode.QuickPickItem {
   hit: SearchHit;
@@ -48,10 +49,11 @@ export function searchView(archive: Archive, query: string, buttons: vscode.Quic
 
 /** A query's result as the quick pick shows it, wherever it came from (the local archive or the newsroom server). */
 export function resultView(result: SearchResult, buttons: vscode.QuickInputButton[] = []): { items: SearchItem[]; title: string; asTypedItem?: AsTypedItem } {
-  if (result.error) return { items: [], title: `⚠ ${result.error}` };
+  const error = resultError(result);
+  if (error) return { items: [], title: `⚠ ${error}` };
   const count = vscode.l10n.t('{0} results', `${result.total}${result.totalAtLeast ? '+' : ''}`);
   const notice = result.rewritten ? vscode.l10n.t('Showing results for “{0}”; search instead for “{1}”', result.rewritten.query, result.rewritten.original) : undefined;
-  const title = [...result.notices, ...(notice ? [notice] : []), count].join(' · ');
+  const title = [...resultNotices(result), ...(notice ? [notice] : []), count].join(' · ');
   const asTypedItem: AsTypedItem | undefined = result.rewritten
     ? { label: `$(search) ${vscode.l10n.t('Search instead for “{0}”', result.rewritten.original)}`, alwaysShow: true, asTyped: true }
     : undefined;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
 import { loadArchive } from '../src/archive.js';
 import { createBundle } from '../src/bundle/create.js';
-import { parseDateRange, parseQuery, searchQuery } from '../src/search/index.js';
+import { checkQuery, englishMessage, parseDateRange, parseQuery, searchQuery, type SearchMessage } from '../src/search/index.js';
 
 let n = 0;
 const article = (title: string, paragraphs: string[], extra: Partial<Article> = {}): Article => ({
@@ -30,12 +30,12 @@ describe('query syntax', () => {
   });
 
   it('names the problem in one line', () => {
-    expect(parseQuery('"千万工程')).toEqual({ ok: false, error: 'unclosed quote at position 1' });
+    expect(parseQuery('"千万工程')).toEqual({ ok: false, error: 'unclosed quote at position 1', problem: { code: 'unclosed-quote', params: { position: 1 } } });
     expect(parseQuery('x date:2025-13-45')).toMatchObject({ ok: false, error: expect.stringContaining('no month 13') });
     expect(parseQuery('x date:2025-02-30')).toMatchObject({ ok: false, error: expect.stringContaining('has 28 days') });
     expect(parseQuery('x kind:poem')).toMatchObject({ ok: false, error: expect.stringContaining('unknown kind') });
     expect(parseQuery('OR x')).toMatchObject({ ok: false });
-    expect(parseDateRange('2025-03..2025-02')).toEqual({ error: 'date range "2025-03..2025-02" ends before it starts' });
+    expect(parseDateRange('2025-03..2025-02')).toEqual({ error: 'date range "2025-03..2025-02" ends before it starts', problem: { code: 'date-range-reversed', params: { text: '2025-03..2025-02' } } });
     expect(parseDateRange('2024-02-29')).toEqual({ from: '2024-02-29', to: '2024-02-29' });
     for (const q of ['x date:2025-13-45', '"x']) expect(searchQuery(archive, q).error).not.toMatch(/\n/);
   });
@@ -71,6 +71,40 @@ describe('query syntax', () => {
     expect(searchQuery(archive, '乡村振兴 paper:人民日报')).toMatchObject({ hits: [], notices: [expect.stringContaining('no paper "人民日报"')] });
     expect(searchQuery(archive, '韦韬').hits[0]!.fields).toEqual(['title', 'body']);
     expect(searchQuery(archive, '产业兴旺').hits[0]!.fields).toEqual(['body']);
+  });
+});
+
+describe('messages as data', () => {
+  const problem = (q: string, options = {}) => searchQuery(archive, q, options).problem;
+  it('gives every problem as a code and parameters, core\'s English beside it', () => {
+    const cases: [string, SearchMessage][] = [
+      ['"x', { code: 'unclosed-quote', params: { position: 1 } }],
+      ['x OR', { code: 'or-needs-words', params: {} }],
+      ['x title:', { code: 'field-needs-value', params: { field: 'title' } }],
+      ['x sort:old', { code: 'unknown-sort', params: { sort: 'old' } }],
+      ['x date:2025-13-45', { code: 'impossible-month', params: { text: '2025-13-45', month: 13 } }],
+      ['x date:2025-02-30', { code: 'impossible-day', params: { text: '2025-02-30', month: '2025-02', days: 28 } }],
+      ['x 2025-03..2025-02', { code: 'date-range-reversed', params: { text: '2025-03..2025-02' } }],
+    ];
+    for (const [q, message] of cases) {
+      const r = searchQuery(archive, q);
+      expect(r.problem, q).toEqual(message);
+      expect(r.error, q).toBe(englishMessage(message));
+    }
+    expect(problem('x kind:poem')).toMatchObject({ code: 'unknown-kind', params: { kind: 'poem', kinds: expect.arrayContaining(['news']) } });
+    // The options' dates are checked as the query's are.
+    expect(problem('x', { from: '2025-02-30' })).toEqual({ code: 'impossible-day', params: { text: '2025-02-30', month: '2025-02', days: 28 } });
+    expect(problem('x', { to: '2025/02' })).toEqual({ code: 'not-a-date', params: { text: '2025/02' } });
+    expect(checkQuery('x', { from: '2025-02-30' })).toMatchObject({ problem: { code: 'impossible-day' } });
+    expect(checkQuery('x date:2025-02')).toMatchObject({ filters: { from: '2025-02', to: '2025-02' } });
+  });
+
+  it('gives notices as data in the same order, and none for a plain query', () => {
+    const r = searchQuery(archive, '乡村振兴 paper:人民日报');
+    expect(r.messages).toEqual([{ code: 'no-such-paper', params: { paper: '人民日报', papers: ['晋中日报', '山西日报'], more: false } }]);
+    expect(r.notices).toEqual(r.messages!.map(englishMessage));
+    expect(searchQuery(archive, '乡村振兴')).toMatchObject({ notices: [], messages: [] });
+    expect(problem('乡村振兴')).toBeUndefined();
   });
 });
 

@@ -35,6 +35,8 @@ describe('ServerClient', () => {
     }
     const bad = await new ServerClient({ url: 'https://a.example', token: 't', fetch: err(400, 'bad_query') }).search('"x');
     expect(bad.error).toBe('m bad_query');
+    // The problem as data, from core's own check of the same query: the host words it in its language.
+    expect(bad.problem).toEqual({ code: 'unclosed-quote', params: { position: 1 } });
     expect(await codeOf(new ServerClient({ url: 'https://a.example', token: 't', fetch: reply(200, '<html>') }).revision())).toBe('bad-response');
     expect(await codeOf(new ServerClient({ url: 'https://a.example', token: 't', fetch: async () => { throw new TypeError('Failed to fetch'); } }).revision())).toBe('unreachable');
   });

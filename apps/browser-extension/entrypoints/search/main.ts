@@ -4,10 +4,12 @@
  * kept in its own history entry's state (history.replaceState with the URL unchanged), and a query typed in the
  * popup arrives through extension storage (lib/search-handoff.ts).
  */
+import { userMessage } from '../../lib/errors.js';
 import { localisePage, t } from '../../lib/i18n.js';
 import { ask } from '../../lib/messages.js';
 import { renderHits, rewriteNotice } from '../../lib/render-results.js';
 import { takeHandedQuery } from '../../lib/search-handoff.js';
+import { resultError, resultNotices } from '../../lib/search-messages.js';
 import type { QueryOptions, SearchResult } from '../../lib/archive-types.js';
 
 localisePage(document);
@@ -49,14 +51,15 @@ async function run(state: State): Promise<void> {
     ...(state.paper ? { paper: state.paper } : {}), ...(state.kind ? { kind: state.kind as QueryOptions['kind'] } : {}),
     ...(state.from ? { from: state.from } : {}), ...(state.to ? { to: state.to } : {}), ...(state.asTyped ? { asTyped: true } : {}),
   };
-  const result = await ask({ type: 'query', text: state.query, options }).catch((error: unknown): SearchResult => ({ hits: [], total: 0, totalAtLeast: false, notices: [], error: error instanceof Error ? error.message : String(error) }));
+  const result = await ask({ type: 'query', text: state.query, options }).catch((error: unknown): SearchResult => ({ hits: [], total: 0, totalAtLeast: false, notices: [], error: userMessage(error) }));
   if (mine === seq) render(result, state);
 }
 
 function render(result: SearchResult | null, state: State): void {
   const list = $('results');
   $('count').textContent = result && !result.error ? t(result.totalAtLeast ? 'searchCountAtLeast' : 'searchCount', String(result.total)) : '';
-  $('error').textContent = result?.error ? t('searchError', result.error) : result?.notices.join(' · ') ?? '';
+  const error = result && resultError(result);
+  $('error').textContent = error ? t('searchError', error) : result ? resultNotices(result).join(' · ') : '';
   const notice = $('notice');
   notice.replaceChildren();
   if (result?.rewritten) {

@@ -40,6 +40,22 @@ describe('search view', () => {
   });
 });
 
+describe('search messages', () => {
+  it('words every core message; in English the same as core\'s wording', async () => {
+    const { wordSearchMessage } = await import('../../src/search-messages.js');
+    const { englishMessage } = await import('@jianbao/core');
+    const messages: import('@jianbao/core').SearchMessage[] = [
+      { code: 'unclosed-quote', params: { position: 3 } }, { code: 'or-needs-words', params: {} }, { code: 'field-needs-value', params: { field: 'paper' } },
+      { code: 'unknown-kind', params: { kind: 'poem', kinds: ['news', 'feature'] } }, { code: 'unknown-sort', params: { sort: 'old' } },
+      { code: 'not-a-date', params: { text: '2025/02' } }, { code: 'impossible-month', params: { text: '2025-13', month: 13 } },
+      { code: 'impossible-day', params: { text: '2025-02-30', month: '2025-02', days: 28 } }, { code: 'empty-date-range', params: { text: '..' } },
+      { code: 'date-range-reversed', params: { text: '2025-03..2025-02' } },
+      { code: 'no-such-paper', params: { paper: '人民日报', papers: ['晋中日报', '山西日报'], more: true } }, { code: 'no-such-paper', params: { paper: '人民日报', papers: [], more: false } },
+    ];
+    for (const m of messages) expect(wordSearchMessage(m)).toBe(englishMessage(m));
+  });
+});
+
 describe('search filters', () => {
   it('offers the archive’s papers, kinds, years and months as query syntax; a filter of a field replaces the one there', async () => {
     const { filterItems, withFilter, searchView } = await import('../../src/search.js');

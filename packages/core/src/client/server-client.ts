@@ -9,6 +9,7 @@
 import type { Article } from '../article.js';
 import type { TitleHistoryEntry } from '../lexicon/summary.js';
 import type { TermKind } from '../lexicon/types.js';
+import { checkQuery } from '../search/search.js';
 import type { QueryOptions, SearchResult } from '../search/types.js';
 import type { XrefReport } from '../xref/cross-reference.js';
 import { ServerError, errorFromResponse } from './errors.js';
@@ -144,7 +145,10 @@ export class ServerClient {
       return await this.json<ServerSearchResult>('GET', `/v1/search${p}`);
     } catch (error) {
       if (error instanceof ServerError && error.code === 'bad-query') {
-        return { revision: 0, hits: [], total: 0, totalAtLeast: false, error: error.detail ?? error.message, notices: [] };
+        // The server says what in English; the same check here gives it as data, for the host to word.
+        const checked = checkQuery(query, options);
+        const problem = 'problem' in checked ? { problem: checked.problem } : {};
+        return { revision: 0, hits: [], total: 0, totalAtLeast: false, error: error.detail ?? error.message, ...problem, notices: [], messages: [] };
       }
       throw error;
     }

@@ -242,6 +242,8 @@ function growWindowScratch(n: number): void {
   windowTok = tok;
 }
 const windowFirst = new Int32Array(64);
+/** What bestWindow answers for a text that cannot reach minCoverage: one object, never changed (most calls end so). */
+const NO_WINDOW: { readonly coverage: number; readonly start: number; readonly end: number } = Object.freeze({ coverage: 0, start: 0, end: 0 });
 
 /**
  * The densest window: the fraction of distinct `tokens` found within `span`
@@ -268,7 +270,7 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number,
       const token = tokens[k]!;
       const at = hay.indexOf(token);
       fewNext[k] = at;
-      if (at < 0 && (tokens.length - ++missing) / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+      if (at < 0 && (tokens.length - ++missing) / tokens.length < minCoverage) return NO_WINDOW;
     }
     present = tokens.length - missing;
     for (;;) {
@@ -286,7 +288,7 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number,
       // Most texts checked lack too many of the tokens (4 in 5 on the xwlb eval queries): native includes finds that
       // several times faster than the one-pass scan below, which then runs only on texts that can reach minCoverage.
       let missing = 0;
-      for (const token of tokens) if (!hay.includes(token) && (tokens.length - ++missing) / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+      for (const token of tokens) if (!hay.includes(token) && (tokens.length - ++missing) / tokens.length < minCoverage) return NO_WINDOW;
     }
     activate(tokens);
     for (let i = 0; i < hay.length; i++) {
@@ -302,7 +304,7 @@ export function bestWindow(hay: string, tokens: readonly string[], span: number,
     }
   }
   // No window can hold more tokens than the whole text: below what the caller needs, skip the windows.
-  if (!n || present / tokens.length < minCoverage) return { coverage: 0, start: 0, end: 0 };
+  if (!n || present / tokens.length < minCoverage) return NO_WINDOW;
   const most = present / tokens.length;
   const pos = windowPos;
   const tok = windowTok;

@@ -50,7 +50,13 @@ export function docTableOf(archive: Archive, index: SearchIndex): DocTable {
   return entry;
 }
 
-export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number, exclude: readonly string[] = []): RankedHit[] {
+/**
+ * `keep`: a test of a hit's kept squeezed texts that the caller applies to the ranked hits anyway (the names
+ * reading's "every part in one field"): the hits returned are those that pass it. When every candidate is verified
+ * (no more of them than `limit`, so ranking never stops early) a candidate that fails it is skipped before its
+ * checks — the same hits in the same order, without verifying what would be thrown away.
+ */
+export function rank(archive: Archive, index: SearchIndex, segments: Segment[], options: SearchOptions, limit: number, exclude: readonly string[] = [], keep?: (squeezed: readonly string[]) => boolean): RankedHit[] {
   const table = docTableOf(archive, index);
   const articleOf = (doc: number) => table.articles[doc];
   const squeezedAt = (doc: number) => (table.squeezed[doc] ??= squeezedOf(articleOf(doc)!));
@@ -73,8 +79,10 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
   const exactSomewhere: (boolean | undefined)[] = segments.map(() => undefined);
   const exactAt = (k: number): boolean => (exactSomewhere[k] ??= exactInSome(segments[k]!, k, candidates, squeezedAt));
   const hits: RankedHit[] = [];
+  const skip = keep && candidates.length <= limit ? keep : undefined;
   for (const c of candidates) {
     if (hits.length >= limit && beats(hits[limit - 1]!, c.tier, c.upper)) break;
+    if (skip && !skip(squeezedAt(c.doc))) continue;
     // Before the costly checks (typo, paraphrase window): which parts are there exactly, from the kept squeezed
     // texts alone. That bounds the tier and the score much tighter than the index could (a part missing as typed
     // scores at most a typo's 0.75; the title bonus needs every part in the title), and a candidate that cannot be
@@ -89,13 +97,14 @@ export function rank(archive: Archive, index: SearchIndex, segments: Segment[], 
       if (score === 0 || (hits.length >= limit && beats(hits[limit - 1]!, 0, score))) continue;
     }
     const article = articleOf(c.doc)!;
-    const matches = segments.map((s, k) => segmentQuality(s, article, squeezed, c.bounds[k]!, exactAt, k));
+    const matches = verifyParts(segments, article, squeezed, c.bounds, exactAt);
+    if (!matches) continue;
     const score = finalScore(c.bm25, matches, segments, squeezed[0]!);
     if (score > 0) insertSorted(hits, { article, score, tier: tierOf(matches, joined, squeezed, titleSet.has(c.doc)), matches });
   }
   // The best `limit`: what lies beyond depends on which candidates were skipped.
   if (hits.length > limit) hits.length = limit;
-  return hits;
+  return keep && !skip ? hits.filter((hit) => keep(squeezedOf(hit.article))) : hits;
 }
 
 /**
@@ -116,8 +125,10 @@ function textBound(c: Scored, segments: readonly Segment[], joined: string, sque
       // segmentQuality gives nothing without a bound, and finalScore nothing for a quoted, title: or distinctive part that is not there.
       if (s.exact || s.titleOnly || s.distinctive.length > 0) return NO_HIT;
       allExact = false;
+      partBound[k] = 0;
       continue;
     }
+    partBound[k] = 1;
     if (!s.chinese) {
       // Words are found in the texts themselves, which may hold more of them than the index counted.
       sum += 1;
@@ -138,7 +149,8 @@ function textBound(c: Scored, segments: readonly Segment[], joined: string, sque
     allExact = false;
     // A typo needs the index bound to allow it; a paraphrase window scores at most half, and is counted in the
     // squeezed text, where bigrams across punctuation the index never saw can lift it above its index bound.
-    sum += b >= TYPO ? TYPO : PARAPHRASE_MAX;
+    partBound[k] = b >= TYPO ? TYPO : PARAPHRASE_MAX;
+    sum += partBound[k]!;
   }
   const mean = sum / segments.length;
   if (mean < MIN_QUALITY) return NO_HIT;
@@ -149,6 +161,32 @@ function textBound(c: Scored, segments: readonly Segment[], joined: string, sque
 const NO_HIT = { tier: 0, score: 0, allExact: false };
 /** Per segment, whether textBound found its phrase as typed (segments are at most 8; searches are synchronous). */
 const exactPart = new Uint8Array(8);
+/**
+ * Per segment, the most segmentQuality can give it in the candidate being checked: set by textBound, tightened by
+ * typoBound (1 exact or Latin, 0.75 a typo, 0.5 a paraphrase's most, 0 nothing).
+ */
+const partBound = new Float64Array(8);
+/** Below this sum of qualities (MIN_QUALITY × parts, less a margin for rounding), a candidate is no hit. */
+const belowMin = (sum: number, parts: number) => sum / parts < MIN_QUALITY - 1e-9;
+
+/**
+ * segmentQuality of each part, in order, or null as soon as the parts checked and the bounds of the rest cannot
+ * reach MIN_QUALITY (finalScore would be 0: the candidate is no hit, and the rest need no check).
+ */
+function verifyParts(segments: readonly Segment[], article: Article, squeezed: string[], bounds: readonly number[], exactAt: (k: number) => boolean): FieldQuality[] | null {
+  let rest = 0;
+  for (let k = 0; k < segments.length; k++) rest += partBound[k]!;
+  let sum = 0;
+  const matches: FieldQuality[] = [];
+  for (let k = 0; k < segments.length; k++) {
+    const m = segmentQuality(segments[k]!, article, squeezed, bounds[k]!, exactAt, k);
+    matches.push(m);
+    sum += m.quality;
+    rest -= partBound[k]!;
+    if (k + 1 < segments.length && belowMin(sum + rest, segments.length)) return null;
+  }
+  return matches;
+}
 const PARAPHRASE_MAX = 0.5;
 
 /**
@@ -158,9 +196,12 @@ const PARAPHRASE_MAX = 0.5;
  */
 function typoBound(c: Scored, segments: readonly Segment[], squeezed: readonly string[], exactAt: (k: number) => boolean): number {
   let sum = 0;
+  let rest = 0;
+  for (let k = 0; k < segments.length; k++) rest += partBound[k]!;
   for (let k = 0; k < segments.length; k++) {
     const s = segments[k]!;
     const b = c.bounds[k]!;
+    rest -= partBound[k]!;
     if (b <= 0) continue; // textBound ruled out the parts that must be there
     if (!s.chinese || exactPart[k]) {
       sum += 1;
@@ -176,7 +217,10 @@ function typoBound(c: Scored, segments: readonly Segment[], squeezed: readonly s
       }
     }
     if (q === 0 && (s.distinctive.length > 0 || s.titleOnly)) return 0;
+    partBound[k] = q;
     sum += q;
+    // The parts checked and the most the rest can give fall short: no hit, whatever the rest hold.
+    if (k + 1 < segments.length && belowMin(sum + rest, segments.length)) return 0;
   }
   const mean = sum / segments.length;
   return mean < MIN_QUALITY ? 0 : c.bm25 * mean ** 2;

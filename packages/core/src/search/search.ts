@@ -9,10 +9,11 @@ import { namesAndWords, namesOneCharacterOff, namesSoundingLikeText } from './na
 import { pinyinReadings } from './pinyin.js';
 import { planQuery, queryParts } from './query.js';
 import { before, passesFilters, rank, type RankedHit } from './rank.js';
-import { fieldTexts, type SearchIndex } from './search-index.js';
+import { fieldText, fieldTexts, type SearchIndex } from './search-index.js';
 import { makeSnippet } from './snippet.js';
 import type { QueryOptions, SearchField, SearchHit, SearchOptions, SearchResult } from './types.js';
-import { parseDate, parseQuery, type QueryPart } from './syntax.js';
+import { parseDate, parseQuery, type ParsedQuery, type QueryPart, type QueryProblem } from './syntax.js';
+import { englishMessage, searchMessage, type SearchMessage } from './messages.js';
 import type { Segment } from './query.js';
 import { EMPTY, FieldText, matchSegment, squeezedOf } from './verify.js';
 
@@ -71,25 +72,18 @@ export function searchQueryWithIndex(
   text: string,
   options: QueryOptions & { papers?: readonly string[] } = {},
 ): SearchResult {
-  const parsed = parseQuery(text);
-  if (!parsed.ok) return { hits: [], total: 0, totalAtLeast: false, error: parsed.error, notices: [] };
-  const q = parsed.query;
-  const { papers: knownPapers, ...rest } = options;
-  const filters: SearchOptions = { ...rest, paper: q.paper ?? options.paper, kind: q.kind ?? options.kind, from: q.from ?? options.from, to: q.to ?? options.to };
-  const notices: string[] = [];
+  const checked = checkQuery(text, options);
+  if ('error' in checked) return { hits: [], total: 0, totalAtLeast: false, error: checked.error, problem: checked.problem, notices: [], messages: [] };
+  const { query: q, filters } = checked;
+  const { papers: knownPapers } = options;
   const paperList = () => knownPapers ?? [...new Set(archive.articles.map((a) => a.paper).filter((p): p is string => !!p))];
   if (filters.paper && !paperList().includes(filters.paper)) {
     const papers = paperList();
-    notices.push(`no paper "${filters.paper}" in this archive${papers.length ? ` (papers: ${papers.slice(0, 8).join(', ')}${papers.length > 8 ? ', …' : ''})` : ''}`);
-    return { hits: [], total: 0, totalAtLeast: false, notices };
+    const message = searchMessage('no-such-paper', { paper: filters.paper, papers: papers.slice(0, 8), more: papers.length > 8 });
+    return { hits: [], total: 0, totalAtLeast: false, notices: [englishMessage(message)], messages: [message] };
   }
-  for (const key of ['from', 'to'] as const) {
-    const value = filters[key];
-    if (value === undefined) continue;
-    const d = parseDate(value);
-    if ('error' in d) return { hits: [], total: 0, totalAtLeast: false, error: d.error, notices };
-    filters[key] = d.date;
-  }
+  const notices: string[] = [];
+  const messages: SearchMessage[] = [];
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
   const sort = options.sort ?? q.sort;
@@ -100,7 +94,7 @@ export function searchQueryWithIndex(
   if (!q.alternatives.some((parts) => parts.length) && !knownPapers && (filters.paper || filters.kind || filters.from || filters.to || exclude.length)) {
     const listed = archive.articles.filter((a) => passesFilters(a, filters) && !(exclude.length && squeezedOf(a).some((f) => exclude.some((e) => f.includes(e)))));
     listed.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { hits: listed.slice(offset, offset + limit).map(listedHit), total: listed.length, totalAtLeast: false, notices };
+    return { hits: listed.slice(offset, offset + limit).map(listedHit), total: listed.length, totalAtLeast: false, notices, messages };
   }
   // Each alternative ranked alone; merged in the same order (tier, score, id), a hit keeping its best alternative.
   const best = new Map<string, { hit: RankedHit; segments: Segment[] }>();
@@ -122,7 +116,29 @@ export function searchQueryWithIndex(
     totalAtLeast: all.length >= pool,
     ...(rewritten ? { rewritten } : {}),
     notices,
+    messages,
   };
+}
+
+/**
+ * A query read with its filters checked (the query's own paper:, kind: and dates over the options'), or the
+ * problem with it — what searchQuery answers with before searching. A host that asks a server can word a
+ * rejected query from this, as searchQuery's `problem` would be.
+ */
+export function checkQuery(text: string, options: QueryOptions = {}): { query: ParsedQuery; filters: SearchOptions } | QueryProblem {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) return { error: parsed.error, problem: parsed.problem };
+  const q = parsed.query;
+  const { papers: _papers, ...rest } = options as QueryOptions & { papers?: unknown };
+  const filters: SearchOptions = { ...rest, paper: q.paper ?? options.paper, kind: q.kind ?? options.kind, from: q.from ?? options.from, to: q.to ?? options.to };
+  for (const key of ['from', 'to'] as const) {
+    const value = filters[key];
+    if (value === undefined) continue;
+    const d = parseDate(value);
+    if ('error' in d) return d;
+    filters[key] = d.date;
+  }
+  return { query: q, filters };
 }
 
 /**
@@ -170,12 +186,15 @@ function runSearch(
       // Filtered after ranking: rank as many as any limit up to FALLBACK_POOL would, so the first k never depend on the limit.
       // A sentence's squeezed text is a stretch of its field's (squeezing maps characters one by one), so a field
       // whose kept squeezed text lacks a part cannot have a sentence holding them all: only the others are split.
-      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude).filter((hit) =>
-        fieldTexts(hit.article).some((field, f) => partSegments.every((s) => squeezedOf(hit.article)[f]!.includes(s.phrase)) && field.split(SENTENCE_END).some((sentence) => {
+      // The field's printed text (the body joined from its paragraphs) is made only for a field that passes.
+      const oneField = (kept: readonly string[]) => kept.some((field) => partSegments.every((s) => field.includes(s.phrase)));
+      const all = rank(archive, index, partSegments, options, Math.max(FALLBACK_POOL, limit), exclude, oneField).filter((hit) => {
+        const kept = squeezedOf(hit.article);
+        return [0, 1, 2].some((f) => partSegments.every((s) => kept[f]!.includes(s.phrase)) && fieldText(hit.article, f).split(SENTENCE_END).some((sentence) => {
           const squeezed = squeezeText(sentence); // squeezing drops the punctuation that ends sentences: split first
           return partSegments.every((s) => squeezed.includes(s.phrase));
-        })),
-      );
+        }));
+      });
       if (all.length) return { hits: all, segments: partSegments, reading: names.join(' ') };
     }
   }

@@ -1,4 +1,5 @@
 import { ARTICLE_KINDS, type ArticleKind } from '../article.js';
+import { englishMessage, searchMessage, type SearchMessage, type SearchMessageCode, type SearchMessageParams } from './messages.js';
 
 /**
  * The query syntax every host shares (README: "Query syntax"):
@@ -35,7 +36,15 @@ export interface ParsedQuery {
   sort: 'relevance' | 'date';
 }
 
-export type ParseResult = { ok: true; query: ParsedQuery } | { ok: false; error: string };
+/** A problem with a query: core's English wording (`error`) and the same as data (`problem`) for hosts to word. */
+export interface QueryProblem { error: string; problem: SearchMessage }
+
+export type ParseResult = { ok: true; query: ParsedQuery } | ({ ok: false } & QueryProblem);
+
+function fail<C extends SearchMessageCode>(code: C, params: SearchMessageParams[C]): QueryProblem {
+  const problem = searchMessage(code, params);
+  return { error: englishMessage(problem), problem };
+}
 
 const FIELDS: Record<string, 'title' | 'paper' | 'kind' | 'date' | 'sort'> = {
   title: 'title', 标题: 'title', paper: 'paper', 报纸: 'paper', kind: 'kind', 类型: 'kind', date: 'date', 日期: 'date', sort: 'sort', 排序: 'sort',
@@ -44,24 +53,24 @@ const DATE = /^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$/;
 const RANGE = /^(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?\.\.(\d{4}(?:-\d{1,2}(?:-\d{1,2})?)?)?$/;
 const OPEN_QUOTES = '"';
 
-/** A date of year, month or day precision, checked and zero-padded; or an error message. */
-export function parseDate(text: string): { date: string } | { error: string } {
+/** A date of year, month or day precision, checked and zero-padded; or the problem with it. */
+export function parseDate(text: string): { date: string } | QueryProblem {
   const m = DATE.exec(text);
-  if (!m) return { error: `not a date: "${text}" (use 2025, 2025-02 or 2025-02-13)` };
+  if (!m) return fail('not-a-date', { text });
   const [, y, mo, d] = m;
   if (mo === undefined) return { date: y! };
   const month = Number(mo);
-  if (month < 1 || month > 12) return { error: `impossible date "${text}": there is no month ${month}` };
+  if (month < 1 || month > 12) return fail('impossible-month', { text, month });
   const ym = `${y}-${String(month).padStart(2, '0')}`;
   if (d === undefined) return { date: ym };
   const day = Number(d);
   const days = new Date(Date.UTC(Number(y), month, 0)).getUTCDate();
-  if (day < 1 || day > days) return { error: `impossible date "${text}": ${ym} has ${days} days` };
+  if (day < 1 || day > days) return fail('impossible-day', { text, month: ym, days });
   return { date: `${ym}-${String(day).padStart(2, '0')}` };
 }
 
 /** A date range a..b (either end optional) or a single date (its whole year, month or day). */
-export function parseDateRange(text: string): { from?: string; to?: string } | { error: string } {
+export function parseDateRange(text: string): { from?: string; to?: string } | QueryProblem {
   const range = RANGE.exec(text);
   if (!range) {
     const one = parseDate(text);
@@ -74,8 +83,8 @@ export function parseDateRange(text: string): { from?: string; to?: string } | {
     if ('error' in d) return d;
     out[key] = d.date;
   }
-  if (!out.from && !out.to) return { error: `empty date range "${text}"` };
-  if (out.from && out.to && out.from.slice(0, out.to.length) > out.to) return { error: `date range "${text}" ends before it starts` };
+  if (!out.from && !out.to) return fail('empty-date-range', { text });
+  if (out.from && out.to && out.from.slice(0, out.to.length) > out.to) return fail('date-range-reversed', { text });
   return out;
 }
 
@@ -90,10 +99,10 @@ export function parseQuery(input: string): ParseResult {
   };
   let i = 0;
   const s = input;
-  const readTerm = (): { text: string; quoted: boolean } | { error: string } => {
+  const readTerm = (): { text: string; quoted: boolean } | QueryProblem => {
     if (OPEN_QUOTES.includes(s[i]!)) {
       const at = s.indexOf('"', i + 1);
-      if (at < 0) return { error: `unclosed quote at position ${i + 1}` };
+      if (at < 0) return fail('unclosed-quote', { position: i + 1 });
       const text = s.slice(i + 1, at);
       i = at + 1;
       return { text, quoted: true };
@@ -111,7 +120,7 @@ export function parseQuery(input: string): ParseResult {
     const word = /^\S+/.exec(rest)![0];
     if (word === 'OR' || word === '|') {
       flush();
-      if (!current().length) return { ok: false, error: `"OR" needs words on both sides` };
+      if (!current().length) return { ok: false, ...fail('or-needs-words', {}) };
       query.alternatives.push([]);
       i += word.length;
       continue;
@@ -119,7 +128,7 @@ export function parseQuery(input: string): ParseResult {
     if (s[i] === '-' && i + 1 < s.length && !/\s/.test(s[i + 1]!) && (i === 0 || /\s/.test(s[i - 1]!))) {
       i++;
       const t = readTerm();
-      if ('error' in t) return { ok: false, error: t.error };
+      if ('error' in t) return { ok: false, ...t };
       if (t.text.trim()) query.exclude.push(t.text.trim());
       continue;
     }
@@ -128,21 +137,21 @@ export function parseQuery(input: string): ParseResult {
       flush();
       i += field[0].length;
       const t = readTerm();
-      if ('error' in t) return { ok: false, error: t.error };
+      if ('error' in t) return { ok: false, ...t };
       const value = t.text.trim();
       const name = FIELDS[field[1]!]!;
-      if (!value) return { ok: false, error: `${field[1]}: needs a value` };
+      if (!value) return { ok: false, ...fail('field-needs-value', { field: field[1]! }) };
       if (name === 'title') current().push({ text: value, title: true, exact: t.quoted });
       else if (name === 'paper') query.paper = value;
       else if (name === 'kind') {
-        if (!ARTICLE_KINDS.includes(value as ArticleKind)) return { ok: false, error: `unknown kind "${value}" (one of ${ARTICLE_KINDS.join(', ')})` };
+        if (!ARTICLE_KINDS.includes(value as ArticleKind)) return { ok: false, ...fail('unknown-kind', { kind: value, kinds: [...ARTICLE_KINDS] }) };
         query.kind = value as ArticleKind;
       } else if (name === 'sort') {
-        if (value !== 'date' && value !== 'relevance') return { ok: false, error: `sort: takes date or relevance, not "${value}"` };
+        if (value !== 'date' && value !== 'relevance') return { ok: false, ...fail('unknown-sort', { sort: value }) };
         query.sort = value;
       } else {
         const r = parseDateRange(value);
-        if ('error' in r) return { ok: false, error: r.error };
+        if ('error' in r) return { ok: false, ...r };
         Object.assign(query, r);
       }
       continue;
@@ -150,19 +159,19 @@ export function parseQuery(input: string): ParseResult {
     if (RANGE.test(word)) {
       flush();
       const r = parseDateRange(word);
-      if ('error' in r) return { ok: false, error: r.error };
+      if ('error' in r) return { ok: false, ...r };
       Object.assign(query, r);
       i += word.length;
       continue;
     }
     const t = readTerm();
-    if ('error' in t) return { ok: false, error: t.error };
+    if ('error' in t) return { ok: false, ...t };
     if (t.quoted) {
       flush();
       if (t.text.trim()) current().push({ text: t.text.trim(), exact: true });
     } else free.push(t.text);
   }
   flush();
-  if (query.alternatives.length > 1 && !current().length) return { ok: false, error: `"OR" needs words on both sides` };
+  if (query.alternatives.length > 1 && !current().length) return { ok: false, ...fail('or-needs-words', {}) };
   return { ok: true, query };
 }

@@ -1,4 +1,5 @@
 import type { ArticleKind } from '../article.js';
+import type { SearchMessage } from './messages.js';
 
 export interface SearchOptions {
   limit?: number;
@@ -42,8 +43,12 @@ export interface SearchResult {
   totalAtLeast: boolean;
   /** Set when nothing was found as typed and another reading was searched instead. */
   rewritten?: { query: string; original: string; notice: string };
-  /** A one-line problem with the query (malformed, an impossible date, an unknown kind); no hits then. */
+  /** A one-line problem with the query (malformed, an impossible date, an unknown kind), in English; no hits then. */
   error?: string;
-  /** Said to the user besides the hits (a paper the archive does not have). */
+  /** `error` as data (a code and its parameters), for a host to word in its language. */
+  problem?: SearchMessage;
+  /** Said to the user besides the hits (a paper the archive does not have), in English. */
   notices: string[];
+  /** `notices` as data, in the same order (absent from results made before messages were data). */
+  messages?: SearchMessage[];
 }

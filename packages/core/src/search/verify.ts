@@ -77,7 +77,11 @@ export function segmentQuality(
       // Only fields whose squeezed text has it can (printed implies squeezed); the body is joined only if needed.
       // The body as printed is its paragraphs joined by line breaks, which a phrase never holds: each is searched
       // in place rather than joined.
-      for (let g = f; g < fields; g++) if (squeezed[g]!.includes(phrase) && printedHas(article, g, phrase)) return { field: g, quality: 1 };
+      // When no later field holds it squeezed, the answer is f whatever the printed text says: not looked at.
+      let last = f;
+      for (let g = f + 1; g < fields; g++) if (squeezed[g]!.includes(phrase)) last = g;
+      if (last === f) return { field: f, quality: 1 };
+      for (let g = f; g <= last; g++) if (squeezed[g]!.includes(phrase) && printedHas(article, g, phrase)) return { field: g, quality: 1 };
       return { field: f, quality: 1 };
     }
   }

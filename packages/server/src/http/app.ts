@@ -128,8 +128,8 @@ export function createApp(service: ArchiveService, options: AppOptions = {}): Ho
     });
     if (result.error) throw new HttpError(400, 'bad_query', result.error);
     c.header('X-Jianbao-Revision', String(view.revision));
-    const { hits, total, totalAtLeast, rewritten, notices } = result;
-    return c.json({ revision: view.revision, hits, total, totalAtLeast, ...(rewritten ? { rewritten } : {}), notices });
+    const { hits, total, totalAtLeast, rewritten, notices, messages } = result;
+    return c.json({ revision: view.revision, hits, total, totalAtLeast, ...(rewritten ? { rewritten } : {}), notices, ...(messages ? { messages } : {}) });
   });
 
   // What a search form's filters offer (the extension's search page): papers and kinds, most articles first, and the date span.
