@@ -75,18 +75,36 @@ export function cpuOf(pid: number): number {
   }
 }
 
-/** The PostgreSQL server listening on `port` and its backends: their summed resident memory in MiB. */
-export function postgresRss(port: number): number | null {
+/** The PostgreSQL server listening on `port` and its live backends (from ps), or null when it is not found. */
+function postgresPids(port: number): number[] | null {
   try {
     const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/));
     const master = ps.find((p) => /postgres$/.test(p[2] ?? '') && p.join(' ').includes(`-p ${port}`));
     if (!master) return null;
-    const pids = [master[0]!, ...ps.filter((p) => p[1] === master[0]).map((p) => p[0]!)];
-    // Shared buffers are counted once per process that touched them: the sum overstates; stated as such.
-    return pids.reduce((sum, pid) => sum + (rssOf(Number(pid))?.rss ?? 0), 0);
+    return [master[0]!, ...ps.filter((p) => p[1] === master[0]).map((p) => p[0]!)].map(Number);
   } catch {
     return null;
   }
+}
+
+/** The PostgreSQL server listening on `port` and its backends: their summed resident memory in MiB. */
+export function postgresRss(port: number): number | null {
+  // Shared buffers are counted once per process that touched them: the sum overstates; stated as such.
+  return postgresPids(port)?.reduce((sum, pid) => sum + (rssOf(pid)?.rss ?? 0), 0) ?? null;
+}
+
+/** CPU seconds of the PostgreSQL server on `port` and its live backends, with their waited-for children (utime + stime + cutime + cstime). */
+export function postgresCpu(port: number): number {
+  const pids = postgresPids(port);
+  if (!pids) return NaN;
+  return pids.reduce((sum, pid) => {
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return sum + (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+    } catch {
+      return sum;
+    }
+  }, 0);
 }
 
 export interface ServerChild {

@@ -10,7 +10,7 @@
 // (default 50000; 0 skips PGlite) set the sizes. Skips cleanly without
 // ../shared; the PostgreSQL part skips without Debian's server binaries.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadArchive, loadSearchIndexSync, searchWithIndex, type Article } from '@jianbao/core';
@@ -18,33 +18,13 @@ import { createToken, exportBundle, ingestArticles, openDatabase, type Database,
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { rng } from '../random.js';
-import { cpuOf, load, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
+import { cpuOf, load, postgresCpu, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
 import { loadXwlbArticles } from '../xwlb.js';
 
 const CLIENTS = 16;
 const REQUESTS = 3200;
 
 const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
-
-/** CPU seconds of the PostgreSQL server on `port` and its live backends (from /proc: utime + stime). */
-function postgresCpu(port: number): number {
-  try {
-    const ps = execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).split('\n').map((l) => l.trim().split(/\s+/));
-    const master = ps.find((p) => /postgres$/.test(p[2] ?? '') && p.join(' ').includes(`-p ${port}`));
-    if (!master) return NaN;
-    const tick = 100;
-    return [master[0]!, ...ps.filter((p) => p[1] === master[0]).map((p) => p[0]!)].reduce((sum, pid) => {
-      try {
-        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        return sum + (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / tick;
-      } catch {
-        return sum;
-      }
-    }, 0);
-  } catch {
-    return NaN;
-  }
-}
 
 /** Queries from the archive with a fixed seed: sentence pieces of 2–6 characters, title pieces, lexicon names, two-part queries. */
 function queriesOf(articles: readonly Article[], names: readonly string[], count: number): string[] {

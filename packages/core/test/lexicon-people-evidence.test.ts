@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
 import { buildLexicon } from '../src/lexicon/build.js';
-import { extractEvidencedPeople, extractListedPeople, looksForeign } from '../src/lexicon/people-evidence.js';
+import { extractEvidencedPeople, extractListedPeople, extractReporters, looksForeign } from '../src/lexicon/people-evidence.js';
+import { extractPeopleBeforeTitles, foreignNameBefore } from '../src/lexicon/people.js';
 
 const names = (text: string, known: string[] = []) => extractEvidencedPeople(text, new Set(known)).map((c) => c.name);
 const listed = (text: string, known: string[]) => extractListedPeople(text, new Set(known)).map((c) => c.name);
@@ -25,6 +26,18 @@ describe('people named without a title (issue 13)', () => {
     // A known name inside a longer shape wins (解陈云 is no name); an office glued on is no name (郑主席同志).
     expect(names('要了解陈云同志的思想。', ['陈云'])).toEqual(['陈云']);
     expect(names('解放思想，实事求是。')).toEqual([]);
+  });
+
+  it('reporters inside a dateline', () => {
+    expect(extractReporters('新华社平壤12日电记者赵嘉鸣报道：据朝中社报道').map((c) => c.name)).toEqual(['赵嘉鸣']);
+    expect(extractReporters('本报北京7月27日讯记者符福洲、周德武报道：').map((c) => c.name)).toEqual(['符福洲', '周德武']);
+  });
+
+  it('a foreign name before an office, written without ·', () => {
+    expect(extractPeopleBeforeTitles('今天同克林顿总统通了电话。', new Set()).map((c) => c.name)).toEqual(['克林顿']);
+    expect(extractPeopleBeforeTitles('俄罗斯总统和巴西总统出席。', new Set())).toEqual([]);
+    expect(foreignNameBefore('同基里延科总理会见', 5)).toBe('基里延科');
+    expect(foreignNameBefore('会见主席托卡耶夫总统', 8)).toBe(null);
   });
 
   it('a list beside a known person', () => {

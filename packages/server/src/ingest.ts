@@ -178,7 +178,10 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     });
     const terms = lexicon.terms;
     timings.lexiconMode = lexicon.mode === 'incremental' ? 1 : 0;
-    timings.lexiconReread = lexicon.reread.counts + lexicon.reread.people + lexicon.reread.mentions;
+    // Stored articles read again for the lexicon: for their word counts, their people and policies, their mentions.
+    timings.lexiconRereadCounts = lexicon.reread.counts;
+    timings.lexiconRereadPeople = lexicon.reread.people;
+    timings.lexiconRereadMentions = lexicon.reread.mentions;
     timings.evidenceRows = lexicon.evidenceRows;
     lap('lexicon');
     const entries = matcherEntries(terms);

@@ -10,7 +10,6 @@ import { indexFromSkeleton } from './search/skeleton.js';
 import { readPostings } from './search/postings.js';
 
 const MAX_PASSES = 12;
-const ARTICLE_CACHE = 20_000;
 
 /**
  * One revision of the archive as the server holds it: the search skeleton and
@@ -19,11 +18,16 @@ const ARTICLE_CACHE = 20_000;
  */
 export class ArchiveView implements DocTable {
   readonly ids: string[];
+  readonly title: string[];
   readonly date: (string | null)[];
   readonly paper: (string | null)[];
   readonly kind: ArticleKind[];
   private readonly byId: Map<string, number>;
+  /** Articles kept read (least recently read dropped first). */
+  static MAX_ARTICLES = 20_000;
   private readonly articles = new Map<string, Article>();
+  /** Articles a query in flight has read, by how many such queries: never evicted until they finish (as the postings: RemoteIndex.pin). */
+  private readonly articlePins = new Map<string, number>();
   private xrefArchive: Promise<Archive> | undefined;
   private papers: string[] | undefined;
 
@@ -32,9 +36,10 @@ export class ArchiveView implements DocTable {
     readonly revision: number,
     readonly name: string,
     readonly index: RemoteIndex,
-    rows: { id: string; date: string | null; paper: string | null; kind: ArticleKind }[],
+    rows: { id: string; title: string; date: string | null; paper: string | null; kind: ArticleKind }[],
   ) {
     this.ids = rows.map((r) => r.id);
+    this.title = rows.map((r) => r.title);
     this.date = rows.map((r) => r.date);
     this.paper = rows.map((r) => r.paper);
     this.kind = rows.map((r) => r.kind);
@@ -46,7 +51,7 @@ export class ArchiveView implements DocTable {
     return db.transaction(async (tx) => {
       const [state] = await tx.query<{ revision: number; name: string }>('SELECT revision, name FROM archive WHERE id = 1');
       const [skeleton] = await tx.query<{ body: string }>("SELECT body FROM sections WHERE name = 'skeleton'");
-      const rows = await tx.query<{ id: string; date: string | null; paper: string | null; kind: ArticleKind }>('SELECT id, date, paper, kind FROM articles ORDER BY seq');
+      const rows = await tx.query<{ id: string; title: string; date: string | null; paper: string | null; kind: ArticleKind }>("SELECT id, doc->>'title' AS title, date, paper, kind FROM articles ORDER BY seq");
       const base = skeleton ? indexFromSkeleton(JSON.parse(skeleton.body) as SearchSection) : buildSearchIndex([]);
       if (base.docCount !== rows.length || base.docs.some((id, i) => rows[i]!.id !== id)) {
         throw new Error(`the database ${db.where} is inconsistent: its search skeleton does not list the stored articles (re-run jianbao ingest)`);
@@ -98,6 +103,7 @@ export class ArchiveView implements DocTable {
    */
   private async settle<T>(query: string, pass: (archive: QueryArchive) => T): Promise<T> {
     const pinned = new Set<string>();
+    const pinnedArticles = new Set<string>();
     const load = async (terms: readonly string[]) => {
       const fresh = terms.filter((t) => !pinned.has(t));
       for (const t of fresh) pinned.add(t);
@@ -119,11 +125,21 @@ export class ArchiveView implements DocTable {
           continue;
         }
         if (!this.index.missing.size && !archive.missing.size) return result;
-        await Promise.all([load([...this.index.missing]), this.loadArticles([...archive.missing])]);
+        const ids = [...archive.missing].filter((id) => !pinnedArticles.has(id));
+        for (const id of ids) {
+          pinnedArticles.add(id);
+          this.articlePins.set(id, (this.articlePins.get(id) ?? 0) + 1);
+        }
+        await Promise.all([load([...this.index.missing]), this.loadArticles(ids)]);
       }
       throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
     } finally {
       this.index.unpin(pinned);
+      for (const id of pinnedArticles) {
+        const n = (this.articlePins.get(id) ?? 1) - 1;
+        if (n > 0) this.articlePins.set(id, n);
+        else this.articlePins.delete(id);
+      }
     }
   }
 
@@ -147,7 +163,8 @@ export class ArchiveView implements DocTable {
       this.articles.set(a.id, a);
     }
     for (const id of this.articles.keys()) {
-      if (this.articles.size <= ARTICLE_CACHE) break;
+      if (this.articles.size <= ArchiveView.MAX_ARTICLES) break;
+      if (this.articlePins.has(id)) continue;
       this.articles.delete(id);
     }
   }

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { buildBundle, loadArchive, parseLexiconEdits, searchArchive, type Article } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
-import { ArchiveService, exportBundle, ingestArticles, migrate, SCHEMA_VERSION, type Database } from '../src/index.js';
+import { ArchiveService, ArchiveView, exportBundle, ingestArticles, migrate, SCHEMA_VERSION, type Database } from '../src/index.js';
 import { usePostingsBlockForTests } from '../src/search/postings.js';
 import { RemoteIndex } from '../src/search/remote-index.js';
 import { DRIVERS } from './support/drivers.js';
@@ -51,7 +51,9 @@ for (const driver of DRIVERS) {
       const view = await new ArchiveService(db).view();
       const queries = parityQueries(local, 64);
       const max = RemoteIndex.MAX_LOADED_ENTRIES;
+      const maxArticles = ArchiveView.MAX_ARTICLES;
       RemoteIndex.MAX_LOADED_ENTRIES = 20;
+      ArchiveView.MAX_ARTICLES = 5; // and the articles' cache too
       try {
         for (let i = 0; i < queries.length; i += 16) {
           const batch = queries.slice(i, i + 16);
@@ -60,6 +62,7 @@ for (const driver of DRIVERS) {
         }
       } finally {
         RemoteIndex.MAX_LOADED_ENTRIES = max;
+        ArchiveView.MAX_ARTICLES = maxArticles;
       }
     });
 

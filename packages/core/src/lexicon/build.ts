@@ -11,7 +11,7 @@ import {
   extractTitledPeople, extractPeopleBeforeTitles, homeFromCounts, provinceMentions, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
-import { extractEvidencedPeople, extractListedPeople } from './people-evidence.js';
+import { extractEvidencedPeople, extractListedPeople, extractReporters } from './people-evidence.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS, NAME_FOLLOWERS, TITLES_AFTER } from './words.js';
 import { pushAll } from '../arrays.js';
@@ -163,7 +163,7 @@ export function prepareArticle(a: Article): Prepared {
 /** An article's evidence up to pass 1 (counts, pass 2 and mentions empty). */
 export function passOne(a: Article, p: Prepared, home: ReadonlySet<string>, provinces: [string, number][] = [...provinceMentions(p.text)]): ArticleEvidence {
   p.ctx = { ...p.ctx, homeProvinces: home };
-  const titled = [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, new Set())].map((c) => c.name);
+  const titled = [...extractTitledPeople(p.text, p.ctx, new Set()), ...extractPeopleBeforeTitles(p.text, new Set()), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, new Set()), ...extractReporters(p.text)].map((c) => c.name);
   const folded = foldText(p.text);
   return {
     id: a.id, date: a.date, page: a.page, provinces, fixed: extractFixed(a, p), titled, quotes: quotedSpans(folded, true), programmes: programmeNames(folded), spoken: speakers(p.text),
@@ -279,7 +279,7 @@ function personLed(name: string, known: ReadonlySet<string>): boolean {
 /** An article's pass 2: people (names the archive knows) and policies. */
 export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): void {
   e.people = [
-    ...[...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, d.known)].filter((c) => d.known.has(c.name)),
+    ...[...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, d.known), ...extractReporters(p.text)].filter((c) => d.known.has(c.name)),
     // A name listed beside a known person (毛泽东、邓小平) is one too: the list is its evidence.
     ...extractListedPeople(p.text, d.known),
   ];

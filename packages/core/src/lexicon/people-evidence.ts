@@ -1,7 +1,7 @@
 import { gazetteer } from './gazetteer.js';
 import type { Candidate } from './candidate.js';
 import { looksLikeName } from './people.js';
-import { OFFICE_TITLES, TRANSLIT } from './people-words.js';
+import { OFFICE_TITLES, STATE_NAMES_NOT_PEOPLE, TRANSLIT } from './people-words.js';
 import { COUNTRIES, NEVER_IN_NAME, TITLES, TITLES_AFTER } from './words.js';
 import { isDelimiter, isHan } from './scan.js';
 
@@ -27,7 +27,7 @@ const DOCTRINES = new Set(['理论', '思想', '主义']);
 
 let placeCache: Set<string> | undefined;
 /** Places by full name and short form (吉林, 太原) and countries: never a name, however they are spelled. */
-const placeWords = () => (placeCache ??= new Set([...gazetteer().keys(), ...[...gazetteer().values()].flatMap((p) => (p.short ? [p.short] : [])), ...COUNTRIES]));
+const placeWords = () => (placeCache ??= new Set([...gazetteer().keys(), ...[...gazetteer().values()].flatMap((p) => (p.short ? [p.short] : [])), ...COUNTRIES, ...STATE_NAMES_NOT_PEOPLE]));
 /** Last characters of bodies and sources, not of names (巴媒称, 乌军方表示, 文章指出, 白皮书指出, 贺词说). */
 const NOT_LAST = new Set('媒方报社网章词书会部院局团队厅处所台站省市县区村镇党界版谚');
 /** Titles: a name shape ending in one is a surname and an office (郑主席, 施站长, 李院士). */
@@ -105,10 +105,25 @@ export function extractEvidencedPeople(text: string, known: ReadonlySet<string>)
   return out;
 }
 
+/** Reporters named inside a dateline (新华社北京12日电记者赵嘉鸣报道, 记者符福洲、周德武报道): the role is the byline's. */
+const REPORTER_RE = /(记者|通讯员)((?:[\u4e00-\u9fff]{2,3}、)*[\u4e00-\u9fff]{2,3})(?=报道|摄)/g;
+
+export function extractReporters(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(REPORTER_RE)) {
+    const names = m[2]!.split('、');
+    if (names.every((n) => looksLikeName(n) && !placeWords().has(n))) for (const name of names) out.push({ kind: 'person', name, roles: [m[1]!] });
+  }
+  return out;
+}
+
 /** Lists beside a known person: 毛泽东、邓小平、江泽民; 许银川与吴贵临. Both ends of the other name must show. */
 export function extractListedPeople(text: string, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
-  const push = (name: string) => out.push({ kind: 'person', name, roles: [] });
+  // No archive-wide count checks a listed name, so two characters (海上 beside 陆上) are not enough.
+  const push = (name: string) => {
+    if (name.length >= 3) out.push({ kind: 'person', name, roles: [] });
+  };
   const joiner = (k: number) => isDelimiter(text, k) || JOINS.includes(text[k]!);
   for (let j = 2; j < text.length - 2; j++) {
     if (!JOINS.includes(text[j]!)) continue;

@@ -1,7 +1,7 @@
 import { gazetteer } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
-import { BREAK_EXCEPT, NOT_ROLES, OFFICE_TITLES, ROLE_BREAKS, SPLIT_FOLLOWERS, TRANSLIT } from './people-words.js';
+import { BREAK_EXCEPT, NOT_ROLES, OFFICE_TITLES, ROLE_BREAKS, SPLIT_FOLLOWERS, STATE_NAMES_NOT_PEOPLE, TRANSLIT } from './people-words.js';
 import { COMPOUND_SURNAMES, COUNTRIES, LEADING_VERBS, NAME_FOLLOWERS, NEVER_IN_NAME, NOT_NAMES, SURNAMES, TITLES, TITLES_AFTER, WEAK_TITLES } from './words.js';
 
 /** People: names anchored on titles before (省委书记X) or after (X主席), and appointment notices. */
@@ -283,7 +283,7 @@ const JOINERS = '·-－';
 const ORDINAL_REIGN = /^[一二三四五六七八九十]{1,3}世/;
 let notNameCache: Set<string> | undefined;
 /** Places and countries are not names, however they are spelled (俄罗斯总统 …). */
-const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...COUNTRIES]));
+const placeWords = () => (notNameCache ??= new Set([...gazetteer().keys(), ...COUNTRIES, ...STATE_NAMES_NOT_PEOPLE]));
 
 /** A transliterated foreign name after a title (总统拉马福萨, 国王费利佩六世, 巴沙尔·阿萨德): the longest run of
  * transliteration characters (parts joined by ·) that the text shows the end of, or a known name it starts with. */
@@ -315,6 +315,24 @@ const SPEECH_VERBS = ['说', '表示', '认为', '建议', '介绍', '指出', '
 const ACADEMIC_TITLES = new Set(['教授', '博士', '研究员', '院士', '副教授']);
 const BODY_ENDS = ['大学', '学院', '研究院', '研究所', '研究中心', '医院', '中学', '学校', '科学院', '工程院'];
 
+/** Offices printed after a foreign head of state or government, minister or envoy (克林顿总统, 基里延科总理). */
+const FOREIGN_OFFICES_AFTER = new Set(['总统', '副总统', '总理', '副总理', '首相', '外长', '国务卿', '议长', '大使', '先生', '女士']);
+
+/**
+ * 克林顿总统, 同基里延科总理会见: a transliterated name before an office, written without · (so no Chinese name shape
+ * fits it). The run of transliteration characters must start after punctuation or a joiner; a run that is a place
+ * (俄罗斯总统) is no name.
+ */
+export function foreignNameBefore(text: string, end: number): string | null {
+  let start = end;
+  while (start > 0 && end - start < 8 && TRANSLIT.has(text[start - 1]!)) start--;
+  // The run must show its left edge (主席托卡耶夫总统, 抵达特朗普 are not names): punctuation or a joiner before it.
+  if (!(isDelimiter(text, start - 1) || '和与同及、'.includes(text[start - 1]!))) return null;
+  const name = text.slice(start, end);
+  // Two characters are too often a country's short name (多哥, 黑山) or a word.
+  return name.length < 3 || name.length > 6 || placeWords().has(name) ? null : name;
+}
+
 /** Name + title (江泽民主席, 王小明同志): the name must start right after punctuation or a list joiner. */
 export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<string>): Candidate[] {
   const out: Candidate[] = [];
@@ -331,7 +349,7 @@ export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<strin
         isDelimiter(text, start - 1) || '和与及、'.includes(text[start - 1]!) ||
         // 西安工业大学文学院刘磊教授: an academic title after a name right after the body it belongs to.
         (ACADEMIC_TITLES.has(t.word) && BODY_ENDS.some((b) => text.endsWith(b, start)));
-      if (!leftOk || !looksLikeName(name)) continue;
+      if (!leftOk || !looksLikeName(name) || placeWords().has(name)) continue;
       // 三个字 where the first two are a known name is that name plus something else.
       if (len === 3 && known.has(name.slice(0, 2)) && !known.has(name)) continue;
       found = name;
@@ -341,6 +359,7 @@ export function extractPeopleBeforeTitles(text: string, known: ReadonlySet<strin
     if (!found && !SPOKEN_TITLES.has(t.word)) {
       for (let len = Math.min(12, t.start); len >= 2 && !found; len--) if (known.has(text.slice(t.start - len, t.start))) found = text.slice(t.start - len, t.start);
     }
+    if (!found && FOREIGN_OFFICES_AFTER.has(t.word)) found = foreignNameBefore(text, t.start);
     if (found) out.push({ kind: 'person', name: found, roles: NOT_ROLES.has(t.word) ? [] : [t.word] });
   }
   return out;

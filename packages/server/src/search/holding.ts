@@ -6,6 +6,11 @@ import { decodePostings, readPostings } from './postings.js';
 export const searchKey = (t: string) => normalizeForSearch(t).text.replace(/\s+/g, '');
 
 const bigramsOf = (k: string) => [...new Set(tokenizeNormalized(k).filter((t) => t.kind === 'cjk' && t.term.length === 2).map((t) => t.term))];
+/**
+ * Single characters the text must hold as tokens of their own: a one-character run of the string with a
+ * non-Chinese character on both sides inside it (海 and 天 in 陆、海、天、网) is a one-character run of any text holding it.
+ */
+const innerSinglesOf = (k: string) => [...new Set(tokenizeNormalized(k).filter((t) => t.kind === 'cjk' && t.term.length === 1 && t.start > 0 && t.end < k.length).map((t) => t.term))];
 const longestWord = (k: string) => tokenizeNormalized(k).filter((t) => t.kind === 'word').map((t) => t.term).sort((a, b) => b.length - a.length)[0];
 
 /** At most this many of a string's Chinese pairs are read (the rarest): fewer pairs find a superset, never fewer documents. */
@@ -16,9 +21,10 @@ const PAIRS = 3;
  * strings, from the stored postings (`base` is the stored skeleton): a
  * document whose text holds a string holds every Chinese pair of it, so its
  * candidates are the documents with its rarest pairs. A string with no
- * Chinese pair (APEC, G20) lies inside a Latin or digit word of the text: its
+ * Chinese pair holds its inner one-character runs (海 in 陆、海、天、网) as tokens;
+ * one with neither (APEC, G20) lies inside a Latin or digit word of the text: its
  * candidates are the documents of the vocabulary's terms that contain its
- * longest word. A string with neither (one character) makes every document a
+ * longest word. A string with none of these (one character) makes every document a
  * candidate. A superset: the caller reads the candidates' text.
  */
 export async function docsHolding(sql: Sql, base: SearchIndex, strings: readonly string[], docCount: number): Promise<Set<number>> {
@@ -34,6 +40,7 @@ export async function docsHolding(sql: Sql, base: SearchIndex, strings: readonly
   const wordTerms = new Map<string, string[]>();
   for (const k of keys) {
     const pairs = bigramsOf(k);
+    if (!pairs.length) pairs.push(...innerSinglesOf(k));
     if (pairs.length) {
       // A pair the archive never printed: no stored document holds the string.
       pairsOf.set(k, pairs.some((p) => !frequency(p)) ? [] : pairs.sort((x, y) => frequency(x) - frequency(y)).slice(0, PAIRS));

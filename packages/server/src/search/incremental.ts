@@ -1,7 +1,8 @@
 import { buildSearchIndex, type Article, type SearchIndex, type SearchSection } from '@jianbao/core';
 import type { Sql } from '../db/types.js';
 import { docsHolding, searchKey } from './holding.js';
-import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostingLists, readPostings, termPostings, type DecodedPostings } from './postings.js';
+import { skeletonSection } from './skeleton.js';
+import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostings, readPostings, termPostings, type DecodedPostings } from './postings.js';
 
 /**
  * Brings the stored search postings up to date after an ingest without
@@ -89,8 +90,16 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     });
     spent('analyse');
     const touched = new Set<string>();
+    const goneArr = Uint32Array.from(gone);
+    const docsAt = Uint32Array.from(docs);
     for (let i = 0; i < before.terms.length; i++) touched.add(before.terms.get(i));
-    for (let i = 0; i < after.terms.length; i++) touched.add(after.terms.get(i));
+    for (let i = 0; i < after.terms.length; i++) {
+      const term = after.terms.get(i);
+      // A stored document analysed again only for a new name keeps its entries of every other term: those rows stay as they are.
+      const b = before.find(term);
+      if (b >= 0 && sameEntries(decodePostings(termPostings(before, b)), goneArr, decodePostings(termPostings(after, i)), docsAt)) touched.delete(term);
+      else touched.add(term);
+    }
     // Stored rows of this block (and legacy rows) for the touched terms the archive had.
     const stored = new Map<string, { block: number; data: Uint8Array }[]>();
     if (block * POSTINGS_BLOCK < oldCount || legacy) {
@@ -111,7 +120,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     const goneSet = new Set(gone);
     const writes: { term: string; block: number; data: Uint8Array }[] = [];
     const deletes: { term: string; block: number }[] = [];
-    const docsArr = Uint32Array.from(docs);
+    const docsArr = docsAt;
     for (const term of touched) {
       const d = delta.get(term) ?? [0, 0, 0];
       let own: Lists | null = null;
@@ -125,7 +134,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
           for (let f = 0; f < 3; f++) d[f]! += kept.docs[f]!.length;
           if (kept === old || sizeOf(kept) === sizeOf(old)) continue;
           if (!sizeOf(kept)) deletes.push({ term, block: row.block });
-          else writes.push({ term, block: row.block, data: encodeLists(kept) });
+          else writes.push({ term, block: row.block, data: encodePostings(kept) });
         }
       }
       const a = after.find(term);
@@ -144,7 +153,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
       delta.set(term, d);
       if (!own || !sizeOf(own)) {
         if (stored.get(term)?.some((r) => r.block === block)) deletes.push({ term, block });
-      } else writes.push({ term, block, data: encodeLists(own) });
+      } else writes.push({ term, block, data: encodePostings(own) });
     }
     spent('rows');
     // One block per statement: on Citus, a statement that names its block goes to one shard.
@@ -175,28 +184,23 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     else counts.delete(t);
   }
   const sorted = [...counts.keys()].sort();
-  const headers: number[] = [];
-  const sizes: number[] = [];
-  for (const t of sorted) {
-    const bytes = varints(counts.get(t)!);
-    for (const b of bytes) headers.push(b);
-    sizes.push(bytes.length);
-  }
-  const whole = [...new Set(input.wholeTerms)].sort();
-  const skeleton: SearchSection = {
-    version: input.skeleton.version,
-    analyzer: input.skeleton.analyzer,
-    docs: [...ids],
-    lengths: Buffer.from(varints(lengths)).toString('base64'),
-    terms: sorted.join('\n'),
-    sizes: Buffer.from(varints(sizes)).toString('base64'),
-    postings: Buffer.from(headers).toString('base64'),
-    ...(whole.length ? { wholeTerms: whole } : {}),
-  };
+  const skeleton = skeletonSection({
+    version: input.skeleton.version, analyzer: input.skeleton.analyzer, docs: ids, lengths, terms: sorted, counts: (i) => counts.get(sorted[i]!)!, wholeTerms: input.wholeTerms,
+  });
   return { skeleton, affected: oldDocs.length, touched: delta.size, rows: rowsWritten, cpu: Object.fromEntries(Object.entries(cpu).map(([k, v]) => [k, Math.round(v)])) };
 }
 
 type Lists = DecodedPostings;
+
+/** Whether two indexes' postings of a term hold the same (document, tf) entries, each index's documents numbered by its own list. */
+function sameEntries(x: Lists, xDocs: Uint32Array, y: Lists, yDocs: Uint32Array): boolean {
+  for (let f = 0; f < 3; f++) {
+    const [xd, yd, xt, yt] = [x.docs[f]!, y.docs[f]!, x.tfs[f]!, y.tfs[f]!];
+    if (xd.length !== yd.length) return false;
+    for (let i = 0; i < xd.length; i++) if (xDocs[xd[i]!] !== yDocs[yd[i]!] || xt[i] !== yt[i]) return false;
+  }
+  return true;
+}
 
 const sizeOf = (l: Lists) => l.docs[0]!.length + l.docs[1]!.length + l.docs[2]!.length;
 
@@ -234,44 +238,3 @@ function mergeLists(x: Lists, y: Lists): Lists {
   }
   return out;
 }
-
-/** Core's encoding of decoded postings (see SearchSection.postings). */
-function encodeLists(l: Lists): Uint8Array {
-  const out = new Uint8Array(15 + sizeOf(l) * 8);
-  let at = 0;
-  const put = (v: number) => {
-    while (v >= 0x80) {
-      out[at++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    out[at++] = v;
-  };
-  for (let f = 0; f < 3; f++) put(l.docs[f]!.length);
-  for (let f = 0; f < 3; f++) {
-    const docs = l.docs[f]!;
-    const tfs = l.tfs[f]!;
-    let last = 0;
-    for (let i = 0; i < docs.length; i++) {
-      const tf = tfs[i]!;
-      put((docs[i]! - last) * 2 + (tf > 1 ? 1 : 0));
-      if (tf > 1) put(tf - 2);
-      last = docs[i]!;
-    }
-  }
-  return out.slice(0, at);
-}
-
-function varints(values: Iterable<number>): number[] {
-  const out: number[] = [];
-  for (let v of values) {
-    while (v >= 0x80) {
-      out.push((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    out.push(v);
-  }
-  return out;
-}
-
-/** Core's encoding of one term's postings (see SearchSection.postings). */
-export const encodePostings = encodePostingLists;

@@ -76,14 +76,29 @@ export const blockOf = (doc: number) => Math.floor(doc / POSTINGS_BLOCK);
 /** One term's postings from its block rows (any order): core's encoding of the whole list. */
 export function mergeBlockRows(rows: readonly { block: number; data: Uint8Array }[]): Uint8Array {
   if (rows.length === 1) return rows[0]!.data;
-  const lists: [number, number][][] = [[], [], []];
-  for (const r of [...rows].sort((a, b) => a.block - b.block)) {
-    const p = decodePostings(r.data);
-    for (let f = 0; f < 3; f++) p.docs[f]!.forEach((d, i) => lists[f]!.push([d, p.tfs[f]![i]!]));
+  const parts = [...rows].sort((a, b) => a.block - b.block).map((r) => decodePostings(r.data));
+  const merged: DecodedPostings = { docs: [], tfs: [] };
+  for (let f = 0; f < 3; f++) {
+    const size = parts.reduce((n, p) => n + p.docs[f]!.length, 0);
+    const docs = new Uint32Array(size);
+    const tfs = new Uint16Array(size);
+    let at = 0;
+    for (const p of parts) {
+      docs.set(p.docs[f]!, at);
+      tfs.set(p.tfs[f]!, at);
+      at += p.docs[f]!.length;
+    }
+    // Blocks are disjoint document ranges in order; only a legacy row (−1) can hold documents of any range.
+    if (rows.some((r) => r.block === LEGACY_BLOCK)) {
+      const order = Array.from(docs.keys()).sort((x, y) => docs[x]! - docs[y]!);
+      merged.docs.push(Uint32Array.from(order, (i) => docs[i]!));
+      merged.tfs.push(Uint16Array.from(order, (i) => tfs[i]!));
+    } else {
+      merged.docs.push(docs);
+      merged.tfs.push(tfs);
+    }
   }
-  // Blocks are disjoint document ranges in order; only a legacy row (−1) can hold documents of any range.
-  if (rows.some((r) => r.block === LEGACY_BLOCK)) for (const l of lists) l.sort((x, y) => x[0] - y[0]);
-  return encodePostingLists(lists);
+  return encodePostings(merged);
 }
 
 /** Reads the full postings of some terms (all their block rows, merged). */
@@ -103,10 +118,9 @@ export async function readPostings(sql: { query<T>(text: string, params?: readon
 }
 
 /** Core's encoding of one term's postings (see SearchSection.postings): per field the count, then (docDelta·2 + [tf>1], [tf−2]). */
-export function encodePostingLists(lists: readonly (readonly [number, number][])[]): Uint8Array {
-  let size = 0;
-  for (const list of lists) size += 5 + list.length * 8;
-  const out = new Uint8Array(size);
+export function encodePostings(l: DecodedPostings): Uint8Array {
+  const entries = l.docs[0]!.length + l.docs[1]!.length + l.docs[2]!.length;
+  const out = new Uint8Array(15 + entries * 8);
   let at = 0;
   const put = (v: number) => {
     while (v >= 0x80) {
@@ -115,14 +129,30 @@ export function encodePostingLists(lists: readonly (readonly [number, number][])
     }
     out[at++] = v;
   };
-  for (const list of lists) put(list.length);
-  for (const list of lists) {
+  for (let f = 0; f < 3; f++) put(l.docs[f]!.length);
+  for (let f = 0; f < 3; f++) {
+    const docs = l.docs[f]!;
+    const tfs = l.tfs[f]!;
     let last = 0;
-    for (const [doc, tf] of list) {
-      put((doc - last) * 2 + (tf > 1 ? 1 : 0));
+    for (let i = 0; i < docs.length; i++) {
+      const tf = tfs[i]!;
+      put((docs[i]! - last) * 2 + (tf > 1 ? 1 : 0));
       if (tf > 1) put(tf - 2);
-      last = doc;
+      last = docs[i]!;
     }
   }
   return out.slice(0, at);
+}
+
+/** Unsigned varints (LEB128), as core's section fields hold them. */
+export function encodeVarints(values: Iterable<number>): Uint8Array {
+  const out: number[] = [];
+  for (let v of values) {
+    while (v >= 0x80) {
+      out.push((v % 0x80) | 0x80);
+      v = Math.floor(v / 0x80);
+    }
+    out.push(v);
+  }
+  return Uint8Array.from(out);
 }

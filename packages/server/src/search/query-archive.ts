@@ -1,9 +1,11 @@
 import { Archive, createBundle, type Article, type ArticleKind } from '@jianbao/core';
 
-/** What a query pass needs of the archive's documents without reading them: id and the filter fields. */
+/** What a query pass needs of the archive's documents without reading them: id, the filter fields and the title. */
 export interface DocTable {
   ids: readonly string[];
   docOf(id: string): number | undefined;
+  /** Core's ranking reads every document's title once per index (which titles equal a query): known without a read. */
+  title: readonly string[];
   date: readonly (string | null)[];
   paper: readonly (string | null)[];
   kind: readonly ArticleKind[];
@@ -11,7 +13,7 @@ export interface DocTable {
 
 /**
  * A placeholder for an article not read from the database yet: its filter
- * fields are known (date, paper, kind), and reading its text records it as
+ * fields and title are known (date, paper, kind, title), and reading its text records it as
  * missing and finds nothing, so the pass is thrown away and run again once
  * the article is loaded.
  */
@@ -25,7 +27,7 @@ class Placeholder {
     return value;
   }
   get page() { return this.miss(''); }
-  get title() { return this.miss(''); }
+  get title() { return this.table.title[this.doc] ?? ''; }
   get titleInferred() { return this.miss(false); }
   get subtitle() { return this.miss(null); }
   get section() { return this.miss(null); }
