@@ -105,6 +105,11 @@ function stabilityQueries(known: KnownQuery[], absent: string[], articles: Artic
   return out;
 }
 
+/** ids, scores, snippets and highlights at limits 1, 3, 10 and 20, one string per query. */
+function fingerprintOf(core: Core, archive: Archive, queries: string[]): string[] {
+  return queries.map((q) => [1, 3, 10, 20].map((limit) => JSON.stringify(core.searchArchive(archive, q, { limit }).map((h) => [h.id, h.score, h.snippet, h.highlights]))).join('\n'));
+}
+
 function seedArchive(core: Core): { archive: Archive; titleOf: (id: string) => string } {
   const dir = join(REPO_ROOT, 'seeds');
   const pages = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort().map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
@@ -168,6 +173,7 @@ export async function run(): Promise<SuiteResult> {
   const scanTypeRows: (string | number)[][] = [];
   const sameRows: (string | number)[][] = [];
   const fingerprints = new Map<string, string[]>();
+  const bundles = new Map<string, string>();
   const searchers: { name: string; search: Search }[] = [];
   const firstQueries: Record<string, string> = {
     title: sets.dev.find((k) => k.cat === 'title')!.q, phrase: sets.dev.find((k) => k.cat === 'phrase')!.q,
@@ -199,7 +205,8 @@ export async function run(): Promise<SuiteResult> {
     costRows.push([name, fmt(load / 1000, 2), fmt(loadCpu / 1000, 2), fmt(percentile(cold, 50), 2), fmt(percentile(cold, 95), 2)]);
     searchers.push({ name, search });
     // The results themselves (ids, scores, snippets, highlights) at limits 1, 3, 10 and 20, compared between cores.
-    const fingerprint = sameAs.map((q) => [1, 3, 10, 20].map((limit) => JSON.stringify(core.searchArchive(archive, q, { limit }).map((h) => [h.id, h.score, h.snippet, h.highlights]))).join('\n'));
+    const fingerprint = fingerprintOf(core, archive, sameAs);
+    bundles.set(name, bundleText);
     for (const [other, prints] of fingerprints) {
       const differ = sameAs.filter((_, i) => prints[i] !== fingerprint[i]);
       sameRows.push([other, name, `${differ.length} of ${sameAs.length}`, differ.slice(0, 3).map((q) => `「${q}」`).join(' ')]);
@@ -207,6 +214,17 @@ export async function run(): Promise<SuiteResult> {
     fingerprints.set(name, fingerprint);
     const first = firstQueryCpu(dir, bundlePath, firstQueries);
     firstRows.push([name, ...Object.values(first)]);
+  }
+  // The engine alone: this branch's core on each other core's bundle (a bundle made by another core differs where the
+  // lexicon or the build changed), against that core's results on it.
+  for (const [other, text] of bundles) {
+    if (other === 'this branch') continue;
+    const archive = current.loadArchive(JSON.parse(text));
+    await current.loadSearchIndex(archive);
+    const fingerprint = fingerprintOf(current, archive, sameAs);
+    const prints = fingerprints.get(other)!;
+    const differ = sameAs.filter((_, i) => prints[i] !== fingerprint[i]);
+    sameRows.push([`${other}`, `this branch, on ${other}'s bundle`, `${differ.length} of ${sameAs.length}`, differ.slice(0, 3).map((q) => `「${q}」`).join(' ')]);
   }
   // The latency rounds, every core and the scan interleaved: per round, per query, each side in turn (the order
   // rotating by round), CPU time. Per query and side the minimum over the rounds (and the median, less kind), so
@@ -261,6 +279,8 @@ export async function run(): Promise<SuiteResult> {
       `Results compared between cores: ids, scores, snippets and highlights of ${sameAs.length} queries (the stability set and the latency set) at limits 1, 3, 10 and 20:`,
       '',
       table(['core', 'against', 'queries whose results differ', 'e.g.'], sameRows),
+      '',
+      'Each core searches the bundle it builds itself; "on X\'s bundle" rows run this branch\'s engine on the bundle X built, which isolates the engine from changes to the lexicon or the build.',
       '',
       `First query after a host-like load (loadSearchIndex), CPU ms, each in a fresh Node process: the median of ${process.env.JIANBAO_FIRST_RUNS ?? 3} processes (the highest in parentheses):`,
       '',
