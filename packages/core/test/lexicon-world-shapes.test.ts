@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractAdministrative, extractBySuffix, extractPolicies, extractShortStateBodies, foreignPlaceNames, quotedPolicy, type ArticleContext } from '../src/lexicon/extract.js';
+import { extractAdministrative, extractBySuffix, extractLaunchSites, extractPolicies, extractShortStateBodies, foreignPlaceNames, quotedPolicy, shortBodyNames, type ArticleContext } from '../src/lexicon/extract.js';
 
 const unknown: ArticleContext = { city: null, province: null };
 
@@ -39,5 +39,22 @@ describe('policies', () => {
     expect(names('习近平主席精辟概括的“亲、诚、惠、容”四个字')).toContain('“亲、诚、惠、容”');
     expect(quotedPolicy('中国经济', '注入')).toBeNull();
     expect(quotedPolicy('飞地经济', '')).not.toBeNull();
+  });
+});
+
+describe('short-named bodies and launch sites', () => {
+  it('reads a two-character university or group only before a role', () => {
+    expect(shortBodyNames('给中国科学院院士、清华大学教授姚期智回信')).toEqual(['清华大学']);
+    expect(shortBodyNames('，各家银行要加强，三级医院和一流大学建设')).toEqual([]);
+  });
+  it('names a launch site by the place right before it, taken or at a clear left edge', () => {
+    const text = '我国在太原卫星发射中心、西昌卫星发射中心分别使用';
+    const home: ArticleContext = { city: null, province: null, homeProvinces: new Set(['山西省']) };
+    const { covered } = extractAdministrative(text, home);
+    expect(extractLaunchSites(text, covered).map((c) => c.name)).toEqual(['太原卫星发射中心', '西昌卫星发射中心']);
+  });
+  it('reads a city right after its own province though it stands against the next word (浙江台州玉环)', () => {
+    const far: ArticleContext = { city: null, province: null, homeProvinces: new Set(['山西省']) };
+    expect(extractAdministrative('在浙江台州玉环坎门登陆', far).candidates.map((c) => `${c.name}${c.afterParent ? '?' : ''}`)).toEqual(['浙江省', '台州市', '玉环市?']);
   });
 });

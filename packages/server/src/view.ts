@@ -125,12 +125,13 @@ export class ArchiveView implements DocTable {
           continue;
         }
         if (!this.index.missing.size && !archive.missing.size) return result;
-        const ids = [...archive.missing].filter((id) => !pinnedArticles.has(id));
-        for (const id of ids) {
+        // Every article the pass read stays read until the query settles (else concurrent queries evict each other's and none settles).
+        for (const id of archive.touched) {
+          if (pinnedArticles.has(id)) continue;
           pinnedArticles.add(id);
           this.articlePins.set(id, (this.articlePins.get(id) ?? 0) + 1);
         }
-        await Promise.all([load([...this.index.missing]), this.loadArticles(ids)]);
+        await Promise.all([load([...this.index.missing]), this.loadArticles([...archive.missing])]);
       }
       throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
     } finally {

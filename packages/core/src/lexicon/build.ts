@@ -7,7 +7,7 @@ import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
 import type { LexiconEdit } from './edits.js';
 import {
-  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies, extractShortStateBodies, extractLaunchSites, foreignPlaceNames,
+  extractAdministrative, extractAppointments, extractBySuffix, extractBylineField, extractCommunities, extractBylines, extractGeneric, extractLocalities, extractNamedBodies, extractRoads, extractRivers, extractRailways, extractBareVillages, extractPolicies, extractShortStateBodies, extractLaunchSites, foreignPlaceNames, shortBodyNames,
   extractTitledPeople, extractPeopleBeforeTitles, homeFromCounts, provinceMentions, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
@@ -125,13 +125,15 @@ export interface ArticleEvidence {
   spoken: string[];
   /** Foreign places read from a place-only context (在波克罗夫斯克等方向): terms where two or more articles print them so. */
   foreign: string[];
+  /** Universities and groups with a two-character name (清华大学), read where a role follows them (清华大学教授). */
+  bodies: string[];
   /** How often each of the archive's counted words (countedWords) occurs in the article. */
   counts: [string, number][];
   /** Pass 2, the decisions given: people and policies… */
   people: Candidate[];
   policies: Candidate[];
-  /** …places the archive's evidence confirms (counties after their parent, foreign places), and pass-1 names that turned out to be clauses (a person and what the person does). */
-  places: Candidate[];
+  /** …names the archive's evidence confirms (counties after their parent, foreign places, short-named universities), and pass-1 names that turned out to be clauses (a person and what the person does). */
+  confirmed: Candidate[];
   dropped: string[];
   /** The lexicon matcher's mentions in the body: term id, start, end. */
   mentions: [string, number, number][];
@@ -146,6 +148,8 @@ export interface LexiconDecisions {
   counties: Set<string>;
   /** Foreign places read in place-only contexts in two or more articles, not names of people. */
   foreignPlaces: Set<string>;
+  /** Two-character-named universities and groups read before a role in two or more articles. */
+  shortBodies: Set<string>;
 }
 
 export function prepareArticle(a: Article): Prepared {
@@ -163,7 +167,7 @@ export function passOne(a: Article, p: Prepared, home: ReadonlySet<string>, prov
   const folded = foldText(p.text);
   return {
     id: a.id, date: a.date, page: a.page, provinces, fixed: extractFixed(a, p), titled, quotes: quotedSpans(folded, true), programmes: programmeNames(folded), spoken: speakers(p.text),
-    foreign: foreignPlaceNames(p.text), counts: [], people: [], policies: [], places: [], dropped: [], mentions: [],
+    foreign: foreignPlaceNames(p.text), bodies: shortBodyNames(p.text), counts: [], people: [], policies: [], confirmed: [], dropped: [], mentions: [],
   };
 }
 
@@ -252,7 +256,10 @@ export function decide(evidence: readonly ArticleEvidence[], words: readonly str
   const foreignArticles = new Map<string, number>();
   for (const e of evidence) for (const n of e.foreign ?? []) foreignArticles.set(n, (foreignArticles.get(n) ?? 0) + 1);
   const foreignPlaces = new Set([...foreignArticles].filter(([n, k]) => k >= 2 && !known.has(n)).map(([n]) => n));
-  return { known, repeated, programmes, counties, foreignPlaces };
+  const bodyArticles = new Map<string, number>();
+  for (const e of evidence) for (const n of e.bodies ?? []) bodyArticles.set(n, (bodyArticles.get(n) ?? 0) + 1);
+  const shortBodies = new Set([...bodyArticles].filter(([, k]) => k >= 2).map(([n]) => n));
+  return { known, repeated, programmes, counties, foreignPlaces, shortBodies };
 }
 
 /** What follows a person's name in a clause, not in a body's name: a title after it or a verb. */
@@ -277,9 +284,10 @@ export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): v
     ...extractListedPeople(p.text, d.known),
   ];
   e.policies = extractPolicies(p.text, d.repeated, d.programmes);
-  e.places = [
+  e.confirmed = [
     ...e.fixed.filter((c) => c.afterParent && d.counties.has(c.aliases![0]!)),
     ...(e.foreign ?? []).filter((n) => d.foreignPlaces.has(n)).map((name): Candidate => ({ kind: 'place', name })),
+    ...(e.bodies ?? []).filter((n) => d.shortBodies.has(n)).map((name): Candidate => ({ kind: 'organisation', name })),
   ];
   e.dropped = e.fixed.filter((c) => c.kind !== 'person' && personLed(c.name, d.known)).map((c) => c.name);
 }
@@ -287,7 +295,7 @@ export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): v
 /** The candidates an article's evidence gives the pool: pass 2's, and pass 1's less those pass 2 set aside. */
 function candidatesOf(e: ArticleEvidence): Candidate[][] {
   const dropped = new Set(e.dropped ?? []);
-  return [e.people, e.fixed.filter((c) => !c.afterParent && !dropped.has(c.name)), e.places ?? [], e.policies];
+  return [e.people, e.fixed.filter((c) => !c.afterParent && !dropped.has(c.name)), e.confirmed ?? [], e.policies];
 }
 
 export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {

@@ -7,7 +7,7 @@
  */
 export type { ArticleContext, Candidate } from './candidate.js';
 export { extractBylineField, extractBylines, bylineNames } from './bylines.js';
-export { extractGeneric, extractBySuffix, extractNamedBodies } from './organisations.js';
+export { extractGeneric, extractBySuffix, extractNamedBodies, shortBodyNames } from './organisations.js';
 export { extractAdministrative, extractShortStateBodies, extractLaunchSites, foreignPlaceNames, extractBareVillages, extractCommunities, extractLocalities, extractRailways, extractRivers, extractRoads, homeProvinces, homeProvincesSteps, homeFromCounts, provinceMentions } from './places.js';
 export { extractAppointments, extractPeopleBeforeTitles, extractTitledPeople, looksLikeName, nameAt, resolveRole } from './people.js';
 export { extractPolicies, looseNumeralLed, programmeNames, quotedPolicy, quotedSpans } from './slogans.js';

@@ -108,7 +108,7 @@ export async function updateLexicon(before: LexiconBefore, changes: LexiconChang
   const now = decide(evidence, words);
   const moved = [
     ...symmetricDifference(was.known, now.known), ...symmetricDifference(was.repeated, now.repeated), ...symmetricDifference(was.programmes, now.programmes),
-    ...symmetricDifference(was.counties, now.counties), ...symmetricDifference(was.foreignPlaces, now.foreignPlaces),
+    ...symmetricDifference(was.counties, now.counties), ...symmetricDifference(was.foreignPlaces, now.foreignPlaces), ...symmetricDifference(was.shortBodies, now.shortBodies),
   ];
   const peopleAgain = await reread(moved);
   for (const n of [...fresh, ...peopleAgain]) passTwo(evidence[n]!, prepared.get(n)!, now);

@@ -277,3 +277,23 @@ export function extractNamedBodies(text: string): Candidate[] {
   return out;
 }
 
+
+/** A role right after a body's name: the name ends there (清华大学|教授, 三峡集团|董事长). */
+const ROLE_AFTER = /^(?:教授|副教授|校长|副校长|院长|副院长|学生|师生|研究|董事长|总裁|总经理|党委|附属|首席|专家|学者|团队|毕业)/;
+
+/**
+ * Universities and groups whose own name is two characters (清华大学, 复旦大学, 三峡集团), which the suffix scan does not
+ * take alone (二级医院, 各家银行): at a clear left edge, a role right after them. The builder keeps those two or more
+ * articles print so.
+ */
+export function shortBodyNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/(?:^|[，。、；：“”（）\n]|在|和|与|及|到|赴)([\u4e00-\u9fff]{2})(大学|集团)/g)) {
+    const end = m.index! + m[0].length;
+    const head = m[1]!;
+    if (!ROLE_AFTER.test(text.slice(end, end + 3)) || [...head].some((c) => NEVER_IN_NAME.has(c) || CN_DIGITS.has(c)) || GENERIC_HEADS.some((h) => head.startsWith(h))) continue;
+    out.add(head + m[2]!);
+  }
+  return [...out];
+}
+const CN_DIGITS = new Set('一二三四五六七八九十百千万两零'.split(''));

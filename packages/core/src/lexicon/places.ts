@@ -81,7 +81,9 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
         continue;
       }
       // A city's short form far from home must stand apart from its neighbours (not 大理 in 大理念, 长治 in 长治久安).
-      if (place.level === 'city' && !atHome(place) && !CAPITALS.has(place.name) && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
+      // Right after its own province it stands apart enough (浙江台州玉环).
+      const afterOwn = !!prev && prev.end === m.start && place.province === prev.place.name;
+      if (place.level === 'city' && !atHome(place) && !CAPITALS.has(place.name) && !afterOwn && !isDelimiter(text, m.start - 1) && !isDelimiter(text, m.end)) continue;
     }
     covered.fill(1, m.start, m.end);
     out.push({ kind: 'place', name: place.current ?? place.name, aliases: full && !place.current ? [] : [m.word] });
@@ -455,7 +457,12 @@ export function extractLaunchSites(text: string, covered: Uint8Array): Candidate
   const out: Candidate[] = [];
   for (const m of text.matchAll(/卫星发射中心|航天发射场/g)) {
     let s = m.index!;
-    if (!covered[s - 1]) continue;
+    if (!covered[s - 1]) {
+      // 、西昌卫星发射中心: a place's short form the scan did not take (far from home), at a clear left edge.
+      const head = [3, 2].map((n) => text.slice(s - n, s)).find((w, i) => (gazetteer().has(w) || placesByShort().has(w)) && (isDelimiter(text, s - [3, 2][i]! - 1) || '在于从'.includes(text[s - [3, 2][i]! - 1]!)));
+      if (head) out.push({ kind: 'place', name: head + m[0] });
+      continue;
+    }
     while (s > 0 && covered[s - 1] && m.index! - s < 8) s--;
     out.push({ kind: 'place', name: text.slice(s, m.index! + m[0].length) });
   }

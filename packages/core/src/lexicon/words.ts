@@ -103,14 +103,14 @@ export const ORG_SUFFIXES = [
   '股份有限公司', '有限责任公司', '有限公司', '公司', '集团', '大学', '学院', '中学', '小学', '幼儿园', '医院', '银行', '研究院', '研究所', '协会', '学会',
   '商会', '联合会', '合作社', '基金会', '出版社', '报社', '电视台', '法院', '检察院', '印刷厂', '委员会', '服务中心',
   // Units of the police, border and fire services (珠峰边境派出所, 日喀则边境管理支队, 西藏出入境边防检查总站).
-  '派出所', '支队', '总队', '检查站', '检查总站', '天文台',
+  '派出所', '支队', '总队', '检查站', '检查总站', '天文台', '办公室',
 ].sort((a, b) => b.length - a.length);
 
 /**
  * Org suffixes too common as words to name a body alone: taken only from a named place or body on (北京市劳动争议仲裁
  * 委员会, 晋中市总工会职工服务中心 — a body's own unit is named under it).
  */
-export const PLACE_ANCHORED_ORGS = new Set(['委员会', '服务中心', '派出所', '支队', '总队', '检查站', '检查总站', '天文台']);
+export const PLACE_ANCHORED_ORGS = new Set(['委员会', '服务中心', '派出所', '支队', '总队', '检查站', '检查总站', '天文台', '办公室']);
 
 /** Site suffixes (平遥古城, 晋冀鲁豫边区临时参议会旧址). */
 export const SITE_SUFFIXES = ['古城', '旧址', '遗址', '故居', '博物馆', '纪念馆', '景区', '古镇', '古村', '风景区', '国家森林公园', '森林公园', '湿地公园', '公园', '广场', '美术馆', '图书馆', '体育馆', '体育场', '大剧院', '大厦', '陵园', '木塔', '开发区', '高新区', '农高区', '综改区', '示范区', '产业园', '园区', '城市群', '展览馆'].sort((a, b) => b.length - a.length);
@@ -160,7 +160,9 @@ export const NATIONAL_BODIES = [
   // The party centre's organs and national bodies by their usual names.
   '中共中央政治局', '中央政治局', '中共中央政治局常委会', '中央政治局常委会', '中共中央书记处', '中央书记处', '中央政府', '中央人民政府',
   '国务院新闻办公室', '国务院新闻办', '国新办', '国务院办公厅', '中共中央办公厅', '中央办公厅', '中央军委联合参谋部', '中国人民解放军',
-  '中国科学院', '中科院', '中央气象台', '中国国家铁路集团', '国铁集团', '中国少年先锋队', '全国少工委', '全国青联', '中华全国青年联合会', '中国侨联', '全国工商联', '中国作协', '中国文联', '中国科协',
+  '中国科学院', '中科院', '中央气象台', '中国国家铁路集团', '国铁集团', '中国少年先锋队', '全国少工委', '全国青联',
+  // The special administrative regions' governments, as the national news prints them.
+  '特别行政区政府', '特区政府', '香港特别行政区政府', '澳门特别行政区政府', '香港特区政府', '澳门特区政府', '中华全国青年联合会', '中国侨联', '全国工商联', '中国作协', '中国文联', '中国科协',
 ];
 
 /** Policy and programme names printed without quotes, marked only where the archive uses them. */

@@ -42,12 +42,15 @@ class Placeholder {
 /** One query pass's view of the archive: the loaded articles, placeholders for the rest. */
 export class QueryArchive extends Archive {
   readonly missing = new Set<string>();
+  /** Every article the pass asked for (the caller keeps them read until the query settles). */
+  readonly touched = new Set<string>();
 
   constructor(private readonly table: DocTable, private readonly loaded: { get(id: string): Article | undefined }) {
     super(createBundle([], { name: 'server' }));
   }
 
   override get(id: string): Article | undefined {
+    this.touched.add(id);
     const article = this.loaded.get(id);
     if (article) return article;
     const doc = this.table.docOf(id);
