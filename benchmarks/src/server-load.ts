@@ -4,10 +4,10 @@
 // on loopback, and memory/disk readings of the server and of PostgreSQL.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '@jianbao/core';
+import { freePort } from '../../packages/server/test/support/postgres.js';
 import { rng } from './random.js';
 import { REPO_ROOT } from './shared-data.js';
 
@@ -41,17 +41,6 @@ export function syntheticArchive(stories: readonly Article[], n: number, seed = 
     out.push({ ...shape, id, page: id, date, title: pick(stories).title, paragraphs });
   }
   return out;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident memory of a process in MiB (current and peak), from /proc. */

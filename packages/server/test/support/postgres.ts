@@ -27,7 +27,8 @@ export function findPostgresBin(): string | null {
   return found ? join(found, '..') : null;
 }
 
-async function freePort(): Promise<number> {
+/** A TCP port free on 127.0.0.1 now (for PostgreSQL here, and for the server the benchmarks start). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
