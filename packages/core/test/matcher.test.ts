@@ -126,6 +126,16 @@ describe('matcher', () => {
     expect(ids('晋中市委书记讲话，晋中市委。')).toEqual([['晋中市委', 'party'], ['晋中市委', 'party']]);
   });
 
+  it('does not read 商务部 inside 商务部门, nor 民建 inside 村民建立', () => {
+    const m = buildMatcher([
+      { termId: 'mofcom', kind: 'organisation', forms: ['商务部'] },
+      { termId: 'party', kind: 'organisation', forms: ['民建'] },
+    ]);
+    const ids = (text: string) => m.findAll(text).map((x) => [x.text, x.termId]);
+    expect(ids('各地商务部门和村民建立联系')).toEqual([]);
+    expect(ids('商务部、民建中央负责人')).toEqual([['商务部', 'mofcom'], ['民建', 'party']]);
+  });
+
   it('never has single-character forms, and names each kind', () => {
     const m = buildMatcher([{ termId: 'one', kind: 'place', forms: ['市', '县城'] }]);
     expect(m.findAll('市县城').map((x) => [x.text, x.kind])).toEqual([['县城', 'place']]);

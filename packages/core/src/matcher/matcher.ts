@@ -108,15 +108,22 @@ class DoubleArrayMatcher implements Matcher {
 
 const isAsciiWord = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 
+/** Characters that make a word with a 民 after them (人民, 居民, 村民 …): a form starting 民 there starts mid-word. */
+const BEFORE_MIN = new Set([...'人居村农市公移牧渔军国选网灾难全乡平殖为惠便利亲爱扰富贫先股藏汉回'].map((c) => c.charCodeAt(0)));
+
 /**
  * A form that starts or ends with a Latin letter or digit must not cut a Latin word or number (5G in 5GHz, 156 in 1560);
- * a form ending in 委 (晋中市委) must not cut 委员 (政协晋中市委员会 is the city's CPPCC committee, not its party committee).
+ * a form ending in 委 (晋中市委) must not cut 委员 (政协晋中市委员会 is the city's CPPCC committee, not its party committee),
+ * one ending in 部 must not cut 部门 (商务部门 is any commerce department, not 商务部), and one starting 民 must not
+ * start inside a word ending 民 (民建 in 村民建立, 民进 in 居民进行, 民革 in 人民革命党).
  */
 function isWordCut(text: string, start: number, end: number): boolean {
   return (
     (start > 0 && isAsciiWord(text.charCodeAt(start)) && isAsciiWord(text.charCodeAt(start - 1))) ||
     (end < text.length && isAsciiWord(text.charCodeAt(end - 1)) && isAsciiWord(text.charCodeAt(end))) ||
-    (end < text.length && text.charCodeAt(end - 1) === 0x59d4 && text.charCodeAt(end) === 0x5458) // 委 then 员
+    (end < text.length && text.charCodeAt(end - 1) === 0x59d4 && text.charCodeAt(end) === 0x5458) || // 委 then 员
+    (end < text.length && text.charCodeAt(end - 1) === 0x90e8 && text.charCodeAt(end) === 0x95e8) || // 部 then 门
+    (start > 0 && text.charCodeAt(start) === 0x6c11 && BEFORE_MIN.has(text.charCodeAt(start - 1))) // 民 after 人, 居, 村 …
   );
 }
 
