@@ -2,7 +2,7 @@
 ;; written in WebAssembly, for the matcher benchmark only: it answers whether the
 ;; same algorithm and tables run nearer the char-code floor without V8's checks on
 ;; every charCodeAt and typed-array read. Same filter hashes and bit layout, same
-;; double array, same leftmost-longest rule and word-cut rules (Latin words, 委 before 员).
+;; double array, same leftmost-longest rule and word-cut rules (Latin words, 委 before 员, 部 before 门, 民 after 人 …).
 ;;
 ;; Memory (byte offsets passed in): $bits the filter words (triples, then pairs at
 ;; word 32768: start-filter.ts), $sym symOf (u16 per code unit), $bc base/check
@@ -16,21 +16,65 @@
       (i32.lt_u (i32.sub (local.get $c) (i32.const 0x30)) (i32.const 10))
       (i32.lt_u (i32.sub (i32.or (local.get $c) (i32.const 0x20)) (i32.const 0x61)) (i32.const 26))))
 
+  ;; matcher.ts BEFORE_MIN: characters that make a word with a 民 after them (人民, 居民, 村民 …).
+  (func $beforeMin (param $c i32) (result i32)
+    (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.or (i32.eq (local.get $c) (i32.const 0x4eba))
+      (i32.eq (local.get $c) (i32.const 0x5c45)))
+      (i32.eq (local.get $c) (i32.const 0x6751)))
+      (i32.eq (local.get $c) (i32.const 0x519c)))
+      (i32.eq (local.get $c) (i32.const 0x5e02)))
+      (i32.eq (local.get $c) (i32.const 0x516c)))
+      (i32.eq (local.get $c) (i32.const 0x79fb)))
+      (i32.eq (local.get $c) (i32.const 0x7267)))
+      (i32.eq (local.get $c) (i32.const 0x6e14)))
+      (i32.eq (local.get $c) (i32.const 0x519b)))
+      (i32.eq (local.get $c) (i32.const 0x56fd)))
+      (i32.eq (local.get $c) (i32.const 0x9009)))
+      (i32.eq (local.get $c) (i32.const 0x7f51)))
+      (i32.eq (local.get $c) (i32.const 0x707e)))
+      (i32.eq (local.get $c) (i32.const 0x96be)))
+      (i32.eq (local.get $c) (i32.const 0x5168)))
+      (i32.eq (local.get $c) (i32.const 0x4e61)))
+      (i32.eq (local.get $c) (i32.const 0x5e73)))
+      (i32.eq (local.get $c) (i32.const 0x6b96)))
+      (i32.eq (local.get $c) (i32.const 0x4e3a)))
+      (i32.eq (local.get $c) (i32.const 0x60e0)))
+      (i32.eq (local.get $c) (i32.const 0x4fbf)))
+      (i32.eq (local.get $c) (i32.const 0x5229)))
+      (i32.eq (local.get $c) (i32.const 0x4eb2)))
+      (i32.eq (local.get $c) (i32.const 0x7231)))
+      (i32.eq (local.get $c) (i32.const 0x6270)))
+      (i32.eq (local.get $c) (i32.const 0x5bcc)))
+      (i32.eq (local.get $c) (i32.const 0x8d2b)))
+      (i32.eq (local.get $c) (i32.const 0x5148)))
+      (i32.eq (local.get $c) (i32.const 0x80a1)))
+      (i32.eq (local.get $c) (i32.const 0x85cf)))
+      (i32.eq (local.get $c) (i32.const 0x6c49)))
+      (i32.eq (local.get $c) (i32.const 0x56de))))
+
   (func $unit (param $t i32) (param $i i32) (result i32)
     (i32.load16_u (i32.add (local.get $t) (i32.shl (local.get $i) (i32.const 1)))))
 
-  ;; matcher.ts isWordCut: a form must not cut a Latin word or number, nor 委员 after a form ending in 委.
+  ;; matcher.ts isWordCut: a form must not cut a Latin word or number, nor 委员 after a form ending in 委, nor 部门
+  ;; after one ending in 部, nor start 民 right after a character that makes a word with it (村民建立).
   (func $cut (param $t i32) (param $n i32) (param $start i32) (param $end i32) (result i32)
     (if (i32.and (i32.gt_s (local.get $start) (i32.const 0))
                  (i32.and (call $isWord (call $unit (local.get $t) (local.get $start)))
                           (call $isWord (call $unit (local.get $t) (i32.sub (local.get $start) (i32.const 1))))))
       (then (return (i32.const 1))))
+    (if (i32.and (i32.gt_s (local.get $start) (i32.const 0))
+                 (i32.and (i32.eq (call $unit (local.get $t) (local.get $start)) (i32.const 0x6c11))
+                          (call $beforeMin (call $unit (local.get $t) (i32.sub (local.get $start) (i32.const 1))))))
+      (then (return (i32.const 1))))
     (if (i32.ge_s (local.get $end) (local.get $n)) (then (return (i32.const 0))))
     (if (i32.and (call $isWord (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))))
                  (call $isWord (call $unit (local.get $t) (local.get $end))))
       (then (return (i32.const 1))))
-    (i32.and (i32.eq (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x59d4))
-             (i32.eq (call $unit (local.get $t) (local.get $end)) (i32.const 0x5458))))
+    (i32.or
+      (i32.and (i32.eq (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x59d4))
+               (i32.eq (call $unit (local.get $t) (local.get $end)) (i32.const 0x5458)))
+      (i32.and (i32.eq (call $unit (local.get $t) (i32.sub (local.get $end) (i32.const 1))) (i32.const 0x90e8))
+               (i32.eq (call $unit (local.get $t) (local.get $end)) (i32.const 0x95e8)))))
 
   ;; Writes to $cand the starts in [$from, $stop) that pass the start test; returns how many.
   ;; Branch-free, as filterChunk. Reads units up to $stop + 1 (the sentinel at most).

@@ -11,6 +11,19 @@ describe('foreign places by the contexts only places have', () => {
     expect(foreignPlaceNames('美国特朗普政府宣布')).toEqual([]);
     expect(foreignPlaceNames('要坚持正确政治方向')).toEqual([]);
   });
+
+  it('reads the unknown items of a list that holds a known place, not a body, a part of a place or a direction', () => {
+    expect(foreignPlaceNames('韩国民众在首尔、大邱、光州等多地举行集会')).toEqual(['大邱', '光州']);
+    expect(foreignPlaceNames('成员分别在重庆、商务系统、中央外办等地调研')).toEqual([]);
+    expect(foreignPlaceNames('影响北京、河北北部、山西太原、西北等地')).toEqual([]);
+    expect(foreignPlaceNames('在车站、机场等地')).toEqual([]);
+  });
+
+  it('reads 吉林 and 海南 as the provinces, not a craft named after one (吉林一号)', () => {
+    const named = (text: string) => extractAdministrative(text, unknown).candidates.map((c) => c.name);
+    expect(named('在江西、吉林、海南等地')).toEqual(['江西省', '吉林省', '海南省']);
+    expect(named('，吉林一号卫星')).toEqual([]);
+  });
 });
 
 describe('a state’s bodies after its one-character short form', () => {

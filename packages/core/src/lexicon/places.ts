@@ -65,7 +65,10 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       // the short name elsewhere in a text that names the township (…贡献襄垣力量).
       if (['乡', '镇', '村', '街道'].some((s) => text.includes(m.word + s))) continue;
       const all = byShort.get(m.word) ?? [];
-      const big = all.filter((p) => p.level !== 'county');
+      // 吉林, 海南: a province's short form shared with a prefecture (吉林市, 海南藏族自治州) names the province.
+      const allBig = all.filter((p) => p.level !== 'county');
+      const provinces = allBig.filter((p) => p.level === 'province');
+      const big = provinces.length === 1 ? provinces : allBig;
       // 浙江台州玉环, 河北迁安: right after its own city or province, a county's short form names it anywhere.
       const under = prev && prev.end === m.start ? all.filter((p) => p.level === 'county' && (p.city === prev!.place.name || p.province === prev!.place.name)) : [];
       const homeOnly = all.filter(atHome);
@@ -73,6 +76,8 @@ export function extractAdministrative(text: string, ctx: ArticleContext): { cand
       const byParent = big.length !== 1 && under.length === 1 && !(home && homeOnly.length === 1);
       const options = big.length === 1 ? big : byParent ? under : homeOnly;
       if (options.length !== 1 || (!home && big.length !== 1 && !byParent)) continue;
+      // 吉林一号, 天津号: a craft named after the place, not the place.
+      if (/^[一二三四五六七八九十]*号/.test(text.slice(m.end, m.end + 4))) continue;
       place = options[0]!;
       if (byParent) {
         // Only this, and not covered (the other rules read on as before: 丽江古城 is no 古城区): the builder keeps it where
@@ -449,7 +454,38 @@ export function foreignPlaceNames(text: string): string[] {
     if (isDelimiter(text, at) || /^(?:的|市|举行|召开|发生|郊区|附近|等|和|与)/.test(text.slice(at, at + 2))) take(m[1]!.slice(0, n));
   }
   for (const m of text.matchAll(LISTED_PLACES)) for (const w of m[1]!.split('、')) take(w);
+  for (const w of listedWithKnownPlace(text)) out.add(w);
   return [...out];
+}
+
+/** A list of places ending 等地, 等多地, 等国, 等城市, 等州 … (首尔、大邱、光州等多地; 库尔斯克、别尔哥罗德等地). */
+const PLACE_LIST = /((?:[\u4e00-\u9fff]{2,7}、)+[\u4e00-\u9fff]{2,7})等(?:多|多个|其他|[一二三四五六七八九十两0-9]+个)?(?:地|城市|国家|国|地区|州)(?![区方产址标点位块])/g;
+/** Characters of a body, an office or a system, not of a place (中央外办, 商务系统, 清华大学). */
+const NOT_IN_LISTED_PLACE = /[部委办局院校系统会党军队司团馆园场站所厂]|大学|(?:大|北|南|东|西|中)部$|^[东西南北中华]+(?:地区)?$/;
+
+/**
+ * The unknown items of a list of places that holds a known one (在首尔、大邱、光州等多地 with 首尔 known): regions and
+ * foreign cities no closed list keeps up with. Not an item that starts with a known place (山西太原: two places the
+ * matcher marks), nor a body's or a part's name (商务系统, 河北北部), nor
+ * a bare direction (西北: also inside 义乌西北部). Candidates: the builder keeps names two or more
+ * articles print so.
+ */
+function listedWithKnownPlace(text: string): string[] {
+  const out: string[] = [];
+  const known = (w: string) => gazetteer().has(w) || placesByShort().has(w) || COUNTRY_SET.has(w) || NATURE_SET.has(w);
+  const startsKnown = (w: string) => [2, 3, 4].some((n) => n < w.length && known(w.slice(0, n)));
+  for (const m of text.matchAll(PLACE_LIST)) {
+    const items = m[1]!.split('、');
+    // The first item carries the words before the list (韩国民众在首尔): the longest known place it ends with.
+    const first = [7, 6, 5, 4, 3, 2].map((n) => items[0]!.slice(-n)).find((w) => w.length >= 2 && known(w));
+    items[0] = first ?? '';
+    if (!items.some(known)) continue;
+    for (const w of items) {
+      if (w.length < 2 || known(w) || startsKnown(w) || [...w].some((c) => NEVER_IN_NAME.has(c)) || NOT_IN_LISTED_PLACE.test(w)) continue;
+      out.push(w);
+    }
+  }
+  return out;
 }
 
 /** Launch sites named by their place (酒泉卫星发射中心, 海南文昌航天发射场): the place must end right where the suffix starts. */
