@@ -27,7 +27,7 @@ const REQUESTS = 3200;
 const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
 
 /** Queries from the archive with a fixed seed: sentence pieces of 2–6 characters, title pieces, lexicon names, two-part queries. */
-function queriesOf(articles: readonly Article[], names: readonly string[], count: number): string[] {
+export function queriesOf(articles: readonly Article[], names: readonly string[], count: number): string[] {
   const random = rng(17);
   const out = new Set<string>();
   while (out.size < count) {
