@@ -26,6 +26,15 @@ describe('foreign places by the contexts only places have', () => {
   });
 });
 
+describe('slogans by shape', () => {
+  it('takes a count of parts working as one and a named standard of work', () => {
+    expect(quotedPolicy('五圈联动', '，全面融入')?.name).toBe('“五圈联动”');
+    expect(quotedPolicy('双轮驱动', '，')?.name).toBe('“双轮驱动”');
+    expect(quotedPolicy('严细深实优', '工作标准，按照')?.name).toBe('“严细深实优”');
+    expect(quotedPolicy('五湖四海', '，')).toBeNull();
+  });
+});
+
 describe('a state’s bodies after its one-character short form', () => {
   it('names the body by the full state, the short form an alias', () => {
     expect(extractShortStateBodies('此外，俄联邦安全局今天称。俄国防部还称，俄黑海舰队')).toEqual([

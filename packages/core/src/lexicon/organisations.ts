@@ -1,4 +1,4 @@
-import { gazetteer, placesByShort } from './gazetteer.js';
+import { gazetteer, placesByShort, type Place } from './gazetteer.js';
 import { allHan, isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 import type { ArticleContext, Candidate } from './candidate.js';
 import { INTERNATIONAL_BODIES } from './world.js';
@@ -47,13 +47,33 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
     const head = GENERIC_BODIES.find((b) => text.startsWith(b, i + 1));
     if (!head) continue;
     if (head === '委' && text.startsWith('委员', i + 1) && !text.startsWith('委员会', i + 1)) continue;
-    const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : null;
+    const place = level === '市' && ctx.city?.level === 'city' ? ctx.city : level === '省' ? ctx.province : countyNamedBefore(text, i, level);
     if (!place) continue;
     const body = head + departmentAfter(text, i + 1 + head.length, head);
     const league = body === '委' && text[i - 1] === '团' && !covered[i - 1]; // 团市委 → 团太原市委
     out.push({ kind: 'organisation', name: (league ? '团' : '') + place.name + (SHORT_BODY_NAMES[body] ?? body), at: { start: league ? i - 1 : i, end: i + 1 + body.length } });
   }
   return out;
+}
+
+/**
+ * The county or district of that level the sentence named last before a bare 县政府 or 区委 (听取左权县人大常委会…以及
+ * 县政府…: 左权县政府), or null when it names none.
+ */
+function countyNamedBefore(text: string, at: number, level: string): Place | null {
+  if (level !== '县' && level !== '区') return null;
+  const from = Math.max(0, at - 80, ...['。', '！', '？', '\n'].map((p) => text.lastIndexOf(p, at - 1) + 1));
+  const g = gazetteer();
+  let found: Place | null = null;
+  for (let k = text.indexOf(level, from); k >= 0 && k < at; k = text.indexOf(level, k + 1)) {
+    for (let n = 3; n <= 6 && k + 1 - n >= from; n++) {
+      const p = g.get(text.slice(k + 1 - n, k + 1));
+      if (!p || p.level !== 'county' || p.current) continue;
+      found = p;
+      break;
+    }
+  }
+  return found;
 }
 
 /** Clause words of two or more characters: single characters (对, 和) occur inside names too (对外友好协会). */

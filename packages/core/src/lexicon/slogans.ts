@@ -39,6 +39,7 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
     (hasDigit && /^[0-9a-z+·]+$/.test(inner)) ||
     (pairedNumerals(inner) && !NUMERAL_IDIOMS.has(inner)) ||
     /^[一二三四五六七八九十两]+步(?:工作)?法$/.test(inner) || // “五步法”: a numbered method
+    NUMBERED_DRIVE.test(inner) || // “五圈联动”, “双轮驱动”: so many parts working as one
     (inner.includes('·') && allHan(inner.replace(/·/g, ''))) ||
     (numeralLed && allHan(inner)) ||
     (allHan(inner) && POLICY_ENDINGS.some((e) => inner.endsWith(e) && inner.length > e.length + 1 && !isPlaceName(inner.slice(0, -e.length)))) ||
@@ -58,6 +59,9 @@ export function quotedPolicy(inner: string, after: string, repeated = false, lis
 /** A state's, province's or city's name: “中国经济”, “山西品牌” are the place's economy or brands, not a programme's name. */
 const isPlaceName = (w: string) => COUNTRY_NAMES.has(w) || isProvinceOrCity(w);
 const COUNTRY_NAMES = new Set(COUNTRIES);
+
+/** “五圈联动”, “双轮驱动”, “三链融合”: a count of parts and how they work together. */
+const NUMBERED_DRIVE = /^[一二三四五六七八九十两双多]+[\u4e00-\u9fff]{1,2}(?:联动|驱动|融合|协同|并举|齐飞|并进|共治|一体)$/;
 
 /** “一城双区”, “两学一做”, “三严三实”: four characters, numerals first and third. */
 const pairedNumerals = (inner: string) => /^[一二三四五六七八九十两双][\u4e00-\u9fff][一二三四五六七八九十两双百千万][\u4e00-\u9fff]$/.test(inner);

@@ -207,6 +207,8 @@ export const POLICY_NAME_ENDINGS = ['战略举措', '战略', '举措', '工程'
 export const PROGRAMME_NOUNS = [
   '建设', '活动', '品牌', '工作站', '选树', '发展定位', '规定', '宣讲', '创建', '称号', '理念', '专项行动', '实践活动', '主题活动', '志愿服务',
   '工作法', '改革', '试点', '示范区', '先行区', '机制', '模式', '体系', '系列活动', '系列主题', '评选', '表彰', '工程',
+  // A named standard of work or conduct (“严细深实优”工作标准).
+  '工作标准', '工作作风',
 ];
 
 /** Quoted numerals that are dates, not programmes (“七一”, “五一”). */
