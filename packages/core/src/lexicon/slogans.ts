@@ -132,7 +132,8 @@ export function extractPolicies(text: string, repeatedQuotes: ReadonlySet<string
   // 《国家公路网规划(2013年—2030年)》, 《中国共产党纪律处分条例》: a named plan, rule or law (its years are not part of the name).
   for (const m of folded.matchAll(/《([\u4e00-\u9fff、]{2,30}?(?:规划|方案|纲要|条例|意见|办法|决定|行动计划|法))(?:[(（][^()（）]{0,20}[)）])?》/g)) {
     // Not a bare kind of document (《实施方案》, 《规划纲要》): six characters at least.
-    if (m[1]!.length >= 6 && ![...m[1]!.slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
+    // 全面 opens many a plan's title (《全面实施…工作方案》); other function words do not.
+    if (m[1]!.length >= 6 && ![...m[1]!.replace(/^全面/, '一一').slice(0, 2)].some((c) => NEVER_IN_NAME.has(c) && !CN_NUMERALS.has(c))) out.push({ kind: 'policy', name: m[1]! });
   }
   // 人类命运共同体, 中古命运共同体, 澜湄国家命运共同体: a community of shared future, named by who shares it (after
   // the verb that builds it: 携手共建中古命运共同体).
