@@ -33,6 +33,10 @@ describe('slogans by shape', () => {
     expect(quotedPolicy('严细深实优', '工作标准，按照')?.name).toBe('“严细深实优”');
     expect(quotedPolicy('五湖四海', '，')).toBeNull();
   });
+
+  it('takes a plan\'s title that opens with 全面', () => {
+    expect(extractPolicies('出台了《全面实施八百里浊漳河流域生态修复治理工作方案》，').map((c) => c.name)).toContain('全面实施八百里浊漳河流域生态修复治理工作方案');
+  });
 });
 
 describe('a state’s bodies after its one-character short form', () => {
