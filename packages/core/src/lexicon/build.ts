@@ -372,19 +372,22 @@ function candidatesOf(e: ArticleEvidence): Candidate[][] {
  * and a reader lists it. Not a body inside a body (中共中央 in 中共中央政治局): readers list the unit alone.
  */
 export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {
-  const raw = articleBody(article);
-  // Read as the rules read it: OCR and line wrapping break names (桐峪\n1941 博物馆); offsets map back to the body.
-  const { text: body, offsets } = compactText(raw);
-  const same = body.length === raw.length;
-  const at = (i: number) => (same ? i : offsets[i]!);
-  const until = (end: number) => (same ? end : offsets[end - 1]! + 1);
   const out: [string, number, number][] = [];
-  for (const m of matcher.findAll(body)) {
-    out.push([m.termId, at(m.start), until(m.end)]);
-    if (m.kind === 'organisation' && m.end - m.start >= 3) {
-      const place = placeAtStart(matcher, body, m.start, m.end);
-      if (place) out.push([place.termId, at(m.start), until(m.start + place.end)]);
+  let base = 0; // where the paragraph starts in the body (paragraphs joined by "\n")
+  for (const para of article.paragraphs) {
+    // Read as the rules read it: OCR and line wrapping put spaces inside names (桐峪 1941 博物馆); offsets map back.
+    const spaced = /[ \t\r\n\u3000\u00a0]/.test(para);
+    const { text, offsets } = spaced ? compactText(para) : { text: para, offsets: null };
+    const at = (i: number) => base + (offsets ? offsets[i]! : i);
+    const until = (end: number) => base + (offsets ? offsets[end - 1]! + 1 : end);
+    for (const m of matcher.findAll(text)) {
+      out.push([m.termId, at(m.start), until(m.end)]);
+      if (m.kind === 'organisation' && m.end - m.start >= 3) {
+        const place = placeAtStart(matcher, text, m.start, m.end);
+        if (place) out.push([place.termId, at(m.start), until(m.start + place.end)]);
+      }
     }
+    base += para.length + 1;
   }
   return out;
 }

@@ -62,7 +62,7 @@ export function extractGeneric(text: string, ctx: ArticleContext, covered: Uint8
  */
 function countyNamedBefore(text: string, at: number, level: string): Place | null {
   if (level !== '县' && level !== '区') return null;
-  const from = Math.max(0, at - 80, ...['。', '！', '？', '\n'].map((p) => text.lastIndexOf(p, at - 1) + 1));
+  const from = maxOf([0, at - 80, ...['。', '！', '？', '\n'].map((p) => text.lastIndexOf(p, at - 1) + 1)]);
   const g = gazetteer();
   let found: Place | null = null;
   for (let k = text.indexOf(level, from); k >= 0 && k < at; k = text.indexOf(level, k + 1)) {
