@@ -194,7 +194,7 @@ export function loadMatcherAsync(section: unknown): Promise<LoadedMatcher> {
   return runStepsInSlices(loadSteps(section));
 }
 
-export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan'] };
+export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan']; teams: boolean };
 
 function* loadSteps(section: unknown): Generator<void, LoadedMatcher> {
   const { termIds, termKinds, alphabet, base, check, out, depth } = yield* readMatcherSection(section);
