@@ -33,7 +33,8 @@ async function ingest(kept: Kept | null, batch: readonly Article[], edits?: stri
   }, options);
   if (!update) throw new Error('home provinces moved');
   return {
-    kept: { articles: [...kept.articles, ...batch], evidence: update.evidence, home: update.home, entries: update.entries, terms: update.terms } as Kept,
+    // The update's counted words and decisions carried to the next one, as the server keeps them (the first update computes them).
+    kept: { articles: [...kept.articles, ...batch], evidence: update.evidence, home: update.home, entries: update.entries, words: update.words, decisions: update.decisions, terms: update.terms } as Kept,
     reread: update.reread.counts + update.reread.people + update.reread.mentions,
   };
 }
