@@ -1,6 +1,7 @@
 // pnpm bench: runs every suite in src/suites (or those named on the command
 // line: `pnpm bench search matcher`) in one process, one after another, and
-// writes one report to benchmarks/results/latest.md as well as stdout.
+// writes one report to benchmarks/results/latest.md (a named run: latest-<names>.md, so
+// suites run side by side do not overwrite each other's report) as well as stdout.
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -30,5 +31,6 @@ for (const file of files) {
 }
 const out = join(here, '../results');
 mkdirSync(out, { recursive: true });
-writeFileSync(join(out, 'latest.md'), sections.join('\n'));
-process.stderr.write(`report written to benchmarks/results/latest.md\n`);
+const name = wanted.length ? `latest-${wanted.map((w) => w.replace(/[^\w.-]/g, '_')).join('+')}.md` : 'latest.md';
+writeFileSync(join(out, name), sections.join('\n'));
+process.stderr.write(`report written to benchmarks/results/${name}\n`);

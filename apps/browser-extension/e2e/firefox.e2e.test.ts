@@ -17,7 +17,7 @@ import { extractArticleText } from '../lib/page-text.js';
 import { cardState, collectMarks, markingState } from './browser-helpers.js';
 import { en, firstMarkWithText, format, resultsDir, serviceFor, zh } from './expect-helpers.js';
 import { markKeys, startFixtures, type Fixtures } from './fixtures.js';
-import { firefoxMissing, launchFirefox, openExtensionPage, type FirefoxRun } from './launch.js';
+import { firefoxMissing, launchFirefox, openExtensionPage, openMarkedPage, type FirefoxRun } from './launch.js';
 import { showPagesOnFailure } from './on-failure.js';
 
 const skip = firefoxMissing();
@@ -43,13 +43,7 @@ describe.skipIf(!!skip)('extension in Firefox', () => {
     await fx?.close();
   });
 
-  async function openMarked(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(fx.url(path));
-    await expect.poll(() => page.evaluate(markingState).then((s) => s.state), { interval: 250 }).toBe('done');
-    return page;
-  }
-
+  const openMarked = (path: string) => openMarkedPage(browser, fx.url(path));
 
   async function hover(page: Page, mark: { x: number; y: number }): Promise<void> {
     await page.mouse.move(mark.x - 2, mark.y);

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../wxt.config.js';
+import { markingState } from './browser-helpers.js';
 import { extensionRoot } from './expect-helpers.js';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -152,6 +153,19 @@ export async function openExtensionPage(browser: Browser, from: Page, path: stri
       seen.add(href || '(no address yet)');
     }
     if (Date.now() > deadline) throw new Error(`${wanted} did not open within ${timeoutMs / 1000} s; new pages: ${[...seen].join(', ') || 'none'}`);
+    await new Promise((resolve) => setTimeout(resolve, 250)); // poll interval, not a wait for the result
+  }
+}
+
+/** Opens `url` in a new page and waits until the content script reports marking done; says the last state seen. */
+export async function openMarkedPage(browser: Browser, url: string, timeoutMs = 150_000): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(url);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { state } = await page.evaluate(markingState);
+    if (state === 'done') return page;
+    if (Date.now() > deadline) throw new Error(`${url} was not marked within ${timeoutMs / 1000} s; marking state: ${state ?? 'none (no content script)'}`);
     await new Promise((resolve) => setTimeout(resolve, 250)); // poll interval, not a wait for the result
   }
 }

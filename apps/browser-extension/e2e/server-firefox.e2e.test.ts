@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cardData } from '../lib/remote-archive.js';
-import { cardState, collectMarks, markingState } from './browser-helpers.js';
+import { cardState, collectMarks } from './browser-helpers.js';
 import { en, firstMarkWithText, format, resultsDir, zh } from './expect-helpers.js';
 import { startFixtures, type Fixtures } from './fixtures.js';
-import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, openExtensionPage, type FirefoxRun } from './launch.js';
+import { FIREFOX_ORIGIN, firefoxMissing, launchFirefox, openExtensionPage, openMarkedPage, type FirefoxRun } from './launch.js';
 import { SERVER_ARCHIVE_NAME, SERVER_ONLY_QUERY, SERVER_ONLY_TITLE, startNewsroomServer, type NewsroomServer } from './newsroom-server.js';
 import { showPagesOnFailure } from './on-failure.js';
 
@@ -41,13 +41,7 @@ describe.skipIf(!!skip)('extension in Firefox with a newsroom server', () => {
     await fx?.close();
   });
 
-  async function openMarked(path: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(fx.url(path));
-    await expect.poll(() => page.evaluate(markingState).then((s) => s.state), { interval: 250 }).toBe('done');
-    return page;
-  }
-
+  const openMarked = (path: string) => openMarkedPage(browser, fx.url(path));
 
   const status = (page: Page) => page.$eval('#server-status', (el) => ({ state: (el as HTMLElement).dataset.state, text: el.textContent }));
 

@@ -24,7 +24,7 @@ const loadGold = (name: string): GoldStory[] =>
 
 /** Per set and kind: the terms with a mention inside each story's window, against that window's list. */
 export function xwlbPlaceScores(terms: readonly Term[], showDevErrors = false) {
-  const sets = { dev: loadGold('dev'), dev2: loadGold('dev2'), heldout: loadGold('heldout') };
+  const sets = { dev: loadGold('dev'), dev2: loadGold('dev2'), dev3: loadGold('dev3'), heldout: loadGold('heldout') };
   const wanted = new Set(Object.values(sets).flatMap((s) => s.map((g) => g.story)));
   // Each term cut down to its mentions in the drawn stories, so one pass over the lexicon serves every window.
   const byStory = new Map<string, Term[]>();
@@ -38,8 +38,8 @@ export function xwlbPlaceScores(terms: readonly Term[], showDevErrors = false) {
       byStory.set(m.articleId, list);
     }
   }
-  const out: { set: 'dev' | 'dev2' | 'heldout'; kind: (typeof KINDS)[number]; counts: PageCounts; missed: string[]; wrong: string[] }[] = [];
-  for (const [set, stories] of Object.entries(sets) as ['dev' | 'dev2' | 'heldout', GoldStory[]][]) {
+  const out: { set: 'dev' | 'dev2' | 'dev3' | 'heldout'; kind: (typeof KINDS)[number]; counts: PageCounts; missed: string[]; wrong: string[] }[] = [];
+  for (const [set, stories] of Object.entries(sets) as ['dev' | 'dev2' | 'dev3' | 'heldout', GoldStory[]][]) {
     for (const kind of KINDS) {
       const sum: PageCounts = { gold: 0, found: 0, marks: 0, right: 0 };
       const missed: string[] = [];
@@ -70,7 +70,7 @@ export async function run(): Promise<SuiteResult> {
   const used = process.cpuUsage(cpu);
   const scores = xwlbPlaceScores(terms, !!process.env.XWLB_PLACES_SHOW_DEV);
   const rows = scores.map((s) => [
-    s.set === 'heldout' ? 'held-out' : s.set === 'dev' ? 'dev (tuned on)' : 'dev 2 (tuned on)', s.kind, s.counts.gold,
+    s.set === 'heldout' ? 'held-out' : s.set === 'dev' ? 'dev (tuned on)' : s.set === 'dev2' ? 'dev 2 (tuned on)' : 'dev 3 (tuned on)', s.kind, s.counts.gold,
     `${fmt(s.counts.found / s.counts.gold)} (${s.counts.found}/${s.counts.gold})`,
     `${fmt(s.counts.right / Math.max(1, s.counts.marks))} (${s.counts.right}/${s.counts.marks})`,
   ]);
@@ -79,7 +79,7 @@ export async function run(): Promise<SuiteResult> {
   return {
     title: 'Places, organisations, policies on xwlb (reader lists, held-out and dev)',
     body: [
-      `Lexicon built from all ${articles.length} xwlb stories (${fmt((used.user + used.system) / 1e6, 1)} s CPU; load ${load}). In each drawn story, the terms with a mention inside the story's window (body after the 央视网消息 lead, to the end of the first sentence ending at or after character 250) are compared with the reader's list for that window, as the seed-pages suite does (forms compared with quotes and spaces ignored; "unsure" items count neither way). Held-out: 32 stories, seed 1313; dev: 20 stories, seed 3113; dev 2: 25 stories, seed 1813 (benchmarks/gold/README.md).`,
+      `Lexicon built from all ${articles.length} xwlb stories (${fmt((used.user + used.system) / 1e6, 1)} s CPU; load ${load}). In each drawn story, the terms with a mention inside the story's window (body after the 央视网消息 lead, to the end of the first sentence ending at or after character 250) are compared with the reader's list for that window, as the seed-pages suite does (forms compared with quotes and spaces ignored; "unsure" items count neither way). Held-out: 32 stories, seed 1313; dev: 20 stories, seed 3113; dev 2: 25 stories, seed 1813; dev 3: 25 stories, seed 2417 (benchmarks/gold/README.md).`,
       '',
       table(['set', 'kind', 'listed', 'recall', 'precision'], rows),
       ...notes,

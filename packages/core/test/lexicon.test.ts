@@ -302,6 +302,24 @@ describe('buildLexicon', () => {
     expect(buildLexicon([article('c1', ['山西省晋中市召开会议，市领导冯原平出席。']), article('c2', ['山西省原平市举行会议。'])]).map((t) => t.name)).toContain('原平市');
   });
 
+  it('counts the place a body is named after as mentioned where the body is (迎泽区委统战部), not the paper’s place nor the home nation', () => {
+    const lexicon = buildLexicon([
+      article('d1', ['迎泽区委统战部、晋源区委统战部负责同志发言。忻州市生态环境局襄汾分局局长表示。']),
+      article('d2', ['据《山西日报》报道，中国共产党党员参加。']),
+    ]);
+    const spans = (name: string) => {
+      const t = lexicon.find((x) => x.name === name);
+      return (t?.mentions ?? []).map((m) => `${m.articleId}:${m.start}-${m.end}`);
+    };
+    expect(spans('迎泽区')).toEqual(['d1:0-3']);
+    expect(spans('晋源区')).toEqual(['d1:8-11']);
+    expect(spans('忻州市')).toHaveLength(1);
+    expect(spans('山西省')).toEqual([]);
+    expect(spans('中国')).toEqual([]);
+    // The marks stay the longest terms: the bodies themselves keep their mentions.
+    expect(spans('迎泽区委统战部')).toEqual(['d1:0-7']);
+  });
+
   it('never makes a single-character term', () => {
     expect(terms.every((t) => [...t.name].length >= 2 && t.aliases.every((a) => [...a].length >= 2))).toBe(true);
   });

@@ -298,8 +298,41 @@ function candidatesOf(e: ArticleEvidence): Candidate[][] {
   return [e.people, e.fixed.filter((c) => !c.afterParent && !dropped.has(c.name)), e.confirmed ?? [], e.policies];
 }
 
+/**
+ * The matcher's mentions in an article's body, and the place each organisation's printed name starts with (迎泽区 in
+ * 迎泽区委统战部, 俄罗斯 in 俄罗斯国防部): the matcher marks the longest term only, yet the article names the place,
+ * and a reader lists it. Not a body inside a body (中共中央 in 中共中央政治局): readers list the unit alone.
+ */
 export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {
-  return matcher.findAll(articleBody(article)).map((m) => [m.termId, m.start, m.end]);
+  const body = articleBody(article);
+  const out: [string, number, number][] = [];
+  for (const m of matcher.findAll(body)) {
+    out.push([m.termId, m.start, m.end]);
+    if (m.kind === 'organisation' && m.end - m.start >= 3) {
+      const place = placeAtStart(matcher, body, m.start, m.end);
+      if (place) out.push([place.termId, m.start, m.start + place.end]);
+    }
+  }
+  return out;
+}
+
+/** The home nation's name opens its national bodies' names (中国共产党, 中国科学院): part of the name, not a place named. */
+const HOME_NATION = new Set(['中国', '中华人民共和国']);
+
+/**
+ * The place term an organisation's name printed at [start, end) starts with, if any, also through a parent body
+ * (忻州市 in 忻州市生态环境局襄汾分局); not in a paper's own name (晋中日报).
+ */
+function placeAtStart(matcher: Matcher, body: string, start: number, end: number) {
+  let name = body.slice(start, end);
+  if (/(?:日报|晚报|报社|杂志社)$/.test(name)) return undefined;
+  for (let depth = 0; depth < 3 && name.length >= 3; depth++) {
+    const first = matcher.findAll(name.slice(0, -1))[0];
+    if (!first || first.start !== 0 || (first.kind !== 'place' && first.kind !== 'organisation')) return undefined;
+    if (first.kind === 'place') return HOME_NATION.has(name.slice(0, first.end)) ? undefined : first;
+    name = name.slice(0, first.end);
+  }
+  return undefined;
 }
 
 /** Every article's evidence up to pass 2 (mentions follow once the terms are pooled). */
