@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  buildLexicon, buildLexiconWithEvidence, updateLexicon, type Article, type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions, type LexiconSource, type MatcherEntry, type Term,
+  buildLexicon, buildLexiconSharded, buildLexiconWithEvidence, updateLexicon, type Article, type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions, type LexiconShard, type LexiconSource, type MatcherEntry, type Term,
 } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import type { Sql } from './db/types.js';
@@ -75,6 +75,8 @@ export interface LexiconInput {
   rebuild?: boolean;
   /** Every article after the ingest (for a full build). */
   all: () => Promise<readonly Article[]>;
+  /** The articles as shards on worker threads (core buildLexiconSharded), for a full build. */
+  shards?: (articles: readonly Article[]) => Promise<LexiconShard[]>;
   source: LexiconSource;
 }
 
@@ -102,14 +104,18 @@ export async function updateStoredLexicon(tx: Sql, input: LexiconInput): Promise
     }
   }
   const all = await input.all();
-  const built = buildLexiconWithEvidence(all, options);
-  let step = built.next();
-  while (!step.done) step = built.next();
-  const { terms, evidence, home, entries } = step.value;
+  const { terms, evidence, home, entries } = input.shards ? await buildLexiconSharded(await input.shards(all), options) : runBuild(all, options);
   await tx.query('DELETE FROM lexicon_evidence');
   await writeEvidence(tx, evidence.map((e, n) => [n, e]));
   await writeState(tx, { version: STATE_VERSION, rules, home: [...home].sort(), entries });
   return { terms, mode: `full (${why ?? 'the home provinces moved'})`, reread: { counts: 0, people: 0, mentions: 0 }, evidenceRows: evidence.length };
+}
+
+function runBuild(all: readonly Article[], options: BuildLexiconOptions): ReturnType<typeof buildLexiconSharded> extends Promise<infer T> ? T : never {
+  const built = buildLexiconWithEvidence(all, options);
+  let step = built.next();
+  while (!step.done) step = built.next();
+  return step.value;
 }
 
 async function reasonToRebuild(tx: Sql, input: LexiconInput, rules: string): Promise<string | null> {

@@ -197,7 +197,12 @@ export function countedWords(evidence: readonly ArticleEvidence[]): string[] {
 
 /** A matcher of the counted words (one pass over a text counts them all). */
 export function wordCounter(words: readonly string[]): Matcher {
-  return buildMatcher(words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
+  return buildMatcher(counterEntries(words));
+}
+
+/** wordCounter's matcher entries (a sharded build sends their section to its shards). */
+export function counterEntries(words: readonly string[]): MatcherEntry[] {
+  return words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] }));
 }
 
 export function countWords(counter: Matcher, p: Prepared): [string, number][] {
