@@ -9,8 +9,8 @@ import type { SuiteResult } from './report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const wanted = process.argv.slice(2);
-/** Suites that take an hour or more (a 200,000-article archive, 10 minutes of load): run only when named. */
-const OPT_IN = new Set(['scale-server.ts', 'soak-server.ts']);
+/** Suites that take long (a 200,000-article archive, 10 minutes of load, 2,000 queries over HTTP after an ingest): run only when named. */
+const OPT_IN = new Set(['scale-server.ts', 'soak-server.ts', 'parity-server.ts']);
 const files = readdirSync(join(here, 'suites'))
   .filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))
   .filter((f) => (wanted.length ? wanted.some((w) => f.startsWith(w)) : !OPT_IN.has(f)))

@@ -3,7 +3,7 @@
 // generator does not share its event loop), a bounded concurrent client load
 // on loopback, and memory/disk readings of the server and of PostgreSQL.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { Article } from '@jianbao/core';
@@ -62,6 +62,23 @@ export function cpuOf(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/** A process and its live descendants (a server with --workers), from /proc. */
+export function treeOf(pid: number): number[] {
+  const parent = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const f = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      parent.set(Number(entry), Number(f[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) for (const [child, p] of parent) if (p === out[i]) out.push(child);
+  return out;
 }
 
 /** The PostgreSQL server listening on `port` and its live backends (from ps), or null when it is not found. */
@@ -130,11 +147,18 @@ export interface ServerChild {
   stop(): Promise<void>;
 }
 
+export interface SpawnOptions {
+  /** Node flags before the script (e.g. --cpu-prof --cpu-prof-dir=…). */
+  nodeArgs?: string[];
+  /** More `jianbao serve` arguments (e.g. --workers 2). */
+  args?: string[];
+}
+
 /** `jianbao serve` (the built CLI) on a free loopback port, limits raised for a load test; resolves once it listens. */
-export async function spawnServer(db: string, sampleMs = 1000): Promise<ServerChild> {
+export async function spawnServer(db: string, sampleMs = 1000, options: SpawnOptions = {}): Promise<ServerChild> {
   const port = await freePort();
   const main = join(REPO_ROOT, 'packages', 'cli', 'dist', 'main.js');
-  const child: ChildProcess = spawn(process.execPath, [main, 'serve', '--db', db, '--port', String(port), '--rate', '100000', '--burst', '100000', '--quiet'], {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), main, 'serve', '--db', db, '--port', String(port), '--rate', '100000', '--burst', '100000', '--quiet', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

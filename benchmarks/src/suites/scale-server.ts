@@ -13,7 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadArchive, loadSearchIndexSync, searchWithIndex, type Article } from '@jianbao/core';
+import { loadArchive, loadSearchIndexSync, searchQueryWithIndex, type Article } from '@jianbao/core';
 import { createToken, exportBundle, ingestArticles, openDatabase, type Database, type IngestResult } from '@jianbao/server';
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
@@ -27,7 +27,7 @@ const REQUESTS = 3200;
 const cpuSeconds = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1e6;
 
 /** Queries from the archive with a fixed seed: sentence pieces of 2–6 characters, title pieces, lexicon names, two-part queries. */
-function queriesOf(articles: readonly Article[], names: readonly string[], count: number): string[] {
+export function queriesOf(articles: readonly Article[], names: readonly string[], count: number): string[] {
   const random = rng(17);
   const out = new Set<string>();
   while (out.size < count) {
@@ -118,7 +118,7 @@ async function measure(name: string, spec: string, db: Database, first: Article[
         for (const q of sample) {
           const r = await fetch(`${server.url}/v1/search?q=${encodeURIComponent(q)}&limit=10`, { headers: { authorization: `Bearer ${token}` } });
           const body = (await r.json()) as { hits: { id: string }[] };
-          if (JSON.stringify(searchWithIndex(local, index, q, { limit: 10 }).map((h) => h.id)) === JSON.stringify(body.hits.map((h) => h.id))) same++;
+          if (JSON.stringify(searchQueryWithIndex(local, index, q, { limit: 10 }).hits.map((h) => h.id)) === JSON.stringify(body.hits.map((h) => h.id))) same++;
         }
         run.parity = `${same}/${sample.length}`;
       } finally {

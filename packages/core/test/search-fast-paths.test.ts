@@ -13,6 +13,7 @@ import {
   toOriginal,
 } from '../src/search/match.js';
 import { buildSearchIndex } from '../src/search/search-index.js';
+import { BOOSTS, D, K1, normsOf, postingShares } from '../src/search/postings.js';
 import { prepareSearchTexts, prepareSearchTextsSync } from '../src/search/lifecycle.js';
 import { searchWithIndex } from '../src/search/search.js';
 
@@ -124,14 +125,34 @@ describe('index lookups', () => {
   const index = buildSearchIndex(articles);
 
   it('finds every term by in-place comparison, and by its position', () => {
-    let position = 0;
-    for (let i = 0; i < index.terms.length; i++) {
-      const term = index.terms.get(i);
-      expect(index.find(term)).toBe(i);
-      expect(index.terms.termAt(position)).toBe(i);
-      position += term.length + 1;
+    // Twice: the second time from the terms already looked up.
+    for (let round = 0; round < 2; round++) {
+      let position = 0;
+      for (let i = 0; i < index.terms.length; i++) {
+        const term = index.terms.get(i);
+        expect(index.find(term)).toBe(i);
+        expect(index.terms.termAt(position)).toBe(i);
+        position += term.length + 1;
+      }
+      expect(index.find('不存在的词')).toBe(-1);
     }
-    expect(index.find('不存在的词')).toBe(-1);
+  });
+
+  it('gives each posting the BM25 share the scoring loop computed, bit for bit, kept lists or not', () => {
+    const norms = normsOf(index);
+    for (let i = 0; i < index.terms.length; i++) {
+      const postings = index.postings(i);
+      const shares = postingShares(index, postings);
+      postings.docs.forEach((list, f) => {
+        const idf = Math.log(1 + (index.docCount - list.length + 0.5) / (list.length + 0.5));
+        const weight = BOOSTS[f]! * idf;
+        list.forEach((doc, k) => {
+          const tf = postings.tfs[f]![k]!;
+          expect(shares[f]![k]).toBe(weight * (D + (tf * (K1 + 1)) / (tf + norms[f]![doc]!)));
+        });
+      });
+      expect(postingShares(index, index.postings(i))).toEqual(shares);
+    }
   });
 
   it('visitPostings visits exactly the decoded postings', () => {

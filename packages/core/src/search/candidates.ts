@@ -1,5 +1,5 @@
 import { qualityBound, MIN_QUALITY } from './quality.js';
-import { BOOSTS, D, K1, normsOf, termIndexes, tokenSource, type TokenSource } from './postings.js';
+import { postingShares, termIndexes, tokenSource, type TokenSource } from './postings.js';
 import type { Segment } from './query.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -155,7 +155,6 @@ export function scoreCandidates(
 ): Scored[] {
   const n = index.docCount;
   const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
-  const norms = normsOf(index);
   const touched: number[] = [];
   const scored = segments.map((segment) => scoredTerms(index, segment));
   const sources = scored.map((terms) => terms.map((token) => tokenSource(index, token)));
@@ -192,23 +191,20 @@ export function scoreCandidates(
           return;
         }
         for (const termIndex of source.terms) {
-          const { docs, tfs } = index.postings(termIndex);
+          const postings = index.postings(termIndex);
+          const allShares = postingShares(index, postings);
           for (let f = 0; f < 3; f++) {
-            const list = docs[f]!;
+            const list = postings.docs[f]!;
             if (!list.length) continue;
-            const idf = Math.log(1 + (n - list.length + 0.5) / (list.length + 0.5));
-            const weight = BOOSTS[f]! * idf;
-            const norm = norms[f]!;
             const bit = t < terms.length ? 1 << t : 0;
-            const tfList = tfs[f]!;
+            const share = allShares[f]!;
             if (possible && list.length > GALLOP_RATIO * possible.length) {
               const m = intersect(list, possible);
               for (let k = 0; k < m; k++) {
                 const i = found[k]!;
                 const doc = list[i]!;
-                const tf = tfList[i]!;
                 if (bm25[doc] === 0) touched.push(doc);
-                bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+                bm25[doc] = bm25[doc]! + share[i]!;
                 mask[doc] = mask[doc]! | bit;
               }
               continue;
@@ -216,9 +212,8 @@ export function scoreCandidates(
             for (let i = 0; i < list.length; i++) {
               const doc = list[i]!;
               if (alive && !alive[doc]) continue;
-              const tf = tfList[i]!;
               if (bm25[doc] === 0) touched.push(doc);
-              bm25[doc] = bm25[doc]! + weight * (D + (tf * (K1 + 1)) / (tf + norm[doc]!));
+              bm25[doc] = bm25[doc]! + share[i]!;
               mask[doc] = mask[doc]! | bit;
             }
           }
@@ -228,11 +223,11 @@ export function scoreCandidates(
     // A bounded heap of [upper, order, doc], worst on top.
     const heap: { tier: number; upper: number; order: number; doc: number; mean: number }[] = [];
     const single = segments.length === 1;
-    const bound = (doc: number, s: number) => segmentBound(masks, segments, scored, doc, s);
+    const table = boundTable(segments, scored);
     for (let order = 0; order < touched.length; order++) {
       const doc = touched[order]!;
       let sum = 0;
-      for (let s = 0; s < segments.length; s++) sum += bound(doc, s);
+      for (let s = 0; s < segments.length; s++) sum += table[s * BOUND_STRIDE + popcount(masks[s]![doc]!)]!;
       const mean = sum / segments.length;
       if (mean < MIN_QUALITY) continue;
       const tier = mean === 1 ? (titleIsQuery.has(doc) ? 3 : 2) : 0;
@@ -269,9 +264,9 @@ export function scoreCandidates(
       tier,
       doc,
       bm25: bm25[doc]!,
-      // segmentBound, not the `bound` closure: called from this inner callback, a closure made per call was a
-      // new call target each query, and V8 deoptimised scoreCandidates at every query of two or more segments.
-      bounds: single ? [mean] : segments.map((_, s) => segmentBound(masks, segments, scored, doc, s)),
+      // segmentBound, not a closure: called from this inner callback, a closure made per call was a new call
+      // target each query, and V8 deoptimised scoreCandidates at every query of two or more segments.
+      bounds: single ? [mean] : segments.map((_, s) => segmentBound(table, masks, doc, s)),
       upper,
     }));
   } finally {
@@ -296,8 +291,25 @@ function worseThan(a: { tier: number; upper: number; order: number }, tier: numb
   return a.tier < tier || (a.tier === tier && (a.upper < upper || (a.upper === upper && a.order > order)));
 }
 
-function segmentBound(masks: Uint32Array[], segments: Segment[], scored: string[][], doc: number, s: number): number {
-  return qualityBound(popcount(masks[s]![doc]!), segments[s]!, scored[s]!.length);
+function segmentBound(table: Float64Array, masks: Uint32Array[], doc: number, s: number): number {
+  return table[s * BOUND_STRIDE + popcount(masks[s]![doc]!)]!;
+}
+
+/** Room per segment in boundTable: a count of scored terms, 0 to MAX_SCORED_TERMS. */
+const BOUND_STRIDE = MAX_SCORED_TERMS + 1;
+
+/**
+ * qualityBound of every count of a segment's scored terms an article may hold, per segment (at
+ * s·BOUND_STRIDE + count): the same values, looked up for each of the thousands of articles reached instead of
+ * worked out again.
+ */
+function boundTable(segments: Segment[], scored: string[][]): Float64Array {
+  const table = new Float64Array(segments.length * BOUND_STRIDE);
+  for (let s = 0; s < segments.length; s++) {
+    const total = scored[s]!.length;
+    for (let count = 0; count <= total; count++) table[s * BOUND_STRIDE + count] = qualityBound(count, segments[s]!, total);
+  }
+  return table;
 }
 
 function popcount(x: number): number {
