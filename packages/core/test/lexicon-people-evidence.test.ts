@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../src/article.js';
 import { buildLexicon } from '../src/lexicon/build.js';
-import { extractEvidencedPeople, extractListedPeople, extractReporters, looksForeign } from '../src/lexicon/people-evidence.js';
+import { extractEvidencedPeople, extractListedPeople, extractReporters, looksForeign, notPersonNames, shortListedNames } from '../src/lexicon/people-evidence.js';
 import { extractPeopleBeforeTitles, foreignNameBefore } from '../src/lexicon/people.js';
 
 const names = (text: string, known: string[] = []) => extractEvidencedPeople(text, new Set(known)).map((c) => c.name);
@@ -43,6 +43,39 @@ describe('people named without a title (issue 13)', () => {
   it('a list beside a known person', () => {
     expect(listed('重点图书《毛泽东、邓小平、江泽民新闻宣传思想》', ['江泽民'])).toEqual(['邓小平']);
     expect(listed('内蒙古、黑龙江以及吉林先后出现降雪。', ['黑龙江'])).toEqual([]);
+  });
+
+  it('a list item: both names show their ends, and a known name that runs on into a place is none', () => {
+    // 雪克来提·扎克尔 is one name: the part after · is no list item.
+    expect(listed('王小洪、雪克来提·扎克尔、谌贻琴出席。', ['谌贻琴'])).toEqual([]);
+    expect(listed('伊朗南部格什姆岛、锡里克、阿巴斯港传出爆炸声。', ['阿巴斯'])).toEqual([]);
+    // Two characters only where the archive lists the name in half its printings (the builder's shortListed).
+    expect(listed('航天员叶光富、李聪、李广苏出舱。', ['叶光富'])).toEqual([]);
+    expect(extractListedPeople('航天员叶光富、李聪、李广苏出舱。', new Set(['叶光富']), new Set(), new Set(['李聪'])).map((c) => c.name)).toEqual(['李聪']);
+    expect(shortListedNames('航天员叶光富、李聪、李广苏；任何新的行动。')).toEqual(['李聪']);
+    expect(shortListedNames('海上、陆上和空中。')).toEqual([]);
+  });
+
+  it('names printed where only a place or a body stands', () => {
+    expect(notPersonNames('伊朗南部锡里克地区传出爆炸声，迪莫纳位于内盖夫沙漠。')).toEqual(expect.arrayContaining(['锡里克', '迪莫纳']));
+    expect(notPersonNames('国际评级机构惠誉24日宣布，穆迪公司表示。')).toEqual(expect.arrayContaining(['惠誉', '穆迪']));
+    expect(notPersonNames('克林顿说，他将向中方转达。')).toEqual([]);
+  });
+
+  it('the archive decides against pieces of longer names, glued words, places and bodies', () => {
+    const article = (i: number, text: string): Article => ({
+      id: `a${i}`, paper: null, date: null, page: `p${i}`, title: '', titleInferred: false, subtitle: null, section: null, byline: null,
+      dateline: null, kind: 'news', source: null, paragraphs: [text], continues: null, continuationOf: null,
+    });
+    const people = (texts: string[]) => buildLexicon(texts.map((t, i) => article(i, t))).filter((t) => t.kind === 'person').map((t) => t.name).sort();
+    // 梅内 has a title once, but is printed inside 哈梅内伊 (a name the archive counts: 哈梅内伊表示) far more often.
+    const khamenei = Array.from({ length: 12 }, () => '伊朗最高领袖哈梅内伊表示，将作出回应。');
+    expect(people(['非洲大陆自贸区秘书长梅内出席。', ...khamenei])).not.toContain('梅内');
+    expect(people(['非洲大陆自贸区秘书长梅内出席。', '梅内表示，贸易将增长。'])).toContain('梅内');
+    // A body that speaks (惠誉表示) but is printed as a body as often.
+    expect(people(['惠誉表示，美国财政恶化。', '国际评级机构惠誉24日宣布下调评级。'])).not.toContain('惠誉');
+    // 忠于马克思主义: 于 is no part of the name the doctrine names more often alone.
+    expect(people(['坚持马克思主义。', '学习马克思主义。', '运用马克思主义。', '忠于马克思主义。'])).toEqual(['马克思']);
   });
 
   it('foreign shapes are runs of transliteration characters that are not places or offices', () => {

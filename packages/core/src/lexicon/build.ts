@@ -1,7 +1,7 @@
 import { articleBody, type Article } from '../article.js';
 import { fnv1a } from '../id.js';
-import { buildMatcher } from '../matcher/matcher.js';
-import type { Matcher, MatcherEntry } from '../matcher/types.js';
+import { buildMatcher, loadMatcher } from '../matcher/matcher.js';
+import type { Matcher, MatcherEntry, MatcherSection } from '../matcher/types.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
@@ -11,7 +11,8 @@ import {
   extractTitledPeople, extractPeopleBeforeTitles, homeFromCounts, provinceMentions, looksLikeName, programmeNames, quotedSpans, type ArticleContext, type Candidate,
 } from './extract.js';
 import { gazetteer, paperPlace } from './gazetteer.js';
-import { extractEvidencedPeople, extractListedPeople, extractReporters } from './people-evidence.js';
+import { extractEvidencedPeople, extractListedPeople, extractReporters, notPersonNames, shortListedNames } from './people-evidence.js';
+import { TRANSLIT } from './people-words.js';
 import { TERM_KINDS, type Term, type TermKind, type TermMention, type TermRole } from './types.js';
 import { CHAIN_HEADS, CHAINED_DEPARTMENTS, GENERIC_BODIES, GENERIC_LEVELS, NAME_FOLLOWERS, TITLES_AFTER } from './words.js';
 import { pushAll } from '../arrays.js';
@@ -127,6 +128,10 @@ export interface ArticleEvidence {
   foreign: string[];
   /** Universities and groups with a two-character name (清华大学), read where a role follows them (清华大学教授). */
   bodies: string[];
+  /** Names printed where only a place or a body stands (锡里克地区, 穆迪公司), one entry a printing: set against person evidence. */
+  notPeople?: string[];
+  /** Two-character names printed as list items (、李聪、), one entry a printing. */
+  listed?: string[];
   /** How often each of the archive's counted words (countedWords) occurs in the article. */
   counts: [string, number][];
   /** Pass 2, the decisions given: people and policies… */
@@ -150,6 +155,10 @@ export interface LexiconDecisions {
   foreignPlaces: Set<string>;
   /** Two-character-named universities and groups read before a role in two or more articles. */
   shortBodies: Set<string>;
+  /** Names printed as a place or a body at least half as often as with person evidence: never people (惠誉, 迪莫纳). */
+  notPeople?: Set<string>;
+  /** Two-character names printed as list items in at least half their printings: a list beside a known person names them. */
+  shortListed?: Set<string>;
 }
 
 export function prepareArticle(a: Article): Prepared {
@@ -167,7 +176,7 @@ export function passOne(a: Article, p: Prepared, home: ReadonlySet<string>, prov
   const folded = foldText(p.text);
   return {
     id: a.id, date: a.date, page: a.page, provinces, fixed: extractFixed(a, p), titled, quotes: quotedSpans(folded, true), programmes: programmeNames(folded), spoken: speakers(p.text),
-    foreign: foreignPlaceNames(p.text), bodies: shortBodyNames(p.text), counts: [], people: [], policies: [], confirmed: [], dropped: [], mentions: [],
+    foreign: foreignPlaceNames(p.text), bodies: shortBodyNames(p.text), notPeople: notPersonNames(p.text), listed: shortListedNames(p.text), counts: [], people: [], policies: [], confirmed: [], dropped: [], mentions: [],
   };
 }
 
@@ -190,14 +199,21 @@ export function countedWords(evidence: readonly ArticleEvidence[]): string[] {
     for (const n of e.programmes) programmes.add(n);
   }
   for (const e of evidence) for (const n of e.spoken) spoken.add(n);
+  const listed = new Set<string>();
+  for (const e of evidence) for (const n of e.listed ?? []) listed.add(n);
   const counties = new Set<string>();
   for (const e of evidence) for (const c of e.fixed) if (c.afterParent) counties.add(c.aliases![0]!);
-  return [...new Set([...titled, ...quotes, ...spoken, ...programmes, ...counties])].filter((w) => w.length >= 2);
+  return [...new Set([...titled, ...quotes, ...spoken, ...programmes, ...counties, ...listed])].filter((w) => w.length >= 2);
 }
+
+/** Per counter, the counted transliterated words printed inside each longer counted word (梅内 in 哈梅内伊). */
+const innerWords = new WeakMap<Matcher, Map<string, string[]>>();
 
 /** A matcher of the counted words (one pass over a text counts them all). */
 export function wordCounter(words: readonly string[]): Matcher {
-  return buildMatcher(counterEntries(words));
+  const counter = buildMatcher(counterEntries(words));
+  innerWords.set(counter, transliteratedInside(words));
+  return counter;
 }
 
 /** wordCounter's matcher entries (a sharded build sends their section to its shards). */
@@ -205,9 +221,47 @@ export function counterEntries(words: readonly string[]): MatcherEntry[] {
   return words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] }));
 }
 
+/** wordCounter made from its entries' matcher section (built elsewhere: a sharded build's) and the same words. */
+export function wordCounterFrom(section: MatcherSection, words: readonly string[]): Matcher {
+  const counter = loadMatcher(section);
+  innerWords.set(counter, transliteratedInside(words));
+  return counter;
+}
+
+const transliterated = (w: string) => [...w].every((c) => TRANSLIT.has(c));
+
+/**
+ * For each counted word, the transliterated counted words inside it with a transliteration character beside them
+ * there (梅内 in 哈梅内伊, 萨尔 in 费萨尔), not a Chinese name inside a longer one.
+ */
+function transliteratedInside(words: readonly string[]): Map<string, string[]> {
+  const short = new Set(words.filter((w) => w.length <= 3 && transliterated(w)));
+  const inside = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < 3) continue;
+    const found: string[] = [];
+    for (let a = 0; a < w.length; a++) {
+      for (let b = a + 2; b <= Math.min(w.length, a + 3); b++) {
+        if (b - a === w.length || !short.has(w.slice(a, b))) continue;
+        if (TRANSLIT.has(w[a - 1] ?? '') || TRANSLIT.has(w[b] ?? '')) found.push(w.slice(a, b));
+      }
+    }
+    if (found.length) inside.set(w, found);
+  }
+  return inside;
+}
+
+/**
+ * How often each counted word is printed. A short transliterated word is counted inside a longer counted word too
+ * (梅内 in 哈梅内伊): its title once beside 65 printings of 哈梅内伊 is not a tenth of them.
+ */
 export function countWords(counter: Matcher, p: Prepared): [string, number][] {
   const counts = new Map<string, number>();
-  for (const hit of counter.findAll(p.text)) counts.set(hit.termId, (counts.get(hit.termId) ?? 0) + 1);
+  const inside = innerWords.get(counter);
+  for (const hit of counter.findAll(p.text)) {
+    counts.set(hit.termId, (counts.get(hit.termId) ?? 0) + 1);
+    for (const w of inside?.get(hit.termId) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
   return [...counts];
 }
 
@@ -243,12 +297,19 @@ export function decide(evidence: readonly ArticleEvidence[], words: readonly str
   }
   // A programme named after the verb that launches it (开展…提升行动) is a term when the archive prints it again.
   const programmes = new Set([...programmeCandidates].filter((name) => (totals.get(name) ?? 0) >= 2));
+  // A name printed as a place or a body (锡里克地区, 评级机构惠誉) at least half as often as with person evidence is none.
+  const placeOrBody = new Map<string, number>();
+  for (const e of evidence) for (const n of e.notPeople ?? []) placeOrBody.set(n, (placeOrBody.get(n) ?? 0) + 1);
+  const notPeople = new Set([...placeOrBody].filter(([name, k]) => !bylined.has(name) && k >= 0.5 * (titled.get(name) ?? 0)).map(([name]) => name));
   const known = new Set(bylined);
-  for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
+  for (const [name, n] of titled) if (n >= 0.1 * (totals.get(name) ?? n) && !notPeople.has(name)) known.add(name);
   // A name that opens a clause before a speech verb (唐俊表示) shows where it ends; with that, pass 2 can read it after a
   // title whose end the text does not show (院长唐俊信心满满). Only titled ones become terms; like titles, speech must
   // follow in a tenth of its occurrences (not 哈马斯, an organisation that 表示 now and then).
-  for (const [name, n] of spoken) if (n >= 0.1 * (totals.get(name) ?? n)) known.add(name);
+  for (const [name, n] of spoken) if (n >= 0.1 * (totals.get(name) ?? n) && !notPeople.has(name)) known.add(name);
+  // A transliterated name that is a better-evidenced one with a character glued on (于马克思 in 忠于马克思主义) is a word
+  // of the clause and the name.
+  for (const name of known) if (gluedOn(name, titled, known)) known.delete(name);
   const repeated = new Set<string>();
   for (const [q, pages] of quotePages) if (pages.size >= 2 && quoteCount.get(q)! >= 0.5 * (totals.get(q) ?? 0)) repeated.add(q);
   // A county's short form after its city or province (台州玉环) names it where at least a quarter of the archive's
@@ -264,8 +325,22 @@ export function decide(evidence: readonly ArticleEvidence[], words: readonly str
   const bodyArticles = new Map<string, number>();
   for (const e of evidence) for (const n of e.bodies ?? []) bodyArticles.set(n, (bodyArticles.get(n) ?? 0) + 1);
   const shortBodies = new Set([...bodyArticles].filter(([, k]) => k >= 2).map(([n]) => n));
-  return { known, repeated, programmes, counties, foreignPlaces, shortBodies };
+  const listed = new Map<string, number>();
+  for (const e of evidence) for (const n of e.listed ?? []) listed.set(n, (listed.get(n) ?? 0) + 1);
+  const shortListed = new Set([...listed].filter(([name, k]) => k >= 0.5 * (totals.get(name) ?? k) && !notPeople.has(name)).map(([name]) => name));
+  return { known, repeated, programmes, counties, foreignPlaces, shortBodies, notPeople, shortListed };
 }
+
+/**
+ * Is `name` a known transliterated name of three or more characters with the last character of the clause before it
+ * glued on, with a third of its evidence? Not two characters (蒙赫巴特尔 beside 巴特尔: Mongolian names share their
+ * parts) and not after it (萨尔维尼 beside 萨尔维 are two people).
+ */
+function gluedOn(name: string, titled: ReadonlyMap<string, number>, known: ReadonlySet<string>): boolean {
+  if (name.length < 4 || bylinedOnly(name, titled) || !transliterated(name)) return false;
+  return known.has(name.slice(1)) && (titled.get(name.slice(1)) ?? 0) >= 3 * titled.get(name)!;
+}
+const bylinedOnly = (name: string, titled: ReadonlyMap<string, number>) => !titled.has(name);
 
 /** What follows a person's name in a clause, not in a body's name: a title after it or a verb. */
 const PERSON_NEXT = [...TITLES_AFTER, ...NAME_FOLLOWERS.filter((w) => w.length >= 2 || '到对给同在向为'.includes(w)), '乘车', '亲切', '前不久', '祝贺', '希望', '专门', '曾'];
@@ -286,7 +361,7 @@ export function passTwo(e: ArticleEvidence, p: Prepared, d: LexiconDecisions): v
   e.people = [
     ...[...extractTitledPeople(p.text, p.ctx, d.known), ...extractPeopleBeforeTitles(p.text, d.known), ...extractAppointments(p.text), ...extractEvidencedPeople(p.text, d.known), ...extractReporters(p.text)].filter((c) => d.known.has(c.name)),
     // A name listed beside a known person (毛泽东、邓小平) is one too: the list is its evidence.
-    ...extractListedPeople(p.text, d.known),
+    ...extractListedPeople(p.text, d.known, d.notPeople, d.shortListed),
   ];
   e.policies = extractPolicies(p.text, d.repeated, d.programmes);
   e.confirmed = [

@@ -120,6 +120,8 @@ export async function updateLexicon(before: LexiconBefore, changes: LexiconChang
   const moved = [
     ...symmetricDifference(was.known, now.known), ...symmetricDifference(was.repeated, now.repeated), ...symmetricDifference(was.programmes, now.programmes),
     ...symmetricDifference(was.counties, now.counties), ...symmetricDifference(was.foreignPlaces, now.foreignPlaces), ...symmetricDifference(was.shortBodies, now.shortBodies),
+    ...symmetricDifference(was.notPeople ?? new Set<string>(), now.notPeople ?? new Set<string>()),
+    ...symmetricDifference(was.shortListed ?? new Set<string>(), now.shortListed ?? new Set<string>()),
   ];
   const peopleAgain = await reread(moved);
   for (const n of [...fresh, ...peopleAgain]) passTwo(evidence[n]!, prepared.get(n)!, now);

@@ -1,9 +1,9 @@
 import { gazetteer } from './gazetteer.js';
 import type { Candidate } from './candidate.js';
 import { looksLikeName } from './people.js';
-import { OFFICE_TITLES, STATE_NAMES_NOT_PEOPLE, TRANSLIT } from './people-words.js';
+import { COMMON_SURNAMES, OFFICE_TITLES, STATE_NAMES_NOT_PEOPLE, TRANSLIT } from './people-words.js';
 import { COUNTRIES, NEVER_IN_NAME, TITLES, TITLES_AFTER } from './words.js';
-import { isDelimiter, isHan } from './scan.js';
+import { isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
 
 /**
  * People named without a title beside them: contexts that only people have, read archive-wide.
@@ -117,18 +117,24 @@ export function extractReporters(text: string): Candidate[] {
   return out;
 }
 
-/** Lists beside a known person: 毛泽东、邓小平、江泽民; 许银川与吴贵临. Both ends of the other name must show. */
-export function extractListedPeople(text: string, known: ReadonlySet<string>): Candidate[] {
+/** Lists beside a known person: 毛泽东、邓小平、江泽民; 许银川与吴贵临. Both ends of both names must show. */
+export function extractListedPeople(
+  text: string,
+  known: ReadonlySet<string>,
+  notPeople: ReadonlySet<string> = new Set(),
+  shortListed: ReadonlySet<string> = new Set(),
+): Candidate[] {
   const out: Candidate[] = [];
-  // No archive-wide count checks a listed name, so two characters (海上 beside 陆上) are not enough.
+  // Two characters (海上 beside 陆上, 何新 in 任何新的) only where the archive lists the name in half its printings.
   const push = (name: string) => {
-    if (name.length >= 3) out.push({ kind: 'person', name, roles: [] });
+    if ((name.length >= 3 || shortListed.has(name)) && !notPeople.has(name)) out.push({ kind: 'person', name, roles: [] });
   };
-  const joiner = (k: number) => isDelimiter(text, k) || JOINS.includes(text[k]!);
+  const joiner = (k: number) => listEdge(text, k);
   for (let j = 2; j < text.length - 2; j++) {
     if (!JOINS.includes(text[j]!)) continue;
     const leftKnown = [2, 3, 4, 5, 6].some((len) => j - len >= 0 && known.has(text.slice(j - len, j)));
-    const rightKnown = [2, 3, 4, 5, 6].some((len) => known.has(text.slice(j + 1, j + 1 + len)));
+    // A known name right of the list word must not run on into a place (阿巴斯港、锡里克 lists a port, not 阿巴斯).
+    const rightKnown = [2, 3, 4, 5, 6].some((len) => known.has(text.slice(j + 1, j + 1 + len)) && !PLACE_ENDS.has(text[j + 1 + len] ?? ''));
     if (leftKnown) {
       const len = [3, 2, 4, 5, 6].find((n) => j + 1 + n <= text.length && shaped(text.slice(j + 1, j + 1 + n)) && joiner(j + 1 + n));
       if (len && !known.has(text.slice(j + 1, j + 1 + len))) push(text.slice(j + 1, j + 1 + len));
@@ -142,3 +148,54 @@ export function extractListedPeople(text: string, known: ReadonlySet<string>): C
 }
 
 const JOINS = '、和与及';
+const NAME_JOINERS = '·-－';
+/** Characters that make a name before them a place's (阿巴斯港, 伊朗锡里克岛). */
+const PLACE_ENDS = new Set('港市省县州岛湾河山城镇村区');
+/** Position words that end a two-character list item as a place or a side, not a given name (陆上, 海外). */
+const NOT_SHORT_GIVEN = new Set('上下里外内前后间边面部方');
+
+/** A list item's edge: punctuation or a list word, not the joiner inside a foreign name (雪克来提·扎克尔 is one name). */
+const listEdge = (text: string, k: number): boolean => (isDelimiter(text, k) && !NAME_JOINERS.includes(text[k] ?? '')) || JOINS.includes(text[k] ?? '');
+
+/**
+ * Two-character names printed as an item of a list (、李聪、, 侯凯　侯建国): a common surname, a list word or a gap on
+ * one side and an edge on the other. The builder keeps those listed in half their printings (not 何新 in 任何新的).
+ */
+export function shortListedNames(text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= text.length; i++) {
+    if (!COMMON_SURNAMES.has(text[i]!) || !listEdge(text, i - 1) || !listEdge(text, i + 2)) continue;
+    if (!('、和与及　 '.includes(text[i - 1] ?? '#') || '、和与及　 '.includes(text[i + 2] ?? '#'))) continue;
+    const name = text.slice(i, i + 2);
+    if (looksLikeName(name) && !NOT_GIVEN.has(name[1]!) && !NOT_SHORT_GIVEN.has(name[1]!) && !placeWords().has(name)) out.push(name);
+  }
+  return out;
+}
+
+/** Contexts of places and bodies, not of people (锡里克地区, 迪莫纳位于; 穆迪公司, 评级机构惠誉, 品牌比亚迪). */
+const NOT_PERSON_AFTER = ['地区', '位于', '附近', '一带', '境内', '两地', '等地', '公司', '集团', '股份', '汽车', '品牌', '银行'];
+const NOT_PERSON_BEFORE = ['城市', '机构', '企业', '品牌', '南部', '北部', '东部', '西部', '中部'];
+let notPersonAfterCache: WordFinder | undefined;
+let notPersonBeforeCache: WordFinder | undefined;
+
+/**
+ * Names this text prints where only a place or a body stands (one entry a printing). The builder sets them against
+ * the name's person evidence: a name printed so at least half as often as with a title or speech is not a person.
+ */
+export function notPersonNames(text: string): string[] {
+  const out: string[] = [];
+  for (const w of (notPersonAfterCache ??= wordFinder(NOT_PERSON_AFTER)).find(text)) {
+    // The run of transliteration characters before the word (锡里克), or a Chinese name shape of two or three.
+    let s = w.start;
+    while (s > 0 && w.start - s < 6 && TRANSLIT.has(text[s - 1]!)) s--;
+    if (w.start - s >= 2) out.push(text.slice(s, w.start));
+    for (const len of [2, 3]) if (w.start - len !== s && w.start - len >= 0 && looksLikeName(text.slice(w.start - len, w.start))) out.push(text.slice(w.start - len, w.start));
+  }
+  for (const w of (notPersonBeforeCache ??= wordFinder(NOT_PERSON_BEFORE)).find(text)) {
+    let e = w.end;
+    while (e < text.length && e - w.end < 6 && TRANSLIT.has(text[e]!)) e++;
+    if (e - w.end >= 2) out.push(text.slice(w.end, e));
+    for (const len of [2, 3]) if (w.end + len !== e && looksLikeName(text.slice(w.end, w.end + len))) out.push(text.slice(w.end, w.end + len));
+  }
+  return out;
+}

@@ -42,5 +42,8 @@ export const TRANSLIT = new Set(
   ('阿埃艾爱安昂奥巴拜班邦包保鲍贝本比彼毕庇波伯博布采查察达戴丹道得德登迪蒂帝蒂丁东杜敦顿多厄恩尔法范凡菲费芬丰冯佛弗福伏盖甘冈高戈哥格根贡古瓜圭哈海汉豪赫黑亨洪胡呼华霍基吉加贾杰捷金卡凯坎康考柯科克肯孔库奎昆拉腊莱赖兰朗劳勒雷蕾里理丽利莉历连林琳留柳隆卢鲁陆路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明缪摩莫默姆穆拿纳娜奈南内妮尼宁纽努诺欧帕潘庞佩彭皮珀蒲普齐奇契恰乔切钦琼丘屈热瑞若撒萨塞赛桑瑟森沙莎珊山善尚绍舍申什施史舒斯松宋苏索塔泰坦汤唐特提廷通图托瓦万旺威韦维温文沃乌伍武西希锡席夏谢辛欣休许雅亚延扬耶伊因英尤于约泽扎詹兹佐哲夫娅娃额茨琪芙琴卓璐迦思').split(''),
 );
 
-/** Short or partial state names the country list lacks, which look like transliterated names (多米尼克 is Dominica). */
-export const STATE_NAMES_NOT_PEOPLE = ['多米尼克', '普林西比', '多巴哥', '圣多美'];
+/** Parts of states' names the country list holds only whole, which look like transliterated names. */
+export const STATE_NAMES_NOT_PEOPLE = ['普林西比', '多巴哥', '圣多美'];
+
+/** The hundred most common surnames: a two-character name read from a list alone (李聪, 王强) must start with one. */
+export const COMMON_SURNAMES = new Set('王李张刘陈杨黄赵吴周徐孙朱胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖贾夏韦付邹孟熊秦邱尹薛闫段雷侯龙史陶黎顾毛郝龚邵钱严覃武戴莫孔汤'.split(''));

@@ -2,7 +2,7 @@ import type { Article } from '../article.js';
 import { buildMatcherSection, loadMatcher } from '../matcher/matcher.js';
 import type { MatcherEntry, MatcherSection } from '../matcher/types.js';
 import {
-  counterEntries, countWords, countedWords, decide, finishTerms, homeOf, matchMentions, matcherEntries, passOne, passTwo, poolTerms, prepareArticle,
+  counterEntries, countWords, countedWords, decide, finishTerms, homeOf, matchMentions, matcherEntries, passOne, passTwo, poolTerms, prepareArticle, wordCounterFrom,
   type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions, type Prepared,
 } from './build.js';
 import { provinceMentions } from './extract.js';
@@ -21,8 +21,8 @@ export interface LexiconShard {
   provinces(): Promise<[string, number][][]>;
   /** Per article, its pass-1 evidence given the home provinces. */
   passOne(home: ReadonlySet<string>): Promise<ArticleEvidence[]>;
-  /** Per article, the counted words' counts (the counter's matcher section). */
-  counts(counter: MatcherSection): Promise<[string, number][][]>;
+  /** Per article, the counted words' counts (the counter's matcher section and its words). */
+  counts(counter: { section: MatcherSection; words: readonly string[] }): Promise<[string, number][][]>;
   /** Per article, pass 2's fields given the decisions. */
   passTwo(decisions: LexiconDecisions): Promise<PassTwoFields[]>;
   /** Per article, the lexicon matcher's mentions (its section). */
@@ -46,8 +46,8 @@ export function localShard(articles: readonly Article[]): LexiconShard {
       evidence = articles.map((a, i) => passOne(a, texts()[i]!, home, provinces[i]));
       return evidence;
     },
-    async counts(section) {
-      const counter = loadMatcher(section);
+    async counts({ section, words }) {
+      const counter = wordCounterFrom(section, words);
       return evidence.map((e, i) => (e.counts = countWords(counter, texts()[i]!)));
     },
     async passTwo(decisions) {
@@ -71,7 +71,8 @@ export async function buildLexiconSharded(shards: readonly LexiconShard[], optio
   const home = homeOf(provinces.map((p) => ({ provinces: p }) as ArticleEvidence));
   const evidence = await each((s) => s.passOne(home));
   const words = countedWords(evidence);
-  const counts = await each((s) => s.counts(buildMatcherSection(counterEntries(words))));
+  const counter = { section: buildMatcherSection(counterEntries(words)), words };
+  const counts = await each((s) => s.counts(counter));
   counts.forEach((c, i) => (evidence[i]!.counts = c));
   const decisions = decide(evidence, words);
   const second = await each((s) => s.passTwo(decisions));

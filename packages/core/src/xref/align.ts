@@ -39,35 +39,56 @@ export interface Run {
   len: number;
 }
 
+/** The polynomial k-gram hash of kgrams.ts before its finaliser (a bijection: equal here ⇔ equal there). */
+const BASE = 0x01000193;
+let powK = 1;
+for (let i = 1; i < SEED_K; i++) powK = Math.imul(powK, BASE);
+
 /**
  * Maximal exact runs (≥ SEED_K) shared by draft[from, to) and the article.
  * The draft region's k-grams go into a small open-addressing table (typed
- * arrays: a Map here cost 4× the whole search) and the article is scanned once.
+ * arrays: a Map here cost 4× the whole search) and the article is scanned once,
+ * its k-gram hashes rolled as it is read: no per-article array to make on an
+ * article's first check, or to keep (they were cached per article: a first
+ * check paid for ~190 of them).
  */
-function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to: number, article: Pick<MatchText, 'codes'>, articleHashes: Uint32Array): Run[] {
+function sharedRuns(draft: Pick<MatchText, 'codes'>, from: number, to: number, article: Pick<MatchText, 'codes'>): Run[] {
   const runs: Run[] = [];
-  const last = Math.min(to - SEED_K, draftHashes.length - 1);
-  if (last < from || articleHashes.length === 0) return runs;
-  let size = 64;
-  while (size < 2 * (last - from + 1)) size <<= 1;
-  const mask = size - 1;
-  const keys = new Uint32Array(size);
-  const heads = new Int32Array(size).fill(-1);
+  const D = draft.codes;
+  const A = article.codes;
+  const last = Math.min(to, D.length) - SEED_K;
+  if (last < from || A.length < SEED_K) return runs;
+  let bits = 6;
+  while (1 << bits < 2 * (last - from + 1)) bits++;
+  const shift = 32 - bits;
+  const mask = (1 << bits) - 1;
+  const keys = new Int32Array(1 << bits);
+  const heads = new Int32Array(1 << bits).fill(-1);
   const next = new Int32Array(last - from + 1).fill(-1);
+  const hashes = next.slice(); // the region's k-gram hashes, by position from `from`
+  let h = 0;
+  for (let i = from; i < from + SEED_K; i++) h = (Math.imul(h, BASE) + D[i]!) | 0;
+  hashes[0] = h;
+  for (let i = from + 1; i <= last; i++) {
+    h = (h - Math.imul(D[i - 1]!, powK)) | 0;
+    h = (Math.imul(h, BASE) + D[i + SEED_K - 1]!) | 0;
+    hashes[i - from] = h;
+  }
   // Insert right to left so each chain lists draft positions left to right.
   for (let i = last; i >= from; i--) {
-    const h = draftHashes[i]!;
-    let slot = h & mask;
-    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
-    keys[slot] = h;
+    const k = hashes[i - from]!;
+    let slot = Math.imul(k, 0x9e3779b1) >>> shift;
+    while (heads[slot] !== -1 && keys[slot] !== k) slot = (slot + 1) & mask;
+    keys[slot] = k;
     next[i - from] = heads[slot]!;
     heads[slot] = i;
   }
-  const D = draft.codes;
-  const A = article.codes;
-  for (let j = 0; j < articleHashes.length; j++) {
-    const h = articleHashes[j]!;
-    let slot = h & mask;
+  h = 0;
+  for (let j = 0; j < SEED_K - 1; j++) h = (Math.imul(h, BASE) + A[j]!) | 0;
+  for (let j = 0; j + SEED_K <= A.length; j++) {
+    if (j > 0) h = (h - Math.imul(A[j - 1]!, powK)) | 0;
+    h = (Math.imul(h, BASE) + A[j + SEED_K - 1]!) | 0;
+    let slot = Math.imul(h, 0x9e3779b1) >>> shift;
     while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
     let i = heads[slot]!;
     let seen = 0;
@@ -90,16 +111,8 @@ function sharedRuns(draft: MatchText, draftHashes: Uint32Array, from: number, to
  * in draft order, allowing small gaps (edits) and runs out of article order
  * (clause reorder). `common[i]` marks draft positions that are common phrasing.
  */
-export function alignPassages(
-  draft: MatchText,
-  draftHashes: Uint32Array,
-  from: number,
-  to: number,
-  article: Pick<MatchText, 'codes'>,
-  articleHashes: Uint32Array,
-  common: Uint8Array,
-): Segment[] {
-  const runs = sharedRuns(draft, draftHashes, from, to, article, articleHashes);
+export function alignPassages(draft: Pick<MatchText, 'codes'>, from: number, to: number, article: Pick<MatchText, 'codes'>, common: Uint8Array): Segment[] {
+  const runs = sharedRuns(draft, from, to, article);
   const segments: Segment[] = [];
   let cur: Run[] = [];
   let dEnd = 0;

@@ -6,7 +6,7 @@ import { prepareFingerprintIndex } from './fingerprint-index.js';
 import { prepareFactIndex } from './fact-index.js';
 import { getPersonDirectory } from './people.js';
 import { prepareDraft } from './prepared-draft.js';
-import { rankRelated, type RelatedArticle } from './related.js';
+import { prepareRelated, rankRelated, type RelatedArticle } from './related.js';
 import { findReuse, type ReusedPassage, type ReuseOptions } from './reuse.js';
 
 export type { Conflict } from './conflicts.js';
@@ -96,6 +96,7 @@ export function prepareCrossReference(archive: Archive): Promise<void> {
       await yieldToHost();
       await prepareFingerprintIndex(archive);
       await prepareFactIndex(archive);
+      await prepareRelated(archive);
       const draft = warmUpDraft(archive);
       if (draft) await crossReferenceAsync(archive, draft);
     })();

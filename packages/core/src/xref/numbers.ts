@@ -5,7 +5,7 @@ import { context, leadOf, notAQuantity, trailOf } from './figure-context.js';
 import { mayBeSameFact, NO_QUANTITY, probeOf, VAGUE, type FigureTable } from './figure-table.js';
 import { scanFigures, type FigureMatch } from './quantity-scan.js';
 import { CommonRun } from './common-run.js';
-import { sentenceAt, sentenceRanges } from './sentences.js';
+import { sentenceAround } from './sentences.js';
 
 /** A number with its unit as printed: 25.8 亿元, 220余名, 4期. */
 export interface Quantity {
@@ -66,8 +66,6 @@ export function quantitiesOf(scanned: ScannedText, wanted?: (figure: FigureMatch
 export interface ScannedText {
   folded: string;
   figures: FigureMatch[];
-  /** Sentence ranges, made on the first description. */
-  ranges?: [number, number][];
 }
 
 export function scanText(text: string, limit = Infinity): ScannedText {
@@ -87,11 +85,9 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   const rate = (m.unit === '%' || m.unit.endsWith('百分点')) && RATE_BEFORE.test(folded.slice(Math.max(0, start - 6), start));
   const lead = leadOf(folded, start);
   const trail = trailOf(folded, m.end);
-  const found = sentenceAt((scanned.ranges ??= sentenceRanges(folded)), start);
-  if (!found) return null;
   // A sentence is compared whole against archive sentences: an unbroken run (a page of figures without 。) is cut
   // to a window around the figure so each comparison stays bounded.
-  const sentence: [number, number] = [Math.max(found[0], start - MAX_SENTENCE), Math.min(found[1], m.end + MAX_SENTENCE)];
+  const sentence = sentenceAround(folded, start, m.end, MAX_SENTENCE);
   return {
     start, end: m.end, value: m.value, unit: m.unit, printed: m.printed, chinese: m.chinese, rate, vague: m.vague,
     lead, trail, sentence, before: context(folded, start, -1), after: context(folded, m.end, 1),
@@ -99,14 +95,20 @@ export function describeFigure(scanned: ScannedText, m: FigureMatch): Quantity |
   };
 }
 
-/** Content characters of a folded sentence without digits: what two statements of one fact share. */
+/** Content characters of a folded sentence without digits (the first 300): what two statements of one fact share. */
+const WORDS_KEPT = 300;
+const wordCodes = new Uint16Array(WORDS_KEPT);
+const IS_NUMERAL = new Uint8Array(0x10000);
+for (const ch of NUMERAL) IS_NUMERAL[ch.charCodeAt(0)] = 1;
 function words(folded: string): string {
-  let out = '';
-  for (let i = 0; i < folded.length; i++) {
+  // Collected as code units and made one flat string (a string grown a character at a time is a rope, flattened
+  // again by the first comparison that reads it).
+  let n = 0;
+  for (let i = 0; i < folded.length && n < WORDS_KEPT; i++) {
     const c = folded.charCodeAt(i);
-    if (isContent(c) && !NUMERAL.has(folded[i]!)) out += folded[i];
+    if (isContent(c) && !IS_NUMERAL[c]) wordCodes[n++] = c;
   }
-  return out.slice(0, 300);
+  return String.fromCharCode.apply(null, wordCodes.subarray(0, n) as unknown as number[]);
 }
 
 /** Absolute time words by kind: a year, a span of months, a month or day, a part of the year. Relative ones (今年) name no time by themselves. */
@@ -118,6 +120,7 @@ const TIME_KINDS: [string, RegExp][] = [
 ];
 
 type Times = Map<string, Set<string>>;
+const TIME_CHAR = /[年月季]/;
 
 /**
  * Time words of a statement (2024年, 前10个月, 6月): statements about
@@ -129,6 +132,8 @@ function times(text: string, sentence: [number, number], heading = '', borrow = 
   // `text` is folded (a prepared draft, an article's folded body); the heading is folded here.
   const collect = (s: string, last = false) => {
     const found: Times = new Map();
+    // Every time word holds 年, 月 or 季: most stretches have none, and need no pattern run over them.
+    if (!TIME_CHAR.test(s)) return found;
     const flat = s.replace(/[ \t]/g, '');
     for (const [kind, re] of TIME_KINDS) {
       for (const m of flat.matchAll(re)) {
@@ -352,13 +357,8 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], archi
       if (leadAgree < 2 && trailAgree < 3 && ctx < 6) continue;
       // 50多个 and 51个 agree: figures conflict only where the values they allow do not meet.
       let agree = agrees(q, r);
-      const theirs = figs.folded.slice(r.sentence[0], r.sentence[1]);
-      let theirTimes = timesOf.get(r);
-      if (!theirTimes) timesOf.set(r, (theirTimes = times(figs.folded, r.sentence, article.title, true, r.start)));
-      // About another time: kept as evidence, so that a statement of another period, when it is the closest source, keeps the figure quiet.
-      const otherTime = differentTimes(myTimes, theirTimes);
       let theirWords = wordsOf.get(r);
-      if (theirWords === undefined) wordsOf.set(r, (theirWords = words(theirs)));
+      if (theirWords === undefined) wordsOf.set(r, (theirWords = words(figs.folded.slice(r.sentence[0], r.sentence[1]))));
       const shared = run.longestWith(theirWords);
       // Aligned: the sentence copied (most of its words shared, or all of the draft's), or the figure's neighbourhood the same.
       const aligned = shared >= ALIGNED_RUN || ctx >= ALIGNED_CONTEXT || (shared >= 10 && shared >= 0.8 * Math.min(mine.length, theirWords.length)) || (shared >= 5 && shared === mine.length);
@@ -372,7 +372,7 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], archi
       // another period's statement told to the same template (一季度，国内生产总值…亿元，同比增长…%).
       if (!agree && !aligned) {
         let theirNumbers = numbersOf.get(r);
-        if (!theirNumbers) numbersOf.set(r, (theirNumbers = new Set(numbersIn(theirs, r.start - r.sentence[0]))));
+        if (!theirNumbers) numbersOf.set(r, (theirNumbers = new Set(numbersIn(figs.folded.slice(r.sentence[0], r.sentence[1]), r.start - r.sentence[0]))));
         if (myNumbers.some((n) => !theirNumbers.has(n))) continue;
       }
       // Restated (weak alone, see decide()): a shorter shared run whose figure's own words agree on both sides, or
@@ -380,7 +380,13 @@ export function sameFacts(draft: string, q: Quantity, articles: Article[], archi
       // is not 2024年…超1500亿元.
       const strong = shared >= SAME_FACT_RUN || aligned;
       const restated = shared >= RESTATED_RUN && ((leadAgree >= 2 && trailAgree >= 2) || clause);
-      if (strong || (restated && (!myTimes.size || anyTimeShared(myTimes, theirTimes)))) {
+      if (!strong && !restated) continue;
+      // Its time words, read only for a statement that may be kept (most figures near a draft figure are not).
+      let theirTimes = timesOf.get(r);
+      if (!theirTimes) timesOf.set(r, (theirTimes = times(figs.folded, r.sentence, article.title, true, r.start)));
+      if (strong || !myTimes.size || anyTimeShared(myTimes, theirTimes)) {
+        // About another time: kept as evidence, so that a statement of another period, when it is the closest source, keeps the figure quiet.
+        const otherTime = differentTimes(myTimes, theirTimes);
         out.push({ article, quantity: r, shared, agree, context: ctx, otherTime, aligned, clause: !strong, sameTime: anyTimeShared(myTimes, theirTimes) });
       }
     }

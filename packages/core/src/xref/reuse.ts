@@ -2,7 +2,7 @@ import { articleBody } from '../article.js';
 import type { Archive } from '../archive.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
-import { alignPassages, SEED_K, type Run, type Segment } from './align.js';
+import { alignPassages, type Run, type Segment } from './align.js';
 import { markCommonPhrases } from './common-phrases.js';
 import { articleCodes, findKey, getFingerprintIndex, INDEX_K, INDEX_W, type FingerprintIndex } from './fingerprint-index.js';
 import { kgramHashes, winnow } from './kgrams.js';
@@ -187,26 +187,6 @@ interface Found extends Segment {
   doc: number;
 }
 
-/** Seed hashes of articles prepared for alignment, most recently used kept: an editor checks one draft again and again. */
-const PREPARED_KEEP = 2048;
-const prepared = new WeakMap<Archive, Map<number, Uint32Array>>();
-
-/** An article's matching codes (from the fingerprint index: not normalised again) and its seed k-gram hashes. */
-function preparedArticle(archive: Archive, index: FingerprintIndex, doc: number): { codes: Uint16Array; hashes: Uint32Array } {
-  let cache = prepared.get(archive);
-  if (!cache) prepared.set(archive, (cache = new Map()));
-  const codes = articleCodes(index, doc);
-  let hashes = cache.get(doc);
-  if (hashes) {
-    cache.delete(doc); // re-insert: Map order is the recency order
-  } else {
-    hashes = kgramHashes(codes, SEED_K);
-    if (cache.size >= PREPARED_KEEP) cache.delete(cache.keys().next().value!);
-  }
-  cache.set(doc, hashes);
-  return { codes, hashes };
-}
-
 /** Reused passages of a prepared draft against the archive (its matching text, sentences and named terms). */
 export function findReuse(archive: Archive, prepared: PreparedDraft, options: ReuseOptions = {}): ReuseResult {
   const { raw, match: draft, sentences } = prepared;
@@ -220,26 +200,18 @@ export function findReuse(archive: Archive, prepared: PreparedDraft, options: Re
   const keyOf = new Int32Array(picks.length);
   for (let p = 0; p < picks.length; p++) keyOf[p] = findKey(index, hashes[picks[p]!]!);
   const common = commonMask(draft, hashes, picks, keyOf, index, options.terms ?? prepared.terms);
-  const seedHashes = SEED_K === INDEX_K ? hashes : kgramHashes(draft.codes, SEED_K);
 
   const { candidates, regions } = options.exhaustive
     ? { candidates: new Map<number, Candidate>(), regions: archive.articles.map((_, doc) => ({ doc, from: 0, to: draft.length, hits: 0 })) }
     : candidateRegions(index, picks, keyOf, draft.length, limit);
-  // Align region by region, grouped per article so each article is prepared once.
+  // Align region by region, in article order.
   regions.sort((a, b) => a.doc - b.doc || a.from - b.from);
   const found: Found[] = [];
   const merged: Region[] = [];
-  let article: { codes: Uint16Array } | undefined;
-  let articleHashes: Uint32Array | undefined;
-  let articleDoc = -1;
   for (let r = 0; r < regions.length; r++) {
     const region = regions[r]!;
-    if (region.doc !== articleDoc) {
-      articleDoc = region.doc;
-      const p = preparedArticle(archive, index, region.doc);
-      article = p;
-      articleHashes = p.hashes;
-    }
+    // The article's matching codes, kept by the fingerprint index: not normalised again.
+    const article = { codes: articleCodes(index, region.doc) };
     // Merge overlapping regions of one article.
     let to = region.to;
     let hits = region.hits;
@@ -248,7 +220,7 @@ export function findReuse(archive: Archive, prepared: PreparedDraft, options: Re
       hits += regions[r]!.hits;
     }
     if (!options.exhaustive) merged.push({ doc: region.doc, from: region.from, to, hits });
-    for (const seg of alignPassages(draft, seedHashes, region.from, to, article!, articleHashes!, common)) {
+    for (const seg of alignPassages(draft, region.from, to, article, common)) {
       // Enough own wording, one long verbatim stretch whatever it holds, or whole sentences copied with a word or two changed.
       if ((seg.matchedRare >= minChars || seg.longestOwn >= LONG_RUN || copiesSentences(seg, sentences)) && seg.similarity >= minSimilarity) found.push({ ...seg, doc: region.doc });
     }

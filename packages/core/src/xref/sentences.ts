@@ -26,3 +26,30 @@ export function sentenceAt(ranges: [number, number][], at: number): [number, num
   }
   return undefined;
 }
+
+const isSentenceEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x0a || c === 0x21 || c === 0x3f; // 。！？⏎!?
+
+/**
+ * The sentence (as sentenceRanges cuts it) holding the figure at [start, end) of `text`, cut to at most `max`
+ * characters on either side of the figure: sentenceAt(sentenceRanges(text), start) clamped to
+ * [start - max, end + max], read from the figure outwards only that far (an article's first figure checked no
+ * longer splits the whole article). `start` must be a content character (a figure's numeral).
+ */
+export function sentenceAround(text: string, start: number, end: number, max: number): [number, number] {
+  let from = Math.max(0, start - max);
+  for (let i = start - 1; i >= from; i--) {
+    if (isSentenceEnd(text.charCodeAt(i))) {
+      from = i + 1;
+      break;
+    }
+  }
+  let to = Math.min(text.length, end + max);
+  for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (isSentenceEnd(c)) {
+      to = c === 0x0a ? i : i + 1;
+      break;
+    }
+  }
+  return [from, to];
+}
