@@ -128,6 +128,24 @@ export function typoIn(text: string, segment: Segment): number {
   return at;
 }
 
+/**
+ * The most a paraphrase window of the segment can score in a text (segmentQuality's coverage / 2): its coverage
+ * once worked out, else the share of the segment's tokens the text holds at all — a window holds no more — or 0
+ * below MIN_WINDOW_COVERAGE. A presence check per token, where the window would also collect every occurrence
+ * (up to 200 per token) and slide over them: ranking skips the window of a candidate this already rules out.
+ */
+export function paraphraseBound(text: string, segment: Segment): number {
+  const window = windowMemo.get(segment)?.get(text);
+  if (window) return window.coverage >= MIN_WINDOW_COVERAGE ? window.coverage / 2 : 0;
+  const tokens = segment.tokens;
+  let missing = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (text.includes(tokens[k]!)) continue;
+    if ((tokens.length - ++missing) / tokens.length < MIN_WINDOW_COVERAGE) return 0;
+  }
+  return (tokens.length - missing) / tokens.length / 2;
+}
+
 function windowIn(text: string, segment: Segment): { coverage: number; start: number; end: number } {
   let memo = windowMemo.get(segment);
   if (!memo) windowMemo.set(segment, (memo = new Map()));
