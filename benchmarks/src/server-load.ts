@@ -113,6 +113,32 @@ export function postgresCpu(port: number): number {
   }, 0);
 }
 
+/**
+ * postgresCpu for frequent reads (per ingest phase): the processes are listed once (ps costs this process CPU
+ * too), and again only when one of them is gone. A backend that exits is counted in the server's cutime.
+ */
+export function postgresCpuMeter(port: number): () => number {
+  let pids = postgresPids(port) ?? [];
+  const read = (): number | null => {
+    let sum = 0;
+    for (const pid of pids) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        sum += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / 100;
+      } catch {
+        return null;
+      }
+    }
+    return sum;
+  };
+  return () => {
+    const got = read();
+    if (got !== null) return got;
+    pids = postgresPids(port) ?? [];
+    return read() ?? NaN;
+  };
+}
+
 export interface ServerChild {
   url: string;
   pid: number;

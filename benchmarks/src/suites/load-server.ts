@@ -48,7 +48,8 @@ export async function run(): Promise<SuiteResult> {
   const serverRss = () => treeOf(server.pid).reduce((s, pid) => s + (rssOf(pid)?.rss ?? 0), 0);
   try {
     for (const pid of treeOf(server.pid)) setPriority(pid, before);
-    const warm = await runClients(server.url, token, 1, (_, i) => (i < queries.length ? { path: `/v1/search?q=${encodeURIComponent(queries[i]!)}&limit=10` } : null));
+    // Each connection is dealt to one worker: with --workers n, n clients each send every query, so every worker is warm.
+    const warm = await runClients(server.url, token, Number(workers ?? 1), (_, i) => (i < queries.length ? { path: `/v1/search?q=${encodeURIComponent(queries[i]!)}&limit=10` } : null));
     const afterWarm = serverRss();
     const random = rng(99);
     let sent = 0;

@@ -18,7 +18,7 @@ import { createToken, exportBundle, ingestArticles, openDatabase, type Database,
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { rng } from '../random.js';
-import { cpuOf, load, postgresCpu, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
+import { cpuOf, load, postgresCpu, postgresCpuMeter, postgresRss, rssOf, runClients, spawnServer, syntheticArchive } from '../server-load.js';
 import { loadXwlbArticles } from '../xwlb.js';
 
 const CLIENTS = 16;
@@ -59,14 +59,16 @@ interface Run {
   parity?: string;
 }
 
-async function measure(name: string, spec: string, db: Database, first: Article[], day: Article[], dbCpu: () => number, dbRss: () => number | null, disk: () => Promise<string>, closeDb: () => Promise<void>, parityQueries: number): Promise<Run> {
+async function measure(name: string, spec: string, db: Database, first: Article[], day: Article[], dbCpu: () => number, ingestDbCpu: (() => () => number) | undefined, dbRss: () => number | null, disk: () => Promise<string>, closeDb: () => Promise<void>, parityQueries: number): Promise<Run> {
   const ingest = async (list: Article[], options: { name?: string }) => {
     const loadBefore = load();
     const c0 = process.cpuUsage();
-    const d0 = dbCpu();
+    // The ingest's own backend, listed once (ps per phase would cost this process CPU too).
+    const meter = ingestDbCpu?.();
+    const d0 = meter?.() ?? 0;
     const t0 = performance.now();
-    const result = await ingestArticles(db, list, options);
-    return { wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds(process.cpuUsage(c0)), dbCpuS: dbCpu() - d0, result, load: `${loadBefore} → ${load()}` };
+    const result = await ingestArticles(db, list, { ...options, dbCpu: meter });
+    return { wallS: (performance.now() - t0) / 1000, cpuS: cpuSeconds(process.cpuUsage(c0)), dbCpuS: meter ? meter() - d0 : 0, result, load: `${loadBefore} → ${load()}` };
   };
   process.stderr.write(`  ${name}: ingesting ${first.length} articles…\n`);
   const firstRun = await ingest(first, { name: 'scale' });
@@ -129,6 +131,8 @@ async function measure(name: string, spec: string, db: Database, first: Article[
   }
 }
 
+const phaseList = (m: Record<string, number>) => Object.entries(m).map(([k, v]) => `${k} ${v}`).join(', ');
+
 const duOf = (path: string) => execFileSync('du', ['-sh', path], { encoding: 'utf8' }).split('\t')[0]!;
 
 export async function run(): Promise<SuiteResult> {
@@ -151,7 +155,7 @@ export async function run(): Promise<SuiteResult> {
       const db = await openDatabase(cluster.url);
       let open = true;
       try {
-        runs.push(await measure(`PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, '').split(' ')[0]} (fsync off)`, cluster.url, db, synthetic.slice(0, n), dayOf(n), () => postgresCpu(port), () => postgresRss(port), async () => {
+        runs.push(await measure(`PostgreSQL ${cluster.version.replace(/^postgres \(PostgreSQL\) /, '').split(' ')[0]} (fsync off)`, cluster.url, db, synthetic.slice(0, n), dayOf(n), () => postgresCpu(port), () => postgresCpuMeter(port), () => postgresRss(port), async () => {
           const [size] = await db.query<{ total: string }>('SELECT pg_size_pretty(pg_database_size(current_database())) AS total');
           const tables = await db.query<{ name: string; size: string }>(
             "SELECT relname AS name, pg_size_pretty(pg_total_relation_size(oid)) AS size FROM pg_class WHERE relname IN ('articles', 'postings', 'terms', 'term_roles', 'sections') ORDER BY pg_total_relation_size(oid) DESC",
@@ -175,7 +179,7 @@ export async function run(): Promise<SuiteResult> {
       const db = await openDatabase(folder);
       let open = true;
       try {
-        runs.push(await measure('PGlite (embedded, folder)', folder, db, synthetic.slice(0, nLite), dayOf(nLite), () => 0, () => null, async () => duOf(folder), async () => {
+        runs.push(await measure('PGlite (embedded, folder)', folder, db, synthetic.slice(0, nLite), dayOf(nLite), () => 0, undefined, () => null, async () => duOf(folder), async () => {
           open = false;
           await db.close();
         }, 0));
@@ -197,8 +201,8 @@ export async function run(): Promise<SuiteResult> {
     `ingest peak ${r.ingestPeakMiB.toFixed(0)} · server ${r.serverMiB.afterWarm.toFixed(0)} → ${r.serverMiB.afterLoad.toFixed(0)} (peak ${r.serverMiB.peak.toFixed(0)})${r.dbMiB ? ` · PostgreSQL Σ RSS ${r.dbMiB.toFixed(0)}` : ''}`,
   ]);
   const phases = runs.flatMap((r) => [
-    `- ${r.name}, first ingest phases (wall ms): ${Object.entries(r.first.result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; CPU ms: ${Object.entries(r.first.result.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; load ${r.first.load}`,
-    `- ${r.name}, day phases (wall ms): ${Object.entries(r.day.result.timings).map(([k, v]) => `${k} ${v}`).join(', ')}; CPU ms: ${Object.entries(r.day.result.cpu).map(([k, v]) => `${k} ${v}`).join(', ')}; load ${r.day.load}`,
+    `- ${r.name}, first ingest phases (wall ms): ${phaseList(r.first.result.timings)}; CPU ms: ${phaseList(r.first.result.cpu)}${r.first.result.dbCpu ? `; PostgreSQL CPU ms: ${phaseList(r.first.result.dbCpu)}` : ''}; load ${r.first.load}`,
+    `- ${r.name}, day phases (wall ms): ${phaseList(r.day.result.timings)}; CPU ms: ${phaseList(r.day.result.cpu)}${r.day.result.dbCpu ? `; PostgreSQL CPU ms: ${phaseList(r.day.result.dbCpu)}` : ''}; load ${r.day.load}`,
     `- ${r.name}, search load: ${r.http.requests} requests, CPU per request: server ${fmt(r.http.cpuPerRequest, 2)} ms${Number.isFinite(r.http.dbCpuPerRequest) && r.http.dbCpuPerRequest ? `, PostgreSQL ${fmt(r.http.dbCpuPerRequest, 2)} ms` : ''} (one server process: at most ~${(1000 / r.http.cpuPerRequest).toFixed(0)} req/s on a free core), load ${r.http.load}${r.parity ? `; top-10 = local engine (the server's export) on ${r.parity} queries` : ''}`,
   ]);
   return {

@@ -16,6 +16,7 @@ import { startCluster } from '../../../packages/server/test/support/postgres.js'
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { loadXwlbArticles } from '../xwlb.js';
 import { rng } from '../random.js';
+import { postgresCpuMeter } from '../server-load.js';
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
@@ -41,6 +42,8 @@ interface Side {
   ingestTimings: Record<string, number>;
   dayMs: number;
   dayTimings: Record<string, number>;
+  dayCpu: Record<string, number>;
+  dayDbCpu?: Record<string, number>;
   http: number[];
   parity: number;
   xref: string;
@@ -60,14 +63,15 @@ async function compareLexicon(db: Database, local: Archive): Promise<string> {
   return `${got.length} terms vs ${want.length}; same id: ${want.filter((t) => byId.has(t.id)).length}, same name+kind+aliases: ${same((t) => [t.name, t.kind, t.aliases])}, same roles: ${same((t) => t.roles)}, same mentions: ${same((t) => t.mentions)}; order ${order ? 'identical' : 'differs'}; whole section ${JSON.stringify(got) === JSON.stringify(want) ? 'identical' : 'differs'}`;
 }
 
-async function measure(name: string, db: Database, first: Article[], day: Article[], local: Archive, queries: string[]): Promise<Side> {
+async function measure(name: string, db: Database, first: Article[], day: Article[], local: Archive, queries: string[], dbCpu?: () => () => number): Promise<Side> {
   const loadBefore = load();
   let t = performance.now();
   const r1 = await ingestArticles(db, first, { name: 'xwlb' });
   const ingestMs = performance.now() - t;
   t = performance.now();
   const c0 = process.cpuUsage();
-  const r2 = await ingestArticles(db, day);
+  const meter = dbCpu?.();
+  const r2 = await ingestArticles(db, day, { dbCpu: meter });
   const dayMs = performance.now() - t;
   const c1 = process.cpuUsage(c0);
   const dayCpuMs = (c1.user + c1.system) / 1000;
@@ -110,7 +114,7 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
   } finally {
     await server.close();
   }
-  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, http, parity: same / queries.length, xref, lexicon, dayCpuMs, load: `${loadBefore} → ${load()}` };
+  return { name, ingestMs, ingestTimings: r1.timings, dayMs, dayTimings: r2.timings, dayCpu: r2.cpu, dayDbCpu: r2.dbCpu, http, parity: same / queries.length, xref, lexicon, dayCpuMs, load: `${loadBefore} → ${load()}` };
 }
 
 export async function run(): Promise<SuiteResult> {
@@ -152,7 +156,7 @@ export async function run(): Promise<SuiteResult> {
       try {
         const pg = await openDatabase(cluster.url);
         try {
-          sides.push(await measure(`PostgreSQL (${cluster.version.replace(/^postgres \(PostgreSQL\) /, '')}, fsync off)`, pg, first, day, local, queries));
+          sides.push(await measure(`PostgreSQL (${cluster.version.replace(/^postgres \(PostgreSQL\) /, '')}, fsync off)`, pg, first, day, local, queries, () => postgresCpuMeter(Number(new URL(cluster.url).port))));
         } finally {
           await pg.close();
         }
@@ -166,14 +170,14 @@ export async function run(): Promise<SuiteResult> {
   const rows = sides.map((s) => [
     s.name,
     `${(s.ingestMs / 1000).toFixed(1)} s (${(first.length / (s.ingestMs / 1000)).toFixed(0)} art/s)`,
-    `${(s.dayMs / 1000).toFixed(1)} s (CPU ${(s.dayCpuMs / 1000).toFixed(1)} s)`,
+    `${(s.dayMs / 1000).toFixed(1)} s (CPU ${(s.dayCpuMs / 1000).toFixed(1)} s${s.dayDbCpu ? ` + PostgreSQL ${(Object.values(s.dayDbCpu).reduce((a, b) => a + b, 0) / 1000).toFixed(1)} s` : ''})`,
     fmt(percentile(s.http, 50), 2),
     fmt(percentile(s.http, 95), 2),
     `${(s.parity * 100).toFixed(1)} % of ${queries.length}`,
     s.xref,
     s.load,
   ]);
-  const phases = sides.flatMap((s) => [`- ${s.name}: lexicon after the day (updated from the stored evidence) vs one build of all ${first.length + day.length}: ${s.lexicon}`, `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms`]);
+  const phases = sides.flatMap((s) => [`- ${s.name}: lexicon after the day (updated from the stored evidence) vs one build of all ${first.length + day.length}: ${s.lexicon}`, `- ${s.name}: first ingest ${Object.entries(s.ingestTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day ${Object.entries(s.dayTimings).map(([k, v]) => `${k} ${v}`).join(', ')} ms; day CPU ms ${Object.entries(s.dayCpu).map(([k, v]) => `${k} ${v}`).join(', ')}${s.dayDbCpu ? `; day PostgreSQL CPU ms ${Object.entries(s.dayDbCpu).map(([k, v]) => `${k} ${v}`).join(', ')}` : ''}`]);
   return {
     title,
     body: [

@@ -19,10 +19,10 @@ export { dateProblem, daysInMonth, isCalendarDay, isIsoDate, isIsoDateOrPart, is
 export { analyze, analyzeTerms, normalizeForSearch, tokenizeNormalized, type AnalyzeOptions, type Token, type NormalizedText } from './text/analyze.js';
 export * from './search/index.js';
 export {
-  getLexicon, buildLexicon, buildLexiconWithEvidence, updateLexicon, prepareArticle, matcherEntries, searchTermsOf, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
+  getLexicon, buildLexicon, buildLexiconWithEvidence, buildLexiconSharded, localShard, updateLexicon, prepareArticle, matcherEntries, searchTermsOf, articleContext, isGenericForm, termId, parseLexiconEdits, LexiconEditError, EDITS_FILE,
   lexiconSection, readLexiconSection, TERM_KINDS, titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary,
   type Term, type TermKind, type TermRole, type TermMention, type Lexicon, type LexiconEdit, type LexiconSection, type BuildLexiconOptions,
-  type ArticleEvidence, type LexiconBefore, type LexiconChanges, type LexiconSource, type LexiconUpdate,
+  type ArticleEvidence, type LexiconShard, type PassTwoFields, type LexiconBefore, type LexiconChanges, type LexiconDecisions, type LexiconSource, type LexiconUpdate,
 } from './lexicon/index.js';
 export {
   getMatcher, prepareMatcher, matcherSectionOf, loadMatcher, loadMatcherAsync, buildMatcher, buildMatcherSection, findAllAcrossBreaks, filterChunk, CANDIDATES_AT, FILTER_CHUNK,

@@ -5,6 +5,7 @@ import { buildBundle, type Article } from '../src/index.js';
 import { buildLexicon, buildLexiconWithEvidence, prepareArticle, type ArticleEvidence } from '../src/lexicon/build.js';
 import { parseLexiconEdits } from '../src/lexicon/edits.js';
 import { updateLexicon, type LexiconBefore } from '../src/lexicon/incremental.js';
+import { buildLexiconSharded, localShard } from '../src/lexicon/sharded.js';
 import { runSteps } from '../src/host.js';
 import { foldText } from '../src/text/fold.js';
 import type { MatcherEntry } from '../src/matcher/types.js';
@@ -33,7 +34,8 @@ async function ingest(kept: Kept | null, batch: readonly Article[], edits?: stri
   }, options);
   if (!update) throw new Error('home provinces moved');
   return {
-    kept: { articles: [...kept.articles, ...batch], evidence: update.evidence, home: update.home, entries: update.entries, terms: update.terms } as Kept,
+    // The update's counted words and decisions carried to the next one, as the server keeps them (the first update computes them).
+    kept: { articles: [...kept.articles, ...batch], evidence: update.evidence, home: update.home, entries: update.entries, words: update.words, decisions: update.decisions, terms: update.terms } as Kept,
     reread: update.reread.counts + update.reread.people + update.reread.mentions,
   };
 }
@@ -64,5 +66,28 @@ describe('incremental lexicon', () => {
     const edits = `alias ${person.name} | 老${person.name.slice(1)}\nsuppress ${org.name}\nadd policy 乡村振兴战略\n`;
     const second = await ingest(first.kept, articles.slice(30), edits);
     expect((second.kept as unknown as { terms: unknown }).terms).toEqual(buildLexicon(articles, { edits: parseLexiconEdits(edits) }));
+  });
+
+  it('builds in shards (each pass where its articles are, the decisions over all) exactly what one build gives', async () => {
+    const edits = parseLexiconEdits('add policy 乡村振兴战略\n');
+    const one = runSteps(buildLexiconWithEvidence(articles, { edits }));
+    // Uneven shards, one of them empty; results cloned as a worker's messages are.
+    const cuts = [0, 7, 7, Math.floor(articles.length / 2), articles.length];
+    const shards = cuts.slice(1).map((end, i) => {
+      const local = localShard(articles.slice(cuts[i], end));
+      const clone = <T>(p: Promise<T>) => p.then((v) => structuredClone(v));
+      return {
+        provinces: () => clone(local.provinces()),
+        passOne: (home: ReadonlySet<string>) => clone(local.passOne(structuredClone(home))),
+        counts: (s: Parameters<typeof local.counts>[0]) => clone(local.counts(structuredClone(s))),
+        passTwo: (d: Parameters<typeof local.passTwo>[0]) => clone(local.passTwo(structuredClone(d))),
+        mentions: (s: Parameters<typeof local.mentions>[0]) => clone(local.mentions(structuredClone(s))),
+      };
+    });
+    const sharded = await buildLexiconSharded(shards, { edits });
+    expect(sharded.terms).toEqual(one.terms);
+    expect(sharded.evidence).toEqual(one.evidence);
+    expect([...sharded.home]).toEqual([...one.home]);
+    expect(sharded.entries).toEqual(one.entries);
   });
 });

@@ -16,6 +16,8 @@ import { buildSearchIndex } from '../src/search/search-index.js';
 import { BOOSTS, D, K1, normsOf, postingShares } from '../src/search/postings.js';
 import { prepareSearchTexts, prepareSearchTextsSync } from '../src/search/lifecycle.js';
 import { searchWithIndex } from '../src/search/search.js';
+import { paraphraseBound, segmentQuality } from '../src/search/verify.js';
+import type { Segment } from '../src/search/query.js';
 
 // The query-time shortcuts must give exactly what the plain implementations give.
 
@@ -72,6 +74,20 @@ describe('bestWindow', () => {
       const fast = bestWindow(hay, tokens, 12, 0.6);
       if (slow.coverage >= 0.6) expect(fast).toEqual(slow);
       else expect(fast.coverage).toBeLessThan(0.6);
+    }
+  });
+
+  it('never scores a paraphrase above paraphraseBound (which ranking skips windows by), before or after the window', () => {
+    const random = rng(4);
+    for (let run = 0; run < 2000; run++) {
+      const hay = randomText(random, Math.floor(random() * 120));
+      const phrase = randomText(random, 2 + Math.floor(random() * 9));
+      const tokens = [...new Set(Array.from({ length: phrase.length - 1 }, (_, i) => phrase.slice(i, i + 2)))];
+      const segment: Segment = { phrase, tokens, extra: [], chinese: true, distinctive: [], absent: 0, distinctiveAbsent: false, exact: false, titleOnly: false };
+      const before = paraphraseBound(hay, segment);
+      const quality = segmentQuality(segment, { title: '', paragraphs: [hay] } as unknown as Article, ['', '', hay], 0.5).quality;
+      expect(quality, `${hay} / ${phrase}`).toBeLessThanOrEqual(before);
+      expect(paraphraseBound(hay, segment)).toBeGreaterThanOrEqual(quality);
     }
   });
 

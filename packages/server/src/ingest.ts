@@ -8,6 +8,7 @@ import { indexFromSkeleton, skeletonOf } from './search/skeleton.js';
 import { updatePostingsIncrementally } from './search/incremental.js';
 import { docsHolding } from './search/holding.js';
 import { updateStoredLexicon } from './lexicon-store.js';
+import { AnalysisPool } from './analysis/pool.js';
 
 /** The analyser core indexes with now: stored postings made by another one are rebuilt. */
 const EMPTY_SKELETON = skeletonOf(buildSearchIndex([]));
@@ -21,7 +22,18 @@ export interface IngestOptions {
   onProgress?: (message: string) => void;
   /** Re-index every article instead of updating the postings of the affected ones. */
   rebuild?: boolean;
+  /** The database server's CPU seconds so far (benchmarks: PostgreSQL's processes), to report its CPU per phase too. */
+  dbCpu?: () => number;
+  /**
+   * Worker threads for the analysis: by default, for a large ingest only (a first ingest or rebuild of BULK
+   * articles or more, or that many new ones), as many as the cores, at most 2. A number asks for that many for
+   * any ingest; 0 keeps the analysis in this thread.
+   */
+  workers?: number;
 }
+
+/** From this many articles to analyse, worker threads pay for their start (about 0.3 s each). */
+const BULK = 2000;
 
 export interface IngestResult {
   /** The archive revision after the ingest (unchanged when nothing was new). */
@@ -34,6 +46,8 @@ export interface IngestResult {
   timings: Record<string, number>;
   /** This process's CPU milliseconds per phase (user + system): on a shared machine, what the work costs. */
   cpu: Record<string, number>;
+  /** The database server's CPU milliseconds per phase (only with `dbCpu`). */
+  dbCpu?: Record<string, number>;
 }
 
 const CHUNK = 2000;
@@ -56,13 +70,20 @@ export function articleHash(article: Article): string {
 export async function ingestArticles(db: Database, input: readonly Article[], options: IngestOptions = {}): Promise<IngestResult> {
   const timings: Record<string, number> = {};
   const cpu: Record<string, number> = {};
+  const dbCpu: Record<string, number> = {};
   let t0 = Date.now();
   let c0 = process.cpuUsage();
+  let d0 = options.dbCpu?.() ?? 0;
   const lap = (name: string) => {
     const now = Date.now();
     const c = process.cpuUsage(c0);
     timings[name] = now - t0;
     cpu[name] = Math.round((c.user + c.system) / 1000);
+    if (options.dbCpu) {
+      const d = options.dbCpu();
+      dbCpu[name] = Math.round((d - d0) * 1000);
+      d0 = d;
+    }
     t0 = now;
     c0 = process.cpuUsage();
   };
@@ -71,6 +92,8 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     if (seen.has(a.id)) throw new Error(`article id ${JSON.stringify(a.id)} appears twice in the input`);
     seen.add(a.id);
   }
+  /** Worker threads, when the ingest is large enough (closed however it ends). */
+  let pool: AnalysisPool | null = null;
   return db.transaction(async (tx) => {
     const [state] = await tx.query<{ revision: number; name: string }>('SELECT revision, name FROM archive WHERE id = 1 FOR UPDATE');
     if (!state) throw new Error('the database has no archive row: was it migrated?');
@@ -92,7 +115,7 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     const nameChanged = options.name !== undefined && options.name !== state.name;
     lap('compare');
     if (!added.length && !changed.length && !editsChanged && !nameChanged) {
-      return { revision: state.revision, added: 0, changed: 0, unchanged, total: existing.size, timings, cpu };
+      return { revision: state.revision, added: 0, changed: 0, unchanged, total: existing.size, timings, cpu, ...(options.dbCpu ? { dbCpu } : {}) };
     }
     const revision = state.revision + 1;
     const rows = (list: Article[], seqOf: (a: Article) => number) => [
@@ -163,6 +186,7 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     const fresh = !before || before.analyzer !== CURRENT_ANALYZER || before.docs.length !== existing.size || options.rebuild;
     const base = fresh ? EMPTY_SKELETON : before;
     const baseIndex = indexFromSkeleton(base);
+    if (options.workers !== undefined ? options.workers > 0 : (fresh ? ids.length : added.length) >= BULK) pool = AnalysisPool.open(options.workers);
     lap('read');
     options.onProgress?.('updating the lexicon…');
     const lexicon = await updateStoredLexicon(tx, {
@@ -192,7 +216,7 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
     if (fresh) await tx.query('DELETE FROM postings');
     options.onProgress?.('updating the search postings…');
     const update = await updatePostingsIncrementally(tx, baseIndex, {
-      skeleton: base, ids, read: readSeqs, changedBefore: fresh ? new Map() : changedBefore, oldCount: fresh ? 0 : existing.size, wholeTerms, onProgress: options.onProgress,
+      skeleton: base, ids, read: readSeqs, changedBefore: fresh ? new Map() : changedBefore, oldCount: fresh ? 0 : existing.size, wholeTerms, onProgress: options.onProgress, pool,
     });
     const skeleton = update.skeleton;
     lap(fresh ? 'postingsBuild' : 'postingsUpdate');
@@ -211,8 +235,9 @@ export async function ingestArticles(db: Database, input: readonly Article[], op
       revision, options.name ?? state.name, skeleton.analyzer,
     ]);
     await tx.query('INSERT INTO revisions (revision, added, changed, total) VALUES ($1, $2, $3, $4)', [revision, added.length, changed.length, ids.length]);
-    return { revision, added: added.length, changed: changed.length, unchanged, total: ids.length, timings, cpu };
-  });
+    timings.workers = pool?.size ?? 0;
+    return { revision, added: added.length, changed: changed.length, unchanged, total: ids.length, timings, cpu, ...(options.dbCpu ? { dbCpu } : {}) };
+  }).finally(() => pool?.close());
 }
 
 export async function readAllArticles(sql: Sql, where = '', params: unknown[] = []): Promise<Article[]> {

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
-  buildLexicon, buildLexiconWithEvidence, updateLexicon, type Article, type ArticleEvidence, type BuildLexiconOptions, type LexiconSource, type MatcherEntry, type Term,
+  buildLexicon, buildLexiconSharded, buildLexiconWithEvidence, updateLexicon, type Article, type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions, type LexiconShard, type LexiconSource, type MatcherEntry, type Term,
 } from '@jianbao/core';
 import { loadDefaultArchive } from '@jianbao/core/default-archive';
 import type { Sql } from './db/types.js';
@@ -13,8 +16,8 @@ import type { Sql } from './db/types.js';
  * decision moved (core lexicon/incremental.ts). The result is the lexicon a
  * full build gives. A full build (and all evidence written anew) happens on
  * the first ingest, with --rebuild, when the home provinces move, and when
- * the stored evidence came from other lexicon rules (a fingerprint: the
- * lexicon of the seed pages).
+ * the stored evidence came from other lexicon rules (a fingerprint of
+ * core's lexicon code: rulesFingerprint).
  */
 const STATE = 'lexicon-state';
 const STATE_VERSION = 1;
@@ -24,15 +27,33 @@ interface State {
   rules: string;
   home: string[];
   entries: MatcherEntry[];
+  /** The counted words and decisions of the stored evidence (core LexiconBefore): absent after a full build. */
+  words?: string[];
+  decisions?: { [K in keyof LexiconDecisions]: string[] };
 }
 
 let fingerprint: Promise<string> | undefined;
 
-/** What this jianbao's lexicon rules make of the seed pages: evidence stored under other rules is not reused. */
+/**
+ * Core's modules the lexicon is made by (its rules, word lists and gazetteer, the matcher, text folding), as built:
+ * evidence stored by other rules is not reused. Any change to them (a rule that no seed page exercises too) moves
+ * it; a change elsewhere in core does not. Where core's modules cannot be read (a bundled jianbao), the lexicon
+ * of the seed pages stands in.
+ */
 export function rulesFingerprint(): Promise<string> {
-  fingerprint ??= loadDefaultArchive().then((archive) =>
-    createHash('sha256').update(JSON.stringify(buildLexicon(archive.articles))).digest('base64url').slice(0, 22),
-  );
+  fingerprint ??= (async () => {
+    const hash = createHash('sha256');
+    try {
+      const root = dirname(fileURLToPath(import.meta.resolve('@jianbao/core')));
+      const files = ['lexicon', 'matcher', 'text'].flatMap((d) => readdirSync(join(root, d)).filter((f) => f.endsWith('.js')).sort().map((f) => join(d, f)));
+      for (const f of [...files, 'article.js', 'id.js', 'arrays.js']) hash.update(`${f}\u0000`).update(readFileSync(join(root, f)));
+      // The gazetteer's data package, by the exact version core pins.
+      hash.update(JSON.stringify((JSON.parse(readFileSync(join(root, '..', 'package.json'), 'utf8')) as { dependencies?: unknown }).dependencies ?? null));
+    } catch {
+      hash.update(JSON.stringify(buildLexicon((await loadDefaultArchive()).articles)));
+    }
+    return hash.digest('base64url').slice(0, 22);
+  })();
   return fingerprint;
 }
 
@@ -54,6 +75,8 @@ export interface LexiconInput {
   rebuild?: boolean;
   /** Every article after the ingest (for a full build). */
   all: () => Promise<readonly Article[]>;
+  /** The articles as shards on worker threads (core buildLexiconSharded), for a full build. */
+  shards?: (articles: readonly Article[]) => Promise<LexiconShard[]>;
   source: LexiconSource;
 }
 
@@ -69,22 +92,30 @@ export async function updateStoredLexicon(tx: Sql, input: LexiconInput): Promise
         evidence.push(JSON.parse(r.data) as ArticleEvidence);
       }
     }
-    const update = await updateLexicon({ evidence, home: new Set(state.home), entries: state.entries }, { changed: input.changed, added: input.added }, input.source, options);
+    const decisions = state.decisions && (Object.fromEntries(Object.entries(state.decisions).map(([k, v]) => [k, new Set(v)])) as unknown as LexiconDecisions);
+    const update = await updateLexicon({ evidence, home: new Set(state.home), entries: state.entries, words: state.words, decisions }, { changed: input.changed, added: input.added }, input.source, options);
     if (update) {
       await writeEvidence(tx, update.rewritten.map((n) => [n, update.evidence[n]!]));
-      await writeState(tx, { version: STATE_VERSION, rules, home: [...update.home].sort(), entries: update.entries });
+      await writeState(tx, {
+        version: STATE_VERSION, rules, home: [...update.home].sort(), entries: update.entries, words: update.words,
+        decisions: Object.fromEntries(Object.entries(update.decisions).map(([k, v]) => [k, [...(v as Set<string>)]])) as State['decisions'],
+      });
       return { terms: update.terms, mode: 'incremental', reread: update.reread, evidenceRows: update.rewritten.length };
     }
   }
   const all = await input.all();
-  const built = buildLexiconWithEvidence(all, options);
-  let step = built.next();
-  while (!step.done) step = built.next();
-  const { terms, evidence, home, entries } = step.value;
+  const { terms, evidence, home, entries } = input.shards ? await buildLexiconSharded(await input.shards(all), options) : runBuild(all, options);
   await tx.query('DELETE FROM lexicon_evidence');
   await writeEvidence(tx, evidence.map((e, n) => [n, e]));
   await writeState(tx, { version: STATE_VERSION, rules, home: [...home].sort(), entries });
   return { terms, mode: `full (${why ?? 'the home provinces moved'})`, reread: { counts: 0, people: 0, mentions: 0 }, evidenceRows: evidence.length };
+}
+
+function runBuild(all: readonly Article[], options: BuildLexiconOptions): ReturnType<typeof buildLexiconSharded> extends Promise<infer T> ? T : never {
+  const built = buildLexiconWithEvidence(all, options);
+  let step = built.next();
+  while (!step.done) step = built.next();
+  return step.value;
 }
 
 async function reasonToRebuild(tx: Sql, input: LexiconInput, rules: string): Promise<string | null> {

@@ -23,11 +23,15 @@ export class ArchiveView implements DocTable {
   readonly paper: (string | null)[];
   readonly kind: ArticleKind[];
   private readonly byId: Map<string, number>;
-  /** Articles kept read (least recently read dropped first). */
-  static MAX_ARTICLES = 20_000;
-  private readonly articles = new Map<string, Article>();
-  /** Articles a query in flight has read, by how many such queries: never evicted until they finish (as the postings: RemoteIndex.pin). */
-  private readonly articlePins = new Map<string, number>();
+  /** Articles kept read, oldest read dropped first: at most this many, and at most MAX_ARTICLE_CHARS characters of text. */
+  static MAX_ARTICLES = 100_000;
+  static MAX_ARTICLE_CHARS = 48_000_000;
+  private readonly articles = new Map<string, { article: Article; chars: number }>();
+  private articleChars = 0;
+  /** Bumped when the cache drops an article: an archive made before holds it through core's tables, so it is not reused. */
+  private evictions = 0;
+  /** The archive queries run on while none of its passes met an article not read (core's per-archive tables stay). */
+  private shared: QueryArchive | undefined;
   private xrefArchive: Promise<Archive> | undefined;
   private papers: string[] | undefined;
 
@@ -99,11 +103,20 @@ export class ArchiveView implements DocTable {
 
   /**
    * Runs a query pass until it read nothing that was not loaded: each pass records the postings and
-   * articles it missed, which are read from the database before the next pass.
+   * articles it missed, which are read from the database before the next pass. A query holds what it
+   * read (postings pinned, articles by reference) until it settles: else 16 concurrent queries evict
+   * each other's and none settles.
    */
   private async settle<T>(query: string, pass: (archive: QueryArchive) => T): Promise<T> {
     const pinned = new Set<string>();
-    const pinnedArticles = new Set<string>();
+    const held: ReadonlyMap<string, Article>[] = [];
+    const lookup = (id: string) => {
+      for (const m of held) {
+        const a = m.get(id);
+        if (a) return a;
+      }
+      return this.articles.get(id)?.article;
+    };
     const load = async (terms: readonly string[]) => {
       const fresh = terms.filter((t) => !pinned.has(t));
       for (const t of fresh) pinned.add(t);
@@ -112,35 +125,34 @@ export class ArchiveView implements DocTable {
     };
     try {
       await load(this.index.termsFor(query));
+      let own: QueryArchive | undefined;
       for (let n = 0; n < MAX_PASSES; n++) {
         this.index.missing.clear();
-        const archive = new QueryArchive(this, this.articles);
-        let result: T;
+        if (this.shared && this.shared.epoch !== this.evictions) this.shared = undefined;
+        const archive = own ?? (this.shared ??= new QueryArchive(this, (id) => this.articles.get(id)?.article, this.evictions));
+        let result: T | undefined;
+        let expansion: string[] = [];
         try {
           result = pass(archive);
         } catch (error) {
           if (!(error instanceof PostingsMiss)) throw error;
           // A one-character expansion: load every term of both its characters' expansions at once.
-          await load([error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))]);
-          continue;
+          expansion = [error.term, ...[...error.term].flatMap((c) => this.index.expansion(c))];
         }
-        if (!this.index.missing.size && !archive.missing.size) return result;
-        // Every article the pass read stays read until the query settles (else concurrent queries evict each other's and none settles).
-        for (const id of archive.touched) {
-          if (pinnedArticles.has(id)) continue;
-          pinnedArticles.add(id);
-          this.articlePins.set(id, (this.articlePins.get(id) ?? 0) + 1);
+        if (!expansion.length && !this.index.missing.size && !archive.missing.size) return result as T;
+        const missingArticles = [...archive.missing];
+        if (missingArticles.length) {
+          // Core's tables of this archive now hold placeholders: the next pass runs on a new one, holding what this one read.
+          if (archive === this.shared) this.shared = undefined;
+          held.push(archive.got);
+          own = new QueryArchive(this, lookup);
         }
-        await Promise.all([load([...this.index.missing]), this.loadArticles([...archive.missing])]);
+        const [, loaded] = await Promise.all([load([...expansion, ...this.index.missing]), this.loadArticles(missingArticles)]);
+        held.push(loaded);
       }
       throw new Error(`the search for ${JSON.stringify(query.slice(0, 40))} did not settle in ${MAX_PASSES} passes`);
     } finally {
       this.index.unpin(pinned);
-      for (const id of pinnedArticles) {
-        const n = (this.articlePins.get(id) ?? 1) - 1;
-        if (n > 0) this.articlePins.set(id, n);
-        else this.articlePins.delete(id);
-      }
     }
   }
 
@@ -155,25 +167,32 @@ export class ArchiveView implements DocTable {
     }
   }
 
-  async loadArticles(ids: readonly string[]): Promise<void> {
+  /** Reads articles into the cache; returns those read. */
+  async loadArticles(ids: readonly string[]): Promise<Map<string, Article>> {
+    const out = new Map<string, Article>();
     const wanted = [...new Set(ids)].filter((id) => !this.articles.has(id));
-    if (!wanted.length) return;
+    if (!wanted.length) return out;
     const rows = await this.db.query<{ doc: string }>('SELECT doc::text AS doc FROM articles WHERE id = ANY($1::text[])', [wanted]);
     for (const r of rows) {
-      const a = JSON.parse(r.doc) as Article;
-      this.articles.set(a.id, a);
+      const article = JSON.parse(r.doc) as Article;
+      out.set(article.id, article);
+      if (this.articles.has(article.id)) continue;
+      const chars = article.title.length + article.paragraphs.reduce((n, p) => n + p.length, 0);
+      this.articles.set(article.id, { article, chars });
+      this.articleChars += chars;
     }
-    for (const id of this.articles.keys()) {
-      if (this.articles.size <= ArchiveView.MAX_ARTICLES) break;
-      if (this.articlePins.has(id)) continue;
+    for (const [id, { chars }] of this.articles) {
+      if (this.articles.size <= ArchiveView.MAX_ARTICLES && this.articleChars <= ArchiveView.MAX_ARTICLE_CHARS) break;
       this.articles.delete(id);
+      this.articleChars -= chars;
+      this.evictions++;
     }
+    return out;
   }
 
   async article(id: string): Promise<Article | undefined> {
     if (!this.byId.has(id)) return undefined;
-    await this.loadArticles([id]);
-    return this.articles.get(id);
+    return this.articles.get(id)?.article ?? (await this.loadArticles([id])).get(id);
   }
 
   /**
@@ -209,9 +228,34 @@ export class ArchiveService {
     return row?.revision ?? 0;
   }
 
+  private checking: Promise<number> | undefined;
+  private queued: Promise<number> | undefined;
+
+  /**
+   * The revision as of a check issued after this call: a request sees every ingest committed before it
+   * arrived. Requests arriving while a check is in flight share the next one, so 16 concurrent clients
+   * cost one query per round trip, not one per request.
+   */
+  private freshRevision(): Promise<number> {
+    if (!this.checking) {
+      const check = this.revision();
+      this.checking = check;
+      const done = () => {
+        if (this.checking === check) this.checking = undefined;
+      };
+      check.then(done, done);
+      return check;
+    }
+    this.queued ??= this.checking.then(() => undefined, () => undefined).then(() => {
+      this.queued = undefined;
+      return this.freshRevision();
+    });
+    return this.queued;
+  }
+
   /** The view of the newest revision (one cheap query to check it; the view is reloaded only when it moved). */
   async view(): Promise<ArchiveView> {
-    const revision = await this.revision();
+    const revision = await this.freshRevision();
     if (this.current?.revision === revision) return this.current;
     this.loading ??= ArchiveView.load(this.db).finally(() => {
       this.loading = undefined;

@@ -134,6 +134,23 @@ for (const driver of DRIVERS) {
       }
     });
 
+    it('analyses on worker threads exactly what it analyses in-process: a first ingest in lexicon shards, new blocks, a day', async () => {
+      const threaded = await driver.open();
+      try {
+        usePostingsBlockForTests(7);
+        const byDate = [...seeds].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+        const first = await ingestArticles(threaded, byDate.slice(0, 30), { name: 'seeds', workers: 2 });
+        expect(first.timings.workers).toBe(2);
+        const day = await ingestArticles(threaded, byDate.slice(30), { workers: 2 });
+        expect(day.timings.lexiconMode).toBe(1);
+        const exported = JSON.parse(JSON.stringify(await exportBundle(threaded)));
+        expect(exported).toEqual(JSON.parse(JSON.stringify(buildBundle({ articles: byDate }, { name: 'seeds' }))));
+      } finally {
+        usePostingsBlockForTests(8192);
+        await threaded.close();
+      }
+    });
+
     it('keeps postings per document block: days over several blocks, a changed article in an old one, rows from before blocks', async () => {
       const blocked = await driver.open();
       try {

@@ -1,7 +1,7 @@
 import { articleBody, type Article } from '../article.js';
 import { fnv1a } from '../id.js';
-import { buildMatcher } from '../matcher/matcher.js';
-import type { Matcher, MatcherEntry } from '../matcher/types.js';
+import { buildMatcher, loadMatcher } from '../matcher/matcher.js';
+import type { Matcher, MatcherEntry, MatcherSection } from '../matcher/types.js';
 import { compactText } from '../text/compact.js';
 import { foldText } from '../text/fold.js';
 import { runSteps } from '../host.js';
@@ -211,7 +211,19 @@ const innerWords = new WeakMap<Matcher, Map<string, string[]>>();
 
 /** A matcher of the counted words (one pass over a text counts them all). */
 export function wordCounter(words: readonly string[]): Matcher {
-  const counter = buildMatcher(words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] })));
+  const counter = buildMatcher(counterEntries(words));
+  innerWords.set(counter, transliteratedInside(words));
+  return counter;
+}
+
+/** wordCounter's matcher entries (a sharded build sends their section to its shards). */
+export function counterEntries(words: readonly string[]): MatcherEntry[] {
+  return words.map((w) => ({ termId: w, kind: 'policy' as const, forms: [w] }));
+}
+
+/** wordCounter made from its entries' matcher section (built elsewhere: a sharded build's) and the same words. */
+export function wordCounterFrom(section: MatcherSection, words: readonly string[]): Matcher {
+  const counter = loadMatcher(section);
   innerWords.set(counter, transliteratedInside(words));
   return counter;
 }

@@ -1,10 +1,10 @@
-import type { Article } from '../article.js';
+import { articleBody, type Article } from '../article.js';
 import { buildMatcher } from '../matcher/matcher.js';
 import type { MatcherEntry } from '../matcher/types.js';
 import { foldText } from '../text/fold.js';
 import {
   countWords, countedWords, decide, finishTerms, homeOf, matchMentions, matcherEntries, passOne, passTwo, poolTerms, prepareArticle, wordCounter,
-  type ArticleEvidence, type BuildLexiconOptions, type Prepared,
+  type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions, type Prepared,
 } from './build.js';
 import type { Term } from './types.js';
 
@@ -29,6 +29,12 @@ export interface LexiconBefore {
   home: ReadonlySet<string>;
   /** The matcher entries the stored mentions were found with (buildLexiconWithEvidence's `entries`). */
   entries: readonly MatcherEntry[];
+  /**
+   * countedWords(evidence) and decide(evidence, words) when the caller kept them (a previous update's `words`
+   * and `decisions`): both sum every article's evidence, so keeping them saves one of the two passes.
+   */
+  words?: readonly string[];
+  decisions?: LexiconDecisions;
 }
 
 export interface LexiconSource {
@@ -54,6 +60,9 @@ export interface LexiconUpdate {
   entries: MatcherEntry[];
   /** How many stored, unchanged articles were read again for each decision that moved. */
   reread: { counts: number; people: number; mentions: number };
+  /** The counted words and decisions of the result (the next update's `words` and `decisions`). */
+  words: string[];
+  decisions: LexiconDecisions;
 }
 
 export async function updateLexicon(before: LexiconBefore, changes: LexiconChanges, source: LexiconSource, options: BuildLexiconOptions = {}): Promise<LexiconUpdate | null> {
@@ -94,17 +103,19 @@ export async function updateLexicon(before: LexiconBefore, changes: LexiconChang
   };
 
   // 1. The counted words: an article's counts change only where its text holds a word that came or went.
-  const wordsBefore = countedWords(before.evidence);
+  const wordsBefore = before.words ?? countedWords(before.evidence);
   const words = countedWords(evidence);
   const countsAgain = await reread(movedGroups(wordsBefore, words, (w) => w));
   const toCount = [...fresh, ...countsAgain];
   if (toCount.length) {
-    const counter = wordCounter(words);
+    // Only the words these texts can hold: a matcher of every counted word in the archive costs more than the counting.
+    const present = pairsIn(toCount.map((n) => prepared.get(n)!.text));
+    const counter = wordCounter(words.filter((w) => mayOccur(w, present)));
     for (const n of toCount) evidence[n]!.counts = countWords(counter, prepared.get(n)!);
   }
 
   // 2. The decisions: pass 2 changes only where the text holds a name or phrase whose decision moved.
-  const was = decide(before.evidence, wordsBefore);
+  const was = before.decisions ?? decide(before.evidence, wordsBefore);
   const now = decide(evidence, words);
   const moved = [
     ...symmetricDifference(was.known, now.known), ...symmetricDifference(was.repeated, now.repeated), ...symmetricDifference(was.programmes, now.programmes),
@@ -122,13 +133,35 @@ export async function updateLexicon(before: LexiconBefore, changes: LexiconChang
   const mentionsAgain = await reread(movedGroups(formsOf(before.entries), formsOf(entries), (x) => x.slice(0, x.indexOf('\u0000'))));
   const toMatch = [...fresh, ...mentionsAgain];
   if (toMatch.length) {
-    const matcher = buildMatcher(entries);
+    const present = pairsIn(toMatch.map((n) => articleBody(articles.get(n)!)));
+    const matcher = buildMatcher(entries.map((e) => ({ ...e, forms: e.forms.filter((f) => mayOccur(f, present)) })));
     for (const n of toMatch) evidence[n]!.mentions = matchMentions(matcher, articles.get(n)!);
   }
   return {
     terms: finishTerms(pooled, evidence), evidence, rewritten: [...rewritten].sort((a, b) => a - b), home: nextHome, entries,
-    reread: { counts: countsAgain.length, people: peopleAgain.length, mentions: mentionsAgain.length },
+    reread: { counts: countsAgain.length, people: peopleAgain.length, mentions: mentionsAgain.length }, words, decisions: now,
   };
+}
+
+/** Every pair of adjacent characters of the folded texts (as c1·65536 + c2). */
+function pairsIn(texts: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  for (const text of texts) {
+    const t = foldText(text);
+    for (let i = 0; i + 1 < t.length; i++) out.add(t.charCodeAt(i) * 65536 + t.charCodeAt(i + 1));
+  }
+  return out;
+}
+
+/**
+ * Whether a matcher form can occur in texts holding these pairs (the matcher folds forms and text alike, character
+ * by character). A form no text holds never matches, so it never wins or blocks a match: a matcher without it finds
+ * exactly the same matches in these texts.
+ */
+function mayOccur(form: string, pairs: ReadonlySet<number>): boolean {
+  const f = foldText(form.trim());
+  for (let i = 0; i + 1 < f.length; i++) if (!pairs.has(f.charCodeAt(i) * 65536 + f.charCodeAt(i + 1))) return false;
+  return f.length >= 2;
 }
 
 function symmetricDifference<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): T[] {

@@ -3,8 +3,9 @@ import { buildLexicon, matcherEntries } from './build.js';
 import { TERM_KINDS, type Lexicon, type Term } from './types.js';
 
 export * from './types.js';
-export { buildLexicon, buildLexiconSteps, buildLexiconWithEvidence, matcherEntries, searchTermsOf, articleContext, isGenericForm, termId, prepareArticle, type ArticleEvidence, type BuildLexiconOptions } from './build.js';
+export { buildLexicon, buildLexiconSteps, buildLexiconWithEvidence, matcherEntries, searchTermsOf, articleContext, isGenericForm, termId, prepareArticle, type ArticleEvidence, type BuildLexiconOptions, type LexiconDecisions } from './build.js';
 export { updateLexicon, type LexiconBefore, type LexiconChanges, type LexiconSource, type LexiconUpdate } from './incremental.js';
+export { buildLexiconSharded, localShard, type LexiconShard, type PassTwoFields } from './sharded.js';
 export { titleHistory, personSummary, dateRange, type TitleHistoryEntry, type PersonSummary } from './summary.js';
 export { parseLexiconEdits, LexiconEditError, EDITS_FILE, type LexiconEdit } from './edits.js';
 

@@ -71,25 +71,32 @@ function possibleDocs(index: SearchIndex, segments: Segment[], scored: string[][
   for (; needed < tokens.length && canStillQualify(); needed++) remaining[tokens[needed]!.s]!--;
   if (needed === tokens.length) return null;
   scored.forEach((terms, s) => (remaining[s] = terms.length));
-  const marked: number[] = [];
-  let walked = 0;
-  for (; walked < needed; walked++) {
+  const marked = markedScratch.length >= alive.length ? markedScratch : (markedScratch = new Uint32Array(alive.length));
+  let count = 0;
+  for (let walked = 0; walked < needed; walked++) {
     const token = tokens[walked]!;
     const lists = token.source.char ? [token.source.char.docs] : token.source.terms.flatMap((termIndex) => index.postings(termIndex).docs);
-    {
-      for (const list of lists) {
-        for (let i = 0; i < list.length; i++) {
-          const doc = list[i]!;
-          if (!alive[doc]) {
-            alive[doc] = 1;
-            marked.push(doc);
-          }
+    for (const list of lists) {
+      for (let i = 0; i < list.length; i++) {
+        const doc = list[i]!;
+        if (!alive[doc]) {
+          alive[doc] = 1;
+          marked[count++] = doc;
         }
       }
     }
   }
-  return Uint32Array.from(marked).sort();
+  // Many marked: reading them off the marks, in document order, is cheaper than sorting them.
+  if (count > alive.length >> 5) {
+    const out = new Uint32Array(count);
+    for (let doc = 0, k = 0; k < count; doc++) if (alive[doc]) out[k++] = doc;
+    return out;
+  }
+  return marked.slice(0, count).sort();
 }
+
+/** Scratch for the documents possibleDocs marks (each at most once: one per document). */
+let markedScratch = new Uint32Array(0);
 
 /** Scratch for the positions found by `intersect`. */
 let found = new Int32Array(1024);
@@ -132,12 +139,39 @@ function intersect(list: Uint32Array, docs: Uint32Array): number {
 const GALLOP_RATIO = 8;
 
 /** Per-query scratch arrays, reused (searches are synchronous): allocating them per query was much of the GC. */
-let scratch: { n: number; bm25: Float64Array; alive: Uint8Array; masks: Uint32Array[] } | undefined;
+let scratch: { n: number; bm25: Float64Array; alive: Uint8Array; masks: Uint32Array[]; touched: Uint32Array } | undefined;
 
 function scratchFor(n: number, segments: number) {
-  if (!scratch || scratch.n !== n) scratch = { n, bm25: new Float64Array(n), alive: new Uint8Array(n), masks: [] };
+  if (!scratch || scratch.n !== n) scratch = { n, bm25: new Float64Array(n), alive: new Uint8Array(n), masks: [], touched: new Uint32Array(n) };
   while (scratch.masks.length < segments) scratch.masks.push(new Uint32Array(n));
   return scratch;
+}
+
+/**
+ * Adds one posting list's BM25 shares into the query's scratch, marking the term's bit: every posting, or those of
+ * the possible documents (galloped to when the list is much longer). A document's first share appends it to
+ * `touched` (at `count`, returned advanced): the order documents are first reached, which breaks ties of bounds.
+ */
+function addList(docs: Uint32Array, shares: Float64Array, mask: Uint32Array, bit: number, possible: Uint32Array | null, alive: Uint8Array | null, bm25: Float64Array, touched: Uint32Array, count: number): number {
+  if (possible && docs.length > GALLOP_RATIO * possible.length) {
+    const m = intersect(docs, possible);
+    for (let k = 0; k < m; k++) {
+      const i = found[k]!;
+      const doc = docs[i]!;
+      if (bm25[doc] === 0) touched[count++] = doc;
+      bm25[doc] = bm25[doc]! + shares[i]!;
+      mask[doc] = mask[doc]! | bit;
+    }
+    return count;
+  }
+  for (let i = 0; i < docs.length; i++) {
+    const doc = docs[i]!;
+    if (alive && !alive[doc]) continue;
+    if (bm25[doc] === 0) touched[count++] = doc;
+    bm25[doc] = bm25[doc]! + shares[i]!;
+    mask[doc] = mask[doc]! | bit;
+  }
+  return count;
 }
 
 /**
@@ -154,77 +188,37 @@ export function scoreCandidates(
   titleIsQuery: ReadonlySet<number>,
 ): Scored[] {
   const n = index.docCount;
-  const { bm25, alive: aliveBuffer, masks } = scratchFor(n, segments.length);
-  const touched: number[] = [];
+  const { bm25, alive: aliveBuffer, masks, touched } = scratchFor(n, segments.length);
   const scored = segments.map((segment) => scoredTerms(index, segment));
   const sources = scored.map((terms) => terms.map((token) => tokenSource(index, token)));
   const possible = possibleDocs(index, segments, scored, sources, aliveBuffer);
   const alive = possible ? aliveBuffer : null;
+  let count = 0;
   try {
-    segments.forEach((segment, s) => {
+    for (let s = 0; s < segments.length; s++) {
       const terms = scored[s]!;
-      const all = [...terms, ...segment.extra];
+      const all = [...terms, ...segments[s]!.extra];
       const mask = masks[s]!;
-      all.forEach((token, t) => {
-        const source = t < terms.length ? sources[s]![t]! : { terms: termIndexes(index, token) };
+      for (let t = 0; t < all.length; t++) {
+        const source = t < terms.length ? sources[s]![t]! : { terms: termIndexes(index, all[t]!) };
         if (source.char) {
-          const { docs, weights } = source.char;
-          const bit = 1 << t;
-          if (possible && docs.length > GALLOP_RATIO * possible.length) {
-            const m = intersect(docs, possible);
-            for (let k = 0; k < m; k++) {
-              const i = found[k]!;
-              const doc = docs[i]!;
-              if (bm25[doc] === 0) touched.push(doc);
-              bm25[doc] = bm25[doc]! + weights[i]!;
-              mask[doc] = mask[doc]! | bit;
-            }
-            return;
-          }
-          for (let i = 0; i < docs.length; i++) {
-            const doc = docs[i]!;
-            if (alive && !alive[doc]) continue;
-            if (bm25[doc] === 0) touched.push(doc);
-            bm25[doc] = bm25[doc]! + weights[i]!;
-            mask[doc] = mask[doc]! | bit;
-          }
-          return;
+          count = addList(source.char.docs, source.char.weights, mask, 1 << t, possible, alive, bm25, touched, count);
+          continue;
         }
         for (const termIndex of source.terms) {
           const postings = index.postings(termIndex);
-          const allShares = postingShares(index, postings);
+          const shares = postingShares(index, postings);
           for (let f = 0; f < 3; f++) {
-            const list = postings.docs[f]!;
-            if (!list.length) continue;
-            const bit = t < terms.length ? 1 << t : 0;
-            const share = allShares[f]!;
-            if (possible && list.length > GALLOP_RATIO * possible.length) {
-              const m = intersect(list, possible);
-              for (let k = 0; k < m; k++) {
-                const i = found[k]!;
-                const doc = list[i]!;
-                if (bm25[doc] === 0) touched.push(doc);
-                bm25[doc] = bm25[doc]! + share[i]!;
-                mask[doc] = mask[doc]! | bit;
-              }
-              continue;
-            }
-            for (let i = 0; i < list.length; i++) {
-              const doc = list[i]!;
-              if (alive && !alive[doc]) continue;
-              if (bm25[doc] === 0) touched.push(doc);
-              bm25[doc] = bm25[doc]! + share[i]!;
-              mask[doc] = mask[doc]! | bit;
-            }
+            if (postings.docs[f]!.length) count = addList(postings.docs[f]!, shares[f]!, mask, t < terms.length ? 1 << t : 0, possible, alive, bm25, touched, count);
           }
         }
-      });
-    });
+      }
+    }
     // A bounded heap of [upper, order, doc], worst on top.
     const heap: { tier: number; upper: number; order: number; doc: number; mean: number }[] = [];
     const single = segments.length === 1;
     const table = boundTable(segments, scored);
-    for (let order = 0; order < touched.length; order++) {
+    for (let order = 0; order < count; order++) {
       const doc = touched[order]!;
       let sum = 0;
       for (let s = 0; s < segments.length; s++) sum += table[s * BOUND_STRIDE + popcount(masks[s]![doc]!)]!;
@@ -271,7 +265,8 @@ export function scoreCandidates(
     }));
   } finally {
     // Leave the scratch arrays zeroed for the next query.
-    for (const doc of touched) {
+    for (let k = 0; k < count; k++) {
+      const doc = touched[k]!;
       bm25[doc] = 0;
       for (let s = 0; s < segments.length; s++) masks[s]![doc] = 0;
     }

@@ -6,7 +6,7 @@ import { finalScore, MIN_QUALITY, tierOf, type FieldQuality } from './quality.js
 import type { Segment } from './query.js';
 import type { SearchIndex } from './search-index.js';
 import type { SearchOptions } from './types.js';
-import { segmentQuality, squeezedOf, typoIn } from './verify.js';
+import { paraphraseBound, segmentQuality, squeezedOf, typoIn } from './verify.js';
 
 // Ranking: candidates by bound, verified in that order until no later one can enter the top.
 
@@ -198,8 +198,8 @@ const PARAPHRASE_MAX = 0.5;
 
 /**
  * The score bound once the typo checks have run (segmentQuality's rules, the same memo): a Chinese part not there
- * exactly is a typo (0.75) or at best a paraphrase (0.5, which needs its distinctive tokens in one field), else 0.
- * 0: no hit.
+ * exactly is a typo (0.75) or at best a paraphrase (half the share of its tokens held by a field that has all its
+ * distinctive tokens, at most 0.5: paraphraseBound), else 0. 0: no hit.
  */
 function typoBound(c: Scored, segments: readonly Segment[], squeezed: readonly string[], exactAt: (k: number) => boolean): number {
   let sum = 0;
@@ -218,9 +218,10 @@ function typoBound(c: Scored, segments: readonly Segment[], squeezed: readonly s
     let q = 0;
     if (b >= TYPO && !exactAt(k)) for (let f = 0; f < fields && q === 0; f++) if (squeezed[f] && typoIn(squeezed[f]!, s) >= 0) q = TYPO;
     if (q === 0 && !s.distinctiveAbsent) {
-      for (let f = 0; f < fields && q === 0; f++) {
+      // A paraphrase: at most the share of the part's tokens a field holds (one with every distinctive token).
+      for (let f = 0; f < fields && q < PARAPHRASE_MAX; f++) {
         const text = squeezed[f]!;
-        if (text && s.distinctive.every((t) => text.includes(t))) q = PARAPHRASE_MAX;
+        if (text && s.distinctive.every((t) => text.includes(t))) q = Math.max(q, paraphraseBound(text, s));
       }
     }
     if (q === 0 && (s.distinctive.length > 0 || s.titleOnly)) return 0;

@@ -218,7 +218,10 @@ function toSearchHit(hit: RankedHit, segments: Segment[]): SearchHit {
   // Where each part was found (its best field), and every other field holding a part as typed.
   const found = new Set(hit.matches.filter((m) => m.quality > 0 && m.field >= 0).map((m) => m.field));
   const squeezed = squeezedOf(hit.article);
-  for (let f = 0; f < 3; f++) if (segments.some((s) => s.phrase && squeezed[f]!.includes(s.phrase))) found.add(f);
+  // The body's answer for a Chinese part is its match above (quality 1 exactly when its squeezed text holds the phrase).
+  for (let f = 0; f < 3; f++) {
+    if (segments.some((s, k) => s.phrase && (f === 2 && s.chinese ? bodyMatches[k]!.quality === 1 : squeezed[f]!.includes(s.phrase)))) found.add(f);
+  }
   return {
     id: hit.article.id,
     title: hit.article.title,

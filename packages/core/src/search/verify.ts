@@ -22,6 +22,10 @@ export class FieldText {
   get text(): SqueezedText {
     return (this.squeezed ??= this.squeezedText === undefined ? squeeze(this.raw) : squeezedFrom(this.raw, this.squeezedText));
   }
+  /** False when the kept squeezed text shows the phrase (squeezed) is in no form here, printed or squeezed. */
+  mayHold(phrase: string): boolean {
+    return this.squeezedText === undefined || this.squeezedText.includes(phrase);
+  }
 }
 
 export const EMPTY = new FieldText('');
@@ -128,6 +132,24 @@ export function typoIn(text: string, segment: Segment): number {
   return at;
 }
 
+/**
+ * The most a paraphrase window of the segment can score in a text (segmentQuality's coverage / 2): its coverage
+ * once worked out, else the share of the segment's tokens the text holds at all — a window holds no more — or 0
+ * below MIN_WINDOW_COVERAGE. A presence check per token, where the window would also collect every occurrence
+ * (up to 200 per token) and slide over them: ranking skips the window of a candidate this already rules out.
+ */
+export function paraphraseBound(text: string, segment: Segment): number {
+  const window = windowMemo.get(segment)?.get(text);
+  if (window) return window.coverage >= MIN_WINDOW_COVERAGE ? window.coverage / 2 : 0;
+  const tokens = segment.tokens;
+  let missing = 0;
+  for (let k = 0; k < tokens.length; k++) {
+    if (text.includes(tokens[k]!)) continue;
+    if ((tokens.length - ++missing) / tokens.length < MIN_WINDOW_COVERAGE) return 0;
+  }
+  return (tokens.length - missing) / tokens.length / 2;
+}
+
 function windowIn(text: string, segment: Segment): { coverage: number; start: number; end: number } {
   let memo = windowMemo.get(segment);
   if (!memo) windowMemo.set(segment, (memo = new Map()));
@@ -142,9 +164,16 @@ export function matchSegment(segment: Segment, fields: FieldText[], bound = 1): 
   const consider = (field: number, quality: number, range: [number, number]) => {
     if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
   };
+  // Fields whose kept squeezed text lacks the phrase: not there printed either (printed implies squeezed), and
+  // the exact check below need not search them again.
+  let lacks = 0;
   if (segment.chinese && bound === 1) {
     // Fast path: the phrase as typed (already normalised) is in the text as printed.
     for (let field = 0; field < fields.length; field++) {
+      if (!fields[field]!.mayHold(segment.phrase)) {
+        lacks |= 1 << field;
+        continue;
+      }
       const at = fields[field]!.raw.indexOf(segment.phrase);
       if (at >= 0) return { field, quality: 1, start: at, end: at + segment.phrase.length };
     }
@@ -158,7 +187,7 @@ export function matchSegment(segment: Segment, fields: FieldText[], bound = 1): 
       if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
       return;
     }
-    const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
+    const exact = bound === 1 && !(lacks & (1 << f)) ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
     const typo = bound >= TYPO ? typoIn(text.text, segment) : -1;

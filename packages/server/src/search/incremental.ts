@@ -2,6 +2,8 @@ import { buildSearchIndex, type Article, type SearchIndex, type SearchSection } 
 import type { Sql } from '../db/types.js';
 import { docsHolding, searchKey } from './holding.js';
 import { skeletonSection } from './skeleton.js';
+import { blockRows, type BlockRows } from '../analysis/block-rows.js';
+import type { AnalysisPool } from '../analysis/pool.js';
 import { LEGACY_BLOCK, POSTINGS_BLOCK, blockOf, decodePostings, encodePostings, readPostings, termPostings, type DecodedPostings } from './postings.js';
 
 /**
@@ -30,6 +32,8 @@ export interface IncrementalInput {
   oldCount: number;
   wholeTerms: readonly string[];
   onProgress?: (message: string) => void;
+  /** Workers for the new blocks' analysis (else it runs here). */
+  pool?: AnalysisPool | null;
 }
 
 const key = searchKey;
@@ -78,8 +82,42 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
     c0 = process.cpuUsage();
   };
   const legacy = oldCount > 0 && (await tx.query('SELECT 1 FROM postings WHERE block = $1 LIMIT 1', [LEGACY_BLOCK])).length > 0;
-  for (const [block, docs] of [...byBlock].sort((a, b) => a[0] - b[0])) {
+  const blocks = [...byBlock].sort((a, b) => a[0] - b[0]);
+  // A block no stored row covers holds new documents only: its rows are core's analysis of them alone, made on a
+  // worker when there is a pool (a few blocks ahead, while this thread writes), else here.
+  const isNew = (block: number) => !(block * POSTINGS_BLOCK < oldCount || legacy);
+  const jobs = new Map<number, Promise<BlockRows>>();
+  const startJob = (k: number) => {
+    const [block, docs] = blocks[k] ?? [];
+    if (block === undefined || !docs || !isNew(block) || jobs.has(block)) return;
+    jobs.set(block, input.read(docs).then((got) => {
+      const articles = docs.map((d) => got.get(d)!);
+      return input.pool ? input.pool.blockRows(articles, docs, input.wholeTerms) : blockRows(articles, docs, input.wholeTerms);
+    }));
+  };
+  for (const [k, [block, docs]] of blocks.entries()) {
     input.onProgress?.(`indexing block ${block} (${docs.length} documents)…`);
+    if (isNew(block)) {
+      startJob(k);
+      if (input.pool) for (let ahead = 1; ahead <= input.pool.size; ahead++) startJob(k + ahead);
+      const rows = await jobs.get(block)!;
+      jobs.delete(block);
+      spent('analyse');
+      docs.forEach((d, local) => {
+        for (let f = 0; f < 3; f++) lengths[d * 3 + f] = rows.lengths[local * 3 + f]!;
+      });
+      const writes: { term: string; block: number; data: Uint8Array }[] = [];
+      rows.terms.forEach((term, i) => {
+        const d = delta.get(term) ?? [0, 0, 0];
+        for (let f = 0; f < 3; f++) d[f]! += rows.counts[i * 3 + f]!;
+        delta.set(term, d);
+        writes.push({ term, block, data: rows.bytes.subarray(rows.starts[i]!, rows.starts[i + 1]!) });
+      });
+      spent('rows');
+      rowsWritten += await writeRows(tx, writes);
+      spent('sql');
+      continue;
+    }
     const gone = docs.filter((d) => d < oldCount);
     const articles = await input.read(docs);
     spent('sql');
@@ -161,15 +199,7 @@ export async function updatePostingsIncrementally(tx: Sql, base: SearchIndex, in
       const terms = deletes.filter((x) => x.block === b).map((x) => x.term);
       for (let i = 0; i < terms.length; i += 5000) await tx.query('DELETE FROM postings WHERE block = $1 AND term = ANY($2::text[])', [b, terms.slice(i, i + 5000)]);
     }
-    for (let i = 0; i < writes.length; i += 5000) {
-      const chunk = writes.slice(i, i + 5000);
-      await tx.query(
-        `INSERT INTO postings (term, block, data) SELECT t, b, decode(d, 'base64') FROM unnest($1::text[], $2::int[], $3::text[]) AS u(t, b, d)
-         ON CONFLICT (term, block) DO UPDATE SET data = EXCLUDED.data`,
-        [chunk.map((x) => x.term), chunk.map((x) => x.block), chunk.map((x) => Buffer.from(x.data.buffer, x.data.byteOffset, x.data.byteLength).toString('base64'))],
-      );
-    }
-    rowsWritten += writes.length + deletes.length;
+    rowsWritten += (await writeRows(tx, writes)) + deletes.length;
     spent('sql');
   }
 
@@ -237,4 +267,17 @@ function mergeLists(x: Lists, y: Lists): Lists {
     out.tfs.push(tfs);
   }
   return out;
+}
+
+/** Upserts postings rows; returns how many. */
+async function writeRows(tx: Sql, writes: readonly { term: string; block: number; data: Uint8Array }[]): Promise<number> {
+  for (let i = 0; i < writes.length; i += 5000) {
+    const chunk = writes.slice(i, i + 5000);
+    await tx.query(
+      `INSERT INTO postings (term, block, data) SELECT t, b, decode(d, 'base64') FROM unnest($1::text[], $2::int[], $3::text[]) AS u(t, b, d)
+       ON CONFLICT (term, block) DO UPDATE SET data = EXCLUDED.data`,
+      [chunk.map((x) => x.term), chunk.map((x) => x.block), chunk.map((x) => Buffer.from(x.data.buffer, x.data.byteOffset, x.data.byteLength).toString('base64'))],
+    );
+  }
+  return writes.length;
 }

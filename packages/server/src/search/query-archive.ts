@@ -39,20 +39,26 @@ class Placeholder {
   get continuationOf() { return this.miss(null); }
 }
 
-/** One query pass's view of the archive: the loaded articles, placeholders for the rest. */
+/**
+ * A view of the archive for query passes: the articles `lookup` finds, placeholders for the rest. Core keeps
+ * per-archive tables (each document's article and squeezed texts), so one such archive serves query after query
+ * while none of its passes meets a placeholder; a pass that does is run again on a new one.
+ */
 export class QueryArchive extends Archive {
   readonly missing = new Set<string>();
-  /** Every article the pass asked for (the caller keeps them read until the query settles). */
-  readonly touched = new Set<string>();
+  /** The stored articles it handed out: a query run again holds them, whatever the cache dropped meanwhile. */
+  readonly got = new Map<string, Article>();
 
-  constructor(private readonly table: DocTable, private readonly loaded: { get(id: string): Article | undefined }) {
+  constructor(private readonly table: DocTable, private readonly lookup: (id: string) => Article | undefined, readonly epoch = 0) {
     super(createBundle([], { name: 'server' }));
   }
 
   override get(id: string): Article | undefined {
-    this.touched.add(id);
-    const article = this.loaded.get(id);
-    if (article) return article;
+    const article = this.lookup(id);
+    if (article) {
+      this.got.set(id, article);
+      return article;
+    }
     const doc = this.table.docOf(id);
     return doc === undefined ? undefined : (new Placeholder(id, doc, this.table, this.missing) as unknown as Article);
   }
