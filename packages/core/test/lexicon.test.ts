@@ -320,14 +320,6 @@ describe('buildLexicon', () => {
     expect(spans('迎泽区委统战部')).toEqual(['d1:0-7']);
   });
 
-  it('finds a name broken by OCR or line-wrap spaces, at offsets of the body as printed', () => {
-    const a = article('e1', ['近日，代表们深入晋冀鲁豫边区临时参议会旧址、桐峪 1941 博物馆、麻田镇东安村等地调研。']);
-    const lexicon = buildLexicon([a]);
-    const museum = lexicon.find((t) => t.name === '桐峪1941博物馆')!;
-    const body = a.paragraphs.join('\n');
-    expect(museum.mentions.map((m) => body.slice(m.start, m.end))).toEqual(['桐峪 1941 博物馆']);
-  });
-
   it('reads a bare 县政府 as the county the sentence named last (听取左权县人大常委会…以及县政府)', () => {
     const text = '平遥县的近50名市人大代表参加，听取左权县人大常委会代表工作经验以及县政府2024年工作情况。县委书记讲话。';
     const { covered } = extractAdministrative(text, unknown);

@@ -379,27 +379,19 @@ function candidatesOf(e: ArticleEvidence): Candidate[][] {
 }
 
 /**
- * The matcher's mentions in an article's body (read compacted, as the rules read it), and the place each organisation's printed name starts with (迎泽区 in
+ * The matcher's mentions in an article's body, and the place each organisation's printed name starts with (迎泽区 in
  * 迎泽区委统战部, 俄罗斯 in 俄罗斯国防部): the matcher marks the longest term only, yet the article names the place,
  * and a reader lists it. Not a body inside a body (中共中央 in 中共中央政治局): readers list the unit alone.
  */
 export function matchMentions(matcher: Matcher, article: Article): [string, number, number][] {
+  const body = articleBody(article);
   const out: [string, number, number][] = [];
-  let base = 0; // where the paragraph starts in the body (paragraphs joined by "\n")
-  for (const para of article.paragraphs) {
-    // Read as the rules read it: OCR and line wrapping put spaces inside names (桐峪 1941 博物馆); offsets map back.
-    const spaced = /[ \t\r\n\u3000\u00a0]/.test(para);
-    const { text, offsets } = spaced ? compactText(para) : { text: para, offsets: null };
-    const at = (i: number) => base + (offsets ? offsets[i]! : i);
-    const until = (end: number) => base + (offsets ? offsets[end - 1]! + 1 : end);
-    for (const m of matcher.findAll(text)) {
-      out.push([m.termId, at(m.start), until(m.end)]);
-      if (m.kind === 'organisation' && m.end - m.start >= 3) {
-        const place = placeAtStart(matcher, text, m.start, m.end);
-        if (place) out.push([place.termId, at(m.start), until(m.start + place.end)]);
-      }
+  for (const m of matcher.findAll(body)) {
+    out.push([m.termId, m.start, m.end]);
+    if (m.kind === 'organisation' && m.end - m.start >= 3) {
+      const place = placeAtStart(matcher, body, m.start, m.end);
+      if (place) out.push([place.termId, m.start, m.start + place.end]);
     }
-    base += para.length + 1;
   }
   return out;
 }
