@@ -18,7 +18,7 @@ describe('jianbao ingest / export / token', { timeout: 600_000 }, () => {
     const first = jianbao('ingest', seeds, '--db', db, '--json');
     expect(first.status, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ revision: 1, added: 33, changed: 0 });
-    const again = jianbao('ingest', seeds, '--db', db);
+    const again = jianbao('ingest', seeds, '--db', db, '--workers', '0');
     expect(again.status).toBe(0);
     expect(again.stderr).toMatch(/nothing new: all 33 articles already stored; revision 1 unchanged/);
   });
@@ -51,5 +51,8 @@ describe('jianbao ingest / export / token', { timeout: 600_000 }, () => {
     const bad = jianbao('token', 'create', '--role', 'god', '--db', db);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--role must be one of read, ingest, admin/);
+    const workers = jianbao('ingest', seeds, '--db', db, '--workers', 'two');
+    expect(workers.status).toBe(2);
+    expect(workers.stderr).toMatch(/--workers must be a whole number from 0 to 64, got "two"/);
   });
 });

@@ -12,6 +12,9 @@ describe('people named without a title (issue 13)', () => {
     expect(names('克林顿说，他将向中方转达。')).toEqual(['克林顿']);
     expect(names('发布会上，马跃南表示，队伍重新集结。')).toEqual(['马跃南']);
     expect(names('●温家宝会见芬兰农林部长。')).toEqual(['温家宝']);
+    // One adverb or time word may stand between (许传音进一步指出, 普京当天表示).
+    expect(names('许传音进一步指出，这是事实。普京当天表示，将继续对话。')).toEqual(['许传音', '普京']);
+    expect(names('特大使艾曼·苏桑当天表示，愿意合作。')).toEqual([]);
     // Bodies and sources speak too: not names.
     expect(names('巴媒称，文章指出，白皮书指出，乌军方表示，新年贺词说。')).toEqual([]);
     // 荣誉称号: 称 is no verb of speech here.

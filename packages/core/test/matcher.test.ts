@@ -43,6 +43,15 @@ function randomLexicon(alphabet: string, count: number, seed: number) {
 }
 
 describe('matcher', () => {
+  it('leaves out a place right before 队 (a team is an organisation), except in the extraction word lists', () => {
+    const entries: MatcherEntry[] = [{ termId: 'pla-kr', kind: 'place', forms: ['韩国'] }, { termId: 'per-x', kind: 'person', forms: ['王强'] }];
+    const text = '韩国队获胜，韩国政府祝贺，王强队长。';
+    expect(buildMatcher(entries).findAll(text).map((m) => [m.start, m.text])).toEqual([[6, '韩国'], [13, '王强']]);
+    expect(buildMatcher(entries, { teams: false }).findAll(text).map((m) => m.start)).toEqual([0, 6, 13]);
+    // A section loaded from a bundle marks as the built one does.
+    expect(loadMatcher(buildMatcherSection(entries)).findAll(text).map((m) => m.start)).toEqual([6, 13]);
+  });
+
   it('finds leftmost-longest, non-overlapping matches', () => {
     expect(spans('晋中市委书记常书铭讲话')).toEqual([['晋中市委', 'o1'], ['常书铭', 'p1']]);
     expect(spans('晋中市长期以来')).toEqual([['晋中市', 'g1']]);

@@ -16,6 +16,8 @@ import { isDelimiter, isHan, wordFinder, type WordFinder } from './scan.js';
  */
 
 const SPEECH = ['表示', '说', '指出', '认为', '告诉', '强调', '介绍', '坦言', '透露', '会见', '会晤', '接见', '会谈'];
+/** Adverbs and time words that may stand between a speaker and the verb (也表示, 进一步指出, 当天表示). */
+const SPEECH_ADVERBS = ['进一步', '再次', '同时', '随后', '当天', '当日', '今天', '昨天', '日前', '近日', '也', '还', '则', '又', '曾'];
 /** Words after a name that only a person's name takes (a doctrine, a life event, a form of address). */
 const PERSON_COMPOUNDS = ['理论', '思想', '主义', '同志', '先生', '女士', '诞辰', '生前', '逝世', '故居', '遗孀', '夫人', '之子', '之女', '本人'];
 /** First characters of the words this module looks for: most positions are skipped on one Set lookup. */
@@ -85,10 +87,14 @@ export function extractEvidencedPeople(text: string, known: ReadonlySet<string>)
     if (!FIRSTS.has(c)) continue;
     // Speech right after a name that opens a clause.
     if (SPEECH.some((v) => text.startsWith(v, i))) {
+      // 许传音进一步指出, 普京当天表示: one adverb or time word may stand between the name and the verb.
+      const between = SPEECH_ADVERBS.find((w) => text.endsWith(w, i)) ?? '';
+      const end = i - between.length;
       for (let len = 6; len >= 2; len--) {
-        const start = i - len;
-        if (start < 0 || !(isDelimiter(text, start - 1) || !isHan(text[start - 1]))) continue;
-        const name = text.slice(start, i);
+        const start = end - len;
+        // The part after · (艾曼·苏桑当天表示) is no name alone.
+        if (start < 0 || !(isDelimiter(text, start - 1) || !isHan(text[start - 1])) || NAME_JOINERS.includes(text[start - 1] ?? '#')) continue;
+        const name = text.slice(start, end);
         if (len <= 3 ? shaped(name) : looksForeign(name)) {
           push(name);
           break;
@@ -155,7 +161,7 @@ const PLACE_ENDS = new Set('港市省县州岛湾河山城镇村区');
 const NOT_SHORT_GIVEN = new Set('上下里外内前后间边面部方');
 
 /** A list item's edge: punctuation or a list word, not the joiner inside a foreign name (雪克来提·扎克尔 is one name). */
-const listEdge = (text: string, k: number): boolean => (isDelimiter(text, k) && !NAME_JOINERS.includes(text[k] ?? '')) || JOINS.includes(text[k] ?? '');
+const listEdge = (text: string, k: number): boolean => (isDelimiter(text, k) && !NAME_JOINERS.includes(text[k] ?? '#')) || JOINS.includes(text[k] ?? '#');
 
 /**
  * Two-character names printed as an item of a list (、李聪、, 侯凯　侯建国): a common surname, a list word or a gap on

@@ -8,7 +8,7 @@ export interface WordFinder {
 
 export function wordFinder(words: readonly string[], kind: TermKind = 'policy'): WordFinder {
   const list = [...new Set(words)].filter((w) => w.length >= 2);
-  const matcher = buildMatcher(list.map((w) => ({ termId: w, kind, forms: [w] })));
+  const matcher = buildMatcher(list.map((w) => ({ termId: w, kind, forms: [w] })), { teams: false });
   return {
     find(text) {
       return matcher.findAll(text).map((m) => ({ start: m.start, end: m.end, word: m.termId }));

@@ -53,6 +53,8 @@ export const WORLD_PLACES = [
   '人民大会堂', '天安门广场', '天安门', '中南海', '钓鱼台国宾馆', '故宫', '八达岭长城',
   // Crewed stations in orbit (marked whole: not 中国 inside 中国空间站).
   '中国空间站', '国际空间站', '天宫空间站',
+  // Bodies of the solar system the news names as places (返回地球, 月球背面), and regions by their usual short forms.
+  '地球', '月球', '火星', '拉美', '北爱尔兰', '苏格兰', '英格兰', '威尔士',
 ];
 
 /** International organisations and foreign bodies, by their usual Chinese names and short forms. */

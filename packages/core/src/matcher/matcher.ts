@@ -16,6 +16,11 @@ const BASE_MASK = HAS_FORM - 1;
 class DoubleArrayMatcher implements Matcher {
   /** True while scan runs: a scan started from its `emit` works on a copy of the filter (its candidates live there). */
   private scanning = false;
+  /**
+   * Marks leave out a place right before 队 (韩国队 is a team, an organisation). Off for the word lists the extraction
+   * scans with (scan.ts), where the place inside a team's name is what finds the team.
+   */
+  teams = true;
 
   constructor(
     private readonly termIds: readonly string[],
@@ -52,6 +57,7 @@ class DoubleArrayMatcher implements Matcher {
     const baseMask = BASE_MASK;
     const chunk = FILTER_CHUNK;
     const candidatesAt = CANDIDATES_AT;
+    const teams = this.teams;
     const nested = this.scanning;
     const bits = nested ? this.filter.bits.slice() : this.filter.bits;
     this.scanning = true;
@@ -94,7 +100,10 @@ class DoubleArrayMatcher implements Matcher {
             matchEnd = shorterEnd;
             matchState = shorterState;
           }
-          emit(start, matchEnd, out[matchState]! >>> 7);
+          const term = out[matchState]! >>> 7;
+          // 韩国队, 山东队: a place right before 队 names a team (an organisation), not the place.
+          if (teams && text.charCodeAt(matchEnd) === TEAM && this.termKinds[term] === 'place') continue;
+          emit(start, matchEnd, term);
           count++;
           next = matchEnd;
         }
@@ -105,6 +114,9 @@ class DoubleArrayMatcher implements Matcher {
     return count;
   }
 }
+
+/** 队 */
+const TEAM = 0x961f;
 
 const isAsciiWord = (c: number) => (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
 
@@ -163,8 +175,10 @@ export function buildMatcherSection(entries: readonly MatcherEntry[]): MatcherSe
 }
 
 /** Builds a matcher directly (tests, and archives without a stored section). */
-export function buildMatcher(entries: readonly MatcherEntry[]): Matcher {
-  return loadMatcher(buildMatcherSection(entries));
+export function buildMatcher(entries: readonly MatcherEntry[], options: { teams?: boolean } = {}): Matcher {
+  const matcher = loadMatcher(buildMatcherSection(entries));
+  matcher.teams = options.teams ?? true;
+  return matcher;
 }
 
 /**
@@ -180,7 +194,7 @@ export function loadMatcherAsync(section: unknown): Promise<LoadedMatcher> {
   return runStepsInSlices(loadSteps(section));
 }
 
-export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan'] };
+export type LoadedMatcher = Matcher & { scan: DoubleArrayMatcher['scan']; teams: boolean };
 
 function* loadSteps(section: unknown): Generator<void, LoadedMatcher> {
   const { termIds, termKinds, alphabet, base, check, out, depth } = yield* readMatcherSection(section);

@@ -22,6 +22,10 @@ export class FieldText {
   get text(): SqueezedText {
     return (this.squeezed ??= this.squeezedText === undefined ? squeeze(this.raw) : squeezedFrom(this.raw, this.squeezedText));
   }
+  /** False when the kept squeezed text shows the phrase (squeezed) is in no form here, printed or squeezed. */
+  mayHold(phrase: string): boolean {
+    return this.squeezedText === undefined || this.squeezedText.includes(phrase);
+  }
 }
 
 export const EMPTY = new FieldText('');
@@ -160,9 +164,16 @@ export function matchSegment(segment: Segment, fields: FieldText[], bound = 1): 
   const consider = (field: number, quality: number, range: [number, number]) => {
     if (quality > best.quality) best = { field, quality, start: range[0], end: range[1] };
   };
+  // Fields whose kept squeezed text lacks the phrase: not there printed either (printed implies squeezed), and
+  // the exact check below need not search them again.
+  let lacks = 0;
   if (segment.chinese && bound === 1) {
     // Fast path: the phrase as typed (already normalised) is in the text as printed.
     for (let field = 0; field < fields.length; field++) {
+      if (!fields[field]!.mayHold(segment.phrase)) {
+        lacks |= 1 << field;
+        continue;
+      }
       const at = fields[field]!.raw.indexOf(segment.phrase);
       if (at >= 0) return { field, quality: 1, start: at, end: at + segment.phrase.length };
     }
@@ -176,7 +187,7 @@ export function matchSegment(segment: Segment, fields: FieldText[], bound = 1): 
       if (found.length) consider(f, found.length / segment.tokens.length, found[0]!);
       return;
     }
-    const exact = bound === 1 ? text.text.indexOf(segment.phrase) : -1;
+    const exact = bound === 1 && !(lacks & (1 << f)) ? text.text.indexOf(segment.phrase) : -1;
     if (exact >= 0) return consider(f, 1, toOriginal(text, exact, exact + segment.phrase.length));
     if (best.quality >= TYPO) return;
     const typo = bound >= TYPO ? typoIn(text.text, segment) : -1;

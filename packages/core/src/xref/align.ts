@@ -45,6 +45,37 @@ let powK = 1;
 for (let i = 1; i < SEED_K; i++) powK = Math.imul(powK, BASE);
 
 /**
+ * Scratch tables of sharedRuns, reused from region to region (a check aligns ~200): a slot is in use only when
+ * its stamp is the current region's, so nothing is cleared or allocated between regions.
+ */
+const scratch = { stamp: new Int32Array(0), keys: new Int32Array(0), heads: new Int32Array(0), next: new Int32Array(0), hashes: new Int32Array(0), gen: 0 };
+/** Table slots per draft k-gram for regions up to SPARSE_UP_TO k-grams: an article position's probe then mostly meets an empty slot at once. */
+const SPARSE = 8;
+const SPARSE_UP_TO = 4096;
+
+/** Tables for a region: the scratch ones, grown as needed, or for a huge region (a merged stretch of a megabyte draft) its own, not kept. */
+function tables(size: number, count: number): typeof scratch {
+  if (size > MAX_KEPT) return { stamp: new Int32Array(size), keys: new Int32Array(size), heads: new Int32Array(size), next: new Int32Array(count), hashes: new Int32Array(count), gen: 1 };
+  if (scratch.stamp.length < size) {
+    scratch.stamp = new Int32Array(size);
+    scratch.keys = new Int32Array(size);
+    scratch.heads = new Int32Array(size);
+    scratch.gen = 0;
+  }
+  if (scratch.next.length < count) {
+    scratch.next = new Int32Array(count);
+    scratch.hashes = new Int32Array(count);
+  }
+  if (scratch.gen === 0x7fffffff) {
+    scratch.stamp.fill(0);
+    scratch.gen = 0;
+  }
+  scratch.gen++;
+  return scratch;
+}
+const MAX_KEPT = 1 << 16;
+
+/**
  * Maximal exact runs (≥ SEED_K) shared by draft[from, to) and the article.
  * The draft region's k-grams go into a small open-addressing table (typed
  * arrays: a Map here cost 4× the whole search) and the article is scanned once,
@@ -58,14 +89,12 @@ function sharedRuns(draft: Pick<MatchText, 'codes'>, from: number, to: number, a
   const A = article.codes;
   const last = Math.min(to, D.length) - SEED_K;
   if (last < from || A.length < SEED_K) return runs;
+  const count = last - from + 1;
   let bits = 6;
-  while (1 << bits < 2 * (last - from + 1)) bits++;
+  while (1 << bits < (count <= SPARSE_UP_TO ? SPARSE : 2) * count) bits++;
   const shift = 32 - bits;
   const mask = (1 << bits) - 1;
-  const keys = new Int32Array(1 << bits);
-  const heads = new Int32Array(1 << bits).fill(-1);
-  const next = new Int32Array(last - from + 1).fill(-1);
-  const hashes = next.slice(); // the region's k-gram hashes, by position from `from`
+  const { stamp, keys, heads, next, hashes, gen } = tables(1 << bits, count);
   let h = 0;
   for (let i = from; i < from + SEED_K; i++) h = (Math.imul(h, BASE) + D[i]!) | 0;
   hashes[0] = h;
@@ -78,8 +107,12 @@ function sharedRuns(draft: Pick<MatchText, 'codes'>, from: number, to: number, a
   for (let i = last; i >= from; i--) {
     const k = hashes[i - from]!;
     let slot = Math.imul(k, 0x9e3779b1) >>> shift;
-    while (heads[slot] !== -1 && keys[slot] !== k) slot = (slot + 1) & mask;
-    keys[slot] = k;
+    while (stamp[slot] === gen && keys[slot] !== k) slot = (slot + 1) & mask;
+    if (stamp[slot] !== gen) {
+      stamp[slot] = gen;
+      keys[slot] = k;
+      heads[slot] = -1;
+    }
     next[i - from] = heads[slot]!;
     heads[slot] = i;
   }
@@ -89,7 +122,8 @@ function sharedRuns(draft: Pick<MatchText, 'codes'>, from: number, to: number, a
     if (j > 0) h = (h - Math.imul(A[j - 1]!, powK)) | 0;
     h = (Math.imul(h, BASE) + A[j + SEED_K - 1]!) | 0;
     let slot = Math.imul(h, 0x9e3779b1) >>> shift;
-    while (heads[slot] !== -1 && keys[slot] !== h) slot = (slot + 1) & mask;
+    while (stamp[slot] === gen && keys[slot] !== h) slot = (slot + 1) & mask;
+    if (stamp[slot] !== gen) continue;
     let i = heads[slot]!;
     let seen = 0;
     while (i >= 0 && seen++ < MAX_OCCURRENCES) {

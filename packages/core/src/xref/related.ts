@@ -93,7 +93,10 @@ export function rankRelated(archive: Archive, prepared: PreparedDraft, reuse: Re
   }
   // Named terms (people, places, organisations, policies) the draft shares with an article, rarer ones weighing more.
   const shared = sharedTerms(archive, terms);
-  for (const { id, count, weight } of shared.entries) {
+  for (const d of shared.touched) {
+    const count = shared.count[d]!;
+    const weight = shared.weight[d]!;
+    const id = shared.ids[d]!;
     // Two shared terms, or one rare one (a person in a handful of articles).
     if (count < 2 && weight < 0.5 && !acc.has(id)) continue;
     const e = entry(id);
@@ -110,11 +113,21 @@ export function rankRelated(archive: Archive, prepared: PreparedDraft, reuse: Re
       e.reasons.push({ kind: 'headline-search', headline, score: Math.round(hit.score * 10) / 10 });
     }
   }
-  // Rounded scores ranked first, titles looked up for the kept few only: shared terms alone can put thousands of articles here.
-  return [...acc]
-    .map(([id, e]) => ({ id, score: Math.round(e.score * 100) / 100, reasons: e.reasons }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
-    .slice(0, limit)
+  // Rounded scores ranked first (higher, then the smaller id), the best `limit` picked in one pass, titles looked up
+  // for those only: shared terms alone can put thousands of articles here, and sorting them all cost more than the rest.
+  const best: { id: string; score: number; reasons: (RelatedReason | (() => RelatedReason))[] }[] = [];
+  const before = (score: number, id: string, other: { id: string; score: number }) => score > other.score || (score === other.score && id < other.id);
+  if (limit > 0) {
+    for (const [id, e] of acc) {
+      const score = Math.round(e.score * 100) / 100;
+      if (best.length === limit && !before(score, id, best[limit - 1]!)) continue;
+      let at = best.length < limit ? best.length : limit - 1;
+      while (at > 0 && before(score, id, best[at - 1]!)) at--;
+      if (best.length === limit) best.pop();
+      best.splice(at, 0, { id, score, reasons: e.reasons });
+    }
+  }
+  return best
     .map(({ id, score, reasons }) => {
       const why = reasons.map((r) => (typeof r === 'function' ? r() : r));
       return { id, title: archive.get(id)?.title ?? id, score, reasons: why.map(reasonText), why };
@@ -181,8 +194,11 @@ export function prepareRelated(archive: Archive): Promise<void> {
 }
 
 interface SharedTerms {
-  /** Articles sharing at least one of the draft's (not too common) terms, with how many and their summed rarity weight. */
-  entries: { id: string; count: number; weight: number }[];
+  /** Articles (dense numbers, first-touch order) sharing at least one of the draft's (not too common) terms; by number, how many and their summed rarity weight, and the article's id. */
+  touched: readonly number[];
+  count: Uint32Array;
+  weight: Float64Array;
+  ids: readonly string[];
   /** The shared terms' names for one article, in the draft's order (built only for the articles an editor sees). */
   names(id: string): string[];
 }
@@ -195,7 +211,7 @@ interface SharedTerms {
  */
 function sharedTerms(archive: Archive, matches: readonly TermMatch[]): SharedTerms {
   const lexicon = getLexicon(archive);
-  const empty: SharedTerms = { entries: [], names: () => [] };
+  const empty: SharedTerms = { touched: [], count: new Uint32Array(0), weight: new Float64Array(0), ids: [], names: () => [] };
   if (!lexicon.terms.length) return empty;
   const numbers = numbersOf(archive);
   // A term in more than this many articles (晋中市 in a paper from 晋中) says nothing about relatedness.
@@ -227,7 +243,7 @@ function sharedTerms(archive: Archive, matches: readonly TermMatch[]): SharedTer
     }
   }
   return {
-    entries: touched.map((d) => ({ id: numbers.ids[d]!, count: count[d]!, weight: weight[d]! })),
+    touched, count, weight, ids: numbers.ids,
     names: (id) => {
       const d = numbers.ofId.get(id);
       return d === undefined ? [] : used.filter((u) => u.docs.includes(d)).map((u) => u.name);

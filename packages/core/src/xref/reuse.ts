@@ -128,8 +128,16 @@ function commonMask(draft: MatchText, hashes: Uint32Array, picks: Uint32Array, k
 function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: Int32Array, length: number, limit: number) {
   // Draft positions of each article's rare fingerprints, bucketed by article in typed arrays (count, then fill):
   // a Map of arrays here took more time than the rest of the search, as a draft's fingerprints reach thousands of articles.
-  const count = new Uint32Array(index.articleCount);
+  const { count, begin, fill } = perArticle(index);
   const touched: number[] = []; // articles in order of first hit
+  try {
+    return regionsOf(index, picks, keyOf, length, limit, count, begin, fill, touched);
+  } finally {
+    for (const doc of touched) count[doc] = 0; // the scratch counts left as found: all zero
+  }
+}
+
+function regionsOf(index: FingerprintIndex, picks: Uint32Array, keyOf: Int32Array, length: number, limit: number, count: Uint32Array, begin: Uint32Array, fill: Uint32Array, touched: number[]) {
   let total = 0;
   for (let p = 0; p < picks.length; p++) {
     const key = keyOf[p]!;
@@ -145,13 +153,11 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
     }
     total += e - s;
   }
-  const begin = new Uint32Array(index.articleCount);
   let at = 0;
   for (const doc of touched) {
-    begin[doc] = at;
+    fill[doc] = begin[doc] = at;
     at += count[doc]!;
   }
-  const fill = begin.slice();
   const flat = new Uint32Array(total);
   for (let p = 0; p < picks.length; p++) {
     const key = keyOf[p]!;
@@ -181,6 +187,18 @@ function candidateRegions(index: FingerprintIndex, picks: Uint32Array, keyOf: In
   }
   regions.sort((a, b) => b.hits - a.hits || a.doc - b.doc || a.from - b.from);
   return { candidates, regions: regions.slice(0, limit) };
+}
+
+/**
+ * candidateRegions' per-article arrays, made once per index and reused by every check (three arrays the size of
+ * the archive, zeroed and dropped per check, were a share of a warm check on xwlb). Only entries of the articles
+ * a check touched are read; `count` is left all zero after each.
+ */
+const perArticleScratch = new WeakMap<FingerprintIndex, { count: Uint32Array; begin: Uint32Array; fill: Uint32Array }>();
+function perArticle(index: FingerprintIndex) {
+  let s = perArticleScratch.get(index);
+  if (!s) perArticleScratch.set(index, (s = { count: new Uint32Array(index.articleCount), begin: new Uint32Array(index.articleCount), fill: new Uint32Array(index.articleCount) }));
+  return s;
 }
 
 interface Found extends Segment {
