@@ -157,7 +157,8 @@ export interface SpawnOptions {
 /** `jianbao serve` (the built CLI) on a free loopback port, limits raised for a load test; resolves once it listens. */
 export async function spawnServer(db: string, sampleMs = 1000, options: SpawnOptions = {}): Promise<ServerChild> {
   const port = await freePort();
-  const main = join(REPO_ROOT, 'packages', 'cli', 'dist', 'main.js');
+  // JIANBAO_BENCH_SERVER_CLI: another build's CLI (e.g. a worktree of the previous main), for side-by-side runs.
+  const main = process.env.JIANBAO_BENCH_SERVER_CLI ?? join(REPO_ROOT, 'packages', 'cli', 'dist', 'main.js');
   const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), main, 'serve', '--db', db, '--port', String(port), '--rate', '100000', '--burst', '100000', '--quiet', ...(options.args ?? [])], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -38,6 +38,8 @@ export function resolveArchiveUri(setting: string, base: vscode.Uri | undefined)
 
 /** Bytes handed to the decompressor or the decoder at a time, and the work between yields (ms). */
 const PIECE = 1 << 20;
+/** What the decompressor is fed at a time: small, so stopping at the size limit leaves little to drain. */
+const FEED = 1 << 16;
 const SLICE_MS = 8;
 
 /** Collects text pieces, yielding to the event loop whenever SLICE_MS of work has passed. */
@@ -84,8 +86,9 @@ export class GzipTooLargeError extends Error {
 export async function gunzipToPieces(data: Uint8Array, limit = MAX_BUNDLE_BYTES): Promise<string[]> {
   const stream = new DecompressionStream('gzip');
   const writer = stream.writable.getWriter();
+  let stop = false;
   const writing = (async () => {
-    for (let i = 0; i < data.length; i += PIECE) await writer.write(data.subarray(i, i + PIECE) as Uint8Array<ArrayBuffer>);
+    for (let i = 0; i < data.length && !stop; i += FEED) await writer.write(data.subarray(i, i + FEED) as Uint8Array<ArrayBuffer>);
     await writer.close();
   })();
   writing.catch(() => undefined); // a gzip error reaches the reader too, which reports it
@@ -98,7 +101,16 @@ export async function gunzipToPieces(data: Uint8Array, limit = MAX_BUNDLE_BYTES)
     if (done) break;
     inflated += value.byteLength;
     if (inflated > limit) {
-      await reader.cancel().catch(() => undefined);
+      // Stop feeding and drain what was fed, never reader.cancel(): Node's zlib-backed stream may still enqueue
+      // after a cancel, an uncatchable ERR_INVALID_STATE ("Controller is already closed") seen under load.
+      // Fed FEED bytes at a time, the drain inflates at most a few pieces (≤ 64 MB each at zlib's 1,032:1).
+      stop = true;
+      try {
+        while (!(await reader.read()).done);
+      } catch {
+        // a damaged stream past the limit: the limit is the answer
+      }
+      await writing.catch(() => undefined);
       throw new GzipTooLargeError(limit);
     }
     await text.add(value);

@@ -105,6 +105,12 @@ describe('gunzipToPieces', () => {
     expect((await gunzipToPieces(zipped, 5000)).join('')).toHaveLength(5000);
     await expect(gunzipToPieces(zipped, 4999)).rejects.toBeInstanceOf(GzipTooLargeError);
   });
+  it('stops a gzip bomb at the limit without leaving the stream behind, again and again', async () => {
+    // 64 MB of zeros is ~64 KB of gzip: refused at 1 MB, many times in a row, with no error escaping the stream.
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(64 << 20)));
+    for (let i = 0; i < 5; i++) await expect(gunzipToPieces(bomb, 1 << 20)).rejects.toBeInstanceOf(GzipTooLargeError);
+    expect((await gunzipToPieces(new Uint8Array(gzipSync('{"a":1}')))).join('')).toBe('{"a":1}');
+  });
   it('rejects a cut-off gzip stream', async () => {
     const cut = new Uint8Array(gzipSync('{"a":1}')).subarray(0, 15);
     await expect(gunzipToPieces(cut)).rejects.toThrow();
