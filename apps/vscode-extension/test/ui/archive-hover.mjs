@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { getLexicon, loadArchive, personSummary } from '@jianbao/core';
 import { startCodeServer } from '../e2e/code-server.mjs';
-import { installPackagedExtension, results, uiSession } from './session.mjs';
+import { installPackagedExtension, oneLine, results, uiSession } from './session.mjs';
 
 const bundle = process.env.JIANBAO_CARD_ARCHIVE;
 const person = process.env.JIANBAO_CARD_PERSON;
@@ -34,12 +34,10 @@ const server = await startCodeServer({
   settings: { 'jianbao.archive': resolve(bundle), 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 16 },
 });
 const ui = uiSession('archive-hover-');
-const { check, visible, quickInput } = ui;
-const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
+const { check, visible } = ui;
 try {
   const page = await ui.open(server, workspace);
-  await quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
-  await page.keyboard.press('Enter');
+  await ui.openFile('draft.md');
   const status = await visible(page.locator('.statusbar-item', { hasText: String(archive.articles.length) }), 'the bundle in the status bar');
   check(true, `status bar: ${oneLine(await status.innerText())}`);
   const hover = await ui.hover(person);

@@ -34,8 +34,7 @@ const { check, visible, palette } = ui;
 let page;
 try {
   page = await ui.open(server, workspace);
-  await ui.quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
-  await page.keyboard.press('Enter');
+  await ui.openFile('draft.md');
   await visible(page.locator('.monaco-editor .view-lines', { hasText: QUERY }), 'the draft');
 
   // The view container: its icon in the activity bar opens Related articles, listing what the draft reuses.

@@ -54,8 +54,7 @@ try {
 
   // Open the draft through Quick Open: opening a Markdown document is what activates the extension
   // (onLanguage:markdown), so the status bar is checked after it, never before.
-  await quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
-  await page.keyboard.press('Enter');
+  await ui.openFile('draft.md');
   await visible(page.locator('.monaco-editor .view-lines'), 'the draft in an editor');
   const status = await visible(page.locator('.statusbar-item', { hasText: /articles|篇/ }), 'the archive in the status bar');
   check(/\d+/.test(await status.innerText()), `status bar: ${await status.innerText()}`);

@@ -24,8 +24,7 @@ let closed = false;
 try {
   const page = await ui.open(server, workspace);
   // Opening a Markdown draft activates the extension.
-  await ui.quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
-  await page.keyboard.press('Enter');
+  await ui.openFile('draft.md');
   await ui.visible(page.locator('.monaco-editor .view-lines'), 'the draft in an editor');
   // No token yet: the server refuses, the local archive answers, the status bar warns.
   await ui.visible(page.locator('.statusbar-item', { hasText: /Local|本机/ }), 'the local archive in the status bar (no token yet)');

@@ -7,6 +7,9 @@ import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { join } from 'node:path';
 import { ensureCodeServer, extensionRoot, here, launchChromium } from '../e2e/code-server.mjs';
 
+/** Text as one line, for a check's message. */
+export const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
+
 export const WAIT_MS = Number(process.env.JIANBAO_UI_WAIT_MS ?? 180_000);
 export const results = join(extensionRoot, 'test-results');
 mkdirSync(results, { recursive: true });
@@ -143,6 +146,12 @@ export function uiSession(prefix = '') {
           if (attempt === 3) return ui.visible(hover, `the hover on ${text}`, 1);
         }
       }
+    },
+
+    /** Opens a workspace file through Quick Open (opening a Markdown draft is what activates the extension). */
+    async openFile(name) {
+      await ui.quickInput('Control+P', name, name, `Quick Open listing ${name}`);
+      await ui.page.keyboard.press('Enter');
     },
 
     /** Runs a command from the palette. */

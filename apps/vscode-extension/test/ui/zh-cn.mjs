@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCodeServer } from '../e2e/code-server.mjs';
-import { installPackagedExtension, installZhCnStub, results, uiSession } from './session.mjs';
+import { installPackagedExtension, installZhCnStub, oneLine, results, uiSession } from './session.mjs';
 
 const shot = (name) => join(results, `zh-cn-${name}.png`);
 const scratch = mkdtempSync(join(tmpdir(), 'jianbao-ui-zh-cn-'));
@@ -23,11 +23,9 @@ const server = await startCodeServer({
 });
 const ui = uiSession('zh-cn-');
 const { check, visible, quickInput } = ui;
-const oneLine = (s) => s.replace(/\s+/g, ' ').trim();
 try {
   const page = await ui.open(server, workspace);
-  await quickInput('Control+P', 'draft.md', 'draft.md', 'Quick Open listing draft.md');
-  await page.keyboard.press('Enter');
+  await ui.openFile('draft.md');
   const status = await visible(page.locator('.statusbar-item', { hasText: /篇/ }), 'the archive in the status bar, in Chinese');
   check(/\d+ 篇/.test(await status.innerText()), `status bar: ${oneLine(await status.innerText())}`);
 
