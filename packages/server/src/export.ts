@@ -1,7 +1,7 @@
 import { buildBundle, createBundle, parseLexiconEdits, type Bundle, type SearchSection } from '@jianbao/core';
 import type { Database } from './db/types.js';
 import { readAllArticles, readText } from './ingest.js';
-import { mergeBlockRows } from './search/postings.js';
+import { encodeVarints, mergeBlockRows } from './search/postings.js';
 
 export interface ExportOptions {
   /** ISO date or prefix, inclusive (as search's --from/--to): only articles dated in the range. */
@@ -61,13 +61,5 @@ async function assembleSearchSection(tx: Pick<Database, 'query'>, skeleton: Sear
     parts.push(d);
     sizes.push(d.length);
   }
-  const sizeBytes: number[] = [];
-  for (let v of sizes) {
-    while (v >= 0x80) {
-      sizeBytes.push((v % 0x80) | 0x80);
-      v = Math.floor(v / 0x80);
-    }
-    sizeBytes.push(v);
-  }
-  return { ...skeleton, sizes: Buffer.from(sizeBytes).toString('base64'), postings: Buffer.concat(parts).toString('base64') };
+  return { ...skeleton, sizes: Buffer.from(encodeVarints(sizes)).toString('base64'), postings: Buffer.concat(parts).toString('base64') };
 }
