@@ -6,10 +6,21 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import type { Article } from '@jianbao/core';
+import { crossReference, type Archive, type Article } from '@jianbao/core';
 import { freePort } from '../../packages/server/test/support/postgres.js';
 import { rng } from './random.js';
 import { REPO_ROOT } from './shared-data.js';
+
+/** How many drafts get the same cross-reference from the server's /v1/xref (its revision aside) as from core on `local`. */
+export async function xrefParity(url: string, token: string, local: Archive, drafts: readonly string[]): Promise<number> {
+  let same = 0;
+  for (const draft of drafts) {
+    const res = await fetch(`${url}/v1/xref`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ draft }) });
+    const { revision: _revision, ...got } = (await res.json()) as Record<string, unknown>;
+    if (JSON.stringify(got) === JSON.stringify(JSON.parse(JSON.stringify(crossReference(local, draft))))) same++;
+  }
+  return same;
+}
 
 export const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 

@@ -12,7 +12,7 @@
 // Cross-reference: 40 seeded drafts (two stories' paragraphs around a new sentence) and the reuse set's drafts.
 import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { buildBundle, crossReference, getLexicon, loadArchive, searchArchive, searchQuery, serializeBundle, type Archive, type Article } from '@jianbao/core';
+import { buildBundle, getLexicon, loadArchive, searchArchive, searchQuery, serializeBundle, type Archive, type Article } from '@jianbao/core';
 import { createToken, ingestArticles, openDatabase, startServer, type Database } from '@jianbao/server';
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, table, type SuiteResult } from '../report.js';
@@ -21,6 +21,7 @@ import { sharedPath } from '../shared-data.js';
 import { loadXwlbArticles } from '../xwlb.js';
 import { rng } from '../random.js';
 import { xwlbSample } from './search.js';
+import { xrefParity } from '../server-load.js';
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
@@ -133,14 +134,8 @@ export async function run(): Promise<SuiteResult> {
             outcomes.push({ set, q, same: JSON.stringify(got) === JSON.stringify(wantIds), local: wantIds, server: got, plain: JSON.stringify(plain) === JSON.stringify(wantIds) });
           }
         }
-        let same = 0;
         const list = drafts(local);
-        for (const draft of list) {
-          const res = await fetch(`${server.url}/v1/xref`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ draft }) });
-          const { revision: _revision, ...got } = (await res.json()) as Record<string, unknown>;
-          if (JSON.stringify(got) === JSON.stringify(JSON.parse(JSON.stringify(crossReference(local, draft))))) same++;
-        }
-        xref = `${same}/${list.length}`;
+        xref = `${await xrefParity(server.url, token, local, list)}/${list.length}`;
       } finally {
         await server.close();
       }

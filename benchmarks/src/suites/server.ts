@@ -10,13 +10,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildBundle, crossReference, getLexicon, loadArchive, loadSearchIndexSync, searchQueryWithIndex, serializeBundle, type Archive, type Article, type Term } from '@jianbao/core';
+import { buildBundle, getLexicon, loadArchive, loadSearchIndexSync, searchQueryWithIndex, serializeBundle, type Archive, type Article, type Term } from '@jianbao/core';
 import { createToken, ingestArticles, openDatabase, startServer, type Database } from '@jianbao/server';
 import { startCluster } from '../../../packages/server/test/support/postgres.js';
 import { fmt, percentile, table, type SuiteResult } from '../report.js';
 import { loadXwlbArticles } from '../xwlb.js';
 import { rng } from '../random.js';
-import { postgresCpuMeter } from '../server-load.js';
+import { postgresCpuMeter, xrefParity } from '../server-load.js';
 
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' / ');
 
@@ -99,18 +99,12 @@ async function measure(name: string, db: Database, first: Article[], day: Articl
     }
     // Cross-reference parity on a fixed draft set: paragraphs of two archive stories (seeded) around a sentence of new text.
     const random = rng(2026);
-    let xrefSame = 0;
     const drafts = Array.from({ length: 40 }, () => {
       const a = local.articles[Math.floor(random() * local.articles.length)]!;
       const b = local.articles[Math.floor(random() * local.articles.length)]!;
       return [a.paragraphs[0] ?? a.title, '本报记者今日从现场发回报道。', ...b.paragraphs.slice(0, 2)].join('\n\n');
     });
-    for (const draft of drafts) {
-      const res = await fetch(`${server.url}/v1/xref`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ draft }) });
-      const { revision: _revision, ...got } = (await res.json()) as Record<string, unknown>;
-      if (JSON.stringify(got) === JSON.stringify(JSON.parse(JSON.stringify(crossReference(local, draft))))) xrefSame++;
-    }
-    xref = `${xrefSame}/${drafts.length}`;
+    xref = `${await xrefParity(server.url, token, local, drafts)}/${drafts.length}`;
   } finally {
     await server.close();
   }
